@@ -1,0 +1,20 @@
+/// @file register.hpp
+/// @brief The registration functions of chitieu._core, one per concept (register_<concept>.cpp).
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace chitieu::python {
+
+/// Units, directions, targets, status and margin.
+void register_target(pybind11::module_& m);
+/// The target-phrase parser and formatter.
+void register_phrase(pybind11::module_& m);
+/// Plans, plan files and the embedded plans.
+void register_plan(pybind11::module_& m);
+/// Panels, evaluation options and the evaluation core.
+void register_evaluate(pybind11::module_& m);
+/// Areas, crosswalks, roll-ups and summaries.
+void register_areas(pybind11::module_& m);
+
+}  // namespace chitieu::python

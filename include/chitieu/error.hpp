@@ -1,0 +1,48 @@
+/// @file error.hpp
+/// @brief chitieu's exception type: an input error that names where it happened.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace chitieu {
+
+/// An input error naming the file, line and field it concerns (each may be empty or 0).
+/// Derives from std::invalid_argument, so it maps to Python's ValueError.
+class error : public std::invalid_argument {
+ public:
+  /// Builds the error; what() reads "file:line: field: message" with empty parts left out.
+  error(std::string message, std::string file = {}, long line = 0, std::string field = {})
+      : std::invalid_argument(compose(message, file, line, field)),
+        message_(std::move(message)),
+        file_(std::move(file)),
+        line_(line),
+        field_(std::move(field)) {}
+
+  /// The message without the location prefix.
+  const std::string& message() const noexcept { return message_; }
+  /// The file concerned, or empty.
+  const std::string& file() const noexcept { return file_; }
+  /// The 1-based line (or row) concerned, or 0.
+  long line() const noexcept { return line_; }
+  /// The field, key or column concerned, or empty.
+  const std::string& field() const noexcept { return field_; }
+
+ private:
+  static std::string compose(const std::string& message, const std::string& file, long line,
+                             const std::string& field) {
+    std::string out;
+    if (!file.empty()) out += file;
+    if (line > 0) out += (out.empty() ? "line " : ":") + std::to_string(line);
+    if (!field.empty()) out += (out.empty() ? "" : ": ") + field;
+    if (!out.empty()) out += ": ";
+    return out + message;
+  }
+
+  std::string message_;
+  std::string file_;
+  long line_;
+  std::string field_;
+};
+
+}  // namespace chitieu

@@ -1,0 +1,89 @@
+/// @file status.hpp
+/// @brief Status and margin of an assessed value against a target (DESIGN.md §2 "Status").
+#pragma once
+
+#include <chitieu/target.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string_view>
+
+namespace chitieu {
+
+/// The verdict on one value against the final target.
+enum class status {
+  exceeded,     ///< Vượt: past the far edge of a band in the good direction
+  met,          ///< Đạt
+  not_met,      ///< Không đạt
+  no_data,      ///< Chưa có số liệu
+  not_assessed  ///< Chưa đánh giá (qualitative target without an assessment)
+};
+
+/// The English code of a status ("exceeded", "met", ...).
+constexpr std::string_view to_string(status s) noexcept {
+  switch (s) {
+    case status::exceeded: return "exceeded";
+    case status::met: return "met";
+    case status::not_met: return "not_met";
+    case status::no_data: return "no_data";
+    case status::not_assessed: return "not_assessed";
+  }
+  return "?";
+}
+
+/// The Vietnamese label of a status as used in reviews ("Đạt", "Không đạt", ...).
+constexpr std::string_view label_vi(status s) noexcept {
+  switch (s) {
+    case status::exceeded: return "Vượt";
+    case status::met: return "Đạt";
+    case status::not_met: return "Không đạt";
+    case status::no_data: return "Chưa có số liệu";
+    case status::not_assessed: return "Chưa đánh giá";
+  }
+  return "?";
+}
+
+/// True for met and exceeded.
+constexpr bool is_met(status s) noexcept { return s == status::met || s == status::exceeded; }
+
+namespace detail {
+/// v is at or above b (strictly above when exclusive).
+constexpr bool above(double v, double b, bool inclusive) noexcept { return inclusive ? v >= b : v > b; }
+/// v is at or below b (strictly below when exclusive).
+constexpr bool below(double v, double b, bool inclusive) noexcept { return inclusive ? v <= b : v < b; }
+}  // namespace detail
+
+/// Judges an assessed quantity (value, ratio to base year or running sum) against a target.
+/// NaN gives no_data (not_assessed for qualitative targets); boolean kinds are met by 1.
+inline status judge(const target& t, double assessed) noexcept {
+  if (std::isnan(assessed))
+    return t.kind == target_kind::qualitative ? status::not_assessed : status::no_data;
+  if (is_boolean_kind(t.kind)) return assessed == 1.0 ? status::met : status::not_met;
+  const bool lo_ok = !t.lower || detail::above(assessed, *t.lower, t.lower_inclusive);
+  const bool hi_ok = !t.upper || detail::below(assessed, *t.upper, t.upper_inclusive);
+  if (t.dir == direction::higher && t.lower) {
+    if (!lo_ok) return status::not_met;
+    return hi_ok ? status::met : status::exceeded;
+  }
+  if (t.dir == direction::lower && t.upper) {
+    if (!hi_ok) return status::not_met;
+    return lo_ok ? status::met : status::exceeded;
+  }
+  return lo_ok && hi_ok ? status::met : status::not_met;
+}
+
+/// Signed distance to the met boundary, positive when met: v - lower (higher),
+/// upper - v (lower), the nearer edge inside a two-sided band; NaN for boolean kinds.
+inline double margin(const target& t, double assessed) noexcept {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  if (std::isnan(assessed) || is_boolean_kind(t.kind)) return nan;
+  if (t.dir == direction::higher && t.lower) return assessed - *t.lower;
+  if (t.dir == direction::lower && t.upper) return *t.upper - assessed;
+  double m = std::numeric_limits<double>::infinity();
+  if (t.lower) m = std::min(m, assessed - *t.lower);
+  if (t.upper) m = std::min(m, *t.upper - assessed);
+  return std::isinf(m) ? nan : m;
+}
+
+}  // namespace chitieu

@@ -1,0 +1,118 @@
+/// @file unit.hpp
+/// @brief Units of measure of an indicator and their value domains (DESIGN.md §2 "Units").
+#pragma once
+
+#include <chitieu/error.hpp>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace chitieu {
+
+/// The unit an indicator is measured in.
+enum class unit {
+  percent,        ///< share in [0, 100]
+  per_10k,        ///< rate per 10 000 people, >= 0
+  count,          ///< a number of things or people, >= 0
+  money,          ///< an amount of money, >= 0
+  ratio,          ///< a dimensionless ratio, >= 0
+  years,          ///< a duration in years, >= 0
+  m2_per_person,  ///< square metres per person, >= 0
+  hectares,       ///< an area in hectares, >= 0
+  index,          ///< an index, any real number
+  boolean         ///< 0 or 1
+};
+
+/// All units, in declaration order.
+inline constexpr std::array<unit, 10> all_units{
+    unit::percent, unit::per_10k, unit::count,    unit::money, unit::ratio,
+    unit::years,   unit::m2_per_person, unit::hectares, unit::index, unit::boolean};
+
+/// The name of a unit as written in plan files ("percent", "per_10k", ...).
+constexpr std::string_view to_string(unit u) noexcept {
+  switch (u) {
+    case unit::percent: return "percent";
+    case unit::per_10k: return "per_10k";
+    case unit::count: return "count";
+    case unit::money: return "money";
+    case unit::ratio: return "ratio";
+    case unit::years: return "years";
+    case unit::m2_per_person: return "m2_per_person";
+    case unit::hectares: return "hectares";
+    case unit::index: return "index";
+    case unit::boolean: return "boolean";
+  }
+  return "?";
+}
+
+/// Parses a unit name; throws std::invalid_argument listing the valid names.
+inline unit unit_from_string(std::string_view name) {
+  for (unit u : all_units)
+    if (to_string(u) == name) return u;
+  std::string msg = "unknown unit '" + std::string(name) + "'; expected one of";
+  for (unit u : all_units) msg += " " + std::string(to_string(u));
+  throw std::invalid_argument(msg);
+}
+
+/// Multiplier turning numerator/denominator into the unit (percent 100, per_10k 10 000, else 1).
+constexpr double ratio_factor(unit u) noexcept {
+  switch (u) {
+    case unit::percent: return 100.0;
+    case unit::per_10k: return 10000.0;
+    default: return 1.0;
+  }
+}
+
+/// Smallest value in the unit's domain (-infinity for index).
+constexpr double domain_lower(unit u) noexcept {
+  return u == unit::index ? -std::numeric_limits<double>::infinity() : 0.0;
+}
+
+/// Largest value in the unit's domain (100 for percent, 1 for boolean, else +infinity).
+constexpr double domain_upper(unit u) noexcept {
+  switch (u) {
+    case unit::percent: return 100.0;
+    case unit::boolean: return 1.0;
+    default: return std::numeric_limits<double>::infinity();
+  }
+}
+
+/// True when a finite value lies in the unit's domain (boolean: exactly 0 or 1).
+inline bool in_domain(unit u, double v) noexcept {
+  if (!std::isfinite(v)) return false;
+  if (u == unit::boolean) return v == 0.0 || v == 1.0;
+  return v >= domain_lower(u) && v <= domain_upper(u);
+}
+
+/// Describes the domain of a unit for messages, e.g. "[0, 100]".
+inline std::string domain_text(unit u) {
+  switch (u) {
+    case unit::percent: return "[0, 100]";
+    case unit::boolean: return "{0, 1}";
+    case unit::index: return "any finite number";
+    default: return ">= 0";
+  }
+}
+
+/// Throws std::invalid_argument naming the unit and the value when v is outside the unit's domain.
+inline void check_domain(unit u, double v) {
+  if (in_domain(u, v)) return;
+  std::ostringstream msg;
+  msg << "value " << v << " is outside the domain of unit " << to_string(u) << " ("
+      << domain_text(u) << "); values are never clamped, correct the input";
+  throw std::invalid_argument(msg.str());
+}
+
+/// Clamps a derived quantity (a projection, never an input) into the unit's domain.
+inline double clamp_to_domain(unit u, double v) noexcept {
+  if (std::isnan(v)) return v;
+  if (v < domain_lower(u)) return domain_lower(u);
+  if (v > domain_upper(u)) return domain_upper(u);
+  return v;
+}
+
+}  // namespace chitieu

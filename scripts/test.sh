@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs every test: C++ (CTest, with the find_package consumer), the docs
+# build (Doxygen, warnings are errors), the C++ tests again under ASan + UBSan, and pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+scripts/setup.sh
+export PATH="$PWD/.venv/bin:$PATH"
+
+step() { echo; echo "==> $* ($(( $(date +%s) - start ))s)"; }
+
+step "C++ build and tests (preset ci: Release, -Werror)"
+cmake --preset ci >/dev/null
+cmake --build --preset ci
+ctest --preset ci
+
+step "API documentation (Doxygen, warnings as errors)"
+cmake --build --preset ci --target docs
+
+step "C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan
+
+step "Python tests"
+python -m pytest -q
+
+step "all tests passed in $(( $(date +%s) - start ))s"

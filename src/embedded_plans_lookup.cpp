@@ -1,0 +1,2 @@
+// Lookup of plan files compiled into the library.
+#include "embedded_plans.hpp"
