@@ -6,7 +6,14 @@
 #include <chitieu/direction.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
+#include <chitieu/phrase.hpp>
 #include <chitieu/plan.hpp>
 #include <chitieu/status.hpp>
 #include <chitieu/target.hpp>
 #include <chitieu/unit.hpp>
+#include <chitieu/evaluate.hpp>
+#include <chitieu/evaluation.hpp>
+#include <chitieu/observations_check.hpp>
+#include <chitieu/pace.hpp>
+#include <chitieu/panel_index.hpp>
+#include <chitieu/projection.hpp>
