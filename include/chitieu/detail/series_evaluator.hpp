@@ -1,0 +1,236 @@
+/// @file series_evaluator.hpp
+/// @brief Evaluates one indicator × area series: assessed, status, progress, projection, pace.
+#pragma once
+
+#include <chitieu/detail/indicator_rules.hpp>
+#include <chitieu/detail/pace_rules.hpp>
+#include <chitieu/error.hpp>
+#include <chitieu/evaluation.hpp>
+#include <chitieu/panel.hpp>
+#include <chitieu/projection.hpp>
+#include <chitieu/unit.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chitieu::detail {
+
+/// The value a panel row stands for: its value, else numerator × factor / denominator when both
+/// are given and the denominator is positive, else NaN.
+inline double effective_value(const panel& p, std::size_t row, unit u) noexcept {
+  const double v = p.value[row];
+  if (!std::isnan(v)) return v;
+  const double num = p.numerator[row], den = p.denominator[row];
+  if (std::isfinite(num) && std::isfinite(den) && den > 0.0) return num * ratio_factor(u) / den;
+  return v;
+}
+
+/// Evaluates series one at a time, reusing its scratch buffers (no allocation per row).
+class series_evaluator {
+ public:
+  /// Binds the panel, the pace method and the evaluated year (empty: every observed year).
+  series_evaluator(const panel& p, pace_method method, std::optional<int> year)
+      : p_(p), method_(method), year_(year) {}
+
+  /// Evaluates the series whose panel rows are rows[0..m) (years ascending) under rules r and
+  /// writes its evaluation rows into out from position pos. Returns the number of rows written.
+  /// Throws chitieu::error on a duplicate year or an infinite value.
+  std::size_t run(const indicator_rules& r, const std::size_t* rows, std::size_t m,
+                  evaluation& out, std::size_t pos) {
+    load(r, rows, m);
+    if (!year_) {
+      for (std::size_t i = 0; i < m; ++i) emit(r, years_[i], i, out, pos + i);
+      return m;
+    }
+    const int t = *year_;
+    std::size_t last = m;  // index of the row at year t, if any
+    bool any = false;
+    for (std::size_t i = 0; i < m && years_[i] <= t; ++i) {
+      any = true;
+      if (years_[i] == t) last = i;
+    }
+    if (!any) return 0;
+    emit(r, t, last, out, pos);
+    return 1;
+  }
+
+ private:
+  static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+  // Copies the series into the scratch buffers and builds the fit points.
+  void load(const indicator_rules& r, const std::size_t* rows, std::size_t m) {
+    rows_.assign(rows, rows + m);
+    years_.resize(m);
+    values_.resize(m);
+    assessed_.resize(m);
+    double base_value = nan;
+    for (std::size_t i = 0; i < m; ++i) {
+      const std::size_t row = rows[i];
+      years_[i] = p_.year[row];
+      values_[i] = effective_value(p_, row, r.unit);
+      if (std::isinf(values_[i]))
+        throw error(where(r, row) + ": value is infinite; give a finite number in " +
+                        domain_text(r.unit),
+                    {}, static_cast<long>(row + 1), "value");
+      if (i > 0 && years_[i] == years_[i - 1])
+        throw error(where(r, row) + ": duplicate observation (also row " +
+                        std::to_string(rows[i - 1] + 1) +
+                        "); give one row per indicator × area × year",
+                    {}, static_cast<long>(row + 1), "year");
+      if (r.kind == target_kind::relative && years_[i] == r.base_year) base_value = values_[i];
+    }
+    const bool relative = r.kind == target_kind::relative;
+    const bool base_ok = std::isfinite(base_value) && base_value != 0.0;
+    for (std::size_t i = 0; i < m; ++i)
+      assessed_[i] = !relative ? values_[i] : (base_ok ? values_[i] / base_value : nan);
+    // Fit points: years ≥ the baseline year with a finite (static) assessed value.
+    px_.clear();
+    py_.clear();
+    praw_.clear();
+    pyear_.clear();
+    pbad_.assign(1, 0);
+    for (std::size_t i = 0; i < m; ++i) {
+      const double a = assessed_[i];
+      if (years_[i] < r.baseline_year || std::isnan(a)) continue;
+      const bool bad = r.log_fit && !(a > 0.0);
+      pyear_.push_back(years_[i]);
+      praw_.push_back(a);
+      px_.push_back(static_cast<double>(years_[i]));
+      py_.push_back(r.log_fit ? (bad ? 0.0 : std::log(a)) : a);
+      pbad_.push_back(pbad_.back() + (bad ? 1 : 0));
+    }
+    for (double& x : px_) x -= static_cast<double>(pyear_.empty() ? 0 : pyear_.front());
+  }
+
+  std::string where(const indicator_rules& r, std::size_t row) const {
+    return "indicator '" + r.ind->id + "', area '" +
+           p_.area_ids[static_cast<std::size_t>(p_.area[row])] + "', year " +
+           std::to_string(p_.year[row]);
+  }
+
+  // Number of fit points with year ≤ t.
+  std::size_t points_until(int t) const noexcept {
+    return static_cast<std::size_t>(std::upper_bound(pyear_.begin(), pyear_.end(), t) -
+                                    pyear_.begin());
+  }
+
+  // Writes one evaluation row at year t; i indexes the series row of year t (none: no observation).
+  void emit(const indicator_rules& r, int t, std::size_t i, evaluation& out, std::size_t at) {
+    const bool has_row = i != none && i < rows_.size();
+    const std::size_t row = has_row ? rows_[i] : rows_.front();
+    out.indicator[at] = p_.indicator[row];
+    out.area[at] = p_.area[row];
+    out.year[at] = t;
+    out.value[at] = has_row ? values_[i] : nan;
+    out.coverage[at] = has_row ? p_.coverage[row] : nan;
+    out.p_meet[at] = nan;
+    out.projected[at] = nan;
+
+    pace_inputs in;
+    in.t = t;
+    if (r.kind == target_kind::cumulative)
+      cumulative(r, t, out, at, in);
+    else
+      generic(r, t, has_row ? i : none, out, at, in);
+
+    status st = judge(*r.tg, out.assessed[at]);
+    if (st == status::not_assessed && has_row && std::isfinite(p_.coverage[row])) st = status::no_data;
+    out.status[at] = st;
+    out.margin[at] = margin(*r.tg, out.assessed[at]);
+    in.status = st;
+    in.v = out.assessed[at];
+    in.projected = out.projected[at];
+    out.pace[at] = pace_of(method_, r, in);
+  }
+
+  // Threshold, range, approx, relative, milestone, sustained and qualitative targets.
+  void generic(const indicator_rules& r, int t, std::size_t i, evaluation& out, std::size_t at,
+               pace_inputs& in) {
+    const bool available = r.kind != target_kind::relative || t >= r.base_year;
+    const std::size_t k = available ? points_until(t) : 0;
+    double a = i != none && available ? assessed_[i] : nan;
+    if (r.kind == target_kind::sustained) a = sustained(r, t, i);
+    out.assessed[at] = a;
+    in.points = k;
+    in.has_t0 = k > 0;
+    in.t0 = k > 0 ? pyear_.front() : 0;
+    in.v0 = k > 0 ? praw_.front() : nan;
+    out.baseline[at] = in.v0;
+    const double T = r.boundary;
+    out.progress[at] = (std::isnan(T) || T == in.v0) ? nan : (a - in.v0) / (T - in.v0);
+    out.elapsed[at] = (k == 0 || r.target_year == in.t0)
+                          ? nan
+                          : static_cast<double>(t - in.t0) / static_cast<double>(r.target_year - in.t0);
+    if (r.boolean() || k < 2 || pbad_[k] != 0) return;
+    const linear_fit fit = fit_line(px_.data(), py_.data(), k);
+    const double x1 = static_cast<double>(r.target_year - in.t0);
+    const double yhat = fit.predict(x1);
+    const double projected = r.log_fit ? std::exp(yhat) : yhat;
+    out.projected[at] =
+        clamp_to_domain(r.kind == target_kind::relative ? unit::ratio : r.unit, projected);
+    if (r.p_meet_applicable && k >= 3) {
+      const double boundary =
+          !r.log_fit ? T : (T > 0.0 ? std::log(T) : -std::numeric_limits<double>::infinity());
+      out.p_meet[at] = probability_to_meet(fit, x1, boundary, r.dir, r.boundary_inclusive);
+    }
+  }
+
+  // Sustained: 1 when every year from the baseline year to t is present and 1; 0 when some
+  // year in it is not 1; NaN when a year is missing. Before the baseline year: the year's own value.
+  double sustained(const indicator_rules& r, int t, std::size_t i) const noexcept {
+    if (t < r.baseline_year) return i != none ? values_[i] : nan;
+    long present = 0;
+    bool not_one = false;
+    for (std::size_t j = 0; j < years_.size() && years_[j] <= t; ++j) {
+      if (years_[j] < r.baseline_year || std::isnan(values_[j])) continue;
+      ++present;
+      if (values_[j] != 1.0) not_one = true;
+    }
+    if (not_one) return 0.0;
+    return present == long{t} - r.baseline_year + 1 ? 1.0 : nan;
+  }
+
+  // Cumulative: running sum over [from, min(t, to)], every year needed; baseline 0.
+  void cumulative(const indicator_rules& r, int t, evaluation& out, std::size_t at, pace_inputs& in) {
+    const int span = r.to - r.from + 1;
+    const int upto = std::min(t, r.to);
+    const int done = t < r.from ? 0 : upto - r.from + 1;
+    double sum = 0.0;
+    int present = 0;
+    for (std::size_t j = 0; j < years_.size() && years_[j] <= upto; ++j) {
+      if (years_[j] < r.from || std::isnan(values_[j])) continue;
+      sum += values_[j];
+      ++present;
+    }
+    const double a = (done > 0 && present == done) ? sum : nan;
+    out.assessed[at] = a;
+    out.baseline[at] = 0.0;
+    out.progress[at] = (std::isnan(r.boundary) || r.boundary == 0.0) ? nan : a / r.boundary;
+    out.elapsed[at] = static_cast<double>(done) / static_cast<double>(span);
+    const int left = r.to - upto;
+    if (!std::isnan(a) && (left == 0 || done >= 2))
+      out.projected[at] = clamp_to_domain(r.unit, a + a / done * left);
+    in.v0 = 0.0;
+    in.has_t0 = t >= r.from;
+    in.t0 = r.from;
+    in.points = std::isnan(a) ? 0 : static_cast<std::size_t>(done);
+  }
+
+  const panel& p_;
+  pace_method method_;
+  std::optional<int> year_;
+  std::vector<std::size_t> rows_;
+  std::vector<int> years_;
+  std::vector<double> values_, assessed_;
+  std::vector<double> px_, py_, praw_;
+  std::vector<int> pyear_;
+  std::vector<std::size_t> pbad_;
+};
+
+}  // namespace chitieu::detail

@@ -1,0 +1,98 @@
+/// @file projection.hpp
+/// @brief Least-squares projection to the target year and the probability of meeting the target
+/// (DESIGN.md §2 "projected" and "p_meet").
+#pragma once
+
+#include <chitieu/direction.hpp>
+
+#include <boost/math/distributions/students_t.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+
+namespace chitieu {
+
+/// An ordinary least-squares line y = ȳ + slope·(x − x̄) with what its prediction interval needs.
+struct linear_fit {
+  std::size_t n = 0;                                       ///< number of points
+  double xbar = std::numeric_limits<double>::quiet_NaN();  ///< mean of x
+  double ybar = std::numeric_limits<double>::quiet_NaN();  ///< mean of y
+  double sxx = std::numeric_limits<double>::quiet_NaN();   ///< Σ(x − x̄)²
+  double slope = std::numeric_limits<double>::quiet_NaN(); ///< least-squares slope (NaN when Σ(x − x̄)² = 0)
+  double rss = std::numeric_limits<double>::quiet_NaN();   ///< residual sum of squares (0 below rounding noise)
+
+  /// The fitted value at x (NaN without a slope).
+  double predict(double x) const noexcept { return ybar + slope * (x - xbar); }
+
+  /// Standard error of a new observation at x: s·√(1 + 1/n + (x − x̄)²/Σ(t − t̄)²) with
+  /// s² = RSS/(n − 2); NaN with fewer than 3 points.
+  double prediction_se(double x) const noexcept {
+    if (n < 3 || !(sxx > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+    const double nn = static_cast<double>(n);
+    const double s2 = rss / (nn - 2.0);
+    return std::sqrt(s2 * (1.0 + 1.0 / nn + (x - xbar) * (x - xbar) / sxx));
+  }
+};
+
+/// Fits y on x by ordinary least squares (two passes, centred sums). With fewer than 2 points or
+/// all x equal the slope is NaN. A residual sum of squares whose root mean square is below 1e-12
+/// of the largest |y| is rounding noise of an exact line and is set to 0.
+inline linear_fit fit_line(const double* x, const double* y, std::size_t n) noexcept {
+  linear_fit f;
+  f.n = n;
+  if (n == 0) return f;
+  double sx = 0.0, sy = 0.0, ymax = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    sx += x[i];
+    sy += y[i];
+    ymax = std::max(ymax, std::abs(y[i]));
+  }
+  const double nn = static_cast<double>(n);
+  f.xbar = sx / nn;
+  f.ybar = sy / nn;
+  double sxx = 0.0, sxy = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double dx = x[i] - f.xbar;
+    sxx += dx * dx;
+    sxy += dx * (y[i] - f.ybar);
+  }
+  f.sxx = sxx;
+  if (!(sxx > 0.0)) return f;
+  f.slope = sxy / sxx;
+  double rss = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double e = y[i] - f.predict(x[i]);
+    rss += e * e;
+  }
+  const double noise = 1e-12 * ymax;
+  f.rss = rss <= nn * noise * noise ? 0.0 : rss;
+  return f;
+}
+
+/// Probability that a new observation at x meets a one-sided boundary: P(Y ≥ boundary) for
+/// higher, P(Y ≤ boundary) for lower, where (Y − ŷ(x))/se ~ Student-t with n − 2 degrees of
+/// freedom (boost::math). When se = 0 the prediction is certain: 1 if ŷ meets the boundary
+/// (strictly when not inclusive), else 0. NaN with fewer than 3 points, no slope or direction none.
+inline double probability_to_meet(const linear_fit& f, double x, double boundary, direction d,
+                                  bool inclusive) {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  if (d == direction::none || f.n < 3 || std::isnan(f.slope) || std::isnan(boundary)) return nan;
+  const double yhat = f.predict(x);
+  const double se = f.prediction_se(x);
+  if (!std::isfinite(yhat) || std::isnan(se)) return nan;
+  if (se == 0.0) {
+    const bool ok = d == direction::higher ? (inclusive ? yhat >= boundary : yhat > boundary)
+                                           : (inclusive ? yhat <= boundary : yhat < boundary);
+    return ok ? 1.0 : 0.0;
+  }
+  if (std::isinf(boundary))  // ln 0 = −∞ on the log scale
+    return (d == direction::higher) == (boundary < 0.0) ? 1.0 : 0.0;
+  const boost::math::students_t_distribution<double> dist(static_cast<double>(f.n - 2));
+  // higher: P(Y ≥ T) = P(t ≤ (ŷ − T)/se); lower: P(Y ≤ T) = P(t ≤ (T − ŷ)/se).
+  const double q = d == direction::higher ? (yhat - boundary) / se : (boundary - yhat) / se;
+  return boost::math::cdf(dist, q);
+}
+
+}  // namespace chitieu
