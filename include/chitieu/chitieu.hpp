@@ -8,6 +8,8 @@
 #include <chitieu/panel.hpp>
 #include <chitieu/phrase.hpp>
 #include <chitieu/plan.hpp>
+#include <chitieu/plan_file.hpp>
+#include <chitieu/plan_validate.hpp>
 #include <chitieu/status.hpp>
 #include <chitieu/target.hpp>
 #include <chitieu/unit.hpp>

@@ -1,0 +1,443 @@
+// Reading plan files (TOML, docs/plan-format.md): every key checked for name, type and value,
+// every problem located by file, line, column and key path.
+#include <chitieu/phrase.hpp>
+#include <chitieu/plan_file.hpp>
+#include <chitieu/plan_validate.hpp>
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <initializer_list>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace chitieu {
+
+namespace {
+
+/// A position in the file: 1-based line and column.
+struct position {
+  long line = 0;    ///< line
+  long column = 0;  ///< column
+};
+
+position where(const toml::source_region& r) {
+  return {static_cast<long>(r.begin.line), static_cast<long>(r.begin.column)};
+}
+
+std::string type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a float";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+std::string join(std::initializer_list<const char*> names) {
+  std::string out;
+  for (const char* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+  return out;
+}
+
+/// Reads one document into a plan, collecting every problem instead of stopping at the first.
+class reader {
+ public:
+  explicit reader(std::string file) : file_(std::move(file)) {}
+
+  /// All problems: reading problems, then validation problems of entities that read cleanly.
+  std::vector<error> run(std::string_view text, plan* out) {
+    toml::table doc;
+    try {
+      doc = toml::parse(text, file_);
+    } catch (const toml::parse_error& e) {
+      const position pos = where(e.source());
+      problems_.emplace_back("column " + std::to_string(pos.column) + ": TOML syntax error: " +
+                                 std::string(e.description()),
+                             file_, pos.line, std::string{});
+      return problems_;
+    }
+    plan p;
+    read_document(doc, p);
+    validate_read(p);
+    if (out && problems_.empty()) *out = std::move(p);
+    return problems_;
+  }
+
+ private:
+  // ---- problems and positions -------------------------------------------------------------
+  void fail(position pos, const std::string& entity, const std::string& field, const std::string& msg) {
+    problems_.emplace_back("column " + std::to_string(pos.column) + ": " + msg, file_, pos.line, field);
+    bad_entities_.insert(entity);
+    bad_fields_.insert(field);
+  }
+  void remember(const std::string& field, position pos) { positions_[field] = pos; }
+
+  /// Checks a table's keys against the allowed names; unknown keys are problems.
+  void check_keys(const toml::table& t, const std::string& path, const std::string& entity,
+                  std::initializer_list<const char*> allowed) {
+    for (auto&& [k, v] : t) {
+      bool ok = false;
+      for (const char* a : allowed) ok = ok || k.str() == a;
+      if (!ok)
+        fail(where(k.source()), entity, path.empty() ? std::string(k.str()) : path + "." + std::string(k.str()),
+             "unknown key '" + std::string(k.str()) + "'; valid keys" + (path.empty() ? "" : " in " + path) +
+                 ": " + join(allowed));
+    }
+  }
+
+  /// A key's node, or a "missing key" problem when required and absent.
+  const toml::node* get(const toml::table& t, const char* key, const std::string& path,
+                        const std::string& entity, bool required, const std::string& hint = {}) {
+    const toml::node* n = t.get(key);
+    if (!n && required)
+      fail(where(t.source()), entity, path + "." + key,
+           "missing key '" + std::string(key) + "'" + (hint.empty() ? "" : "; " + hint));
+    if (n) remember(path + "." + key, where(n->source()));
+    return n;
+  }
+
+  void wrong_type(const toml::node& n, const std::string& field, const std::string& entity,
+                  const std::string& expected) {
+    fail(where(n.source()), entity, field, "expected " + expected + ", found " + type_name(n));
+  }
+
+  std::optional<std::string> string_at(const toml::table& t, const char* key, const std::string& path,
+                                       const std::string& entity, bool required, const std::string& hint = {}) {
+    const toml::node* n = get(t, key, path, entity, required, hint);
+    if (!n) return std::nullopt;
+    if (const auto* s = n->as_string()) return s->get();
+    wrong_type(*n, path + "." + key, entity, "a string" + (hint.empty() ? "" : " (" + hint + ")"));
+    return std::nullopt;
+  }
+
+  std::optional<int> year_at(const toml::table& t, const char* key, const std::string& path,
+                             const std::string& entity, bool required) {
+    const toml::node* n = get(t, key, path, entity, required, "a year such as 2030");
+    if (!n) return std::nullopt;
+    return year_of(*n, path + "." + key, entity);
+  }
+
+  std::optional<int> year_of(const toml::node& n, const std::string& field, const std::string& entity) {
+    const auto* i = n.as_integer();
+    if (!i) {
+      wrong_type(n, field, entity, "an integer year such as 2030");
+      return std::nullopt;
+    }
+    const std::int64_t y = i->get();
+    if (y < 1000 || y > 9999) {
+      fail(where(n.source()), entity, field, "year " + std::to_string(y) + " is not a year between 1000 and 9999");
+      return std::nullopt;
+    }
+    return static_cast<int>(y);
+  }
+
+  std::optional<double> number_at(const toml::table& t, const char* key, const std::string& path,
+                                  const std::string& entity) {
+    const toml::node* n = get(t, key, path, entity, false);
+    if (!n) return std::nullopt;
+    if (const auto* f = n->as_floating_point()) return f->get();
+    if (const auto* i = n->as_integer()) return static_cast<double>(i->get());
+    wrong_type(*n, path + "." + key, entity, "a number");
+    return std::nullopt;
+  }
+
+  std::optional<bool> bool_at(const toml::table& t, const char* key, const std::string& path,
+                              const std::string& entity) {
+    const toml::node* n = get(t, key, path, entity, false);
+    if (!n) return std::nullopt;
+    if (const auto* b = n->as_boolean()) return b->get();
+    wrong_type(*n, path + "." + key, entity, "true or false");
+    return std::nullopt;
+  }
+
+  localized localized_at(const toml::table& t, const char* key, const std::string& path,
+                         const std::string& entity, bool required) {
+    localized out;
+    const toml::node* n = get(t, key, path, entity, required, "a table { vi = \"…\", en = \"…\" }");
+    if (!n) return out;
+    const std::string field = path + "." + key;
+    const auto* tbl = n->as_table();
+    if (!tbl) {
+      wrong_type(*n, field, entity, "a table { vi = \"…\", en = \"…\" }");
+      return out;
+    }
+    check_keys(*tbl, field, entity, {"vi", "en"});
+    if (auto vi = string_at(*tbl, "vi", field, entity, true, "the Vietnamese text")) out.vi = *vi;
+    if (auto en = string_at(*tbl, "en", field, entity, true, "the English text")) out.en = *en;
+    return out;
+  }
+
+  /// Reads a string key naming an enum value, converting with `parse`.
+  template <class T, class Parse>
+  std::optional<T> enum_at(const toml::table& t, const char* key, const std::string& path,
+                           const std::string& entity, bool required, const std::string& valid, Parse parse) {
+    auto s = string_at(t, key, path, entity, required, "one of " + valid);
+    if (!s) return std::nullopt;
+    try {
+      return parse(*s);
+    } catch (const std::invalid_argument&) {
+      fail(positions_[path + "." + key], entity, path + "." + key,
+           "'" + *s + "' is not a valid " + key + "; expected one of " + valid);
+      return std::nullopt;
+    }
+  }
+
+  // ---- the document -----------------------------------------------------------------------
+  void read_document(const toml::table& doc, plan& p) {
+    check_keys(doc, "", "schema", {"schema", "plan", "domains", "indicators"});
+    const toml::node* schema = doc.get("schema");
+    if (!schema) {
+      fail({1, 1}, "schema", "schema", "missing key 'schema'; a plan file starts with schema = 1");
+    } else if (const auto* v = schema->as_integer(); !v || v->get() != 1) {
+      fail(where(schema->source()), "schema", "schema",
+           "unsupported schema; this version of chitieu reads schema = 1");
+    }
+
+    if (const toml::node* n = doc.get("plan")) {
+      if (const auto* t = n->as_table())
+        read_plan_table(*t, p);
+      else
+        wrong_type(*n, "plan", "plan", "a table [plan]");
+    } else {
+      fail({1, 1}, "plan", "plan", "missing table [plan] with id, title, baseline_year, target_year");
+    }
+
+    if (const toml::node* n = doc.get("domains")) {
+      remember("domains", where(n->source()));
+      read_array(*n, "domains", [&](const toml::table& t, std::size_t k) { read_domain(t, k, p); });
+    }
+    if (const toml::node* n = doc.get("indicators")) {
+      remember("indicators", where(n->source()));
+      read_array(*n, "indicators", [&](const toml::table& t, std::size_t k) { read_indicator(t, k, p); });
+    } else {
+      fail({1, 1}, "indicators", "indicators", "missing [[indicators]]; a plan needs at least one indicator");
+    }
+  }
+
+  template <class F>
+  void read_array(const toml::node& n, const std::string& name, F each) {
+    const auto* arr = n.as_array();
+    if (!arr) {
+      wrong_type(n, name, name, "an array of tables [[" + name + "]]");
+      return;
+    }
+    for (std::size_t k = 0; k < arr->size(); ++k) {
+      const toml::node& item = *arr->get(k);
+      if (const auto* t = item.as_table())
+        each(*t, k);
+      else
+        wrong_type(item, name + "[" + std::to_string(k) + "]", name, "a table [[" + name + "]]");
+    }
+  }
+
+  void read_plan_table(const toml::table& t, plan& p) {
+    const std::string path = "plan";
+    remember(path, where(t.source()));
+    check_keys(t, path, path,
+               {"id", "title", "issuer", "area", "adopted", "baseline_year", "target_year", "parent", "source"});
+    if (auto s = string_at(t, "id", path, path, true, "the plan id, e.g. \"la-gi-2024\"")) p.id = *s;
+    p.title = localized_at(t, "title", path, path, true);
+    if (auto s = string_at(t, "issuer", path, path, false)) p.issuer = *s;
+    if (auto s = string_at(t, "area", path, path, false, "an area id")) p.area = *s;
+    if (const toml::node* n = get(t, "adopted", path, path, false)) {
+      if (const auto* d = n->as_date()) {
+        std::ostringstream iso;
+        iso << d->get();
+        p.adopted = iso.str();
+      } else {
+        wrong_type(*n, "plan.adopted", path, "a TOML date such as 2024-07-01 (no quotes)");
+      }
+    }
+    if (auto y = year_at(t, "baseline_year", path, path, true)) p.baseline_year = *y;
+    if (auto y = year_at(t, "target_year", path, path, true)) p.target_year = *y;
+    if (auto s = string_at(t, "parent", path, path, false, "a plan id")) p.parent = *s;
+    if (auto s = string_at(t, "source", path, path, false)) p.source = *s;
+  }
+
+  /// "domains[<id>]" when the table has a valid id, else "domains[<index>]".
+  static std::string entity_name(const toml::table& t, const std::string& array, std::size_t k) {
+    if (const auto* id = t.get_as<std::string>("id"); id && detail::is_valid_id(id->get()))
+      return array + "[" + id->get() + "]";
+    return array + "[" + std::to_string(k) + "]";
+  }
+
+  void read_domain(const toml::table& t, std::size_t k, plan& p) {
+    const std::string path = entity_name(t, "domains", k);
+    remember(path, where(t.source()));
+    check_keys(t, path, path, {"id", "name"});
+    domain d;
+    if (auto s = string_at(t, "id", path, path, true, "a domain id such as \"health\"")) d.id = *s;
+    d.name = localized_at(t, "name", path, path, true);
+    p.domains.push_back(std::move(d));
+  }
+
+  void read_indicator(const toml::table& t, std::size_t k, plan& p) {
+    const std::string path = entity_name(t, "indicators", k);
+    remember(path, where(t.source()));
+    check_keys(t, path, path,
+               {"id", "domain", "name", "unit", "direction", "target", "tolerance", "baseline_year",
+                "target_year", "period", "trend", "aggregate", "min_coverage", "part_of", "aspirational",
+                "numerator", "denominator", "aligns_with", "source", "text"});
+    indicator i;
+    if (auto s = string_at(t, "id", path, path, true, "an indicator id such as \"health_insurance\"")) i.id = *s;
+    if (auto s = string_at(t, "domain", path, path, true, "the id of one of the plan's [[domains]]")) i.domain = *s;
+    i.name = localized_at(t, "name", path, path, true);
+
+    std::string units;
+    for (unit u : all_units) units += (units.empty() ? "" : ", ") + std::string(to_string(u));
+    if (auto u = enum_at<unit>(t, "unit", path, path, true, units, unit_from_string)) i.unit = *u;
+    if (auto d = enum_at<direction>(t, "direction", path, path, true, "higher, lower, none", direction_from_string))
+      i.dir = *d;
+    std::string rules;
+    for (auto r : all_aggregate_rules) rules += (rules.empty() ? "" : ", ") + std::string(to_string(r));
+    if (auto r = enum_at<aggregate_rule>(t, "aggregate", path, path, true, rules, aggregate_rule_from_string))
+      i.aggregate = *r;
+    if (auto tr = enum_at<trend>(t, "trend", path, path, false, "linear, compound", [](const std::string& s) {
+          if (s == "linear") return trend::linear;
+          if (s == "compound") return trend::compound;
+          throw std::invalid_argument(s);
+        }))
+      i.trend = *tr;
+
+    i.tolerance = number_at(t, "tolerance", path, path);
+    if (auto m = number_at(t, "min_coverage", path, path)) i.min_coverage = *m;
+    i.baseline_year = year_at(t, "baseline_year", path, path, false);
+    i.target_year = year_at(t, "target_year", path, path, false);
+    read_period(t, path, i);
+    if (auto s = string_at(t, "part_of", path, path, false, "the id of the whole")) i.part_of = *s;
+    const bool aspirational_key = bool_at(t, "aspirational", path, path).value_or(false);
+    if (auto s = string_at(t, "numerator", path, path, false)) i.numerator = *s;
+    if (auto s = string_at(t, "denominator", path, path, false)) i.denominator = *s;
+    read_aligns_with(t, path, i);
+    if (auto s = string_at(t, "source", path, path, false)) i.source = *s;
+    if (auto s = string_at(t, "text", path, path, false)) i.text = *s;
+
+    if (auto phrase = string_at(t, "target", path, path, true, "a target phrase such as \"trên 95%\"")) {
+      i.target_phrase = *phrase;
+      // The phrase is read with the direction and tolerance: only when those read cleanly.
+      if (!bad_fields_.count(path + ".direction") && !bad_fields_.count(path + ".tolerance"))
+        read_target(*t.get("target"), path, i);
+    }
+    // The key and a "phấn đấu" phrase both make the indicator aspirational.
+    i.aspirational = aspirational_key || i.target.aspirational;
+    i.target.aspirational = i.aspirational;
+    p.indicators.push_back(std::move(i));
+  }
+
+  void read_period(const toml::table& t, const std::string& path, indicator& i) {
+    const toml::node* n = get(t, "period", path, path, false);
+    if (!n) return;
+    const std::string field = path + ".period";
+    const auto* arr = n->as_array();
+    if (!arr || arr->size() != 2) {
+      fail(where(n->source()), path, field, "expected [from, to], two integer years such as [2026, 2030]");
+      return;
+    }
+    auto from = year_of(*arr->get(0), field, path);
+    auto to = year_of(*arr->get(1), field, path);
+    if (from && to) i.period = std::make_pair(*from, *to);
+  }
+
+  void read_aligns_with(const toml::table& t, const std::string& path, indicator& i) {
+    const toml::node* n = get(t, "aligns_with", path, path, false);
+    if (!n) return;
+    const std::string field = path + ".aligns_with";
+    const auto* arr = n->as_array();
+    if (!arr) {
+      wrong_type(*n, field, path, "an array of \"plan-id/indicator-id\" strings");
+      return;
+    }
+    for (const auto& item : *arr) {
+      if (const auto* s = item.as_string())
+        i.aligns_with.push_back(s->get());
+      else
+        wrong_type(item, field, path, "a \"plan-id/indicator-id\" string");
+    }
+  }
+
+  void read_target(const toml::node& n, const std::string& path, indicator& i) {
+    const position pos = where(n.source());
+    try {
+      i.target = parse_target(i.target_phrase, i.dir, i.tolerance);
+    } catch (const phrase_error& e) {
+      // The phrase starts one column after the opening quote; positions count code points.
+      const long column = pos.column + 1 + static_cast<long>(e.position());
+      fail({pos.line, column}, path, path + ".target", e.message());
+    } catch (const std::invalid_argument& e) {
+      const auto* ce = dynamic_cast<const error*>(&e);
+      const std::string key = ce && ce->field() == "tolerance" ? ".tolerance" : ".target";
+      fail(positions_.count(path + key) ? positions_[path + key] : pos, path, path + key,
+           ce ? ce->message() : e.what());
+    }
+  }
+
+  // ---- validation -------------------------------------------------------------------------
+  void validate_read(const plan& p) {
+    const bool domains_bad = std::any_of(bad_entities_.begin(), bad_entities_.end(),
+                                         [](const std::string& e) { return e.rfind("domains", 0) == 0; });
+    const bool indicators_bad = std::any_of(bad_entities_.begin(), bad_entities_.end(),
+                                            [](const std::string& e) { return e.rfind("indicators", 0) == 0; });
+    for (const error& e : plan_problems(p)) {
+      const std::string& field = e.field();
+      const std::string entity = field.substr(0, field.find('.'));
+      const std::string key = field.substr(field.rfind('.') + 1);
+      // Skip what follows from a problem already reported (a key that could not be read).
+      if (bad_entities_.count(entity) || (key == "domain" && domains_bad) || (key == "part_of" && indicators_bad))
+        continue;
+      if ((entity == "plan" || entity == "indicators") && bad_entities_.count("plan")) continue;
+      position pos;
+      if (auto it = positions_.find(field); it != positions_.end())
+        pos = it->second;
+      else if (auto ent = positions_.find(entity); ent != positions_.end())
+        pos = ent->second;
+      problems_.emplace_back((pos.line > 0 ? "column " + std::to_string(pos.column) + ": " : std::string{}) +
+                                 e.message(),
+                             file_, pos.line, field);
+    }
+  }
+
+  std::string file_;
+  std::vector<error> problems_;
+  std::set<std::string> bad_entities_;
+  std::set<std::string> bad_fields_;
+  std::map<std::string, position> positions_;
+};
+
+}  // namespace
+
+std::vector<error> plan_file_problems(std::string_view toml_text, const std::string& source_name) {
+  return reader(source_name).run(toml_text, nullptr);
+}
+
+plan parse_plan(std::string_view toml_text, const std::string& source_name) {
+  plan p;
+  const auto problems = reader(source_name).run(toml_text, &p);
+  if (!problems.empty()) throw problems.front();
+  return p;
+}
+
+plan read_plan(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error("cannot open the plan file; give the path of a readable .toml file", path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_plan(text.str(), path);
+}
+
+}  // namespace chitieu
