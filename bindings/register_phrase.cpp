@@ -1,8 +1,66 @@
-// Python bindings for the phrase concept (being filled in).
+// The target-phrase parser and formatter for Python. chitieu::phrase_error arrives as
+// _core.PhraseError (a ChitieuError, hence a ValueError) with position, word, expected and field.
 #include "register.hpp"
+
+#include <chitieu/phrase.hpp>
+
+#include <pybind11/gil_safe_call_once.h>
+#include <pybind11/stl.h>
+
+#include <exception>
+#include <optional>
+#include <string>
+
+namespace py = pybind11;
 
 namespace chitieu::python {
 
-void register_phrase(pybind11::module_& m) { (void)m; }
+namespace {
+
+PYBIND11_CONSTINIT py::gil_safe_call_once_and_store<py::object> phrase_error_type;
+
+/// Raises PhraseError with the C++ error's message and its position, word, expected and field.
+void translate_phrase_error(std::exception_ptr p) {
+  try {
+    if (p) std::rethrow_exception(p);
+  } catch (const phrase_error& e) {
+    const py::object& type = phrase_error_type.get_stored();
+    py::object exc = type(e.what());
+    exc.attr("position") = e.position();
+    exc.attr("word") = e.word();
+    exc.attr("expected") = e.expected();
+    exc.attr("field") = e.field();
+    py::set_error(type, exc);
+  }
+}
+
+}  // namespace
+
+void register_phrase(py::module_& m) {
+  phrase_error_type.call_once_and_store_result([&m] {
+    return py::object(py::exception<phrase_error>(m, "PhraseError", m.attr("ChitieuError")));
+  });
+  py::register_local_exception_translator(&translate_phrase_error);
+
+  m.def(
+      "parse_target",
+      [](const std::string& phrase, const std::string& dir, std::optional<double> tolerance) {
+        return parse_target(phrase, direction_from_string(dir), tolerance);
+      },
+      py::arg("phrase"), py::arg("direction") = "higher", py::arg("tolerance") = py::none(),
+      "Read a target phrase as a plan words it ('đạt trên 80%', 'từ 2,0 đến 2,6 lần so với năm "
+      "2020', ...). `direction` (higher, lower, none) gives a bare number its sense; `tolerance` "
+      "overrides the half-width of an approx band. Raises PhraseError (a ValueError) with "
+      "position, word and expected when the phrase cannot be read.");
+  m.def(
+      "format_target", [](const target& t, const std::string& lang) { return format_target(t, lang); },
+      py::arg("target"), py::arg("lang") = "vi",
+      "Write a target as the canonical phrase (lang 'vi' or 'en') that parse_target reads back "
+      "to the same target.");
+  m.def(
+      "parse_number", [](const std::string& text) { return parse_number(text); }, py::arg("text"),
+      "Read a number written the Vietnamese way: decimal comma, a dot before exactly three "
+      "digits groups thousands ('13.500' is 13500, '65,11' is 65.11, '76.5' is 76.5).");
+}
 
 }  // namespace chitieu::python
