@@ -45,9 +45,9 @@ namespace chitieu {
 /// indicator with rule `none` whose values would have to be split or combined.
 inline panel reexpress(const plan& p, const panel& obs, const area_table& areas,
                        const crosswalk& cw, const date& at) {
-  detail::check_panel_shape(obs);
-  detail::check_unique_rows(obs);
-  const auto inds = detail::panel_indicators(p, obs);
+  check_panel_shape(obs);
+  detail::areas::check_unique_rows(obs);
+  const auto inds = detail::areas::panel_indicators(p, obs);
 
   // Successors of every area used by a row.
   std::vector<std::vector<std::pair<std::string, double>>> targets(obs.area_ids.size());
@@ -56,7 +56,7 @@ inline panel reexpress(const plan& p, const panel& obs, const area_table& areas,
     const auto a = static_cast<std::size_t>(obs.area[r]);
     if (resolved[a]) continue;
     if (!areas.contains(obs.area_ids[a]))
-      throw error("unknown area '" + obs.area_ids[a] + "' (" + detail::describe_row(obs, r) +
+      throw error("unknown area '" + obs.area_ids[a] + "' (" + detail::areas::describe_row(obs, r) +
                       "); expected an id of the area table",
                   {}, static_cast<long>(r + 1), "area");
     targets[a] = cw.resolve(obs.area_ids[a], areas, at);
@@ -67,13 +67,13 @@ inline panel reexpress(const plan& p, const panel& obs, const area_table& areas,
     std::int32_t indicator;
     std::string area;
     std::int32_t year;
-    std::vector<detail::contribution> parts;
+    std::vector<detail::areas::contribution> parts;
   };
   std::vector<group> groups;
-  std::unordered_map<detail::row_key, std::size_t, detail::row_key_hash> index;
+  std::unordered_map<detail::areas::row_key, std::size_t, detail::areas::row_key_hash> index;
   for (std::size_t r = 0; r < obs.size(); ++r)
     for (const auto& [to, share] : targets[static_cast<std::size_t>(obs.area[r])]) {
-      const detail::row_key key{obs.indicator[r], to, obs.year[r]};
+      const detail::areas::row_key key{obs.indicator[r], to, obs.year[r]};
       auto it = index.find(key);
       if (it == index.end()) {
         it = index.emplace(key, groups.size()).first;
@@ -102,11 +102,11 @@ inline panel reexpress(const plan& p, const panel& obs, const area_table& areas,
     const indicator& ind = *inds[static_cast<std::size_t>(g.indicator)];
     std::set<std::string> units = expected[g.year][g.area];
     std::set<std::string> reporting;
-    std::vector<detail::contribution> rep;
+    std::vector<detail::areas::contribution> rep;
     for (const auto& part : g.parts) {
       const std::string& src = obs.area_ids[static_cast<std::size_t>(obs.area[part.row])];
       units.insert(src);
-      if (detail::reports(ind, obs, part.row)) {
+      if (detail::areas::reports(ind, obs, part.row)) {
         rep.push_back(part);
         reporting.insert(src);
       }
@@ -115,8 +115,8 @@ inline panel reexpress(const plan& p, const panel& obs, const area_table& areas,
         g.parts.size() == 1 && units.size() == 1 && std::fabs(g.parts[0].share - 1.0) <= 1e-12;
     if (whole_and_alone) {
       const std::size_t r = g.parts[0].row;
-      const detail::combined same{obs.value[r], obs.numerator[r], obs.denominator[r], obs.weight[r]};
-      detail::append_row(out, area_codes, g.indicator, g.area, g.year, same, obs.se[r],
+      const detail::areas::combined same{obs.value[r], obs.numerator[r], obs.denominator[r], obs.weight[r]};
+      detail::areas::append_row(out, area_codes, g.indicator, g.area, g.year, same, obs.se[r],
                          obs.coverage[r]);
       continue;
     }
@@ -132,12 +132,12 @@ inline panel reexpress(const plan& p, const panel& obs, const area_table& areas,
     if (rep.empty()) continue;
     const double coverage =
         static_cast<double>(reporting.size()) / static_cast<double>(units.size());
-    detail::combined c;
+    detail::areas::combined c;
     if (coverage >= ind.min_coverage)
-      c = detail::combine(ind, obs, rep,
+      c = detail::areas::combine(ind, obs, rep,
                           "indicator '" + ind.id + "', area '" + g.area + "', year " +
                               std::to_string(g.year));
-    detail::append_row(out, area_codes, g.indicator, g.area, g.year, c, detail::missing, coverage);
+    detail::areas::append_row(out, area_codes, g.indicator, g.area, g.year, c, detail::areas::missing, coverage);
   }
   return out;
 }

@@ -28,7 +28,7 @@ struct roll_up_result {
   std::vector<finding> findings;  ///< own_vs_aggregate, part_exceeds_whole, part_denominator_differs
 };
 
-namespace detail {
+namespace detail::areas {
 
 /// Two numbers differ beyond rounding (relative 1e-9).
 inline bool differs(double a, double b) noexcept {
@@ -168,7 +168,7 @@ inline roll_up_result roll_up_on(const plan& p, const panel& obs, const area_tab
   return res;
 }
 
-}  // namespace detail
+}  // namespace detail::areas
 
 /// Rolls every indicator up the area hierarchy, year by year on the units and parent links of
 /// that year (valid on its 31 December), deepest parents first.
@@ -190,14 +190,14 @@ inline roll_up_result roll_up_on(const plan& p, const panel& obs, const area_tab
 /// Errors (chitieu::error): unknown areas or indicators, duplicate rows, a ratio child without
 /// denominator, a weighted_mean child without weight, all/any values other than 0/1.
 inline roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas) {
-  return detail::roll_up_on(p, obs, areas, std::nullopt);
+  return detail::areas::roll_up_on(p, obs, areas, std::nullopt);
 }
 
 /// As roll_up, but every year uses the units and parent links valid on `geography` (after
 /// reexpress to that date).
 inline roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
                               const date& geography) {
-  return detail::roll_up_on(p, obs, areas, geography);
+  return detail::areas::roll_up_on(p, obs, areas, geography);
 }
 
 }  // namespace chitieu

@@ -1,10 +1,11 @@
 /// @file areas_combine.hpp
-/// @brief Internals shared by roll_up and reexpress: which rows report, and combining them by rule.
+/// @brief Internals (namespace chitieu::detail::areas) shared by roll_up and reexpress: which rows report, and combining them by rule.
 #pragma once
 
 #include <chitieu/aggregate_rule.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
+#include <chitieu/panel_index.hpp>
 #include <chitieu/plan.hpp>
 
 #include <algorithm>
@@ -19,7 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace chitieu::detail {
+namespace chitieu::detail::areas {
 
 /// NaN, the missing number.
 inline constexpr double missing = std::numeric_limits<double>::quiet_NaN();
@@ -37,24 +38,6 @@ struct combined {
   double denominator = missing;  ///< Σ denominators (ratio rule)
   double weight = missing;       ///< Σ weights (weighted_mean rule)
 };
-
-/// Throws std::invalid_argument unless every column of the panel has one entry per row and
-/// every code points into its dictionary.
-inline void check_panel_shape(const panel& obs) {
-  const std::size_t n = obs.size();
-  for (std::size_t len : {obs.indicator.size(), obs.area.size(), obs.value.size(),
-                          obs.numerator.size(), obs.denominator.size(), obs.weight.size(),
-                          obs.se.size(), obs.coverage.size()})
-    if (len != n)
-      throw std::invalid_argument("panel columns differ in length (" + std::to_string(len) +
-                                  " vs " + std::to_string(n) + " years); every column needs one "
-                                  "entry per row");
-  for (std::size_t r = 0; r < n; ++r)
-    if (obs.indicator[r] < 0 || static_cast<std::size_t>(obs.indicator[r]) >= obs.indicator_ids.size() ||
-        obs.area[r] < 0 || static_cast<std::size_t>(obs.area[r]) >= obs.area_ids.size())
-      throw std::invalid_argument("panel row " + std::to_string(r + 1) +
-                                  " has an indicator or area code outside its dictionary");
-}
 
 /// Index of indicator ids of a plan.
 inline std::unordered_map<std::string, const indicator*> indicators_by_id(const plan& p) {
@@ -239,4 +222,4 @@ inline void copy_row(panel& out, std::unordered_map<std::string, std::int32_t>& 
              in.year[r], c, in.se[r], in.coverage[r]);
 }
 
-}  // namespace chitieu::detail
+}  // namespace chitieu::detail::areas
