@@ -32,8 +32,15 @@ constexpr comparator_word comparators[] = {
     {U"<=", side::upper, true},        {U"≤", side::upper, true},
     {U"<", side::upper, false}};
 
-// Words that end a free-noun unit: they start the next part of the phrase.
-constexpr std::u32string_view unit_stop_words[] = {U"đến", U"trở", U"so", U"to", U"the"};
+// Keywords that end a free-noun unit (or the base words after %): a unit never swallows the
+// grammar ("2,5 trên" is garbage, not the unit "trên"); some start the next part of the phrase.
+constexpr std::u32string_view unit_stop_words[] = {
+    U"đến",      U"to",        U"trở lên",    U"trở xuống", U"so với",   U"the",
+    U"trên",     U"dưới",      U"tối thiểu",  U"tối đa",    U"ít nhất",  U"không dưới",
+    U"không quá", U"khoảng",   U"từ",         U"đạt",       U"tăng",     U"gấp",
+    U"giai đoạn", U"hoàn thành", U"duy trì",  U"định tính", U"phấn đấu", U"above",
+    U"below",    U"at least",  U"at most",    U"about",     U"from",     U"total over",
+    U"strive for"};
 
 const std::string forms =
     "a number, a comparator (trên, dưới, tối thiểu, tối đa, ít nhất, không dưới, không quá, "
@@ -161,14 +168,12 @@ class parser {
 
   std::optional<std::u32string> next_unit_word() {
     const std::size_t save = c_.pos();
-    auto w = c_.accept_letters();
-    if (!w) return std::nullopt;
     for (auto stop : unit_stop_words)
-      if (*w == stop) {
+      if (c_.accept(stop)) {
         c_.seek(save);
         return std::nullopt;
       }
-    return w;
+    return c_.accept_letters();
   }
 
   bool accept_range_separator() {

@@ -368,6 +368,10 @@ BOOST_AUTO_TEST_CASE(refuses_trailing_garbage) {
   BOOST_TEST(refusal("tối thiểu 2 lần so với năm 2020 x").expected() ==
              "the end of the phrase after the base year");
   BOOST_TEST(refusal("trên 80% trở lên").word() == "trở");
+  // a unit never swallows a keyword of the grammar
+  BOOST_TEST(refusal("2,5 trên").position() == 4u);
+  BOOST_TEST(refusal("tối thiểu 5 lần đạt khoảng").word() == "đạt");
+  BOOST_TEST(refusal("trên 95% dân số tối thiểu").word() == "tối");
 }
 
 BOOST_AUTO_TEST_CASE(refuses_comparator_contradicting_direction) {
