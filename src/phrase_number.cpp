@@ -47,7 +47,7 @@ std::optional<number_token> phrase_cursor::accept_number() {
   if (ec != std::errc() || end_ptr != ascii.data() + ascii.size() || !std::isfinite(value))
     fail(begin, "a finite number");
   pos_ = p;
-  return number_token{value, begin, p};
+  return number_token{value, begin};
 }
 
 }  // namespace detail

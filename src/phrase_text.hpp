@@ -34,7 +34,6 @@ std::string to_utf8(std::u32string_view cps);
 struct number_token {
   double value;       ///< the number
   std::size_t begin;  ///< first code point
-  std::size_t end;    ///< one past the last code point
 };
 
 /// A reading position in a phrase, with the matching and error helpers of the grammar.
@@ -47,8 +46,6 @@ class phrase_cursor {
   std::size_t pos() const noexcept { return pos_; }
   /// Moves to a position.
   void seek(std::size_t p) noexcept { pos_ = p; }
-  /// The phrase being read.
-  const phrase_text& text() const noexcept { return text_; }
   /// Skips white space.
   void skip_space() noexcept;
   /// True at the end of the phrase (after skipping white space).
