@@ -280,8 +280,7 @@ def domain_bars(summary: pd.DataFrame, lang: str = "vi", ax: Axes | None = None)
                  else label("text", "not_enough_data", lang))
         title = f"{title} — {label('text', 'plan_score', lang)}: {shown}"
     ax.set_title(title, fontsize=10, loc="left")
-    ax.legend(fontsize=7, frameon=False, ncol=5, loc="upper center",
-              bbox_to_anchor=(0.5, -0.28))
+    ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.tick_params(labelsize=8)
     return ax
 
@@ -292,14 +291,15 @@ _ID = re.compile(r'id="([^"]+)"')
 def svg(fig_or_ax: Figure | Axes | Any) -> str:
     """The figure as inline ``<svg>`` text for HTML: text kept as text, no XML prologue, and
     every id prefixed with a hash of the drawing so several charts can share one document."""
-    fig = fig_or_ax if isinstance(fig_or_ax, Figure) else fig_or_ax.get_figure()
+    fig = fig_or_ax if isinstance(fig_or_ax, Figure) else getattr(fig_or_ax, "figure", None)
     if not isinstance(fig, Figure):
-        raise ValueError("svg() needs a matplotlib Figure or Axes")
+        raise ValueError(f"svg() needs a matplotlib Figure or Axes, not {type(fig_or_ax).__name__}")
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "chitieu"}):
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buf.getvalue()
     text = text[text.index("<svg"):]
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
     prefix = "c" + hashlib.sha1(text.encode()).hexdigest()[:8] + "-"
     for old in sorted(set(_ID.findall(text)), key=len, reverse=True):
         new = prefix + old
@@ -309,10 +309,4 @@ def svg(fig_or_ax: Figure | Axes | Any) -> str:
     return text.strip()
 
 
-def close(fig_or_ax: Figure | Axes | Any) -> None:
-    """Release a figure made by these functions (pyplot keeps figures until closed)."""
-    fig = fig_or_ax if isinstance(fig_or_ax, Figure) else fig_or_ax.get_figure()
-    plt.close(fig)
-
-
-__all__ = ["dashboard", "trajectory", "domain_bars", "svg", "close"]
+__all__ = ["dashboard", "trajectory", "domain_bars", "svg"]
