@@ -81,8 +81,12 @@ class reader {
 
  private:
   // ---- problems and positions -------------------------------------------------------------
-  void fail(position pos, const std::string& entity, const std::string& field, const std::string& msg) {
+  /// Records a problem; unless `harmless` (an unknown key: the plan read is unaffected), the
+  /// entity and field are marked so that validation does not report their consequences.
+  void fail(position pos, const std::string& entity, const std::string& field, const std::string& msg,
+            bool harmless = false) {
     problems_.emplace_back("column " + std::to_string(pos.column) + ": " + msg, file_, pos.line, field);
+    if (harmless) return;
     bad_entities_.insert(entity);
     bad_fields_.insert(field);
   }
@@ -97,7 +101,8 @@ class reader {
       if (!ok)
         fail(where(k.source()), entity, path.empty() ? std::string(k.str()) : path + "." + std::string(k.str()),
              "unknown key '" + std::string(k.str()) + "'; valid keys" + (path.empty() ? "" : " in " + path) +
-                 ": " + join(allowed));
+                 ": " + join(allowed),
+             true);
     }
   }
 
@@ -388,23 +393,38 @@ class reader {
   }
 
   // ---- validation -------------------------------------------------------------------------
+  /// True when a validation problem only repeats the consequence of a reading problem already
+  /// reported: a key that could not be read, an indicator read in part, a reference into
+  /// unreadable domains or indicators, or anything measured against unreadable plan years.
+  bool follows_from_reported(const std::string& field) const {
+    auto any_bad = [this](const char* prefix) {
+      return std::any_of(bad_entities_.begin(), bad_entities_.end(),
+                         [prefix](const std::string& e) { return e.rfind(prefix, 0) == 0; });
+    };
+    const std::string entity = field.substr(0, field.find('.'));
+    const std::string key = field.substr(field.rfind('.') + 1);
+    const bool plan_bad = bad_fields_.count("plan") > 0;  // no readable [plan] table
+    const bool years_bad = plan_bad || bad_fields_.count("plan.baseline_year") || bad_fields_.count("plan.target_year");
+    if (bad_fields_.count(field)) return true;
+    if (entity == "plan") return plan_bad || (key == "baseline_year" && years_bad);
+    if (years_bad || bad_entities_.count(entity)) return true;
+    // An entity without a readable id was named by its index while reading.
+    const auto open = entity.find('[');
+    const bool unnamed = open != std::string::npos &&
+                         !detail::is_valid_id(entity.substr(open + 1, entity.size() - open - 2));
+    if (unnamed && any_bad(entity.rfind("domains", 0) == 0 ? "domains" : "indicators")) return true;
+    return (key == "domain" && any_bad("domains")) || (key == "part_of" && any_bad("indicators"));
+  }
+
+  /// Adds the validation problems of the plan read, located at their key (else their table).
   void validate_read(const plan& p) {
-    const bool domains_bad = std::any_of(bad_entities_.begin(), bad_entities_.end(),
-                                         [](const std::string& e) { return e.rfind("domains", 0) == 0; });
-    const bool indicators_bad = std::any_of(bad_entities_.begin(), bad_entities_.end(),
-                                            [](const std::string& e) { return e.rfind("indicators", 0) == 0; });
     for (const error& e : plan_problems(p)) {
       const std::string& field = e.field();
-      const std::string entity = field.substr(0, field.find('.'));
-      const std::string key = field.substr(field.rfind('.') + 1);
-      // Skip what follows from a problem already reported (a key that could not be read).
-      if (bad_entities_.count(entity) || (key == "domain" && domains_bad) || (key == "part_of" && indicators_bad))
-        continue;
-      if ((entity == "plan" || entity == "indicators") && bad_entities_.count("plan")) continue;
+      if (follows_from_reported(field)) continue;
       position pos;
       if (auto it = positions_.find(field); it != positions_.end())
         pos = it->second;
-      else if (auto ent = positions_.find(entity); ent != positions_.end())
+      else if (auto ent = positions_.find(field.substr(0, field.find('.'))); ent != positions_.end())
         pos = ent->second;
       problems_.emplace_back((pos.line > 0 ? "column " + std::to_string(pos.column) + ": " : std::string{}) +
                                  e.message(),

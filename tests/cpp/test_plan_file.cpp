@@ -280,3 +280,20 @@ BOOST_AUTO_TEST_CASE(bad_files_name_their_path) {
   }
   BOOST_CHECK_THROW(chitieu::read_plan(data_file("no_such_file.toml")), chitieu::error);
 }
+
+BOOST_AUTO_TEST_CASE(collect_mode_skips_consequences_only) {
+  // an unknown key does not hide the plan's other problems
+  auto problems = chitieu::plan_file_problems(edit("id = \"test-plan\"", "id = \"Test\"\nowner = \"x\""));
+  BOOST_TEST_REQUIRE(problems.size() == 2u);
+  BOOST_TEST(problems[0].field() == "plan.owner");
+  BOOST_TEST(problems[1].field() == "plan.id");
+  // an unreadable target year is reported once, not again as "baseline year must be before"
+  problems = chitieu::plan_file_problems(edit("target_year = 2030", "target_year = \"2030\""));
+  BOOST_TEST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].field() == "plan.target_year");
+  // an unreadable domain id: the indicator's reference to it is not reported as well
+  problems = chitieu::plan_file_problems(edit("id = \"health\"", "id = 7"));
+  BOOST_TEST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].field() == "domains[0].id");
+  BOOST_TEST(problems[0].line() == 10);
+}
