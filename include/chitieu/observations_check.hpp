@@ -73,7 +73,8 @@ inline void row_problems(const panel& obs, std::size_t r, const indicator& ind,
     const bool from_ratio = has_num && has_den;
     const bool rolled_up = std::isfinite(obs.coverage[r]);
     const bool assessment_optional = ind.target.kind == target_kind::qualitative;
-    if (!from_ratio && !rolled_up && !assessment_optional)
+    const bool half_ratio = has_num != has_den;  // reported above
+    if (!from_ratio && !half_ratio && !rolled_up && !assessment_optional)
       add("value is missing; give a number in " + domain_text(ind.unit) +
               " (or numerator and denominator)",
           "value");

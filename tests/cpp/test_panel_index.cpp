@@ -1,0 +1,110 @@
+#define BOOST_TEST_MODULE panel_index
+#include <boost/test/unit_test.hpp>
+
+#include <chitieu/panel_index.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <random>
+#include <tuple>
+#include <vector>
+
+namespace {
+// The sorted (indicator, area, year) tuple of each indexed position.
+std::vector<std::tuple<int, int, int>> keys_in_order(const chitieu::panel& p, const chitieu::panel_index& ix) {
+  std::vector<std::tuple<int, int, int>> out;
+  for (std::size_t r : ix.order) out.emplace_back(p.indicator[r], p.area[r], p.year[r]);
+  return out;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(small_unsorted_panel) {
+  chitieu::panel p;
+  p.add("y", "b", 2021, 1);  // row 0: codes y=0, b=0
+  p.add("x", "b", 2020, 2);  // row 1: x=1
+  p.add("x", "a", 2021, 3);  // row 2: a=1
+  p.add("y", "b", 2020, 4);  // row 3
+  p.add("x", "a", 2020, 5);  // row 4
+  const auto ix = chitieu::index_panel(p);
+  // (0,0,2020)=row 3, (0,0,2021)=row 0, (1,0,2020)=row 1, (1,1,2020)=row 4, (1,1,2021)=row 2
+  const std::vector<std::size_t> expected{3, 0, 1, 4, 2};
+  BOOST_TEST(ix.order == expected, boost::test_tools::per_element());
+  const std::vector<std::size_t> starts{0, 2, 3, 5};  // series y/b, x/b, x/a and the sentinel
+  BOOST_TEST(ix.start == starts, boost::test_tools::per_element());
+  BOOST_TEST(ix.series_count() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(sorted_panel_keeps_identity_and_duplicates_stay_adjacent) {
+  chitieu::panel p;
+  p.add("x", "a", 2020, 1);
+  p.add("x", "a", 2020, 2);  // duplicate year: stays next to its twin, in panel order
+  p.add("x", "a", 2022, 3);
+  const auto ix = chitieu::index_panel(p);
+  const std::vector<std::size_t> identity{0, 1, 2};
+  BOOST_TEST(ix.order == identity, boost::test_tools::per_element());
+  BOOST_TEST(ix.series_count() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(empty_panel) {
+  const auto ix = chitieu::index_panel(chitieu::panel{});
+  BOOST_TEST(ix.order.empty());
+  BOOST_TEST(ix.series_count() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(large_shuffled_panel_matches_a_reference_sort) {
+  // 37 indicators × 301 areas × years 1995..2035 subset, shuffled; compare with std::stable_sort.
+  chitieu::panel p;
+  for (int i = 0; i < 37; ++i) p.indicator_ids.push_back("i" + std::to_string(i));
+  for (int a = 0; a < 301; ++a) p.area_ids.push_back("a" + std::to_string(a));
+  std::mt19937 rng(42);
+  const std::size_t n = 50000;
+  for (std::size_t r = 0; r < n; ++r) {
+    p.indicator.push_back(static_cast<std::int32_t>(rng() % 37));
+    p.area.push_back(static_cast<std::int32_t>(rng() % 301));
+    p.year.push_back(static_cast<std::int32_t>(1995 + rng() % 41));
+  }
+  p.value.assign(n, 0.0);
+  p.numerator = p.denominator = p.weight = p.se = p.coverage = p.value;
+  const auto ix = chitieu::index_panel(p);
+  std::vector<std::size_t> ref(n);
+  std::iota(ref.begin(), ref.end(), std::size_t{0});
+  std::stable_sort(ref.begin(), ref.end(), [&](std::size_t a, std::size_t b) {
+    return std::make_tuple(p.indicator[a], p.area[a], p.year[a]) <
+           std::make_tuple(p.indicator[b], p.area[b], p.year[b]);
+  });
+  BOOST_TEST(ix.order == ref);  // stable: equal keys keep panel order
+  // series boundaries are exactly where (indicator, area) changes
+  const auto keys = keys_in_order(p, ix);
+  std::size_t boundaries = 1;
+  for (std::size_t i = 1; i < n; ++i)
+    if (std::get<0>(keys[i]) != std::get<0>(keys[i - 1]) || std::get<1>(keys[i]) != std::get<1>(keys[i - 1]))
+      ++boundaries;
+  BOOST_TEST(ix.series_count() == boundaries);
+  BOOST_TEST(ix.start.back() == n);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_panels_are_refused) {
+  chitieu::panel p;
+  p.add("x", "a", 2020, 1);
+  p.add("x", "a", 2021, 1);
+  p.area[1] = 5;  // no such area
+  try {
+    chitieu::index_panel(p);
+    BOOST_FAIL("expected chitieu::error");
+  } catch (const chitieu::error& e) {
+    BOOST_TEST(e.line() == 2);
+    BOOST_TEST(e.field() == "area");
+  }
+  p.area[1] = 0;
+  p.indicator[0] = -1;
+  BOOST_CHECK_THROW(chitieu::index_panel(p), chitieu::error);
+  p.indicator[0] = 0;
+  p.se.pop_back();
+  try {
+    chitieu::index_panel(p);
+    BOOST_FAIL("expected chitieu::error");
+  } catch (const chitieu::error& e) {
+    BOOST_TEST(e.field() == "se");
+  }
+}
