@@ -1,10 +1,40 @@
 """chitieu: typed targets of social-policy plans, evaluated exactly.
 
-A pure-Python facade over the C++ core ``chitieu._core``.
+A pure-Python facade over the C++ core ``chitieu._core`` (DESIGN.md §3)::
+
+    import chitieu
+    plan = chitieu.load_plan("la-gi-2024")
+    ev = chitieu.evaluate(plan, "observations.csv", areas="areas.csv")
+    ev.to_frame()      # one row per indicator × area × year
+    ev.summary()       # one row per domain plus the plan
 """
 from __future__ import annotations
 
-from chitieu._core import Target, check_domain, ratio_factor, units
+from chitieu._core import Domain, Indicator, Plan, Target, check_domain, format_target, ratio_factor, units
+from chitieu.api import METHODS, evaluate, load_plan, parse_target
+from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
+from chitieu.evaluation import Evaluation
+from chitieu.frames import EVALUATION_COLUMNS
 
-__all__ = ["Target", "check_domain", "ratio_factor", "units"]
+__all__ = [
+    "load_plan",
+    "parse_target",
+    "format_target",
+    "evaluate",
+    "Evaluation",
+    "Plan",
+    "Domain",
+    "Indicator",
+    "Target",
+    "ChitieuError",
+    "PlanError",
+    "PhraseError",
+    "ObservationError",
+    "AreaError",
+    "EVALUATION_COLUMNS",
+    "METHODS",
+    "check_domain",
+    "ratio_factor",
+    "units",
+]
 __version__ = "0.1.0"

@@ -1,0 +1,133 @@
+"""The public functions of chitieu (DESIGN.md §3): plans, target phrases and evaluation."""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from typing import Optional, Union
+
+import pandas as pd
+
+from chitieu import _core
+from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError, translate
+from chitieu.evaluation import Evaluation
+from chitieu.frames import areas_from_table, crosswalk_from_table, panel_from_table
+from chitieu.io import Table, TableSource, read_areas, read_crosswalk, read_observations
+
+__all__ = ["load_plan", "parse_target", "evaluate", "METHODS", "FINDING_COLUMNS", "PlanSource"]
+
+#: The pace methods (DESIGN.md §2 "Progress, projection, pace").
+METHODS = ("chitieu", "open_sdg", "sdsn")
+
+#: The columns of ``Evaluation.findings`` (one row per finding of the roll-up).
+FINDING_COLUMNS = ("kind", "indicator", "area", "year", "own", "aggregate", "message")
+
+PlanSource = Union[str, "os.PathLike[str]", _core.Plan]
+
+_CORE_ERRORS = (ValueError, RuntimeError)
+
+
+def load_plan(id_or_path: Union[str, "os.PathLike[str]"]) -> _core.Plan:
+    """A plan by embedded id (``"la-gi-2024"``) or from a TOML plan file.
+
+    Raises :class:`~chitieu.errors.PlanError` naming the file, line and key of
+    the first problem, or listing the embedded ids when the id is unknown.
+    """
+    name = os.fspath(id_or_path)
+    try:
+        return _core.load_plan(name)
+    except _CORE_ERRORS as exc:
+        raise translate(exc, PlanError, file=name if os.path.exists(name) else None) from None
+
+
+def _plan(plan: PlanSource) -> _core.Plan:
+    return plan if isinstance(plan, _core.Plan) else load_plan(plan)
+
+
+def parse_target(phrase: str, direction: str = "higher", tolerance: Optional[float] = None) -> _core.Target:
+    """Read a target phrase (``"trên 80%"``, ``"khoảng 76,5 tuổi"``, ``"12-15"``) into a :class:`Target`.
+
+    ``direction`` (``higher``, ``lower`` or ``none``) gives a bare number its
+    sense; ``tolerance`` overrides the half-width of an approx band. Raises
+    :class:`~chitieu.errors.PhraseError` with the position of the word that
+    could not be read.
+    """
+    if direction not in ("higher", "lower", "none"):
+        raise PhraseError(f"unknown direction '{direction}'; expected higher, lower or none", field="direction")
+    try:
+        return _core.parse_target(phrase, direction, tolerance)
+    except _CORE_ERRORS as exc:
+        raise translate(exc, PhraseError) from None
+
+
+def _geography(geography: Union[str, _dt.date, None]) -> Optional[str]:
+    if geography is None:
+        return None
+    if isinstance(geography, _dt.date):
+        return geography.isoformat()
+    try:
+        return _dt.date.fromisoformat(str(geography)).isoformat()
+    except ValueError:
+        raise AreaError(f"'{geography}' is not a date; write it as YYYY-MM-DD, e.g. 2025-07-01",
+                        field="geography") from None
+
+
+def evaluate(
+    plan: PlanSource,
+    observations: TableSource,
+    areas: Optional[TableSource] = None,
+    crosswalk: Optional[TableSource] = None,
+    geography: Union[str, _dt.date, None] = None,
+    year: Optional[int] = None,
+    method: str = "chitieu",
+) -> Evaluation:
+    """Evaluate observations against a plan (DESIGN.md §2).
+
+    ``plan`` is an embedded id, a plan file or a :class:`Plan`; observations,
+    areas and crosswalk are DataFrames or CSV paths. With ``areas`` values
+    roll up the area hierarchy; with ``crosswalk`` and ``geography`` (a date)
+    every year is expressed on the units valid at that date. ``year`` limits
+    the evaluation to data up to that year; ``method`` is ``chitieu``,
+    ``open_sdg`` or ``sdsn``.
+    """
+    if method not in METHODS:
+        raise ChitieuError(f"unknown method '{method}'; expected one of {', '.join(METHODS)}", field="method")
+    if (crosswalk is None) != (geography is None):
+        given, missing = ("crosswalk", "geography") if geography is None else ("geography", "crosswalk")
+        raise AreaError(f"a {given} needs a {missing}: give both to re-express the data on the units "
+                        "valid at a date, or neither for historical geography", field=missing)
+    if crosswalk is not None and areas is None:
+        raise AreaError("a crosswalk needs the areas table it refers to", field="areas")
+    the_plan = _plan(plan)
+    obs = read_observations(observations)
+    panel = panel_from_table(obs)
+
+    problems = _core.observation_problems(the_plan, panel)
+    if problems:
+        message, row, field = problems[0]
+        more = f" ({len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise ObservationError(message + more, obs.file, obs.core_line(row) if row else None, field or None)
+    area_table = None
+    area_source: Optional[Table] = None
+    if areas is not None:
+        area_source = read_areas(areas)
+        try:
+            area_table = areas_from_table(area_source)
+        except _CORE_ERRORS as exc:
+            raise translate(exc, AreaError, file=area_source.file, line_of=area_source.core_line) from None
+    walk = None
+    if crosswalk is not None and area_table is not None:
+        walk_source = read_crosswalk(crosswalk)
+        try:
+            walk = crosswalk_from_table(walk_source, area_table)
+        except _CORE_ERRORS as exc:
+            raise translate(exc, AreaError, file=walk_source.file, line_of=walk_source.core_line) from None
+    date = _geography(geography)
+    try:
+        if area_table is not None:
+            core_eval, findings = _core.review(the_plan, panel, areas=area_table, crosswalk=walk, geography=date,
+                                               year=year, method=method)
+        else:
+            core_eval, findings = _core.evaluate(the_plan, panel, year=year, method=method), []
+    except _CORE_ERRORS as exc:
+        raise translate(exc, ObservationError, file=obs.file, line_of=obs.core_line) from None
+    return Evaluation(the_plan, core_eval, pd.DataFrame(findings, columns=list(FINDING_COLUMNS)), method=method, geography=date, year=year)

@@ -1,0 +1,111 @@
+"""The pandas ↔ numpy ↔ ``chitieu._core`` bridge.
+
+Strings are factorized once with :func:`pandas.factorize`; every column is
+handed to the core as a contiguous numpy array; results come back as numpy
+columns and are wrapped without a Python loop over rows.
+"""
+from __future__ import annotations
+
+from typing import Any, List, Sequence, Tuple
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from chitieu import _core
+from chitieu.io import Table, text_column
+
+__all__ = ["EVALUATION_COLUMNS", "factorize", "panel_from_table", "areas_from_table", "crosswalk_from_table",
+           "evaluation_frame"]
+
+#: The columns of an evaluation, in order (DESIGN.md §3).
+EVALUATION_COLUMNS = (
+    "indicator", "area", "year", "value", "assessed", "status", "margin", "baseline", "progress",
+    "elapsed", "pace", "projected", "p_meet", "coverage",
+)
+
+
+def factorize(column: "pd.Series[Any]") -> Tuple[npt.NDArray[np.int32], List[str]]:
+    """Codes (int32) and the distinct ids, in order of first appearance."""
+    codes, uniques = pd.factorize(column, sort=False)
+    return codes.astype(np.int32, copy=False), [str(u) for u in uniques]
+
+
+def _floats(frame: pd.DataFrame, name: str) -> npt.NDArray[np.float64]:
+    return np.ascontiguousarray(frame[name].to_numpy(dtype=np.float64, na_value=np.nan))
+
+
+def panel_from_table(table: Table) -> _core.Panel:
+    """The observations of a table (see :func:`chitieu.io.read_observations`) as a core panel."""
+    f = table.frame
+    ind_codes, ind_ids = factorize(f["indicator"])
+    area_codes, area_ids = factorize(f["area"])
+    return _core.make_panel(
+        ind_ids,
+        ind_codes,
+        area_ids,
+        area_codes,
+        np.ascontiguousarray(f["year"].to_numpy(dtype=np.int32)),
+        _floats(f, "value"),
+        numerator=_floats(f, "numerator"),
+        denominator=_floats(f, "denominator"),
+        weight=_floats(f, "weight"),
+        se=_floats(f, "se"),
+    )
+
+
+def areas_from_table(table: Table) -> _core.AreaTable:
+    """An areas table (see :func:`chitieu.io.read_areas`) as a core area table."""
+    return _core.AreaTable(
+        text_column(table, "id"),
+        text_column(table, "code"),
+        text_column(table, "name"),
+        text_column(table, "level"),
+        text_column(table, "parent"),
+        text_column(table, "valid_from"),
+        text_column(table, "valid_to"),
+        source=table.file,
+    )
+
+
+def crosswalk_from_table(table: Table, areas: _core.AreaTable) -> _core.Crosswalk:
+    """A crosswalk (see :func:`chitieu.io.read_crosswalk`) over ``areas``."""
+    return _core.Crosswalk(
+        text_column(table, "from"),
+        text_column(table, "to"),
+        table.frame["share"].to_numpy(dtype=np.float64).tolist(),
+        text_column(table, "date"),
+        areas,
+    )
+
+
+def _categorical(codes: npt.NDArray[np.int8], names: Sequence[str]) -> "pd.Categorical":
+    return pd.Categorical.from_codes(codes.astype(np.int64, copy=False), categories=list(names))
+
+
+def evaluation_frame(evaluation: _core.Evaluation) -> pd.DataFrame:
+    """The evaluation as a DataFrame with exactly :data:`EVALUATION_COLUMNS`.
+
+    ``status`` and ``pace`` are Categoricals whose categories follow the core's
+    enum order; undefined numbers are NaN.
+    """
+    cols = evaluation.columns()
+    indicators = np.asarray(cols["indicator_ids"], dtype=object)
+    areas = np.asarray(cols["area_ids"], dtype=object)
+    data = {
+        "indicator": indicators[cols["indicator"]],
+        "area": areas[cols["area"]],
+        "year": cols["year"],
+        "value": cols["value"],
+        "assessed": cols["assessed"],
+        "status": _categorical(cols["status"], _core.status_names()),
+        "margin": cols["margin"],
+        "baseline": cols["baseline"],
+        "progress": cols["progress"],
+        "elapsed": cols["elapsed"],
+        "pace": _categorical(cols["pace"], _core.pace_names()),
+        "projected": cols["projected"],
+        "p_meet": cols["p_meet"],
+        "coverage": cols["coverage"],
+    }
+    return pd.DataFrame(data, columns=list(EVALUATION_COLUMNS))
