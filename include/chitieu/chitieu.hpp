@@ -19,3 +19,11 @@
 #include <chitieu/pace.hpp>
 #include <chitieu/panel_index.hpp>
 #include <chitieu/projection.hpp>
+#include <chitieu/areas.hpp>
+#include <chitieu/crosswalk.hpp>
+#include <chitieu/date.hpp>
+#include <chitieu/finding.hpp>
+#include <chitieu/geography.hpp>
+#include <chitieu/review.hpp>
+#include <chitieu/roll_up.hpp>
+#include <chitieu/summary.hpp>

@@ -1,0 +1,84 @@
+/// @file review.hpp
+/// @brief The whole review pipeline of DESIGN.md §4: observations → geography → roll-up → evaluation.
+#pragma once
+
+#include <chitieu/areas.hpp>
+#include <chitieu/crosswalk.hpp>
+#include <chitieu/date.hpp>
+#include <chitieu/error.hpp>
+#include <chitieu/evaluate.hpp>
+#include <chitieu/evaluation.hpp>
+#include <chitieu/finding.hpp>
+#include <chitieu/geography.hpp>
+#include <chitieu/observations_check.hpp>
+#include <chitieu/panel.hpp>
+#include <chitieu/plan.hpp>
+#include <chitieu/roll_up.hpp>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace chitieu {
+
+/// Options of review().
+struct review_options {
+  evaluate_options evaluation;     ///< passed to evaluate()
+  std::optional<date> geography;   ///< re-express every year on the units valid on this day
+};
+
+/// What a review returns: the evaluation and the findings of the roll-up.
+struct review_result {
+  chitieu::evaluation evaluation;  ///< one row per indicator × area × year with data or an aggregate
+  std::vector<finding> findings;   ///< own_vs_aggregate, part_exceeds_whole, part_denominator_differs
+};
+
+/// Throws chitieu::error (line = 1-based row, field "area") for the first observation whose
+/// area the table does not know or which is not a unit of its year (valid on 31 December).
+inline void check_observation_areas(const panel& obs, const area_table& areas) {
+  for (std::size_t r = 0; r < obs.size(); ++r) {
+    const std::string& id = obs.area_ids[static_cast<std::size_t>(obs.area[r])];
+    if (!areas.contains(id))
+      throw error(detail::areas::describe_row(obs, r) + ": unknown area '" + id +
+                      "'; expected an id of the area table" +
+                      (areas.source().empty() ? std::string() : " (" + areas.source() + ")"),
+                  {}, static_cast<long>(r + 1), "area");
+    if (!areas.valid_in_year(id, obs.year[r])) {
+      const area& a = areas.at(id);
+      throw error(detail::areas::describe_row(obs, r) + ": area '" + id + "' is not a unit of " +
+                      std::to_string(obs.year[r]) + " (valid " +
+                      (a.valid_from ? a.valid_from->iso() : std::string("open")) + " to " +
+                      (a.valid_to ? a.valid_to->iso() : std::string("open")) +
+                      "; the units of a year are those valid on its 31 December)",
+                  {}, static_cast<long>(r + 1), "area");
+    }
+  }
+}
+
+/// Runs the review: complete_values → check_observations → area checks (when `areas` is given)
+/// → reexpress to options.geography (needs `areas`; without `cw` every unit must be valid on
+/// that day) → roll_up (when `areas` is given; on the units of the geography day if set, else
+/// year by year) → evaluate. A crosswalk without a geography day is not used (historical
+/// geography). Errors are chitieu::error (std::invalid_argument for geography without areas).
+inline review_result review(const plan& p, panel observations, const area_table* areas,
+                            const crosswalk* cw, const review_options& options = {}) {
+  complete_values(p, observations);
+  check_observations(p, observations);
+  if (!areas) {
+    if (options.geography)
+      throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
+    return {evaluate(p, observations, options.evaluation), {}};
+  }
+  check_observation_areas(observations, *areas);
+  if (options.geography) {
+    const crosswalk none({}, *areas);
+    observations = reexpress(p, observations, *areas, cw ? *cw : none, *options.geography);
+  }
+  roll_up_result rolled = options.geography ? roll_up(p, observations, *areas, *options.geography)
+                                            : roll_up(p, observations, *areas);
+  return {evaluate(p, rolled.rows, options.evaluation), std::move(rolled.findings)};
+}
+
+}  // namespace chitieu
