@@ -1,8 +1,293 @@
-// Python bindings for the areas concept (being filled in).
+// Python bindings for areas, crosswalks, geography, roll-ups, summaries and the review pipeline.
+// Panel, Plan and Evaluation are registered by their own register_*.cpp; pybind11 finds them by type.
 #include "register.hpp"
 
-namespace chitieu::python {
+#include <chitieu/areas.hpp>
+#include <chitieu/crosswalk.hpp>
+#include <chitieu/date.hpp>
+#include <chitieu/geography.hpp>
+#include <chitieu/review.hpp>
+#include <chitieu/roll_up.hpp>
+#include <chitieu/summary.hpp>
 
-void register_areas(pybind11::module_& m) { (void)m; }
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace py = pybind11;
+
+namespace chitieu::python {
+namespace {
+
+std::optional<date> optional_date(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return parse_date(text);
+}
+
+void same_length(std::size_t n, std::size_t m, const char* what) {
+  if (n != m)
+    throw std::invalid_argument(std::string(what) + " has " + std::to_string(m) +
+                                " entries but ids has " + std::to_string(n) +
+                                "; give one entry per row");
+}
+
+std::vector<area> make_areas(const std::vector<std::string>& ids,
+                             const std::vector<std::string>& codes,
+                             const std::vector<std::string>& names,
+                             const std::vector<std::string>& levels,
+                             const std::vector<std::string>& parents,
+                             const std::vector<std::string>& valid_from,
+                             const std::vector<std::string>& valid_to, const std::string& source) {
+  const std::size_t n = ids.size();
+  same_length(n, codes.size(), "codes");
+  same_length(n, names.size(), "names");
+  same_length(n, levels.size(), "levels");
+  same_length(n, parents.size(), "parents");
+  same_length(n, valid_from.size(), "valid_from");
+  same_length(n, valid_to.size(), "valid_to");
+  std::vector<area> out(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto when = [&](const std::string& text, const char* field) -> std::optional<date> {
+      try {
+        return optional_date(text);
+      } catch (const std::invalid_argument& e) {
+        throw error(e.what(), source, static_cast<long>(i + 1), field);
+      }
+    };
+    out[i] = area{ids[i],    codes[i],   names[i],
+                  levels[i], parents[i], when(valid_from[i], "valid_from"),
+                  when(valid_to[i], "valid_to")};
+  }
+  return out;
+}
+
+std::vector<crosswalk_link> make_links(const std::vector<std::string>& froms,
+                                       const std::vector<std::string>& tos,
+                                       const std::vector<double>& shares,
+                                       const std::vector<std::string>& dates,
+                                       const std::string& source) {
+  same_length(froms.size(), tos.size(), "tos");
+  same_length(froms.size(), shares.size(), "shares");
+  same_length(froms.size(), dates.size(), "dates");
+  std::vector<crosswalk_link> out(froms.size());
+  for (std::size_t i = 0; i < froms.size(); ++i) {
+    date on;
+    try {
+      on = parse_date(dates[i]);
+    } catch (const std::invalid_argument& e) {
+      throw error(e.what(), source, static_cast<long>(i + 1), "date");
+    }
+    out[i] = crosswalk_link{froms[i], tos[i], shares[i], on};
+  }
+  return out;
+}
+
+using problem = std::tuple<std::string, long, std::string>;
+
+std::vector<problem> as_tuples(const std::vector<error>& errors) {
+  std::vector<problem> out;
+  for (const error& e : errors) out.emplace_back(e.message(), e.line(), e.field());
+  return out;
+}
+
+py::list findings_list(const std::vector<finding>& findings) {
+  py::list out;
+  for (const finding& f : findings) {
+    py::dict d;
+    d["kind"] = f.kind;
+    d["indicator"] = f.indicator;
+    d["area"] = f.area;
+    d["year"] = f.year;
+    d["own"] = f.own;
+    d["aggregate"] = f.aggregate;
+    d["message"] = f.message;
+    out.append(d);
+  }
+  return out;
+}
+
+py::dict counts_dict(const summary_counts& c, std::size_t indicators, std::size_t with_data,
+                     double score, bool enough_data) {
+  py::dict d;
+  d["indicators"] = indicators;
+  d["with_data"] = with_data;
+  for (std::size_t s = 0; s < c.by_status.size(); ++s)
+    d[py::str(std::string(to_string(static_cast<status>(s))))] = c.by_status[s];
+  py::dict paces;
+  for (std::size_t p = 0; p < c.by_pace.size(); ++p)
+    if (c.by_pace[p] > 0) paces[py::str(std::string(to_string(static_cast<pace>(p))))] = c.by_pace[p];
+  d["pace"] = paces;
+  d["score"] = score;
+  d["enough_data"] = enough_data;
+  return d;
+}
+
+py::dict summary_dict(const plan_summary& s) {
+  py::dict out;
+  out["plan_id"] = s.plan;
+  out["area"] = s.area;
+  out["year"] = s.year;
+  out["geometric"] = s.geometric;
+  out["plan"] = counts_dict(s.counts, s.indicators, s.with_data, s.score, s.enough_data);
+  py::list domains;
+  for (const domain_summary& ds : s.domains) {
+    py::dict d = counts_dict(ds.counts, ds.indicators.size(), ds.with_data, ds.score, ds.enough_data);
+    d["domain"] = ds.domain;
+    py::list scores;
+    for (const indicator_score& is : ds.indicators) {
+      py::dict row;
+      row["indicator"] = is.indicator;
+      row["status"] = std::string(to_string(is.status));
+      row["pace"] = std::string(to_string(is.pace));
+      row["progress"] = is.progress;
+      row["score"] = is.score;
+      scores.append(row);
+    }
+    d["indicator_scores"] = scores;
+    domains.append(d);
+  }
+  out["domains"] = domains;
+  return out;
+}
+
+}  // namespace
+
+void register_areas(py::module_& m) {
+  py::class_<area_table>(m, "AreaTable",
+                         "Areas with validity periods; the units and parents of year Y are those "
+                         "valid on 31 December of Y.")
+      .def(py::init([](const std::vector<std::string>& ids, const std::vector<std::string>& codes,
+                       const std::vector<std::string>& names, const std::vector<std::string>& levels,
+                       const std::vector<std::string>& parents,
+                       const std::vector<std::string>& valid_from,
+                       const std::vector<std::string>& valid_to, const std::string& source) {
+             return area_table(
+                 make_areas(ids, codes, names, levels, parents, valid_from, valid_to, source),
+                 source);
+           }),
+           py::arg("ids"), py::arg("codes"), py::arg("names"), py::arg("levels"),
+           py::arg("parents"), py::arg("valid_from"), py::arg("valid_to"),
+           py::arg("source") = "",
+           "Builds and validates the table (lists of str; \"\" = empty or open). Errors name the "
+           "source, the 1-based data row and the field.")
+      .def("__len__", [](const area_table& t) { return t.areas().size(); })
+      .def("__contains__", &area_table::contains, py::arg("id"))
+      .def_property_readonly("ids", [](const area_table& t) {
+        std::vector<std::string> out;
+        for (const area& a : t.areas()) out.push_back(a.id);
+        return out;
+      }, "The area ids in table order.")
+      .def_property_readonly("source", &area_table::source, "The source named in messages.")
+      .def("units_in_year", &area_table::units_in_year, py::arg("year"),
+           "Ids of the units valid on 31 December of the year.")
+      .def("units_at", [](const area_table& t, const std::string& d) { return t.units_at(parse_date(d)); },
+           py::arg("date"), "Ids of the units valid on an ISO date.")
+      .def("valid_on", [](const area_table& t, const std::string& id, const std::string& d) {
+             return t.valid_on(id, parse_date(d));
+           }, py::arg("id"), py::arg("date"), "True when the area exists on the ISO date.")
+      .def("parent_in_year", &area_table::parent_in_year, py::arg("id"), py::arg("year"),
+           "The parent of the area on 31 December of the year, or None.")
+      .def("children_in_year", &area_table::children_in_year, py::arg("id"), py::arg("year"),
+           "The children of the area on 31 December of the year.");
+
+  m.def("area_problems",
+        [](const std::vector<std::string>& ids, const std::vector<std::string>& codes,
+           const std::vector<std::string>& names, const std::vector<std::string>& levels,
+           const std::vector<std::string>& parents, const std::vector<std::string>& valid_from,
+           const std::vector<std::string>& valid_to, const std::string& source) {
+          return as_tuples(area_problems(
+              make_areas(ids, codes, names, levels, parents, valid_from, valid_to, source), source));
+        },
+        py::arg("ids"), py::arg("codes"), py::arg("names"), py::arg("levels"), py::arg("parents"),
+        py::arg("valid_from"), py::arg("valid_to"), py::arg("source") = "",
+        "Every problem of an area list as (message, 1-based data row, field) tuples.");
+
+  py::class_<crosswalk>(m, "Crosswalk", "Links from dissolved units to their successors with shares.")
+      .def(py::init([](const std::vector<std::string>& froms, const std::vector<std::string>& tos,
+                       const std::vector<double>& shares, const std::vector<std::string>& dates,
+                       const area_table& areas, const std::string& source) {
+             return crosswalk(make_links(froms, tos, shares, dates, source), areas, source);
+           }),
+           py::arg("froms"), py::arg("tos"), py::arg("shares"), py::arg("dates"), py::arg("areas"),
+           py::arg("source") = "",
+           "Builds and validates the crosswalk against an AreaTable (shares of one unit sum to 1, "
+           "no cycles, known areas).")
+      .def("__len__", [](const crosswalk& c) { return c.links().size(); })
+      .def("successors", [](const crosswalk& c, const std::string& from) {
+             std::vector<std::tuple<std::string, double, std::string>> out;
+             for (const auto& l : c.successors(from)) out.emplace_back(l.to, l.share, l.on.iso());
+             return out;
+           }, py::arg("from"), "The links leaving a unit as (to, share, ISO date) tuples.")
+      .def("resolve", [](const crosswalk& c, const std::string& id, const area_table& areas,
+                         const std::string& d) { return c.resolve(id, areas, parse_date(d)); },
+           py::arg("id"), py::arg("areas"), py::arg("date"),
+           "The units valid on the ISO date that the area ends up in, with their shares.");
+
+  m.def("crosswalk_problems",
+        [](const std::vector<std::string>& froms, const std::vector<std::string>& tos,
+           const std::vector<double>& shares, const std::vector<std::string>& dates,
+           const area_table& areas, const std::string& source) {
+          return as_tuples(crosswalk_problems(make_links(froms, tos, shares, dates, source), areas, source));
+        },
+        py::arg("froms"), py::arg("tos"), py::arg("shares"), py::arg("dates"), py::arg("areas"),
+        py::arg("source") = "",
+        "Every problem of a crosswalk as (message, 1-based data row, field) tuples.");
+
+  m.def("reexpress",
+        [](const plan& p, const panel& obs, const area_table& areas, const crosswalk& cw,
+           const std::string& at) { return reexpress(p, obs, areas, cw, parse_date(at)); },
+        py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("crosswalk"), py::arg("date"),
+        "Re-expresses every year on the units valid on the ISO date (DESIGN.md §2).");
+
+  m.def("roll_up",
+        [](const plan& p, const panel& obs, const area_table& areas,
+           const std::optional<std::string>& geography) {
+          roll_up_result res = geography ? roll_up(p, obs, areas, parse_date(*geography))
+                                         : roll_up(p, obs, areas);
+          return py::make_tuple(std::move(res.rows), findings_list(res.findings));
+        },
+        py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("geography") = py::none(),
+        "Rolls values up the area hierarchy by each indicator's rule: (Panel, findings as dicts).");
+
+  m.def("summarize",
+        [](const plan& p, const evaluation& ev, const std::string& area, std::optional<int> year,
+           bool geometric) {
+          return summary_dict(year ? summarize(p, ev, area, *year, geometric)
+                                   : summarize(p, ev, area, geometric));
+        },
+        py::arg("plan"), py::arg("evaluation"), py::arg("area"), py::arg("year") = py::none(),
+        py::arg("geometric") = false,
+        "Counts by status and pace and scores per domain and for the plan, for one area and year "
+        "(default: its latest): {plan_id, area, year, geometric, plan: {...}, domains: [...]}.");
+
+  m.def("review",
+        [](const plan& p, const panel& obs, const area_table* areas, const crosswalk* cw,
+           const std::optional<std::string>& geography, std::optional<int> year,
+           const std::string& method, std::optional<int> baseline_year,
+           std::optional<int> target_year) {
+          review_options opt;
+          opt.evaluation.method = pace_method_from_string(method);
+          opt.evaluation.year = year;
+          opt.evaluation.baseline_year = baseline_year;
+          opt.evaluation.target_year = target_year;
+          if (geography) opt.geography = parse_date(*geography);
+          review_result res;
+          {
+            py::gil_scoped_release release;
+            res = review(p, obs, areas, cw, opt);
+          }
+          return py::make_tuple(std::move(res.evaluation), findings_list(res.findings));
+        },
+        py::arg("plan"), py::arg("panel"), py::arg("areas") = py::none(),
+        py::arg("crosswalk") = py::none(), py::arg("geography") = py::none(),
+        py::arg("year") = py::none(), py::arg("method") = "chitieu",
+        py::arg("baseline_year") = py::none(), py::arg("target_year") = py::none(),
+        "The whole review: complete values, check, area validity, geography, roll-up, evaluate. "
+        "Returns (Evaluation, findings as dicts).");
+}
 
 }  // namespace chitieu::python
