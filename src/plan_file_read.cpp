@@ -67,7 +67,8 @@ class reader {
       doc = toml::parse(text, file_);
     } catch (const toml::parse_error& e) {
       const position pos = where(e.source());
-      problems_.emplace_back("column " + std::to_string(pos.column) + ": TOML syntax error: " +
+      // No key can be named; the message avoids a leading "word: " that reads as a field.
+      problems_.emplace_back("TOML syntax error at column " + std::to_string(pos.column) + " — " +
                                  std::string(e.description()),
                              file_, pos.line, std::string{});
       return problems_;
