@@ -17,6 +17,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 __all__ = ["main", "build_parser"]
 
+_PIPE_WIDTH = 160
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every verb."""
@@ -167,7 +169,10 @@ def _plan_verb(args: argparse.Namespace, out: Console, err: Console) -> int:
     from chitieu.compare import compare_plans
 
     frame = compare_plans(chitieu.load_plan(args.a), chitieu.load_plan(args.b))
-    out.print(cli_render.frame_table(frame, title=f"{args.a} ↔ {args.b}"))
+    shown = [c for c in ("a_indicator", "a_target", "b_indicator", "b_target", "stricter", "reason")
+             if c in frame.columns]
+    out.print(cli_render.frame_table(frame[shown] if shown else frame, title=f"{args.a} ↔ {args.b}",
+                                     no_wrap=("a_indicator", "b_indicator")))
     return 0
 
 
@@ -187,6 +192,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line; returns the exit code (0 success, 2 bad input, 1 output not written)."""
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     out = Console(highlight=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out = Console(highlight=False, width=_PIPE_WIDTH)  # tables piped to a file: wide, not 80 columns
     err = Console(stderr=True, highlight=False)
     from chitieu.errors import ChitieuError
 

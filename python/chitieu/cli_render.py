@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
@@ -157,11 +157,11 @@ def summary_table(summary: pd.DataFrame, lang: str) -> Table:
     return table
 
 
-def frame_table(frame: pd.DataFrame, title: Optional[str] = None) -> Table:
-    """Any DataFrame as a plain rich table (empty cells for NaN)."""
+def frame_table(frame: pd.DataFrame, title: Optional[str] = None, no_wrap: Sequence[str] = ()) -> Table:
+    """Any DataFrame as a plain rich table (empty cells for NaN); ``no_wrap`` columns are kept on one line."""
     table = Table(title=title)
     for col in frame.columns:
-        table.add_column(str(col), overflow="fold")
+        table.add_column(str(col), overflow="fold", no_wrap=str(col) in no_wrap)
     for rec in frame.itertuples(index=False):
         table.add_row(*("" if (isinstance(v, float) and math.isnan(v)) or v is None else str(v) for v in rec))
     return table
