@@ -1,8 +1,205 @@
-// Python bindings for the evaluate concept (being filled in).
+// Panels, observation checks and the evaluation core for Python: numpy columns in and out, no
+// per-row Python loops; evaluate() runs without the GIL.
 #include "register.hpp"
+
+#include <chitieu/evaluate.hpp>
+#include <chitieu/observations_check.hpp>
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace py = pybind11;
 
 namespace chitieu::python {
 
-void register_evaluate(pybind11::module_& m) { (void)m; }
+namespace {
+
+template <class T>
+using array_of = py::array_t<T, py::array::c_style | py::array::forcecast>;
+
+// A 1-d numpy column of n entries copied in bulk into a vector.
+template <class T>
+std::vector<T> column_from(const array_of<T>& a, std::size_t n, const char* name) {
+  if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
+    throw py::value_error(std::string("make_panel: column '") + name + "' must be 1-d with " +
+                          std::to_string(n) + " entries (one per row), got a " + std::to_string(a.ndim()) +
+                          "-d array with " + std::to_string(a.size()) + " entries");
+  std::vector<T> out(n);
+  if (n) std::memcpy(out.data(), a.data(), n * sizeof(T));
+  return out;
+}
+
+// An optional float column: None gives NaN everywhere.
+std::vector<double> optional_column(const py::object& o, std::size_t n, const char* name) {
+  if (o.is_none()) return std::vector<double>(n, std::numeric_limits<double>::quiet_NaN());
+  return column_from<double>(o.cast<array_of<double>>(), n, name);
+}
+
+// A numpy array owning a copy of a vector's contents.
+template <class T>
+py::array_t<T> to_numpy(const std::vector<T>& v) {
+  py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
+  if (!v.empty()) std::memcpy(out.mutable_data(), v.data(), v.size() * sizeof(T));
+  return out;
+}
+
+// Enum codes (declaration order) as an int8 numpy array.
+template <class E>
+py::array_t<std::int8_t> codes_of(const std::vector<E>& v) {
+  py::array_t<std::int8_t> out(static_cast<py::ssize_t>(v.size()));
+  std::int8_t* d = out.mutable_data();
+  for (std::size_t i = 0; i < v.size(); ++i) d[i] = static_cast<std::int8_t>(v[i]);
+  return out;
+}
+
+panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int32_t>& indicator,
+                 std::vector<std::string> area_ids, const array_of<std::int32_t>& area,
+                 const array_of<std::int32_t>& year, const array_of<double>& value,
+                 const py::object& numerator, const py::object& denominator,
+                 const py::object& weight, const py::object& se, const py::object& coverage) {
+  const auto n = static_cast<std::size_t>(year.size());
+  panel p;
+  p.indicator_ids = std::move(indicator_ids);
+  p.area_ids = std::move(area_ids);
+  p.indicator = column_from<std::int32_t>(indicator, n, "indicator");
+  p.area = column_from<std::int32_t>(area, n, "area");
+  p.year = column_from<std::int32_t>(year, n, "year");
+  p.value = column_from<double>(value, n, "value");
+  p.numerator = optional_column(numerator, n, "numerator");
+  p.denominator = optional_column(denominator, n, "denominator");
+  p.weight = optional_column(weight, n, "weight");
+  p.se = optional_column(se, n, "se");
+  p.coverage = optional_column(coverage, n, "coverage");
+  check_panel_shape(p);
+  return p;
+}
+
+py::dict panel_columns(const panel& p) {
+  py::dict d;
+  d["indicator"] = to_numpy(p.indicator);
+  d["indicator_ids"] = p.indicator_ids;
+  d["area"] = to_numpy(p.area);
+  d["area_ids"] = p.area_ids;
+  d["year"] = to_numpy(p.year);
+  d["value"] = to_numpy(p.value);
+  d["numerator"] = to_numpy(p.numerator);
+  d["denominator"] = to_numpy(p.denominator);
+  d["weight"] = to_numpy(p.weight);
+  d["se"] = to_numpy(p.se);
+  d["coverage"] = to_numpy(p.coverage);
+  return d;
+}
+
+py::dict evaluation_columns(const evaluation& e) {
+  py::dict d;
+  d["indicator"] = to_numpy(e.indicator);
+  d["indicator_ids"] = e.indicator_ids;
+  d["area"] = to_numpy(e.area);
+  d["area_ids"] = e.area_ids;
+  d["year"] = to_numpy(e.year);
+  d["value"] = to_numpy(e.value);
+  d["assessed"] = to_numpy(e.assessed);
+  d["status"] = codes_of(e.status);
+  d["margin"] = to_numpy(e.margin);
+  d["baseline"] = to_numpy(e.baseline);
+  d["progress"] = to_numpy(e.progress);
+  d["elapsed"] = to_numpy(e.elapsed);
+  d["pace"] = codes_of(e.pace);
+  d["projected"] = to_numpy(e.projected);
+  d["p_meet"] = to_numpy(e.p_meet);
+  d["coverage"] = to_numpy(e.coverage);
+  return d;
+}
+
+}  // namespace
+
+void register_evaluate(py::module_& m) {
+  py::class_<panel>(m, "Panel",
+                    "Observations by column (indicator × area × year), built with make_panel()")
+      .def("__len__", &panel::size)
+      .def_property_readonly("size", &panel::size, "number of rows")
+      .def_readonly("indicator_ids", &panel::indicator_ids, "dictionary of indicator ids")
+      .def_readonly("area_ids", &panel::area_ids, "dictionary of area ids")
+      .def("columns", &panel_columns, "the columns as a dict of numpy arrays (copies)")
+      .def("__repr__", [](const panel& p) {
+        return "<chitieu._core.Panel with " + std::to_string(p.size()) + " rows>";
+      });
+
+  m.def("make_panel", &make_panel, py::arg("indicator_ids"), py::arg("indicator"),
+        py::arg("area_ids"), py::arg("area"), py::arg("year"), py::arg("value"),
+        py::arg("numerator") = py::none(), py::arg("denominator") = py::none(),
+        py::arg("weight") = py::none(), py::arg("se") = py::none(),
+        py::arg("coverage") = py::none(),
+        "A panel from dictionaries and numpy columns (copied in bulk); None gives a NaN column. "
+        "Codes index the dictionaries; every column has one entry per row.");
+
+  py::class_<evaluation>(m, "Evaluation", "The columnar result of evaluate()")
+      .def("__len__", &evaluation::size)
+      .def_property_readonly("size", &evaluation::size, "number of rows")
+      .def_readonly("indicator_ids", &evaluation::indicator_ids, "dictionary of indicator ids")
+      .def_readonly("area_ids", &evaluation::area_ids, "dictionary of area ids")
+      .def("columns", &evaluation_columns,
+           "the columns as a dict of numpy arrays: status and pace as int8 codes in the order of "
+           "status_names() and pace_names()")
+      .def("__repr__", [](const evaluation& e) {
+        return "<chitieu._core.Evaluation with " + std::to_string(e.size()) + " rows>";
+      });
+
+  m.def("status_names", [] {
+    std::vector<std::string> out;
+    for (auto s : {status::exceeded, status::met, status::not_met, status::no_data,
+                   status::not_assessed})
+      out.emplace_back(to_string(s));
+    return out;
+  }, "status codes in the order of Evaluation.columns()['status']");
+  m.def("pace_names", [] {
+    std::vector<std::string> out;
+    for (auto p : all_paces) out.emplace_back(to_string(p));
+    return out;
+  }, "pace codes in the order of Evaluation.columns()['pace']");
+
+  m.def("observation_problems",
+        [](const plan& p, const panel& obs) {
+          std::vector<std::tuple<std::string, long, std::string>> out;
+          for (const auto& e : observation_problems(p, obs))
+            out.emplace_back(e.message(), e.line(), e.field());
+          return out;
+        },
+        py::arg("plan"), py::arg("panel"),
+        "every problem of the panel against the plan as (message, row, column), row 1-based");
+  m.def("check_observations", &check_observations, py::arg("plan"), py::arg("panel"),
+        "raises ChitieuError for the first problem of the panel against the plan");
+  m.def("complete_values", &complete_values, py::arg("plan"), py::arg("panel"),
+        "fills missing values of ratio rows with numerator × factor / denominator, in place");
+
+  m.def("evaluate",
+        [](const plan& p, const panel& obs, std::optional<int> year, const std::string& method,
+           std::optional<int> baseline_year, std::optional<int> target_year) {
+          evaluate_options opt;
+          opt.method = pace_method_from_string(method);
+          opt.year = year;
+          opt.baseline_year = baseline_year;
+          opt.target_year = target_year;
+          evaluation out;
+          {
+            py::gil_scoped_release release;
+            out = evaluate(p, obs, opt);
+          }
+          return out;
+        },
+        py::arg("plan"), py::arg("panel"), py::arg("year") = py::none(),
+        py::arg("method") = "chitieu", py::arg("baseline_year") = py::none(),
+        py::arg("target_year") = py::none(),
+        "evaluates the panel against the plan (every observed year, or one year); "
+        "method chitieu, open_sdg or sdsn; numerator/denominator rows count as their ratio");
+}
 
 }  // namespace chitieu::python
