@@ -11,7 +11,7 @@ from chitieu import _core
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError, translate
 from chitieu.evaluation import Evaluation
 from chitieu.frames import areas_from_table, crosswalk_from_table, panel_from_table
-from chitieu.io import Table, TableSource, read_areas, read_crosswalk, read_observations
+from chitieu.io import Table, TableSource, read_areas, read_crosswalk, read_observations, text_column
 
 __all__ = ["load_plan", "parse_target", "evaluate", "METHODS", "FINDING_COLUMNS", "PlanSource"]
 
@@ -130,4 +130,6 @@ def evaluate(
             core_eval, findings = _core.evaluate(the_plan, panel, year=year, method=method), []
     except _CORE_ERRORS as exc:
         raise translate(exc, ObservationError, file=obs.file, line_of=obs.core_line) from None
-    return Evaluation(the_plan, core_eval, pd.DataFrame(findings, columns=list(FINDING_COLUMNS)), method=method, geography=date, year=year)
+    names = {} if area_source is None else dict(zip(text_column(area_source, "id"), text_column(area_source, "name")))
+    return Evaluation(the_plan, core_eval, pd.DataFrame(findings, columns=list(FINDING_COLUMNS)), method=method,
+                      geography=date, year=year, area_names=names)

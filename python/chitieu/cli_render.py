@@ -14,7 +14,7 @@ from chitieu import _core
 from chitieu.report import labels
 
 __all__ = ["target_dict", "target_text", "plan_table", "evaluation_csv", "evaluation_json", "review_table",
-           "summary_table", "frame_table"]
+           "summary_table", "area_status_table", "frame_table"]
 
 _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value", "tolerance",
                 "base_year", "period", "unit")
@@ -104,10 +104,10 @@ def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, la
     rows = frame[(frame["area"] == area) & (frame["year"] == year)]
     col = lambda name: labels.label("column", name, lang)  # noqa: E731
     table = Table(title=f"{plan.id} · {area} · {year}")
-    table.add_column(col("indicator"))
-    table.add_column(labels.label("text", "name", lang), overflow="fold", max_width=48)
+    table.add_column(col("indicator"), no_wrap=True)
+    table.add_column(labels.label("text", "name", lang), no_wrap=True, overflow="ellipsis", max_width=36)
     table.add_column(col("value"), justify="right")
-    table.add_column(labels.label("text", "target", lang), overflow="fold")
+    table.add_column(labels.label("text", "target", lang), no_wrap=True, overflow="ellipsis", max_width=28)
     table.add_column(col("status"))
     table.add_column(col("progress"), justify="right")
     table.add_column(col("pace"))
@@ -154,6 +154,25 @@ def summary_table(summary: pd.DataFrame, lang: str) -> Table:
             text("yes") if rec["enough_data"] else text("no"),
             end_section=rec["level"] == "plan",
         )
+    return table
+
+
+def area_status_table(summaries: Mapping[str, pd.DataFrame], lang: str, title: str,
+                      area_names: Mapping[str, str]) -> Table:
+    """One line per area: the plan row of its summary (counts by status, score, enough data)."""
+    text = lambda code: labels.label("text", code, lang)  # noqa: E731
+    table = Table(title=title)
+    table.add_column(labels.label("column", "area", lang))
+    for status in labels.STATUSES:
+        table.add_column(f"[{labels.STATUS_COLOURS[status]}]{labels.label('status', status, lang)}[/]",
+                         justify="right")
+    table.add_column(text("score"), justify="right")
+    table.add_column(text("enough_data"))
+    for area, summary in summaries.items():
+        rec = summary[summary["level"] == "plan"].iloc[0]
+        table.add_row(area_names.get(area, area), *(str(int(rec[s])) for s in labels.STATUSES),
+                      labels.format_number(float(rec["score"]), 1, lang),
+                      text("yes") if rec["enough_data"] else text("no"))
     return table
 
 

@@ -57,11 +57,11 @@ def run_demo(output: str = "out", lang: str = "vi", console: Console | None = No
     area, year = summary.attrs["area"], summary.attrs["year"]
     out.print(cli_render.review_table(historical.to_frame(), plan, area, year, lang))
     out.print(cli_render.summary_table(summary, lang))
-    frame = today.to_frame()
-    latest = frame[frame["year"] == frame["year"].max()]
-    by_area = latest.groupby("area", sort=False)["status"].value_counts().unstack(fill_value=0)
-    by_area = by_area.reset_index()
-    out.print(cli_render.frame_table(by_area, title=f"{GEOGRAPHY}: {int(frame['year'].max())}"))
+    title = (f"Đơn vị hành chính từ {GEOGRAPHY} (qua bảng chuyển đổi), năm {year}" if lang == "vi"
+             else f"Units since {GEOGRAPHY} (through the crosswalk), {year}")
+    units = sorted(today.to_frame()["area"].unique(), key=lambda a: a != plan.area)  # the town first
+    summaries = {str(a): today.summary(area=str(a), year=year) for a in units}
+    out.print(cli_render.area_status_table(summaries, lang, title, today.area_names))
     os.makedirs(output, exist_ok=True)
     html_path = os.path.join(output, "la-gi-review.html")
     xlsx_path = os.path.join(output, "la-gi-review.xlsx")

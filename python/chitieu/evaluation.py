@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Mapping, Optional, Union
 import pandas as pd
 
 from chitieu import _core
-from chitieu.errors import ChitieuError
+from chitieu.errors import ChitieuError, translate
 from chitieu.frames import evaluation_frame
 
 __all__ = ["Evaluation", "summary_frame"]
@@ -76,6 +76,7 @@ class Evaluation:
         method: str = "chitieu",
         geography: Optional[str] = None,
         year: Optional[int] = None,
+        area_names: Optional[Mapping[str, str]] = None,
     ) -> None:
         self.plan = plan
         self.core = core
@@ -83,6 +84,7 @@ class Evaluation:
         self.method = method
         self.geography = geography
         self.year = year
+        self.area_names: Dict[str, str] = dict(area_names or {})
         self._frame: Optional[pd.DataFrame] = None
 
     def to_frame(self) -> pd.DataFrame:
@@ -90,9 +92,7 @@ class Evaluation:
 
         ``status`` and ``pace`` are Categoricals in enum order; NaN where undefined.
         """
-        if self._frame is None:
-            self._frame = evaluation_frame(self.core)
-        return self._frame.copy()
+        return self._rows().copy()
 
     def _default_area(self, area: Optional[str]) -> str:
         if area is not None:
@@ -104,18 +104,10 @@ class Evaluation:
             raise ChitieuError("the evaluation has no rows to summarise", field="area")
         return str(frame["area"].iloc[0])
 
-    def _default_year(self, area: str, year: Optional[int]) -> int:
-        if year is not None:
-            return year
-        frame = self._rows()
-        years = frame.loc[frame["area"] == area, "year"]
-        if years.empty:
-            raise ChitieuError(f"the evaluation has no rows for area '{area}'", field="area")
-        return int(years.max())
-
     def _rows(self) -> pd.DataFrame:
         if self._frame is None:
             self._frame = evaluation_frame(self.core)
+            self._frame.attrs.update(method=self.method, geography=self.geography)
         return self._frame
 
     def summary(self, area: Optional[str] = None, year: Optional[int] = None, geometric: bool = False) -> pd.DataFrame:
@@ -126,13 +118,12 @@ class Evaluation:
         domain scores. ``enough_data`` is the 80 % rule (DESIGN.md §2).
         """
         where = self._default_area(area)
-        when = self._default_year(where, year)
         try:
-            raw = _core.summarize(self.plan, self.core, where, when, geometric)
+            raw = _core.summarize(self.plan, self.core, where, year, geometric)
         except (ValueError, RuntimeError) as exc:
-            raise ChitieuError(str(exc), field="area") from None
+            raise translate(exc, ChitieuError) from None
         frame = summary_frame(self.plan, raw)
-        frame.attrs.update(area=where, year=when)
+        frame.attrs.update(area=raw["area"], year=int(raw["year"]), geometric=bool(raw["geometric"]))
         return frame
 
     def plot(
@@ -145,14 +136,16 @@ class Evaluation:
         lang: str = "vi",
         ax: Any = None,
     ) -> Any:
-        """Plot: ``dashboard`` (status of every indicator), ``trajectory`` (one indicator's
-        series with its target and projection) or ``domains`` (domain scores).
-        Returns the matplotlib object the plot function returns.
+        """Plot: ``dashboard`` (status of every indicator × area, latest year ≤ ``year``),
+        ``trajectory`` (one ``indicator``'s series in ``area``, default the plan's area, with its
+        target and projection) or ``domains`` (status counts and scores by domain for
+        ``area`` and ``year``). Returns the matplotlib Axes.
         """
         from chitieu.report import plots
 
         if kind == "dashboard":
-            return plots.dashboard(self._rows(), self.plan, lang=lang, ax=ax)
+            return plots.dashboard(self._rows(), self.plan, lang=lang, area=area, year=year, ax=ax,
+                                   area_names=self.area_names)
         if kind == "trajectory":
             if indicator is None:
                 raise ChitieuError("a trajectory plot needs indicator=", field="indicator")
@@ -162,16 +155,20 @@ class Evaluation:
         raise ChitieuError(f"unknown plot kind '{kind}'; expected dashboard, trajectory or domains", field="kind")
 
     def to_html(self, path: Union[str, "os.PathLike[str]"], lang: str = "vi") -> None:
-        """Write a self-contained HTML review (summary, table, findings) to ``path``."""
+        """Write a self-contained HTML review to ``path``: the plan's area (the town) in the
+        latest year, by domain, with the dashboard of every area and the findings."""
         from chitieu.report import html
 
-        html.write_html(os.fspath(path), self._rows(), self.plan, self.summary(), self.findings, lang)
+        summary = self.summary()
+        html.write_html(os.fspath(path), self._rows(), self.plan, summary, self.findings, lang=lang,
+                        area=summary.attrs["area"], year=summary.attrs["year"], area_names=self.area_names)
 
     def to_excel(self, path: Union[str, "os.PathLike[str]"], lang: str = "vi") -> None:
-        """Write an Excel workbook of the review to ``path``."""
+        """Write an Excel workbook of the review to ``path``: summary, every row, findings."""
         from chitieu.report import excel
 
-        excel.write_excel(os.fspath(path), self._rows(), self.plan, self.summary(), lang)
+        excel.write_excel(os.fspath(path), self._rows(), self.plan, self.summary(), self.findings, lang=lang,
+                          area_names=self.area_names)
 
     def _repr_html_(self) -> str:
         from chitieu.report import html

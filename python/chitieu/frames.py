@@ -76,6 +76,7 @@ def crosswalk_from_table(table: Table, areas: _core.AreaTable) -> _core.Crosswal
         table.frame["share"].to_numpy(dtype=np.float64).tolist(),
         text_column(table, "date"),
         areas,
+        source=table.file,
     )
 
 
