@@ -18,7 +18,7 @@ struct date {
 
   /// The date as "YYYY-MM-DD".
   std::string iso() const {
-    char buf[16];
+    char buf[40];  // room for any int values, so the output is never truncated
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
     return buf;
   }
