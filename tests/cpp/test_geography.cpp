@@ -225,6 +225,7 @@ BOOST_AUTO_TEST_CASE(merging_nine_units_into_three_keeps_the_town_totals) {
   // Σ un = 0.02 × 66 600 + 3 × 36 = 1 440 → 1 440 × 100 / 66 600 = 2.1622 %.
   BOOST_TEST(jobs == 1512.0);
   BOOST_TEST(labour == 66600.0);
+  BOOST_TEST(unemployed == 1440.0, boost::test_tools::tolerance(1e-9));
   const auto historical = chitieu::roll_up(p, obs, t);
   const auto d = parse_date("2025-07-01");
   const auto reformed = chitieu::roll_up(p, chitieu::reexpress(p, obs, t, cw, d), t, d);
