@@ -290,3 +290,37 @@ BOOST_AUTO_TEST_CASE(qualitative_assessments) {
     BOOST_TEST(std::isnan(e.p_meet[r]));
   }
 }
+
+BOOST_AUTO_TEST_CASE(kinds_at_their_bounds) {
+  // relative [2.0, 2.6] on value/value(2020), base 50: 100 → 2.0 met (margin 0), 130 → 2.6 met,
+  // 130.5 → 2.61 exceeded
+  const auto rel = make_plan("thu_nhap", unit::money, income_target());
+  chitieu::panel obs;
+  obs.add("thu_nhap", "a", 2020, 50);
+  obs.add("thu_nhap", "a", 2028, 99.5);  // 1.99: just short
+  obs.add("thu_nhap", "a", 2029, 100);
+  obs.add("thu_nhap", "b", 2020, 50);
+  obs.add("thu_nhap", "b", 2029, 130);
+  obs.add("thu_nhap", "c", 2020, 50);
+  obs.add("thu_nhap", "c", 2029, 130.5);
+  auto e = run(rel, obs);
+  BOOST_TEST((e.status[row_of(e, "a", 2028)] == status::not_met));
+  BOOST_TEST((e.status[row_of(e, "a", 2029)] == status::met));
+  BOOST_TEST(e.margin[row_of(e, "a", 2029)] == 0.0);
+  BOOST_TEST((e.status[row_of(e, "b", 2029)] == status::met));
+  BOOST_TEST((e.status[row_of(e, "c", 2029)] == status::exceeded));
+  // cumulative ≥ 13 500: exactly 13 500 by 2029 is met with margin 0; 13 499 is not
+  const auto cum = make_plan("viec_lam", unit::count, jobs_target());
+  chitieu::panel jobs;
+  for (int y = 2026; y <= 2029; ++y) jobs.add("viec_lam", "a", y, 3375);  // 4 × 3375 = 13 500
+  for (int y = 2026; y <= 2029; ++y) jobs.add("viec_lam", "b", y, y == 2029 ? 3374 : 3375);
+  e = run(cum, jobs);
+  BOOST_TEST(e.assessed[row_of(e, "a", 2029)] == 13500.0);
+  BOOST_TEST((e.status[row_of(e, "a", 2029)] == status::met));
+  BOOST_TEST(e.margin[row_of(e, "a", 2029)] == 0.0);
+  BOOST_TEST(e.progress[row_of(e, "a", 2029)] == 1.0);
+  BOOST_TEST((e.status[row_of(e, "b", 2029)] == status::not_met));
+  // b: 13 499 after 4 years → 13 499 + 3374.75·1 = 16 873.75 ≥ 13 500 → on_track
+  BOOST_TEST(e.projected[row_of(e, "b", 2029)] == 13499.0 + 13499.0 / 4, boost::test_tools::tolerance(tol));
+  BOOST_TEST((e.pace[row_of(e, "b", 2029)] == pace::on_track));
+}
