@@ -59,7 +59,14 @@ inline panel reexpress(const plan& p, const panel& obs, const area_table& areas,
       throw error("unknown area '" + obs.area_ids[a] + "' (" + detail::areas::describe_row(obs, r) +
                       "); expected an id of the area table",
                   {}, static_cast<long>(r + 1), "area");
-    targets[a] = cw.resolve(obs.area_ids[a], areas, at);
+    targets[a] = cw.try_resolve(obs.area_ids[a], areas, at);
+    if (targets[a].empty())
+      throw error(detail::areas::describe_row(obs, r) + ": area '" + obs.area_ids[a] +
+                      "' is not valid on " + at.iso() +
+                      " and the crosswalk leads it to no unit valid on that day (only links "
+                      "dated on or before it are followed; a unit created later cannot be split "
+                      "back); add its successors to the crosswalk or choose a later geography date",
+                  {}, static_cast<long>(r + 1), "area");
     resolved[a] = true;
   }
 

@@ -153,6 +153,8 @@ BOOST_AUTO_TEST_CASE(a_unit_without_successor_is_an_error_naming_it) {
     BOOST_FAIL("a unit without successor was accepted");
   } catch (const chitieu::error& e) {
     BOOST_TEST(std::string(e.what()).find("'old'") != std::string::npos);
+    BOOST_TEST(e.line() == 1);  // the observation's row
+    BOOST_TEST(e.field() == "area");
   }
   // A unit created after the date cannot be mapped back either.
   panel later;
