@@ -131,7 +131,8 @@ class parser {
     const std::u32string& s = text_.folded;
     std::size_t p = at;
     int year = 0;
-    while (p < s.size() && detail::is_digit(s[p])) year = year * 10 + static_cast<int>(s[p++] - U'0');
+    for (; p < s.size() && detail::is_digit(s[p]); ++p)  // more than 4 digits is refused below:
+      if (p - at < 4) year = year * 10 + static_cast<int>(s[p] - U'0');  // never overflows
     if (p - at != 4 || (p < s.size() && (detail::is_letter(s[p]) || detail::is_digit(s[p]))))
       c_.fail(at, what + " (four digits)");
     c_.seek(p);
