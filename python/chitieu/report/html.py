@@ -234,8 +234,8 @@ def render_html(frame: pd.DataFrame, plan: Any, summary: pd.DataFrame,
     plots.domain_bars(summary, lang=lang, ax=bars.add_subplot())
     dashboard = None
     if frame["area"].nunique() > 1:
-        fig = Figure(figsize=(3.4 + 0.8 * frame["area"].nunique(),
-                              1.4 + 0.24 * len(p["indicators"])))
+        fig = Figure(figsize=(3.6 + 0.5 * frame["area"].nunique(),
+                              1.6 + 0.2 * len(p["indicators"])))
         plots.dashboard(frame, p, lang=lang, year=year, ax=fig.add_subplot(),
                         area_names=names)
         dashboard = Markup(plots.svg(fig))
