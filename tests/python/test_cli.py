@@ -1,13 +1,14 @@
 """The ``chitieu`` command line: verbs, flags, outputs, exit codes and messages for bad input."""
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from conftest import AREAS, CROSSWALK, OBSERVATIONS, ROOT
+from conftest import AREAS, CROSSWALK, OBSERVATIONS, ROOT, run_cli_process
 
 import chitieu
 
@@ -109,3 +110,125 @@ def test_plan_compare(cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("plan", "compare", "la-gi-2024", "binh-thuan-2024")
     assert r.code == 0
     assert "income_per_capita" in r.out
+
+
+# ---- evaluate -----------------------------------------------------------------------------------
+
+def sample_args(*extra: str) -> list:  # type: ignore[type-arg]
+    return ["evaluate", "--plan", "la-gi-2024", "--data", str(OBSERVATIONS), "--areas", str(AREAS), *extra]
+
+
+def test_evaluate_json(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli(*sample_args("--format", "json", "--year", "2022"))
+    assert r.code == 0
+    rows = json.loads(r.out)
+    assert list(rows[0]) == list(chitieu.EVALUATION_COLUMNS)
+    assert {row["year"] for row in rows} == {2022}
+    py = chitieu.evaluate("la-gi-2024", OBSERVATIONS, areas=AREAS, year=2022).to_frame()
+    assert len(rows) == len(py)
+    town = next(x for x in rows if x["indicator"] == "trained_labour" and x["area"] == "la-gi")
+    expected = py[(py["indicator"] == "trained_labour") & (py["area"] == "la-gi")].iloc[0]
+    assert town["value"] == expected["value"] and town["status"] == expected["status"]
+    assert town["coverage"] == 1.0
+    # NaN is written as null
+    assert any(x["p_meet"] is None for x in rows)
+
+
+def test_evaluate_csv_to_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "e.csv"
+    r = cli(*sample_args("--format", "csv", "--method", "sdsn", "--output", str(out)))
+    assert r.code == 0 and r.out == ""
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == list(chitieu.EVALUATION_COLUMNS)
+    assert "moderately_improving" in set(frame["pace"]) or "on_track" in set(frame["pace"])
+    assert not {"achieved", "moderate"} & set(frame["pace"])   # chitieu's classes are not SDSN's
+
+
+def test_evaluate_table(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli(*sample_args("--lang", "vi"))
+    assert r.code == 0
+    assert "la-gi · 2026" in r.out
+    assert "Không đạt" in r.out and "Đạt" in r.out
+    assert "Toàn kế hoạch" in r.out
+    r = cli(*sample_args("--lang", "en", "--year", "2023"))
+    assert "la-gi · 2023" in r.out and "Not met" in r.out and "Whole plan" in r.out
+
+
+def test_evaluate_html_and_xlsx(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    html, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    assert cli(*sample_args("--format", "html", "--lang", "en", "--output", str(html))).code == 0
+    assert '<html lang="en"' in html.read_text(encoding="utf-8")
+    assert cli(*sample_args("--format", "xlsx", "--output", str(xlsx))).code == 0
+    assert xlsx.read_bytes()[:2] == b"PK"   # a zip container
+
+
+def test_evaluate_todays_units(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli(*sample_args("--crosswalk", str(CROSSWALK), "--geography", "2025-07-01", "--format", "csv"))
+    assert r.code == 0
+    areas = set(pd.read_csv(io.StringIO(r.out))["area"])
+    assert areas == {"la-gi", "phuong-la-gi-2025", "phuong-phuoc-hoi-2025", "xa-tan-hai-2025"}
+
+
+def test_evaluate_bad_input_exit_2(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    missing = tmp_path / "missing.csv"
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", str(missing))
+    assert r.code == 2 and f"{missing}" in r.err and "no such observations file" in r.err
+
+    no_year = tmp_path / "no-year.csv"
+    no_year.write_text("# c\nindicator,area,value\ntrained_labour,la-gi,50\n", encoding="utf-8")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", str(no_year))
+    assert r.code == 2 and f"chitieu: {no_year}:2: year: missing column 'year'" in r.err
+
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("# c\n# c\nindicator,area,year,value\ntrained_labour,la-gi,2020,50\nbogus,la-gi,2020,1\n",
+                       encoding="utf-8")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", str(unknown), "--format", "csv")
+    assert r.code == 2 and r.out == ""
+    assert f"chitieu: {unknown}:5: indicator: " in r.err and "'bogus' is not in plan 'la-gi-2024'" in r.err
+
+    text = tmp_path / "text.csv"
+    text.write_text("indicator,area,year,value\ntrained_labour,la-gi,2020,fifty\n", encoding="utf-8")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", str(text))
+    assert r.code == 2 and f"{text}:2: value: 'fifty' is not a number" in r.err
+
+    r = cli(*sample_args("--crosswalk", str(CROSSWALK)))
+    assert r.code == 2 and "--crosswalk needs --geography" in r.err
+    r = cli(*sample_args("--geography", "2025-07-01"))
+    assert r.code == 2 and "--geography needs --crosswalk" in r.err
+    r = cli(*sample_args("--format", "html"))
+    assert r.code == 2 and "--output" in r.err
+    r = cli("evaluate", "--plan", "no-such-plan", "--data", str(OBSERVATIONS))
+    assert r.code == 2 and "embedded plans" in r.err
+
+
+def test_argparse_errors_exit_2(cli) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as info:
+        cli("evaluate", "--plan", "la-gi-2024", "--data", str(OBSERVATIONS), "--method", "fast")
+    assert info.value.code == 2
+
+
+def test_no_traceback_from_the_real_script(tmp_path: Path) -> None:
+    r = run_cli_process(["evaluate", "--plan", "la-gi-2024", "--data", str(tmp_path / "none.csv")], tmp_path)
+    assert r.code == 2
+    assert "Traceback" not in r.err and "none.csv" in r.err
+
+
+# ---- demo ---------------------------------------------------------------------------------------
+
+def test_demo(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    r = cli("demo", "--output", str(out))
+    assert r.code == 0
+    assert (out / "la-gi-review.html").stat().st_size > 10_000
+    assert (out / "la-gi-review.xlsx").read_bytes()[:2] == b"PK"
+    assert "minh họa" in r.out and "illustrative" in r.out         # says the data are illustrative
+    assert "la-gi · 2026" in r.out and "Toàn kế hoạch" in r.out     # the town's review, latest year
+    assert "Phường La Gi" in r.out                                 # today's units through the crosswalk
+    html = (out / "la-gi-review.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in html
+
+
+def test_demo_english(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("demo", "--output", str(tmp_path), "--lang", "en")
+    assert r.code == 0 and "Whole plan" in r.out and "Illustrative sample data" in r.out
+    assert '<html lang="en"' in (tmp_path / "la-gi-review.html").read_text(encoding="utf-8")
