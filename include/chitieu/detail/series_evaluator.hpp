@@ -214,7 +214,7 @@ class series_evaluator {
     out.progress[at] = (std::isnan(r.boundary) || r.boundary == 0.0) ? nan : a / r.boundary;
     out.elapsed[at] = static_cast<double>(done) / static_cast<double>(span);
     const int left = r.to - upto;
-    if (!std::isnan(a) && (left == 0 || done >= 2))
+    if (!std::isnan(a))
       out.projected[at] = clamp_to_domain(r.unit, a + a / done * left);
     in.v0 = 0.0;
     in.has_t0 = t >= r.from;
