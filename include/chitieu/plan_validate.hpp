@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -58,6 +59,17 @@ constexpr bool is_rate(unit u) noexcept {
   return u == unit::percent || u == unit::per_10k || u == unit::m2_per_person || u == unit::ratio;
 }
 
+/// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "m²/người"
+/// m2_per_person; empty for no unit or a free noun ("lao động"), which fits any unit.
+inline std::optional<unit> unit_of_phrase(const std::string& w) {
+  const std::string rate = "/10.000 dân";
+  if (w == "%") return unit::percent;
+  if (w == "m²/người") return unit::m2_per_person;
+  if (w.size() >= rate.size() && w.compare(w.size() - rate.size(), rate.size(), rate) == 0)
+    return unit::per_10k;
+  return std::nullopt;
+}
+
 /// Collects the problems of one indicator's target against its unit, direction and years.
 inline void target_problems(const plan& p, const indicator& i, const std::string& at,
                             std::vector<error>& out) {
@@ -83,6 +95,12 @@ inline void target_problems(const plan& p, const indicator& i, const std::string
   if (i.dir == direction::none && !boolean_kind && !(t.lower && t.upper))
     add("direction", "direction none is for milestone, sustained and qualitative targets and "
                      "two-sided bands; a one-sided " + kind + " target needs higher or lower");
+  if (const auto written = unit_of_phrase(t.unit);
+      !boolean_kind && t.kind != target_kind::relative && written && *written != i.unit)
+    add("target", "the phrase is in '" + t.unit + "', a unit " + std::string(to_string(*written)) +
+                      ", but the indicator's unit is " + std::string(to_string(i.unit)) +
+                      "; set unit = \"" + std::string(to_string(*written)) + "\" or write the target in " +
+                      std::string(to_string(i.unit)));
   if (!boolean_kind && !t.lower && !t.upper)
     add("target", "a " + kind + " target needs at least one bound");
   if (i.dir == direction::higher && !boolean_kind && !t.lower && t.upper)
