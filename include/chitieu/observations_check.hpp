@@ -12,8 +12,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace chitieu {
@@ -103,6 +106,54 @@ inline void row_problems(const panel& obs, std::size_t r, const indicator& ind,
     add("coverage " + number_text(cov) + " is invalid; give a share in [0, 1]", "coverage");
 }
 
+/// The value of row r, or numerator × factor / denominator when only those are given (NaN
+/// when neither is usable).
+inline double row_value(const panel& obs, std::size_t r, const indicator& ind) {
+  if (!std::isnan(obs.value[r])) return obs.value[r];
+  if (std::isfinite(obs.numerator[r]) && std::isfinite(obs.denominator[r]) && obs.denominator[r] > 0)
+    return obs.numerator[r] * ratio_factor(ind.unit) / obs.denominator[r];
+  return obs.value[r];
+}
+
+/// Collects a problem for each row of a `part_of` indicator whose value exceeds its whole's
+/// value in the same area and year (a part never exceeds its whole).
+inline void part_above_whole_problems(const panel& obs, const std::vector<const indicator*>& of_code,
+                             std::vector<error>& out) {
+  std::map<std::string, std::int32_t> code_of;
+  for (std::size_t c = 0; c < obs.indicator_ids.size(); ++c)
+    code_of.emplace(obs.indicator_ids[c], static_cast<std::int32_t>(c));
+  std::vector<std::int32_t> whole_of(of_code.size(), -1);
+  std::vector<bool> is_whole(of_code.size(), false);
+  bool any = false;
+  for (std::size_t c = 0; c < of_code.size(); ++c) {
+    if (!of_code[c] || of_code[c]->part_of.empty()) continue;
+    const auto w = code_of.find(of_code[c]->part_of);
+    if (w == code_of.end() || !of_code[static_cast<std::size_t>(w->second)]) continue;
+    whole_of[c] = w->second;
+    is_whole[static_cast<std::size_t>(w->second)] = any = true;
+  }
+  if (!any) return;
+  std::map<std::tuple<std::int32_t, std::int32_t, std::int32_t>, std::size_t> whole_rows;
+  for (std::size_t r = 0; r < obs.size(); ++r)
+    if (is_whole[static_cast<std::size_t>(obs.indicator[r])])
+      whole_rows.emplace(std::make_tuple(obs.indicator[r], obs.area[r], obs.year[r]), r);
+  for (std::size_t r = 0; r < obs.size(); ++r) {
+    const auto c = static_cast<std::size_t>(obs.indicator[r]);
+    if (whole_of[c] < 0) continue;
+    const auto w = whole_rows.find(std::make_tuple(whole_of[c], obs.area[r], obs.year[r]));
+    if (w == whole_rows.end()) continue;
+    const indicator& part = *of_code[c];
+    const indicator& whole = *of_code[static_cast<std::size_t>(whole_of[c])];
+    const double pv = row_value(obs, r, part), wv = row_value(obs, w->second, whole);
+    if (std::isfinite(pv) && std::isfinite(wv) && pv > wv + 1e-9 * std::max(1.0, std::abs(wv)))
+      out.emplace_back(row_label(obs, r) + ": '" + part.id + "' (" + number_text(pv) +
+                           ") exceeds its whole '" + whole.id + "' (" + number_text(wv) + ", row " +
+                           std::to_string(w->second + 1) +
+                           "); a part never exceeds its whole: correct one of the two rows",
+                       std::string{}, static_cast<long>(r + 1), "value");
+  }
+}
+
 }  // namespace detail
 
 /// Every problem of a panel against a plan, ordered by row: an indicator not in the plan; a
@@ -111,7 +162,8 @@ inline void row_problems(const panel& obs, std::size_t r, const indicator& ind,
 /// ratio row may give numerator and denominator instead); a value outside its unit's domain
 /// (never clamped); a boolean kind's value other than 0/1; a non-positive denominator, a negative
 /// numerator, a numerator above its denominator for a percent; a value disagreeing with
-/// numerator × factor / denominator by more than 1e-6 relative; a negative or infinite weight or
+/// numerator × factor / denominator by more than 1e-6 relative; a `part_of` indicator's value above
+/// its whole's in the same area and year (at the part's row); a negative or infinite weight or
 /// se; a coverage outside [0, 1]; a year outside [1900, 2100]. Each error has line = 1-based panel
 /// row, field = column name, and a message naming indicator, area and year and what is valid.
 /// Malformed columns (lengths, codes) throw instead, as in check_panel_shape().
@@ -138,6 +190,7 @@ inline std::vector<error> observation_problems(const plan& p, const panel& obs) 
                              "; give one row per indicator × area × year",
                          std::string{}, static_cast<long>(r + 1), "year");
     }
+  detail::part_above_whole_problems(obs, of_code, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const error& a, const error& b) { return a.line() < b.line(); });
   return out;
