@@ -10,10 +10,13 @@ import contextlib
 import json
 import os
 import sys
-from typing import Iterator, List, Optional
+from typing import TYPE_CHECKING, Iterator, List, Optional
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+if TYPE_CHECKING:
+    from chitieu.evaluation import Evaluation
 
 __all__ = ["main", "build_parser"]
 
@@ -120,12 +123,10 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
-def _print_review(ev: "object", lang: str, year: Optional[int], out: Optional[Console],
+def _print_review(ev: "Evaluation", lang: str, year: Optional[int], out: Optional[Console],
                   output: Optional[str]) -> None:
     from chitieu import cli_render
-    from chitieu.evaluation import Evaluation
 
-    assert isinstance(ev, Evaluation)
     summary = ev.summary(year=year)
     area, when = summary.attrs["area"], summary.attrs["year"]
     tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang), cli_render.summary_table(summary, lang)]

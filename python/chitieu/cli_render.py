@@ -69,9 +69,12 @@ def plan_table(plan: _core.Plan) -> Table:
     return table
 
 
+def _records(frame: pd.DataFrame) -> List[Dict[str, Any]]:
+    return [{str(k): v for k, v in rec.items()} for rec in frame.to_dict(orient="records")]
+
+
 def _jsonable(frame: pd.DataFrame) -> List[Dict[str, Any]]:
-    objects = frame.astype(object).where(frame.notna(), None)
-    records: List[Dict[str, Any]] = objects.to_dict(orient="records")
+    records = _records(frame.astype(object).where(frame.notna(), None))
     for rec in records:
         for k, v in rec.items():
             if isinstance(v, np.generic):
@@ -102,7 +105,10 @@ def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, la
     """The review of one area and year: each indicator's value, target, status, pace and projection."""
     info = _indicator_info(plan)
     rows = frame[(frame["area"] == area) & (frame["year"] == year)]
-    col = lambda name: labels.label("column", name, lang)  # noqa: E731
+
+    def col(name: str) -> str:
+        return labels.label("column", name, lang)
+
     table = Table(title=f"{plan.id} · {area} · {year}")
     table.add_column(col("indicator"), no_wrap=True)
     table.add_column(labels.label("text", "name", lang), no_wrap=True, overflow="ellipsis", max_width=36)
@@ -113,27 +119,30 @@ def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, la
     table.add_column(col("pace"))
     table.add_column(col("projected"), justify="right")
     table.add_column(col("p_meet"), justify="right")
-    for rec in rows.itertuples(index=False):
-        ind = info.get(str(rec.indicator), {})
+    for rec in _records(rows):
+        ind = info.get(str(rec["indicator"]), {})
         unit = str(ind.get("unit", "index"))
-        status = str(rec.status)
+        status = str(rec["status"])
         table.add_row(
-            str(rec.indicator),
+            str(rec["indicator"]),
             labels.localized(ind.get("name"), lang),
-            labels.format_value(float(rec.value), unit, lang),
+            labels.format_value(float(rec["value"]), unit, lang),
             labels.target_phrase(ind),
             f"[{_style(status)}] {labels.label('status', status, lang)} [/]",
-            labels.format_share(float(rec.progress), lang),
-            labels.label("pace", str(rec.pace), lang),
-            labels.format_value(float(rec.projected), _assessed_unit(ind), lang),
-            labels.format_share(float(rec.p_meet), lang),
+            labels.format_share(float(rec["progress"]), lang),
+            labels.label("pace", str(rec["pace"]), lang),
+            labels.format_value(float(rec["projected"]), _assessed_unit(ind), lang),
+            labels.format_share(float(rec["p_meet"]), lang),
         )
     return table
 
 
 def summary_table(summary: pd.DataFrame, lang: str) -> Table:
     """Counts by status and the score, one row per domain and the plan row."""
-    text = lambda code: labels.label("text", code, lang)  # noqa: E731
+
+    def text(code: str) -> str:
+        return labels.label("text", code, lang)
+
     table = Table(title=f"{text('summary')} · {summary.attrs.get('area', '')} · {summary.attrs.get('year', '')}")
     table.add_column(text("domain"), overflow="fold", max_width=40)
     table.add_column(text("indicators"), justify="right")
@@ -143,7 +152,7 @@ def summary_table(summary: pd.DataFrame, lang: str) -> Table:
         table.add_column(f"[{colour}]{labels.label('status', status, lang)}[/]", justify="right")
     table.add_column(text("score"), justify="right")
     table.add_column(text("enough_data"))
-    for rec in summary.to_dict(orient="records"):
+    for rec in _records(summary):
         name = rec["name_vi"] if lang == "vi" else rec["name_en"]
         if rec["level"] == "plan":
             name = f"[bold]{text('plan')}[/]"
@@ -160,7 +169,10 @@ def summary_table(summary: pd.DataFrame, lang: str) -> Table:
 def area_status_table(summaries: Mapping[str, pd.DataFrame], lang: str, title: str,
                       area_names: Mapping[str, str]) -> Table:
     """One line per area: the plan row of its summary (counts by status, score, enough data)."""
-    text = lambda code: labels.label("text", code, lang)  # noqa: E731
+
+    def text(code: str) -> str:
+        return labels.label("text", code, lang)
+
     table = Table(title=title)
     table.add_column(labels.label("column", "area", lang))
     for status in labels.STATUSES:

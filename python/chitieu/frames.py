@@ -80,8 +80,8 @@ def crosswalk_from_table(table: Table, areas: _core.AreaTable) -> _core.Crosswal
     )
 
 
-def _categorical(codes: npt.NDArray[np.int8], names: Sequence[str]) -> "pd.Categorical":
-    return pd.Categorical.from_codes(codes.astype(np.int64, copy=False), categories=list(names))
+def _categorical(codes: npt.NDArray[np.int8], names: Sequence[str]) -> "pd.Categorical[str]":
+    return pd.Categorical.from_codes(codes.astype(np.int64, copy=False), categories=pd.Index(list(names)))
 
 
 def evaluation_frame(evaluation: _core.Evaluation) -> pd.DataFrame:
