@@ -133,8 +133,8 @@ class parser {
     int year = 0;
     for (; p < s.size() && detail::is_digit(s[p]); ++p)  // more than 4 digits is refused below:
       if (p - at < 4) year = year * 10 + static_cast<int>(s[p] - U'0');  // never overflows
-    if (p - at != 4 || (p < s.size() && (detail::is_letter(s[p]) || detail::is_digit(s[p]))))
-      c_.fail(at, what + " (four digits)");
+    if (p - at != 4 || year < 1000 || (p < s.size() && (detail::is_letter(s[p]) || detail::is_digit(s[p]))))
+      c_.fail(at, what + " (four digits, 1000 to 9999)");
     c_.seek(p);
     return year;
   }

@@ -31,3 +31,14 @@ BOOST_AUTO_TEST_CASE(long_year_in_relative_target) {
   BOOST_TEST(refused_with("giai đoạn 2026 - 99999999999: 100", "four digits"));
   BOOST_TEST(refused_with("giai đoạn 99999999999 - 2030: 100", "four digits"));
 }
+
+// fuzz_phrase: "total over 0026-2030: 10" was read with period [26, 2030], which format_target
+// wrote as "26" and could not read back (round trip broken). Fixed: a year is four digits from
+// 1000 to 9999, so a leading zero is refused, as plan files refuse such years.
+BOOST_AUTO_TEST_CASE(year_with_leading_zero) {
+  BOOST_TEST(refused_with("total over 0026-2030: 10 ver ", "1000 to 9999"));
+  BOOST_TEST(refused_with("giai đoạn 2026 - 0030: 100", "1000 to 9999"));
+  BOOST_TEST(refused_with("2 lần so với năm 0999", "1000 to 9999"));
+  const auto t = chitieu::parse_target("giai đoạn 1000 - 2030: 100");
+  BOOST_TEST(t.period->first == 1000);
+}
