@@ -13,7 +13,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -69,16 +68,48 @@ inline std::string describe_row(const panel& obs, std::size_t r) {
          std::to_string(obs.year[r]);
 }
 
-/// Throws chitieu::error (line = 1-based row) when two rows share indicator, area and year.
+/// Throws chitieu::error (line = 1-based row) for the first row, in row order, that repeats an
+/// earlier row's indicator, area and year, naming both rows. A bitmap over indicator × area ×
+/// year codes when it is small (at most 2^27 bits), else the sorted panel index.
 inline void check_unique_rows(const panel& obs) {
-  std::map<std::tuple<std::int32_t, std::int32_t, std::int32_t>, std::size_t> seen;
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    const auto [it, fresh] = seen.emplace(std::make_tuple(obs.indicator[r], obs.area[r], obs.year[r]), r);
-    if (!fresh)
-      throw error(describe_row(obs, r) + " is observed twice (rows " +
-                      std::to_string(it->second + 1) + " and " + std::to_string(r + 1) +
-                      "); keep one row per indicator, area and year",
-                  {}, static_cast<long>(r + 1), "year");
+  const std::size_t n = obs.size();
+  if (n < 2) return;
+  const auto [lo, hi] = std::minmax_element(obs.year.begin(), obs.year.end());
+  const std::size_t years = static_cast<std::size_t>(std::int64_t{*hi} - *lo + 1);
+  const std::size_t cells = obs.indicator_ids.size() * obs.area_ids.size() * years;
+  const auto fail = [&obs](std::size_t first, std::size_t r) {
+    throw error(describe_row(obs, r) + " is observed twice (rows " + std::to_string(first + 1) +
+                    " and " + std::to_string(r + 1) + "); keep one row per indicator, area and year",
+                {}, static_cast<long>(r + 1), "year");
+  };
+  const auto same = [&obs](std::size_t a, std::size_t b) {
+    return obs.indicator[a] == obs.indicator[b] && obs.area[a] == obs.area[b] && obs.year[a] == obs.year[b];
+  };
+  if (cells <= (std::size_t{1} << 27)) {
+    std::vector<std::uint64_t> seen((cells + 63) / 64, 0);
+    for (std::size_t r = 0; r < n; ++r) {
+      const std::size_t cell =
+          (static_cast<std::size_t>(obs.indicator[r]) * obs.area_ids.size() +
+           static_cast<std::size_t>(obs.area[r])) * years +
+          static_cast<std::size_t>(obs.year[r] - *lo);
+      const std::uint64_t bit = std::uint64_t{1} << (cell % 64);
+      if (seen[cell / 64] & bit) {
+        std::size_t first = 0;
+        while (!same(first, r)) ++first;
+        fail(first, r);
+      }
+      seen[cell / 64] |= bit;
+    }
+    return;
+  }
+  const panel_index ix = index_panel(obs);
+  std::size_t worst = n;
+  for (std::size_t i = 1; i < n; ++i)
+    if (same(ix.order[i - 1], ix.order[i])) worst = std::min(worst, ix.order[i]);
+  if (worst < n) {
+    std::size_t first = 0;
+    while (!same(first, worst)) ++first;
+    fail(first, worst);
   }
 }
 
