@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from chitieu._core import Domain, Indicator, Plan, Target, check_domain, format_target, ratio_factor, units
 from chitieu.api import METHODS, evaluate, load_plan, parse_target
+from chitieu.collect import ChitieuErrors
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS
@@ -27,6 +28,7 @@ __all__ = [
     "Indicator",
     "Target",
     "ChitieuError",
+    "ChitieuErrors",
     "PlanError",
     "PhraseError",
     "ObservationError",

@@ -8,6 +8,7 @@ from typing import Optional, Union
 import pandas as pd
 
 from chitieu import _core
+from chitieu.collect import relocate
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError, translate
 from chitieu.evaluation import Evaluation
 from chitieu.frames import areas_from_table, crosswalk_from_table, panel_from_table
@@ -79,6 +80,7 @@ def evaluate(
     geography: Union[str, _dt.date, None] = None,
     year: Optional[int] = None,
     method: str = "chitieu",
+    errors: str = "raise",
 ) -> Evaluation:
     """Evaluate observations against a plan (DESIGN.md §2).
 
@@ -87,8 +89,12 @@ def evaluate(
     roll up the area hierarchy; with ``crosswalk`` and ``geography`` (a date)
     every year is expressed on the units valid at that date. ``year`` limits
     the evaluation to data up to that year; ``method`` is ``chitieu``,
-    ``open_sdg`` or ``sdsn``.
+    ``open_sdg`` or ``sdsn``. ``errors="collect"`` checks every input first and
+    raises one :class:`~chitieu.collect.ChitieuErrors` listing every problem
+    (``errors="raise"``, the default, raises the first).
     """
+    if errors not in ("raise", "collect"):
+        raise ChitieuError(f"unknown errors mode '{errors}'; expected raise or collect", field="errors")
     if method not in METHODS:
         raise ChitieuError(f"unknown method '{method}'; expected one of {', '.join(METHODS)}", field="method")
     if (crosswalk is None) != (geography is None):
@@ -97,6 +103,12 @@ def evaluate(
                         "valid at a date, or neither for historical geography", field=missing)
     if crosswalk is not None and areas is None:
         raise AreaError("a crosswalk needs the areas table it refers to", field="areas")
+    if errors == "collect":
+        from chitieu.collect import ChitieuErrors, collect_problems
+
+        found = collect_problems(plan, observations, areas, crosswalk)
+        if found:
+            raise ChitieuErrors(found)
     the_plan = _plan(plan)
     obs = read_observations(observations)
     panel = panel_from_table(obs)
@@ -104,6 +116,7 @@ def evaluate(
     problems = _core.observation_problems(the_plan, panel)
     if problems:
         message, row, field = problems[0]
+        message = relocate(message, obs)  # "duplicate of row 3" → the line of the file
         more = f" ({len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise ObservationError(message + more, obs.file, obs.core_line(row) if row else None, field or None)
     area_table = None

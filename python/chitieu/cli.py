@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="output format (default: table)")
     ev.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default: vi)")
     ev.add_argument("--output", metavar="PATH", help="write to PATH (required for html and xlsx)")
+    ev.add_argument("--all-errors", action="store_true",
+                    help="check every input first and report every problem, not only the first")
 
     plan = verbs.add_parser("plan", help="show, validate or compare plans")
     plan_verbs = plan.add_subparsers(dest="plan_verb", required=True, metavar="show|validate|compare")
@@ -103,10 +105,11 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         raise ChitieuError(f"--format {args.format} needs --output PATH", field="--output")
     with _steps(err) as progress:
         _step(progress, "plan")
-        plan = chitieu.load_plan(args.plan)
+        plan = args.plan if args.all_errors else chitieu.load_plan(args.plan)  # collect mode reads the file
         _step(progress, f"evaluating {args.data}")
         ev = chitieu.evaluate(plan, args.data, areas=args.areas, crosswalk=args.crosswalk,
-                              geography=args.geography, year=args.year, method=args.method)
+                              geography=args.geography, year=args.year, method=args.method,
+                              errors="collect" if args.all_errors else "raise")
         _step(progress, "writing")
         if args.format == "csv":
             _write(cli_render.evaluation_csv(ev.to_frame()), args.output, out)
