@@ -1,0 +1,148 @@
+// Concurrency (DESIGN.md §4 "no global state; evaluations may run in parallel"): several threads
+// load plans, read phrases and evaluate different plans and data at once; every result must equal
+// the one computed sequentially. Run under ThreadSanitizer with the `tsan` preset, where a data
+// race fails the test; elsewhere it checks that concurrent results are exact.
+#define BOOST_TEST_MODULE threads
+#include <boost/test/unit_test.hpp>
+
+#include "csv_helpers.hpp"
+
+#include <chitieu/phrase.hpp>
+#include <chitieu/plan_file.hpp>
+#include <chitieu/review.hpp>
+
+#include <atomic>
+#include <cmath>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+const std::string root = CHITIEU_SOURCE_DIR;
+
+/// True when two columns are equal element by element, NaN equal to NaN.
+bool same_numbers(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
+  return true;
+}
+
+/// True when two evaluations are identical in every column.
+bool same(const chitieu::evaluation& a, const chitieu::evaluation& b) {
+  return a.indicator_ids == b.indicator_ids && a.area_ids == b.area_ids && a.indicator == b.indicator &&
+         a.area == b.area && a.year == b.year && a.status == b.status && a.pace == b.pace &&
+         same_numbers(a.value, b.value) && same_numbers(a.assessed, b.assessed) &&
+         same_numbers(a.margin, b.margin) && same_numbers(a.baseline, b.baseline) &&
+         same_numbers(a.progress, b.progress) && same_numbers(a.elapsed, b.elapsed) &&
+         same_numbers(a.projected, b.projected) && same_numbers(a.p_meet, b.p_meet) &&
+         same_numbers(a.coverage, b.coverage);
+}
+
+/// Deterministic observations for every indicator of a plan in two areas, 2020–2026: values in
+/// the unit's domain with a trend, 0/1 for booleans, numerator and denominator for ratio rules.
+chitieu::panel synthetic(const chitieu::plan& p) {
+  chitieu::panel obs;
+  for (std::size_t k = 0; k < p.indicators.size(); ++k) {
+    const chitieu::indicator& ind = p.indicators[k];
+    if (!ind.part_of.empty()) continue;  // keep parts below their wholes by leaving them out
+    for (const char* area : {"a", "b"})
+      for (int y = 2020; y <= 2026; ++y) {
+        const double step = static_cast<double>(y - 2020) + static_cast<double>(k % 5) / 10.0;
+        if (ind.unit == chitieu::unit::boolean) {
+          obs.add(ind.id, area, y, y >= 2024 ? 1.0 : 0.0);
+        } else if (ind.unit == chitieu::unit::percent) {
+          obs.add(ind.id, area, y, std::nan(""), 400.0 + 30.0 * step, 1000.0);  // 40 % + 3 points a year
+        } else {
+          obs.add(ind.id, area, y, 100.0 + 7.0 * step);
+        }
+      }
+  }
+  return obs;
+}
+
+/// One unit of work and the result it must give.
+struct job {
+  std::function<chitieu::evaluation()> run;
+  chitieu::evaluation expected;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
+  // Inputs shared read-only by every thread.
+  const chitieu::plan la_gi = chitieu::load_plan("la-gi-2024");
+  const chitieu::panel sample = csv_helpers::read_observations(root + "/data/sample/la-gi-observations.csv");
+  const chitieu::area_table areas(csv_helpers::read_areas(root + "/data/areas/la-gi.csv"), "la-gi.csv");
+  const chitieu::crosswalk cw(csv_helpers::read_crosswalk(root + "/data/areas/la-gi-crosswalk-2025.csv"), areas,
+                              "la-gi-crosswalk-2025.csv");
+  std::vector<chitieu::plan> others;
+  std::vector<chitieu::panel> other_data;
+  for (const char* id : {"binh-thuan-2024", "nq-42-2023"}) {
+    others.push_back(chitieu::load_plan(id));
+    other_data.push_back(synthetic(others.back()));
+    chitieu::complete_values(others.back(), other_data.back());
+    chitieu::check_observations(others.back(), other_data.back());  // the synthetic data are valid
+  }
+
+  std::vector<job> jobs;
+  for (const auto method : {chitieu::pace_method::chitieu, chitieu::pace_method::open_sdg, chitieu::pace_method::sdsn}) {
+    chitieu::review_options historical;
+    historical.evaluation.method = method;
+    chitieu::review_options reformed = historical;
+    reformed.geography = chitieu::parse_date("2025-07-01");
+    for (const auto& opt : {historical, reformed})
+      jobs.push_back({[&, opt] { return chitieu::review(la_gi, sample, &areas, &cw, opt).evaluation; }, {}});
+    for (std::size_t i = 0; i < others.size(); ++i) {
+      chitieu::evaluate_options eo;
+      eo.method = method;
+      jobs.push_back({[&, i, eo] { return chitieu::evaluate(others[i], other_data[i], eo); }, {}});
+      eo.year = 2024;
+      jobs.push_back({[&, i, eo] { return chitieu::evaluate(others[i], other_data[i], eo); }, {}});
+    }
+  }
+  for (auto& j : jobs) {
+    j.expected = j.run();
+    BOOST_TEST_REQUIRE(j.expected.size() > 0u);
+  }
+
+  // Each thread runs every job, starting at a different one, and also loads plans and reads
+  // phrases, so that plan files, phrases and evaluations are all in flight at once.
+  const std::vector<std::string> plan_ids = chitieu::embedded_plan_ids();
+  std::vector<chitieu::plan> loaded;
+  std::vector<std::vector<chitieu::target>> targets;
+  for (const auto& id : plan_ids) {
+    loaded.push_back(chitieu::load_plan(id));
+    targets.emplace_back();
+    for (const auto& ind : loaded.back().indicators)
+      targets.back().push_back(chitieu::parse_target(ind.target_phrase, ind.dir, ind.tolerance));
+  }
+  const std::size_t n_threads = 6;
+  std::atomic<bool> go{false};
+  std::atomic<int> mismatches{0};
+  std::atomic<int> done{0};
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < n_threads; ++t)
+    threads.emplace_back([&, t] {
+      while (!go.load()) std::this_thread::yield();
+      for (std::size_t k = 0; k < jobs.size(); ++k) {
+        const job& j = jobs[(k + t) % jobs.size()];
+        if (!same(j.run(), j.expected)) ++mismatches;
+        const std::size_t which = (k + t) % plan_ids.size();
+        const chitieu::plan p = chitieu::load_plan(plan_ids[which]);
+        if (!(p == loaded[which])) ++mismatches;
+        for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+          const auto& ind = p.indicators[i];
+          if (!(chitieu::parse_target(ind.target_phrase, ind.dir, ind.tolerance) == targets[which][i])) ++mismatches;
+        }
+      }
+      ++done;
+    });
+  go = true;
+  for (auto& th : threads) th.join();
+  BOOST_TEST(done.load() == static_cast<int>(n_threads));
+  BOOST_TEST(mismatches.load() == 0);
+}

@@ -1,0 +1,43 @@
+// libFuzzer target: the target-phrase parser (chitieu::parse_target) and its inverse.
+//
+// Every input is read as a phrase with each direction. A phrase may be refused only with a
+// chitieu::error (phrase_error, or a plain error); any other exception, crash or sanitizer
+// report is a bug. A phrase that is read must format back ("vi" and "en") to a phrase that
+// reads to the same target: format_target's guarantee.
+#include <chitieu/phrase.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace {
+
+void check_round_trip(const chitieu::target& t, chitieu::direction dir, const char* lang) {
+  const std::string phrase = chitieu::format_target(t, lang);  // throws only on a bug here
+  chitieu::target back = chitieu::parse_target(phrase, dir, t.tolerance);
+  back.text = t.text;
+  if (!(back == t)) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view phrase(reinterpret_cast<const char*>(data), size);
+  for (const auto dir : {chitieu::direction::higher, chitieu::direction::lower, chitieu::direction::none}) {
+    chitieu::target t;
+    try {
+      t = chitieu::parse_target(phrase, dir);
+    } catch (const chitieu::error&) {
+      continue;  // a refusal with a message: fine
+    }
+    check_round_trip(t, dir, "vi");
+    check_round_trip(t, dir, "en");
+  }
+  try {
+    (void)chitieu::parse_number(phrase);
+  } catch (const chitieu::error&) {
+  }
+  return 0;
+}
