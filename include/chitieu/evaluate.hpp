@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chitieu/detail/indicator_rules.hpp>
+#include <chitieu/detail/parallel.hpp>
 #include <chitieu/detail/plan_lookup.hpp>
 #include <chitieu/detail/series_evaluator.hpp>
 #include <chitieu/error.hpp>
@@ -14,6 +15,7 @@
 #include <chitieu/plan.hpp>
 
 #include <cstddef>
+#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -25,6 +27,9 @@ struct evaluate_options {
   std::optional<int> year;            ///< evaluate at this year only; empty: every observed year
   std::optional<int> baseline_year;   ///< replaces the plan's default baseline year (not an indicator's own)
   std::optional<int> target_year;     ///< replaces the plan's default target year (not an indicator's own)
+  /// Threads sharing the series (results do not depend on it); 0: the hardware's concurrency,
+  /// at most 8, and one thread per 32 768 rows at most.
+  unsigned threads = 0;
 };
 
 /// Evaluates every observation of a panel against its plan: one row per indicator × area × year
@@ -39,26 +44,64 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
   const panel_index ix = index_panel(obs);
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
   std::vector<std::optional<detail::indicator_rules>> rules(obs.indicator_ids.size());
+  for (std::size_t s = 0; s < ix.series_count(); ++s) {
+    const std::size_t row = ix.order[ix.start[s]];
+    const auto code = static_cast<std::size_t>(obs.indicator[row]);
+    if (rules[code]) continue;
+    if (!of_code[code])
+      throw error(detail::unknown_indicator_message(p, obs.indicator_ids[code]), {},
+                  static_cast<long>(row + 1), "indicator");
+    rules[code] = detail::resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
+  }
+
+  // The columns evaluate reads, gathered once in index order: each series is then read
+  // sequentially (position i stands for panel row ix.order[i] in messages).
+  const std::size_t n = obs.size();
+  panel sorted;
+  sorted.area_ids = obs.area_ids;
+  const auto gather = [&](auto& dst, const auto& src) {
+    dst.resize(n);
+    for (std::size_t i = 0; i < n; ++i) dst[i] = src[ix.order[i]];
+  };
+  gather(sorted.indicator, obs.indicator);
+  gather(sorted.area, obs.area);
+  gather(sorted.year, obs.year);
+  gather(sorted.value, obs.value);
+  gather(sorted.numerator, obs.numerator);
+  gather(sorted.denominator, obs.denominator);
+  gather(sorted.coverage, obs.coverage);
+  std::vector<std::size_t> position(n);
+  std::iota(position.begin(), position.end(), std::size_t{0});
 
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
-  out.resize(obs.size());
-  detail::series_evaluator ev(obs, opt.method, opt.year);
-  std::size_t written = 0;
-  for (std::size_t s = 0; s < ix.series_count(); ++s) {
-    const std::size_t first = ix.start[s];
-    const std::size_t row = ix.order[first];
-    const auto code = static_cast<std::size_t>(obs.indicator[row]);
-    if (!rules[code]) {
-      if (!of_code[code])
-        throw error(detail::unknown_indicator_message(p, obs.indicator_ids[code]), {},
-                    static_cast<long>(row + 1), "indicator");
-      rules[code] = detail::resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
+  out.resize(n);
+  // Contiguous chunks of series, about equal in rows; chunk c writes from its first row on.
+  const std::size_t series = ix.series_count();
+  const unsigned threads = detail::thread_count(opt.threads, n, 32768);
+  std::vector<std::size_t> first_series(threads + 1, series), written(threads, 0);
+  for (unsigned c = 0; c < threads; ++c)
+    first_series[c] = static_cast<std::size_t>(
+        std::lower_bound(ix.start.begin(), ix.start.end() - 1, n * c / threads) - ix.start.begin());
+  detail::run_chunks(threads, threads, [&](std::size_t c) {
+    detail::series_evaluator ev(sorted, opt.method, opt.year, ix.order.data());
+    std::size_t at = ix.start[first_series[c]];
+    for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
+      const std::size_t first = ix.start[s];
+      const auto code = static_cast<std::size_t>(sorted.indicator[first]);
+      at += ev.run(*rules[code], position.data() + first, ix.start[s + 1] - first, out, at);
     }
-    written += ev.run(*rules[code], ix.order.data() + first, ix.start[s + 1] - first, out, written);
+    written[c] = at - ix.start[first_series[c]];
+  });
+  // With options.year a chunk writes fewer rows than it has: close the gaps.
+  std::size_t total = written[0];
+  for (unsigned c = 1; c < threads; ++c) {
+    const std::size_t from = ix.start[first_series[c]];
+    if (from != total) out.move_rows(from, total, written[c]);
+    total += written[c];
   }
-  out.resize(written);
+  out.resize(total);
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,6 +35,29 @@ struct evaluation {
 
   /// Number of rows.
   std::size_t size() const noexcept { return year.size(); }
+
+  /// Moves rows [from, from + count) to [to, to + count) in every per-row column (to ≤ from).
+  void move_rows(std::size_t from, std::size_t to, std::size_t count) {
+    const auto move = [&](auto& c) {
+      std::copy(c.begin() + static_cast<std::ptrdiff_t>(from),
+                c.begin() + static_cast<std::ptrdiff_t>(from + count),
+                c.begin() + static_cast<std::ptrdiff_t>(to));
+    };
+    move(indicator);
+    move(area);
+    move(year);
+    move(value);
+    move(assessed);
+    move(status);
+    move(margin);
+    move(baseline);
+    move(progress);
+    move(elapsed);
+    move(pace);
+    move(projected);
+    move(p_meet);
+    move(coverage);
+  }
 
   /// Resizes every per-row column to n rows (new entries are value-initialised: fill them).
   void resize(std::size_t n) {

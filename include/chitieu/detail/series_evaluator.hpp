@@ -4,6 +4,7 @@
 
 #include <chitieu/detail/indicator_rules.hpp>
 #include <chitieu/detail/pace_rules.hpp>
+#include <chitieu/detail/running_fit.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/evaluation.hpp>
 #include <chitieu/panel.hpp>
@@ -34,8 +35,11 @@ inline double effective_value(const panel& p, std::size_t row, unit u) noexcept 
 class series_evaluator {
  public:
   /// Binds the panel, the pace method and the evaluated year (empty: every observed year).
-  series_evaluator(const panel& p, pace_method method, std::optional<int> year)
-      : p_(p), method_(method), year_(year) {}
+  /// `lines`, when given, maps a row of `p` to the row of the caller's panel named in messages
+  /// (evaluate() passes a copy of the panel gathered in index order).
+  series_evaluator(const panel& p, pace_method method, std::optional<int> year,
+                   const std::size_t* lines = nullptr)
+      : p_(p), method_(method), year_(year), lines_(lines) {}
 
   /// Evaluates the series whose panel rows are rows[0..m) (years ascending) under rules r and
   /// writes its evaluation rows into out from position pos. Returns the number of rows written.
@@ -77,12 +81,12 @@ class series_evaluator {
       if (std::isinf(values_[i]))
         throw error(where(r, row) + ": value is infinite; give a finite number in " +
                         domain_text(r.unit),
-                    {}, static_cast<long>(row + 1), "value");
+                    {}, line(row), "value");
       if (i > 0 && years_[i] == years_[i - 1])
         throw error(where(r, row) + ": duplicate observation (also row " +
-                        std::to_string(rows[i - 1] + 1) +
+                        std::to_string(line(rows[i - 1])) +
                         "); give one row per indicator × area × year",
-                    {}, static_cast<long>(row + 1), "year");
+                    {}, line(row), "year");
       if (r.kind == target_kind::relative && years_[i] == r.base_year) base_value = values_[i];
     }
     const bool relative = r.kind == target_kind::relative;
@@ -106,6 +110,13 @@ class series_evaluator {
       pbad_.push_back(pbad_.back() + (bad ? 1 : 0));
     }
     for (double& x : px_) x -= static_cast<double>(pyear_.empty() ? 0 : pyear_.front());
+    fit_.clear();
+    for (std::size_t j = 0; j < px_.size(); ++j) fit_.add(px_[j], py_[j]);
+  }
+
+  // The 1-based row of the caller's panel that row of p_ stands for.
+  long line(std::size_t row) const noexcept {
+    return static_cast<long>((lines_ ? lines_[row] : row) + 1);
   }
 
   std::string where(const indicator_rules& r, std::size_t row) const {
@@ -168,7 +179,7 @@ class series_evaluator {
                           ? nan
                           : static_cast<double>(t - in.t0) / static_cast<double>(r.target_year - in.t0);
     if (r.boolean() || k < 2 || pbad_[k] != 0) return;
-    const linear_fit fit = fit_line(px_.data(), py_.data(), k);
+    const linear_fit fit = fit_.fit(k);  // O(1): running sums over the first k points
     const double x1 = static_cast<double>(r.target_year - in.t0);
     const double yhat = fit.predict(x1);
     const double projected = r.log_fit ? std::exp(yhat) : yhat;
@@ -225,12 +236,14 @@ class series_evaluator {
   const panel& p_;
   pace_method method_;
   std::optional<int> year_;
+  const std::size_t* lines_;
   std::vector<std::size_t> rows_;
   std::vector<int> years_;
   std::vector<double> values_, assessed_;
   std::vector<double> px_, py_, praw_;
   std::vector<int> pyear_;
   std::vector<std::size_t> pbad_;
+  running_fit fit_;
 };
 
 }  // namespace chitieu::detail

@@ -1,0 +1,69 @@
+/// @file running_fit.hpp
+/// @brief Least-squares lines through the first k points of a series for every k, from running
+/// sums: one pass over the series, then O(1) per evaluated year.
+#pragma once
+
+#include <chitieu/projection.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+namespace chitieu::detail {
+
+/// Prefix sums of x, y − y0, x², x·(y − y0) and (y − y0)² over the points added so far, where y0
+/// is the first point's y (centring on it keeps the sums small and the closed form accurate).
+/// The buffers are kept between series: no allocation per point once they have grown.
+class running_fit {
+ public:
+  /// Forgets every point.
+  void clear() {
+    sx_.assign(1, 0.0);
+    sy_.assign(1, 0.0);
+    sxx_.assign(1, 0.0);
+    sxy_.assign(1, 0.0);
+    syy_.assign(1, 0.0);
+    y0_ = 0.0;
+  }
+
+  /// Adds the next point.
+  void add(double x, double y) {
+    if (sx_.size() == 1) y0_ = y;
+    const double d = y - y0_;
+    sx_.push_back(sx_.back() + x);
+    sy_.push_back(sy_.back() + d);
+    sxx_.push_back(sxx_.back() + x * x);
+    sxy_.push_back(sxy_.back() + x * d);
+    syy_.push_back(syy_.back() + d * d);
+  }
+
+  /// The ordinary least-squares line through the first k points (k ≥ 1 points added), in closed
+  /// form: x̄ = Σx/k, Sxx = Σx² − k·x̄², Sxy = Σx(y − y0) − k·x̄·(ȳ − y0), slope = Sxy/Sxx (NaN when
+  /// Sxx ≤ 0), RSS = max(Syy − Sxy·slope, 0). An RSS at most 1e-12 of Σ(y − y0)² is the rounding
+  /// noise of the closed form on an exact line and is set to 0.
+  linear_fit fit(std::size_t k) const noexcept {
+    linear_fit f;
+    f.n = k;
+    if (k == 0) return f;
+    const double n = static_cast<double>(k);
+    const double xbar = sx_[k] / n;
+    const double dbar = sy_[k] / n;
+    const double sxx = sxx_[k] - n * xbar * xbar;
+    const double sxy = sxy_[k] - n * xbar * dbar;
+    const double syy = syy_[k] - n * dbar * dbar;
+    f.xbar = xbar;
+    f.ybar = y0_ + dbar;
+    f.sxx = sxx;
+    if (!(sxx > 0.0)) return f;
+    f.slope = sxy / sxx;
+    const double rss = std::max(syy - sxy * f.slope, 0.0);
+    f.rss = rss <= 1e-12 * syy_[k] ? 0.0 : rss;
+    return f;
+  }
+
+ private:
+  std::vector<double> sx_{0.0}, sy_{0.0}, sxx_{0.0}, sxy_{0.0}, syy_{0.0};
+  double y0_ = 0.0;
+};
+
+}  // namespace chitieu::detail
