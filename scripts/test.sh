@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every test: C++ (CTest, with the find_package consumer), the docs
-# build (Doxygen, warnings are errors), the C++ tests again under ASan + UBSan, and pytest.
+# build (Doxygen, warnings are errors), the C++ tests again under ASan + UBSan, the thread tests
+# under TSan, the libFuzzer targets for a bounded time under ASan + UBSan, and pytest.
+# FUZZ_SECONDS (default 60) sets the time per fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -21,6 +23,16 @@ step "C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan
+
+step "C++ thread tests under ThreadSanitizer"
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan
+ctest --preset tsan
+
+step "Fuzzing the phrase parser and the plan loader (libFuzzer, ASan + UBSan)"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+tests/fuzz/run_fuzzers.sh build/fuzz "${FUZZ_SECONDS:-60}"
 
 step "Python tests"
 python -m pytest -q
