@@ -1,0 +1,178 @@
+// bench_national: the national review in C++ directly, stage by stage, on the files written by
+// bench/national/generate.py. Usage:
+//   bench_national PLAN.toml OBSERVATIONS.csv AREAS.csv [RUNS] [THREADS]
+// Reads the files once (not timed), then times RUNS runs (default 5) of each stage and prints one
+// JSON object: medians in milliseconds of check (complete_values + check_observations), roll_up,
+// evaluate and the whole review(), the row counts, and the peak resident memory (ru_maxrss).
+#include <chitieu/areas.hpp>
+#include <chitieu/evaluate.hpp>
+#include <chitieu/observations_check.hpp>
+#include <chitieu/plan_file.hpp>
+#include <chitieu/review.hpp>
+#include <chitieu/roll_up.hpp>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Splits a CSV line (no quoting: the generated files have none) into fields.
+void split(std::string_view line, std::vector<std::string_view>& out) {
+  out.clear();
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= line.size(); ++i)
+    if (i == line.size() || line[i] == ',') {
+      out.push_back(line.substr(start, i - start));
+      start = i + 1;
+    }
+}
+
+double number(std::string_view f) {
+  if (f.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return std::strtod(std::string(f).c_str(), nullptr);
+}
+
+// Reads observations.csv (indicator, area, year, value, numerator, denominator, weight).
+chitieu::panel read_observations(const std::string& path) {
+  const std::string text = slurp(path);
+  chitieu::panel p;
+  std::unordered_map<std::string, std::int32_t> indicators, areas;
+  const auto code = [](std::unordered_map<std::string, std::int32_t>& dict,
+                       std::vector<std::string>& ids, std::string_view id) {
+    const auto [it, fresh] = dict.emplace(std::string(id), static_cast<std::int32_t>(ids.size()));
+    if (fresh) ids.emplace_back(id);
+    return it->second;
+  };
+  std::vector<std::string_view> f;
+  std::size_t pos = text.find('\n') + 1;  // skip the header
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    split(std::string_view(text).substr(pos, end - pos), f);
+    pos = end + 1;
+    if (f.size() != 7) continue;
+    p.indicator.push_back(code(indicators, p.indicator_ids, f[0]));
+    p.area.push_back(code(areas, p.area_ids, f[1]));
+    p.year.push_back(static_cast<std::int32_t>(std::strtol(std::string(f[2]).c_str(), nullptr, 10)));
+    p.value.push_back(number(f[3]));
+    p.numerator.push_back(number(f[4]));
+    p.denominator.push_back(number(f[5]));
+    p.weight.push_back(number(f[6]));
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  p.se.assign(p.size(), nan);
+  p.coverage.assign(p.size(), nan);
+  return p;
+}
+
+// Reads areas.csv (id, code, name, level, parent, valid_from, valid_to), open validity.
+chitieu::area_table read_areas(const std::string& path) {
+  const std::string text = slurp(path);
+  std::vector<chitieu::area> out;
+  std::vector<std::string_view> f;
+  std::size_t pos = text.find('\n') + 1;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    split(std::string_view(text).substr(pos, end - pos), f);
+    pos = end + 1;
+    if (f.size() < 5) continue;
+    chitieu::area a;
+    a.id = std::string(f[0]);
+    a.code = std::string(f[1]);
+    a.name = std::string(f[2]);
+    a.level = std::string(f[3]);
+    a.parent = std::string(f[4]);
+    out.push_back(std::move(a));
+  }
+  return chitieu::area_table(std::move(out), path);
+}
+
+template <class F>
+double median_ms(int runs, F&& f) {
+  std::vector<double> ms;
+  for (int k = 0; k < runs; ++k) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  return ms[ms.size() / 2];
+}
+
+long peak_rss_kib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: bench_national PLAN.toml OBSERVATIONS.csv AREAS.csv [RUNS] [THREADS]\n");
+    return 2;
+  }
+  const int runs = argc > 4 ? std::atoi(argv[4]) : 5;
+  const chitieu::plan plan = chitieu::read_plan(argv[1]);
+  const chitieu::panel obs = read_observations(argv[2]);
+  const chitieu::area_table areas = read_areas(argv[3]);
+  const long input_rss = peak_rss_kib();
+  chitieu::review_options opt;
+  if (argc > 5) opt.evaluation.threads = static_cast<unsigned>(std::atoi(argv[5]));
+
+  chitieu::panel completed = obs;
+  chitieu::complete_values(plan, completed);
+  std::size_t rolled_rows = 0, evaluated_rows = 0, review_rows = 0;
+  const double check_ms = median_ms(runs, [&] {
+    chitieu::panel p = obs;
+    chitieu::complete_values(plan, p);
+    chitieu::check_observations(plan, p);
+  });
+  const double copy_ms = median_ms(runs, [&] {
+    chitieu::panel p = obs;
+    rolled_rows += p.size() == 0;
+  });
+  chitieu::panel rolled;
+  const double roll_ms = median_ms(runs, [&] {
+    rolled = chitieu::roll_up(plan, completed, areas).rows;
+  });
+  rolled_rows = rolled.size();
+  const double eval_ms = median_ms(runs, [&] {
+    evaluated_rows = chitieu::evaluate(plan, rolled, opt.evaluation).size();
+  });
+  const double review_ms = median_ms(runs, [&] {
+    review_rows = chitieu::review(plan, obs, &areas, nullptr, opt).evaluation.size();
+  });
+  std::printf(
+      "{\"observations\": %zu, \"rolled_rows\": %zu, \"evaluated_rows\": %zu, \"review_rows\": %zu, "
+      "\"runs\": %d, \"check_ms\": %.3f, \"copy_ms\": %.3f, \"roll_up_ms\": %.3f, \"evaluate_ms\": %.3f, "
+      "\"review_ms\": %.3f, \"input_rss_kib\": %ld, \"peak_rss_kib\": %ld}\n",
+      obs.size(), rolled_rows, evaluated_rows, review_rows, runs, check_ms, copy_ms, roll_ms, eval_ms,
+      review_ms, input_rss, peak_rss_kib());
+  return 0;
+}

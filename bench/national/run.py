@@ -1,0 +1,260 @@
+"""Runner of the national benchmark: chitieu (C++ and Python) against pandas and DuckDB.
+
+For each scale (default 0.1, 1 and 10 × the 3 321 communes): generate the data once (cached in
+``--data-dir``), check that the three implementations agree (chitieu = pandas to 1e-9 on every
+evaluation row, chitieu's roll-up = DuckDB's on every parent row), then time each implementation
+in a fresh subprocess — median of ``--runs`` runs (3 at 10×) — and read its peak resident memory
+(``ru_maxrss``). Ratios are between medians measured in the same invocation. Prints a Markdown
+table and writes every figure to ``--json``.
+
+Jobs timed:
+
+* ``chitieu`` — ``chitieu.evaluate(plan, observations, areas=areas).to_frame()``: DataFrame in,
+  DataFrame out (validation, roll-up, evaluation and the conversions included);
+* ``pandas`` — ``reference_pandas.review`` (roll-up, evaluation), DataFrame to DataFrame;
+* ``chitieu roll-up`` — ``_core.roll_up`` on a panel; ``duckdb roll-up`` — the SQL of
+  ``reference_duckdb.roll_up`` on native tables (both: input already in the engine's own form);
+* ``C++`` — ``bench_national`` (the C++ API directly: roll_up, evaluate and the whole review()).
+
+Usage: ``python bench/national/run.py [--scales 0.1,1,10] [--runs 5] [--skip-pandas-above 1]``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from typing import Any, Callable, Dict, List, Optional
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PLAN = os.path.join(HERE, "national-plan.toml")
+sys.path.insert(0, HERE)
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def load(data_dir: str) -> Any:
+    """(observations, areas) of a data directory; indicator and area as categoricals."""
+    import pandas as pd
+    cache = os.path.join(data_dir, "frames.pkl")
+    if os.path.exists(cache):
+        return pd.read_pickle(cache)
+    obs = pd.read_csv(os.path.join(data_dir, "observations.csv"),
+                      dtype={"indicator": "category", "area": "category", "year": "int32"})
+    areas = pd.read_csv(os.path.join(data_dir, "areas.csv"), dtype=str, keep_default_na=False)
+    pd.to_pickle((obs, areas), cache)
+    return obs, areas
+
+
+def ensure_data(data_dir: str, scale: float) -> None:
+    """Generates the data of a scale unless the directory already has it."""
+    if not os.path.exists(os.path.join(data_dir, "observations.csv")):
+        import generate
+        generate.write(data_dir, scale)
+
+
+def chitieu_rollup_setup(plan: Any, obs: Any, areas: Any) -> Callable[[], Any]:
+    """A callable running chitieu's roll-up on a ready panel (values completed)."""
+    from chitieu import _core, frames, io
+    panel = frames.panel_from_table(io.read_observations(obs))
+    _core.complete_values(plan, panel)
+    table = frames.areas_from_table(io.read_areas(areas))
+    return lambda: _core.roll_up(plan, panel, table)
+
+
+def chitieu_parents(plan: Any, obs: Any, areas: Any) -> Any:
+    """The parent rows of chitieu's roll-up as a DataFrame."""
+    import numpy as np
+    import pandas as pd
+    rows, _ = chitieu_rollup_setup(plan, obs, areas)()
+    c = rows.columns()
+    n = len(obs)
+    out = {"indicator": np.asarray(c["indicator_ids"], dtype=object)[c["indicator"][n:]],
+           "area": np.asarray(c["area_ids"], dtype=object)[c["area"][n:]], "year": c["year"][n:]}
+    for k in ("value", "numerator", "denominator", "weight", "coverage"):
+        out[k] = c[k][n:]
+    return pd.DataFrame(out)
+
+
+def worker(impl: str, data_dir: str, runs: int) -> Dict[str, Any]:
+    """Times one implementation in this (fresh) process; returns medians and memory."""
+    import chitieu
+    import pandas as pd  # noqa: F401  (imported before the baseline memory is read)
+    import reference_pandas as rp
+    before = _rss_mib()
+    obs, areas = load(data_dir)
+    input_mib = float(obs.memory_usage(deep=True).sum() + areas.memory_usage(deep=True).sum()) / 2**20
+    plan = chitieu.load_plan(PLAN)
+    rules = rp.rules_table(plan)
+    if impl == "chitieu":
+        job: Callable[[], Any] = lambda: chitieu.evaluate(plan, obs, areas=areas).to_frame()
+    elif impl == "pandas":
+        job = lambda: rp.review(obs, areas, rules)
+    elif impl == "chitieu_rollup":
+        job = chitieu_rollup_setup(plan, obs, areas)
+    elif impl == "duckdb_rollup":
+        import duckdb
+        import reference_duckdb as rd
+        con = duckdb.connect()
+        rd.load(con, obs, areas, rules)
+        job = lambda: rd.roll_up(con)
+    else:
+        raise SystemExit(f"unknown implementation {impl}")
+    loaded = _rss_mib()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = job()
+        times.append(time.perf_counter() - t0)
+        del result
+    times.sort()
+    return {"impl": impl, "runs": runs, "times_s": times, "median_s": times[len(times) // 2],
+            "rss_before_load_mib": before, "rss_loaded_mib": loaded, "peak_rss_mib": _rss_mib(),
+            "input_mib": input_mib, "rows": int(len(obs))}
+
+
+def check(data_dir: str, with_pandas: bool) -> Dict[str, Any]:
+    """Equality of the implementations on one data set (run in its own process)."""
+    import chitieu
+    import duckdb
+    import check as ck
+    import reference_duckdb as rd
+    import reference_pandas as rp
+    obs, areas = load(data_dir)
+    plan = chitieu.load_plan(PLAN)
+    rules = rp.rules_table(plan)
+    out: Dict[str, Any] = {}
+    if with_pandas:
+        ours = chitieu.evaluate(plan, obs, areas=areas).to_frame()
+        out["evaluation_rows"] = len(ours)
+        out["chitieu_vs_pandas"] = ck.evaluation_differences(ours, rp.review(obs, areas, rules))
+    con = duckdb.connect()
+    rd.load(con, obs, areas, rules)
+    rd.roll_up(con)
+    parents = chitieu_parents(plan, obs, areas)
+    out["parent_rows"] = len(parents)
+    out["rollup_chitieu_vs_duckdb"] = ck.parent_differences(parents, rd.parents_frame(con))
+    return out
+
+
+def subprocess_json(args: List[str]) -> Dict[str, Any]:
+    """Runs a command that prints one JSON object on its last line."""
+    proc = subprocess.run(args, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def machine() -> Dict[str, Any]:
+    """CPU, cores and memory of this machine."""
+    info: Dict[str, Any] = {"python": platform.python_version(), "nproc": os.cpu_count()}
+    try:
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout
+        for line in lscpu.splitlines():
+            if line.startswith("Model name:"):
+                info["cpu"] = line.split(":", 1)[1].strip()
+        with open("/proc/meminfo") as f:
+            info["mem_gib"] = round(int(f.readline().split()[1]) / 2**20, 1)
+    except OSError:
+        pass
+    import duckdb
+    import numpy
+    import pandas
+    info.update(pandas=pandas.__version__, numpy=numpy.__version__, duckdb=duckdb.__version__)
+    return info
+
+
+def fmt_ms(s: Optional[float]) -> str:
+    return "—" if s is None else f"{1000 * s:,.0f}"
+
+
+def main(argv: List[str]) -> int:
+    ap = argparse.ArgumentParser(description="national benchmark: chitieu vs pandas vs DuckDB")
+    ap.add_argument("--scales", default="0.1,1,10")
+    ap.add_argument("--runs", type=int, default=5, help="runs per implementation (3 above scale 1)")
+    ap.add_argument("--skip-pandas-above", type=float, default=None,
+                    help="do not run the pandas reference above this scale (slow, memory-hungry)")
+    ap.add_argument("--data-dir", default=os.path.join(HERE, "data"))
+    ap.add_argument("--bench-exe", default=os.path.join(ROOT, "build", "bench", "bench", "bench_national"))
+    ap.add_argument("--json", default=os.path.join(HERE, "data", "results.json"))
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--with-pandas", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--data", help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.worker:
+        print(json.dumps(worker(a.worker, a.data, a.runs)))
+        return 0
+    if a.check:
+        print(json.dumps(check(a.data, a.with_pandas)))
+        return 0
+
+    me = [sys.executable, os.path.abspath(__file__)]
+    results: Dict[str, Any] = {"machine": machine(), "scales": {}}
+    print(f"machine: {json.dumps(results['machine'])}", flush=True)
+    failures = 0
+    for scale in (float(s) for s in a.scales.split(",")):
+        data_dir = os.path.join(a.data_dir, f"x{scale:g}")
+        ensure_data(data_dir, scale)
+        runs = a.runs if scale <= 1 else min(a.runs, 3)
+        pandas_on = a.skip_pandas_above is None or scale <= a.skip_pandas_above
+        print(f"\n== scale {scale:g} ({data_dir}), {runs} runs each", flush=True)
+        res: Dict[str, Any] = {}
+        res["check"] = subprocess_json(me + ["--check", "--data", data_dir] + (["--with-pandas"] if pandas_on else []))
+        for key in ("chitieu_vs_pandas", "rollup_chitieu_vs_duckdb"):
+            if key in res["check"]:
+                diffs = res["check"][key]
+                failures += bool(diffs)
+                print(f"   equality {key}: {'equal to 1e-9' if not diffs else diffs}", flush=True)
+        for impl in ["chitieu", "chitieu_rollup", "duckdb_rollup"] + (["pandas"] if pandas_on else []):
+            res[impl] = subprocess_json(me + ["--worker", impl, "--data", data_dir, "--runs", str(runs)])
+            print(f"   {impl:16s} median {fmt_ms(res[impl]['median_s'])} ms, peak RSS "
+                  f"{res[impl]['peak_rss_mib']:,.0f} MiB", flush=True)
+        if os.path.exists(a.bench_exe):
+            obs_csv, areas_csv = os.path.join(data_dir, "observations.csv"), os.path.join(data_dir, "areas.csv")
+            res["cpp"] = subprocess_json([a.bench_exe, PLAN, obs_csv, areas_csv, str(runs)])
+            print(f"   C++ {json.dumps(res['cpp'])}", flush=True)
+        results["scales"][f"{scale:g}"] = res
+    os.makedirs(os.path.dirname(a.json), exist_ok=True)
+    with open(a.json, "w") as f:
+        json.dump(results, f, indent=1)
+    print_table(results)
+    return 1 if failures else 0
+
+
+def print_table(results: Dict[str, Any]) -> None:
+    """The Markdown tables of medians, ratios and memory."""
+    print("\n| scale | rows | chitieu (Python, DataFrame→DataFrame) ms | pandas ms | pandas / chitieu | "
+          "chitieu roll-up ms | DuckDB roll-up ms | DuckDB / chitieu | C++ review ms | C++ roll_up ms | "
+          "C++ evaluate ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for scale, r in results["scales"].items():
+        ch, pd_ = r["chitieu"]["median_s"], r.get("pandas", {}).get("median_s")
+        ru, du = r["chitieu_rollup"]["median_s"], r["duckdb_rollup"]["median_s"]
+        cpp = r.get("cpp", {})
+        print(f"| {scale}× | {r['chitieu']['rows']:,} | {fmt_ms(ch)} | {fmt_ms(pd_)} | "
+              f"{'—' if pd_ is None else f'{pd_ / ch:.1f}×'} | {fmt_ms(ru)} | {fmt_ms(du)} | {du / ru:.1f}× | "
+              f"{cpp.get('review_ms', float('nan')):,.0f} | {cpp.get('roll_up_ms', float('nan')):,.0f} | "
+              f"{cpp.get('evaluate_ms', float('nan')):,.0f} |")
+    print("\n| scale | input MiB | impl | RSS before load MiB | RSS after load MiB | peak RSS MiB | "
+          "(peak − before) / input |")
+    print("|---|---|---|---|---|---|---|")
+    for scale, r in results["scales"].items():
+        for impl in ("chitieu", "pandas", "chitieu_rollup", "duckdb_rollup"):
+            if impl not in r:
+                continue
+            m = r[impl]
+            print(f"| {scale}× | {m['input_mib']:,.0f} | {impl} | {m['rss_before_load_mib']:,.0f} | "
+                  f"{m['rss_loaded_mib']:,.0f} | {m['peak_rss_mib']:,.0f} | "
+                  f"{(m['peak_rss_mib'] - m['rss_before_load_mib']) / m['input_mib']:.2f} |")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

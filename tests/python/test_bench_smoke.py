@@ -1,0 +1,68 @@
+"""Smoke test of the national benchmark (bench/national): generate 0.01× the data, run chitieu,
+the pandas reference and the DuckDB roll-up, and require them to agree to 1e-9."""
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.path.join(os.path.dirname(os.path.dirname(HERE)), "bench", "national")
+sys.path.insert(0, BENCH)
+
+import check  # noqa: E402
+import generate  # noqa: E402
+import reference_pandas  # noqa: E402
+
+import chitieu  # noqa: E402
+
+PLAN = os.path.join(BENCH, "national-plan.toml")
+
+
+@pytest.fixture(scope="module")
+def data():  # type: ignore[no-untyped-def]
+    obs, areas = generate.generate(0.01, seed=7)
+    return obs.astype({"indicator": "category", "area": "category"}), areas
+
+
+def test_generator_is_deterministic_and_has_gaps(data) -> None:  # type: ignore[no-untyped-def]
+    obs, areas = data
+    again, _ = generate.generate(0.01, seed=7)
+    assert again.equals(obs.astype({"indicator": str, "area": str}))
+    communes = int((areas["level"] == "xã").sum())
+    assert communes == 34  # max(34, round(3321 × 0.01)) communes, one or more per province
+    assert len(areas) == 1 + 34 + communes
+    full = 40 * communes * 11
+    assert 0.9 * full < len(obs) < full  # gaps: ~1 % at random, late starts, missing base years
+    assert obs[obs["indicator"] == "internet_households"]["year"].min() == 2022
+    ratio = obs[obs["indicator"] == "trained_labour"]
+    assert ratio["value"].isna().all() and (ratio["numerator"] <= ratio["denominator"]).all()
+
+
+def test_chitieu_equals_the_pandas_reference(data) -> None:  # type: ignore[no-untyped-def]
+    obs, areas = data
+    plan = chitieu.load_plan(PLAN)
+    ours = chitieu.evaluate(plan, obs, areas=areas).to_frame()
+    theirs = reference_pandas.review(obs, areas, reference_pandas.rules_table(plan))
+    assert len(ours) == len(obs) + len(ours[ours["area"].astype(str).str.len() <= 3])
+    assert check.evaluation_differences(ours, theirs) == []
+    # the comparison is not vacuous: a changed status is seen
+    broken = theirs.copy()
+    broken.loc[0, "status"] = "met" if broken.loc[0, "status"] != "met" else "not_met"
+    assert check.evaluation_differences(ours, broken) != []
+
+
+def test_chitieu_roll_up_equals_duckdb(data) -> None:  # type: ignore[no-untyped-def]
+    duckdb = pytest.importorskip("duckdb")
+    import reference_duckdb
+    import run
+    obs, areas = data
+    plan = chitieu.load_plan(PLAN)
+    con = duckdb.connect()
+    reference_duckdb.load(con, obs, areas, reference_pandas.rules_table(plan))
+    reference_duckdb.roll_up(con)
+    theirs = reference_duckdb.parents_frame(con)
+    ours = run.chitieu_parents(plan, obs, areas)
+    assert len(ours) == len(theirs) > 0
+    assert check.parent_differences(ours, theirs) == []
