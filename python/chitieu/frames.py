@@ -13,6 +13,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
+from chitieu.errors import ObservationError
 from chitieu.io import Table, text_column
 
 __all__ = ["EVALUATION_COLUMNS", "factorize", "panel_from_table", "areas_from_table", "crosswalk_from_table",
@@ -26,9 +27,29 @@ EVALUATION_COLUMNS = (
 
 
 def factorize(column: "pd.Series[Any]") -> Tuple[npt.NDArray[np.int32], List[str]]:
-    """Codes (int32) and the distinct ids, in order of first appearance."""
-    codes, uniques = pd.factorize(column, sort=False)
+    """Codes (int32, -1 for a missing id) and the dictionary of ids.
+
+    A Categorical column is taken as it is (its codes and categories); any
+    other column is factorized once as an object array, in order of first
+    appearance (pandas' hash table on objects is faster than on its string
+    dtype).
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        cat = column.cat
+        return np.asarray(cat.codes, dtype=np.int32), [str(u) for u in cat.categories]
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), sort=False)
     return codes.astype(np.int32, copy=False), [str(u) for u in uniques]
+
+
+def _codes(table: Table, name: str) -> Tuple[npt.NDArray[np.int32], List[str]]:
+    """Factorized ids of a required id column; ObservationError at the first empty cell."""
+    codes, ids = factorize(table.frame[name])
+    missing = codes < 0
+    if missing.any():
+        row = int(np.flatnonzero(missing)[0])
+        raise ObservationError("empty cell; every row needs an indicator and an area id", table.file,
+                               table.line(row), name)
+    return codes, ids
 
 
 def _floats(frame: pd.DataFrame, name: str) -> npt.NDArray[np.float64]:
@@ -38,8 +59,8 @@ def _floats(frame: pd.DataFrame, name: str) -> npt.NDArray[np.float64]:
 def panel_from_table(table: Table) -> _core.Panel:
     """The observations of a table (see :func:`chitieu.io.read_observations`) as a core panel."""
     f = table.frame
-    ind_codes, ind_ids = factorize(f["indicator"])
-    area_codes, area_ids = factorize(f["area"])
+    ind_codes, ind_ids = _codes(table, "indicator")
+    area_codes, area_ids = _codes(table, "area")
     return _core.make_panel(
         ind_ids,
         ind_codes,
@@ -81,7 +102,12 @@ def crosswalk_from_table(table: Table, areas: _core.AreaTable) -> _core.Crosswal
 
 
 def _categorical(codes: npt.NDArray[np.int8], names: Sequence[str]) -> "pd.Categorical[str]":
-    return pd.Categorical.from_codes(codes.astype(np.int64, copy=False), categories=pd.Index(list(names)))
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(names)))
+
+
+def _ids(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> "pd.Index[str]":
+    """The id of every row: the dictionary taken at the codes (no per-row Python objects made)."""
+    return pd.Index(list(ids), dtype="str").take(codes)
 
 
 def evaluation_frame(evaluation: _core.Evaluation) -> pd.DataFrame:
@@ -91,11 +117,9 @@ def evaluation_frame(evaluation: _core.Evaluation) -> pd.DataFrame:
     enum order; undefined numbers are NaN.
     """
     cols = evaluation.columns()
-    indicators = np.asarray(cols["indicator_ids"], dtype=object)
-    areas = np.asarray(cols["area_ids"], dtype=object)
     data = {
-        "indicator": indicators[cols["indicator"]],
-        "area": areas[cols["area"]],
+        "indicator": _ids(cols["indicator"], cols["indicator_ids"]),
+        "area": _ids(cols["area"], cols["area_ids"]),
         "year": cols["year"],
         "value": cols["value"],
         "assessed": cols["assessed"],
@@ -109,4 +133,4 @@ def evaluation_frame(evaluation: _core.Evaluation) -> pd.DataFrame:
         "p_meet": cols["p_meet"],
         "coverage": cols["coverage"],
     }
-    return pd.DataFrame(data, columns=list(EVALUATION_COLUMNS))
+    return pd.DataFrame(data, columns=list(EVALUATION_COLUMNS), copy=False)

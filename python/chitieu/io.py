@@ -184,6 +184,8 @@ def read_observations(source: TableSource) -> Table:
 
     ``value`` may be missing when both ``numerator`` and ``denominator`` are
     given; other columns are ignored. Missing optional columns become NaN.
+    Empty ids are refused when the ids are factorized
+    (:func:`chitieu.frames.panel_from_table`), in the same pass.
     """
     table = read_table(
         source, strings=("indicator", "area"), numbers=("year", *_OBS_NUMBERS), error=ObservationError,
@@ -195,15 +197,10 @@ def read_observations(source: TableSource) -> Table:
     else:
         required = ["indicator", "area", "year", "value"]
     require_columns(table, required, ObservationError, "observations")
-    require_cells(table, ["indicator", "area"], ObservationError)
     for name in _OBS_NUMBERS:
         if name not in cols:
             table.frame[name] = np.nan
     table.frame["year"] = whole_years(table, "year", ObservationError)
-    for name in ("indicator", "area"):
-        col = table.frame[name]
-        if not (isinstance(col.dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(col)):
-            table.frame[name] = col.astype(str)
     return table
 
 

@@ -172,11 +172,15 @@ def test_read_observations_value_optional_with_numerator_and_denominator() -> No
     assert info.value.field == "value"
 
 
-def test_read_observations_empty_id(tmp_path: Path) -> None:
-    f = write(tmp_path / "o.csv", "indicator,area,year,value\na,x,2020,1\n,x,2021,1\n")
+def test_empty_id_refused_when_factorized(tmp_path: Path) -> None:
+    f = write(tmp_path / "o.csv", "indicator,area,year,value\ntrained_labour,la-gi,2020,1\n,la-gi,2021,1\n")
     with pytest.raises(chitieu.ObservationError) as info:
-        io.read_observations(f)
-    assert (info.value.line, info.value.field) == (3, "indicator")
+        chitieu.evaluate("la-gi-2024", f)
+    assert (info.value.file, info.value.line, info.value.field) == (str(f), 3, "indicator")
+    frame = pd.DataFrame({"indicator": ["trained_labour"], "area": [None], "year": [2020], "value": [1.0]})
+    with pytest.raises(chitieu.ObservationError) as info:
+        chitieu.evaluate("la-gi-2024", frame)
+    assert (info.value.file, info.value.line, info.value.field) == ("<DataFrame>", 1, "area")
 
 
 def test_read_observations_missing_file(tmp_path: Path) -> None:
