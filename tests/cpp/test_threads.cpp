@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <thread>
@@ -42,16 +43,17 @@ bool same(const chitieu::evaluation& a, const chitieu::evaluation& b) {
          same_numbers(a.coverage, b.coverage);
 }
 
-/// Deterministic observations for every indicator of a plan in two areas, 2020–2026: values in
-/// the unit's domain with a trend, 0/1 for booleans, numerator and denominator for ratio rules.
-chitieu::panel synthetic(const chitieu::plan& p) {
+/// Deterministic observations for every indicator of a plan in `areas` areas, 2020–2026: values
+/// in the unit's domain with a trend, 0/1 for booleans, numerator and denominator for ratio rules.
+chitieu::panel synthetic(const chitieu::plan& p, int areas = 2) {
   chitieu::panel obs;
   for (std::size_t k = 0; k < p.indicators.size(); ++k) {
     const chitieu::indicator& ind = p.indicators[k];
     if (!ind.part_of.empty()) continue;  // keep parts below their wholes by leaving them out
-    for (const char* area : {"a", "b"})
+    for (int a = 0; a < areas; ++a)
       for (int y = 2020; y <= 2026; ++y) {
-        const double step = static_cast<double>(y - 2020) + static_cast<double>(k % 5) / 10.0;
+        const std::string area = "a" + std::to_string(a);
+        const double step = static_cast<double>(y - 2020) + static_cast<double>((k + static_cast<std::size_t>(a)) % 5) / 10.0;
         if (ind.unit == chitieu::unit::boolean) {
           obs.add(ind.id, area, y, y >= 2024 ? 1.0 : 0.0);
         } else if (ind.unit == chitieu::unit::percent) {
@@ -145,4 +147,36 @@ BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
   for (auto& th : threads) th.join();
   BOOST_TEST(done.load() == static_cast<int>(n_threads));
   BOOST_TEST(mismatches.load() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(evaluate_split_over_threads_equals_one_thread) {
+  // evaluate_options::threads splits the series of one panel over threads (from 65 536 rows):
+  // the result, and the first error, are those of one thread.
+  const chitieu::plan p = chitieu::load_plan("nq-42-2023");
+  chitieu::panel big = synthetic(p, 1300);
+  chitieu::complete_values(p, big);
+  BOOST_TEST_REQUIRE(big.size() > 65536u);
+  chitieu::evaluate_options one, four;
+  one.threads = 1;
+  four.threads = 4;
+  const auto expected = chitieu::evaluate(p, big, one);
+  BOOST_TEST(same(chitieu::evaluate(p, big, four), expected));
+  // Two unknown indicators in different chunks: the error is the first row's, as with one thread.
+  big.indicator_ids.push_back("unknown_a");
+  big.indicator_ids.push_back("unknown_b");
+  big.indicator[big.size() - 1] = static_cast<std::int32_t>(big.indicator_ids.size() - 1);
+  big.indicator[1000] = static_cast<std::int32_t>(big.indicator_ids.size() - 2);
+  std::string first, again;
+  try {
+    (void)chitieu::evaluate(p, big, one);
+  } catch (const chitieu::error& e) {
+    first = e.what();
+  }
+  try {
+    (void)chitieu::evaluate(p, big, four);
+  } catch (const chitieu::error& e) {
+    again = e.what();
+  }
+  BOOST_TEST(first.find("unknown_a") != std::string::npos);
+  BOOST_TEST(again == first);
 }
