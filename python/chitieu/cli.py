@@ -100,9 +100,9 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
     if (args.crosswalk is None) != (args.geography is None):
         flag, other = ("--crosswalk", "--geography") if args.geography is None else ("--geography", "--crosswalk")
         raise ChitieuError(f"{flag} needs {other}: give both to use the units valid at a date, "
-                           "or neither for historical geography", field=other)
+                           "or neither for historical geography")
     if args.format in ("html", "xlsx") and args.output is None:
-        raise ChitieuError(f"--format {args.format} needs --output PATH", field="--output")
+        raise ChitieuError(f"--format {args.format} needs --output PATH (the file to write)")
     with _steps(err) as progress:
         _step(progress, "plan")
         plan = args.plan if args.all_errors else chitieu.load_plan(args.plan)  # collect mode reads the file
