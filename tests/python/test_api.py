@@ -187,3 +187,15 @@ def test_read_observations_missing_file(tmp_path: Path) -> None:
     with pytest.raises(chitieu.ObservationError) as info:
         io.read_observations(tmp_path / "nope.csv")
     assert info.value.file == str(tmp_path / "nope.csv")
+
+
+def test_sample_data_found() -> None:
+    from chitieu.demo import data_dir, sample_paths
+
+    observations, areas, crosswalk = sample_paths()
+    assert observations.parent.parent == data_dir()
+    # the packaged copy (or the checkout's) is the same file as the checkout's data/
+    root = Path(__file__).resolve().parents[2] / "data"
+    assert observations.read_bytes() == (root / "sample" / "la-gi-observations.csv").read_bytes()
+    assert areas.read_bytes() == (root / "areas" / "la-gi.csv").read_bytes()
+    assert crosswalk.read_bytes() == (root / "areas" / "la-gi-crosswalk-2025.csv").read_bytes()
