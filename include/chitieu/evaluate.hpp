@@ -70,8 +70,6 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
   gather(sorted.numerator, obs.numerator);
   gather(sorted.denominator, obs.denominator);
   gather(sorted.coverage, obs.coverage);
-  std::vector<std::size_t> position(n);
-  std::iota(position.begin(), position.end(), std::size_t{0});
 
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
@@ -86,11 +84,14 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
         std::lower_bound(ix.start.begin(), ix.start.end() - 1, n * c / threads) - ix.start.begin());
   detail::run_chunks(threads, threads, [&](std::size_t c) {
     detail::series_evaluator ev(sorted, opt.method, opt.year, ix.order.data());
+    std::vector<std::size_t> rows;  // positions of one series in `sorted`
     std::size_t at = ix.start[first_series[c]];
     for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
       const std::size_t first = ix.start[s];
+      rows.resize(ix.start[s + 1] - first);
+      std::iota(rows.begin(), rows.end(), first);
       const auto code = static_cast<std::size_t>(sorted.indicator[first]);
-      at += ev.run(*rules[code], position.data() + first, ix.start[s + 1] - first, out, at);
+      at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
     }
     written[c] = at - ix.start[first_series[c]];
   });
