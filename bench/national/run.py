@@ -54,10 +54,13 @@ def load(data_dir: str) -> Any:
 
 
 def ensure_data(data_dir: str, scale: float) -> None:
-    """Generates the data of a scale unless the directory already has it."""
+    """Generates the data of a scale unless the directory already has it (in a subprocess: the
+    runner stays small, and the peak memory its children inherit through fork stays small)."""
     if not os.path.exists(os.path.join(data_dir, "observations.csv")):
-        import generate
-        generate.write(data_dir, scale)
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--scale", str(scale),
+                        "--out", data_dir], check=True)
+    if not os.path.exists(os.path.join(data_dir, "frames.pkl")):
+        subprocess.run([sys.executable, os.path.abspath(__file__), "--cache", data_dir], check=True)
 
 
 def chitieu_rollup_setup(plan: Any, obs: Any, areas: Any) -> Callable[[], Any]:
@@ -164,10 +167,10 @@ def machine() -> Dict[str, Any]:
             info["mem_gib"] = round(int(f.readline().split()[1]) / 2**20, 1)
     except OSError:
         pass
-    import duckdb
-    import numpy
-    import pandas
-    info.update(pandas=pandas.__version__, numpy=numpy.__version__, duckdb=duckdb.__version__)
+    versions = subprocess.run(
+        [sys.executable, "-c", "import duckdb, numpy, pandas; print(pandas.__version__, numpy.__version__, "
+         "duckdb.__version__)"], capture_output=True, text=True, check=True).stdout.split()
+    info.update(pandas=versions[0], numpy=versions[1], duckdb=versions[2])
     return info
 
 
@@ -188,7 +191,11 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--with-pandas", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--data", help=argparse.SUPPRESS)
+    ap.add_argument("--cache", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a.cache:
+        load(a.cache)
+        return 0
     if a.worker:
         print(json.dumps(worker(a.worker, a.data, a.runs)))
         return 0
