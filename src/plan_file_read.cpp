@@ -449,7 +449,7 @@ std::vector<error> plan_file_problems(std::string_view toml_text, const std::str
 plan parse_plan(std::string_view toml_text, const std::string& source_name) {
   plan p;
   const auto problems = reader(source_name).run(toml_text, &p);
-  if (!problems.empty()) throw problems.front();
+  throw_first_problem(problems);
   return p;
 }
 

@@ -153,15 +153,7 @@ class area_table {
   /// naming `source`, the 1-based data row and the field.
   explicit area_table(std::vector<area> areas, std::string source = {})
       : areas_(std::move(areas)), source_(std::move(source)) {
-    const auto problems = area_problems(areas_, source_);
-    if (!problems.empty()) {
-      const error& e = problems.front();
-      std::string msg = e.message();
-      if (problems.size() > 1)
-        msg += " (and " + std::to_string(problems.size() - 1) + " more problem" +
-               (problems.size() > 2 ? "s" : "") + ")";
-      throw error(msg, e.file(), e.line(), e.field());
-    }
+    throw_first_problem(area_problems(areas_, source_));
     for (std::size_t i = 0; i < areas_.size(); ++i) index_.emplace(areas_[i].id, i);
   }
 

@@ -117,15 +117,7 @@ class crosswalk {
   /// as chitieu::error naming `source`, the 1-based data row and the field.
   crosswalk(std::vector<crosswalk_link> links, const area_table& areas, std::string source = {})
       : links_(std::move(links)), source_(std::move(source)) {
-    const auto problems = crosswalk_problems(links_, areas, source_);
-    if (!problems.empty()) {
-      const error& e = problems.front();
-      std::string msg = e.message();
-      if (problems.size() > 1)
-        msg += " (and " + std::to_string(problems.size() - 1) + " more problem" +
-               (problems.size() > 2 ? "s" : "") + ")";
-      throw error(msg, e.file(), e.line(), e.field());
-    }
+    throw_first_problem(crosswalk_problems(links_, areas, source_));
     for (std::size_t i = 0; i < links_.size(); ++i) by_from_[links_[i].from].push_back(i);
   }
 

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace chitieu {
 
@@ -44,5 +45,17 @@ class error : public std::invalid_argument {
   long line_;
   std::string field_;
 };
+
+/// Throws the first of `problems` (collect mode's list), its message noting how many more there
+/// are; does nothing when the list is empty.
+inline void throw_first_problem(const std::vector<error>& problems) {
+  if (problems.empty()) return;
+  const error& e = problems.front();
+  std::string msg = e.message();
+  if (problems.size() > 1)
+    msg += " (and " + std::to_string(problems.size() - 1) + " more problem" +
+           (problems.size() > 2 ? "s" : "") + ")";
+  throw error(msg, e.file(), e.line(), e.field());
+}
 
 }  // namespace chitieu

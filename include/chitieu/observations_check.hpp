@@ -198,8 +198,7 @@ inline std::vector<error> observation_problems(const plan& p, const panel& obs) 
 
 /// Throws the first of observation_problems() (by row), if any.
 inline void check_observations(const plan& p, const panel& obs) {
-  auto problems = observation_problems(p, obs);
-  if (!problems.empty()) throw problems.front();
+  throw_first_problem(observation_problems(p, obs));
 }
 
 /// Fills value = numerator × ratio_factor(unit) / denominator where value is NaN and both are

@@ -325,8 +325,7 @@ inline std::vector<error> plan_problems(const plan& p) {
 
 /// Throws the first problem of plan_problems(p); returns when the plan is valid.
 inline void validate(const plan& p) {
-  auto problems = plan_problems(p);
-  if (!problems.empty()) throw problems.front();
+  throw_first_problem(plan_problems(p));
 }
 
 }  // namespace chitieu
