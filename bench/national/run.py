@@ -147,9 +147,15 @@ def check(data_dir: str, with_pandas: bool) -> Dict[str, Any]:
     return out
 
 
+#: glibc malloc settings of --malloc-reuse: freed blocks of any size stay in the process for reuse
+#: instead of going back to the kernel (large blocks are otherwise fresh mmaps, page-faulted again).
+MALLOC_REUSE = "glibc.malloc.mmap_threshold=4294967295:glibc.malloc.trim_threshold=17179869184"
+ENV = dict(os.environ)
+
+
 def subprocess_json(args: List[str]) -> Dict[str, Any]:
     """Runs a command that prints one JSON object on its last line."""
-    proc = subprocess.run(args, capture_output=True, text=True, check=False)
+    proc = subprocess.run(args, capture_output=True, text=True, check=False, env=ENV)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -187,6 +193,8 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--data-dir", default=os.path.join(HERE, "data"))
     ap.add_argument("--bench-exe", default=os.path.join(ROOT, "build", "bench", "bench", "bench_national"))
     ap.add_argument("--json", default=os.path.join(HERE, "data", "results.json"))
+    ap.add_argument("--malloc-reuse", action="store_true",
+                    help=f"run every implementation with GLIBC_TUNABLES={MALLOC_REUSE}")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--with-pandas", action="store_true", help=argparse.SUPPRESS)
@@ -204,7 +212,9 @@ def main(argv: List[str]) -> int:
         return 0
 
     me = [sys.executable, os.path.abspath(__file__)]
-    results: Dict[str, Any] = {"machine": machine(), "scales": {}}
+    if a.malloc_reuse:
+        ENV["GLIBC_TUNABLES"] = MALLOC_REUSE
+    results: Dict[str, Any] = {"machine": machine(), "malloc_reuse": a.malloc_reuse, "scales": {}}
     print(f"machine: {json.dumps(results['machine'])}", flush=True)
     failures = 0
     for scale in (float(s) for s in a.scales.split(",")):
