@@ -1,9 +1,10 @@
 #define BOOST_TEST_MODULE areas
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/areas.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,22 +12,16 @@ using chitieu::area;
 using chitieu::area_table;
 using chitieu::parse_date;
 
+using namespace chitieu::test;
+
 namespace {
-std::optional<chitieu::date> on(const char* iso) {
-  if (std::string(iso).empty()) return std::nullopt;
-  return parse_date(iso);
-}
-area make(const char* id, const char* parent, const char* from = "", const char* to = "",
-          const char* code = "", const char* level = "") {
-  return area{id, code, id, level, parent, on(from), on(to)};
-}
 // A reform on 1 July 2025: old town T (to 2025-06-30) with wards a, b; from 2025-07-01 the
 // region R (parent P2) holds the merged ward ab. Provinces P1 (to 2025-06-30) and P2 (from).
 std::vector<area> reform() {
-  return {make("P1", "", "", "2025-06-30"),      make("P2", "", "2025-07-01", ""),
-          make("T", "P1", "", "2025-06-30"),     make("R", "P2", "2025-07-01", ""),
-          make("a", "T", "", "2025-06-30"),      make("b", "T", "", "2025-06-30"),
-          make("ab", "R", "2025-07-01", "")};
+  return {make_area("P1", "", "", "2025-06-30"),  make_area("P2", "", "2025-07-01", ""),
+          make_area("T", "P1", "", "2025-06-30"), make_area("R", "P2", "2025-07-01", ""),
+          make_area("a", "T", "", "2025-06-30"),  make_area("b", "T", "", "2025-06-30"),
+          make_area("ab", "R", "2025-07-01", "")};
 }
 }  // namespace
 
@@ -58,28 +53,29 @@ BOOST_AUTO_TEST_CASE(parent_links_are_taken_on_31_december) {
 
 BOOST_AUTO_TEST_CASE(a_code_can_be_reused_by_a_later_unit) {
   // Phước Hội 23231 until 2025-06-30, the new phường Phước Hội keeps 23231 from 2025-07-01.
-  const area_table t({make("old", "", "", "2025-06-30", "23231", "phường"),
-                      make("new", "", "2025-07-01", "", "23231", "phường")});
+  const area_table t({make_area("old", "", "", "2025-06-30", "23231", "phường"),
+                      make_area("new", "", "2025-07-01", "", "23231", "phường")});
   BOOST_TEST(t.at("old").code == t.at("new").code);
   BOOST_TEST(t.units_in_year(2024) == (std::vector<std::string>{"old"}));
   BOOST_TEST(t.units_in_year(2025) == (std::vector<std::string>{"new"}));
   // Overlapping by one day (both valid on 2025-06-30) is refused.
-  const auto problems = chitieu::area_problems({make("old", "", "", "2025-06-30", "23231", "phường"),
-                                                make("new", "", "2025-06-30", "", "23231", "phường")});
+  const auto problems = chitieu::area_problems({make_area("old", "", "", "2025-06-30", "23231", "phường"),
+                                                make_area("new", "", "2025-06-30", "", "23231", "phường")});
   BOOST_TEST_REQUIRE(problems.size() == 1u);
   BOOST_TEST(problems[0].field() == "code");
   BOOST_TEST(problems[0].line() == 2);
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_ids_are_refused_with_the_row) {
-  const auto problems = chitieu::area_problems({make("a", ""), make("b", ""), make("a", "")}, "areas.csv");
+  const auto problems =
+      chitieu::area_problems({make_area("a", ""), make_area("b", ""), make_area("a", "")}, "areas.csv");
   BOOST_TEST_REQUIRE(problems.size() == 1u);
   BOOST_TEST(problems[0].line() == 3);  // third data row
   BOOST_TEST(problems[0].field() == "id");
   BOOST_TEST(problems[0].file() == "areas.csv");
   BOOST_TEST(problems[0].message().find("first on row 1") != std::string::npos);
   try {
-    area_table t({make("a", ""), make("b", ""), make("a", "")}, "areas.csv");
+    area_table t({make_area("a", ""), make_area("b", ""), make_area("a", "")}, "areas.csv");
     BOOST_FAIL("duplicate id accepted");
   } catch (const chitieu::error& e) {
     BOOST_TEST(std::string(e.what()).find("areas.csv:3: id: duplicate area id 'a'") == 0u);
@@ -87,7 +83,7 @@ BOOST_AUTO_TEST_CASE(duplicate_ids_are_refused_with_the_row) {
 }
 
 BOOST_AUTO_TEST_CASE(empty_ids_and_unknown_parents_are_refused) {
-  const auto problems = chitieu::area_problems({make("", ""), make("b", "nowhere")});
+  const auto problems = chitieu::area_problems({make_area("", ""), make_area("b", "nowhere")});
   BOOST_TEST_REQUIRE(problems.size() == 2u);
   BOOST_TEST(problems[0].field() == "id");
   BOOST_TEST(problems[1].field() == "parent");
@@ -96,35 +92,39 @@ BOOST_AUTO_TEST_CASE(empty_ids_and_unknown_parents_are_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(cycles_are_refused) {
-  const auto self = chitieu::area_problems({make("a", "a")});
+  const auto self = chitieu::area_problems({make_area("a", "a")});
   BOOST_TEST_REQUIRE(self.size() == 1u);
   BOOST_TEST(self[0].message().find("cycle") != std::string::npos);
   // a -> b -> c -> a: each member is its own ancestor.
-  const auto loop = chitieu::area_problems({make("a", "b"), make("b", "c"), make("c", "a"), make("d", "a")});
+  const auto loop =
+      chitieu::area_problems({make_area("a", "b"), make_area("b", "c"), make_area("c", "a"), make_area("d", "a")});
   BOOST_TEST(loop.size() == 3u);
   for (const auto& e : loop) BOOST_TEST(e.field() == "parent");
-  BOOST_CHECK_THROW(area_table({make("a", "b"), make("b", "a")}), chitieu::error);
+  BOOST_CHECK_THROW(area_table({make_area("a", "b"), make_area("b", "a")}), chitieu::error);
 }
 
 BOOST_AUTO_TEST_CASE(a_parent_must_be_valid_whenever_its_child_is) {
   // Child open-ended, parent ends 2025-06-30: the child is valid on 2025-12-31, the parent not.
-  const auto late = chitieu::area_problems({make("p", "", "", "2025-06-30"), make("c", "p")});
+  const auto late = chitieu::area_problems({make_area("p", "", "", "2025-06-30"), make_area("c", "p")});
   BOOST_TEST_REQUIRE(late.size() == 1u);
   BOOST_TEST(late[0].line() == 2);
   BOOST_TEST(late[0].field() == "parent");
   BOOST_TEST(late[0].message().find("31 December 2025") != std::string::npos);
   // Child from 2019-01-01, parent from 2020-03-01: on 2019-12-31 the parent does not exist.
-  const auto early = chitieu::area_problems({make("p", "", "2020-03-01"), make("c", "p", "2019-01-01")});
+  const auto early =
+      chitieu::area_problems({make_area("p", "", "2020-03-01"), make_area("c", "p", "2019-01-01")});
   BOOST_TEST_REQUIRE(early.size() == 1u);
   BOOST_TEST(early[0].message().find("31 December 2019") != std::string::npos);
   // Only 31 December counts: child 2025-01-01..open, parent 2025-07-01..open share every year end.
-  BOOST_TEST(chitieu::area_problems({make("p", "", "2025-07-01"), make("c", "p", "2025-01-01")}).empty());
+  BOOST_TEST(chitieu::area_problems({make_area("p", "", "2025-07-01"),
+                                     make_area("c", "p", "2025-01-01")}).empty());
   // A parent ending on 31 December exactly covers that year.
-  BOOST_TEST(chitieu::area_problems({make("p", "", "", "2024-12-31"), make("c", "p", "", "2024-12-31")}).empty());
+  BOOST_TEST(chitieu::area_problems({make_area("p", "", "", "2024-12-31"),
+                                     make_area("c", "p", "", "2024-12-31")}).empty());
 }
 
 BOOST_AUTO_TEST_CASE(validity_must_not_be_reversed) {
-  const auto problems = chitieu::area_problems({make("a", "", "2025-07-01", "2025-06-30")});
+  const auto problems = chitieu::area_problems({make_area("a", "", "2025-07-01", "2025-06-30")});
   BOOST_TEST_REQUIRE(problems.size() == 1u);
   BOOST_TEST(problems[0].field() == "valid_to");
 }

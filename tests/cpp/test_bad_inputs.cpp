@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE bad_inputs
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/evaluate.hpp>
@@ -19,6 +21,8 @@
 #include <string>
 #include <typeinfo>
 #include <vector>
+
+using namespace chitieu::test;
 
 namespace {
 
@@ -181,20 +185,12 @@ struct obs_fixture {
 
 // ---- areas -----------------------------------------------------------------------------------
 
-chitieu::area make_area(const std::string& id, const std::string& code, const std::string& level,
-                        const std::string& parent, const char* from = nullptr, const char* to = nullptr) {
-  chitieu::area a{id, code, id, level, parent, std::nullopt, std::nullopt};
-  if (from) a.valid_from = chitieu::parse_date(from);
-  if (to) a.valid_to = chitieu::parse_date(to);
-  return a;
-}
-
 /// A town, two wards until 30 June 2025 and the ward they merged into from 1 July 2025.
 std::vector<chitieu::area> town() {
-  return {make_area("town", "001", "thị xã", ""),
-          make_area("ward-a", "101", "phường", "town", nullptr, "2025-06-30"),
-          make_area("ward-b", "102", "phường", "town", nullptr, "2025-06-30"),
-          make_area("ward-ab", "103", "phường", "town", "2025-07-01")};
+  return {make_area("town", "", "", "", "001", "thị xã"),
+          make_area("ward-a", "town", "", "2025-06-30", "101", "phường"),
+          make_area("ward-b", "town", "", "2025-06-30", "102", "phường"),
+          make_area("ward-ab", "town", "2025-07-01", "", "103", "phường")};
 }
 
 void expect_area_error(const std::vector<chitieu::area>& areas, const expected& x) {
@@ -534,13 +530,13 @@ BOOST_AUTO_TEST_CASE(template_is_valid) { BOOST_TEST(chitieu::area_problems(town
 
 BOOST_AUTO_TEST_CASE(duplicate_id) {
   auto a = town();
-  a.push_back(make_area("ward-a", "104", "phường", "town"));
+  a.push_back(make_area("ward-a", "town", "", "", "104", "phường"));
   expect_area_error(a, {"areas.csv", 5, "id", {"duplicate area id 'ward-a'", "first on row 2", "new id"}});
 }
 
 BOOST_AUTO_TEST_CASE(empty_id) {
   auto a = town();
-  a.push_back(make_area("", "104", "phường", "town"));
+  a.push_back(make_area("", "town", "", "", "104", "phường"));
   expect_area_error(a, {"areas.csv", 5, "id", {"non-empty id"}});
 }
 

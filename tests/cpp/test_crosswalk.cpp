@@ -1,44 +1,25 @@
 #define BOOST_TEST_MODULE crosswalk
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/crosswalk.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
-using chitieu::area;
 using chitieu::area_table;
 using chitieu::crosswalk;
-using chitieu::crosswalk_link;
 using chitieu::parse_date;
 
-namespace {
-std::optional<chitieu::date> on(const char* iso) {
-  if (std::string(iso).empty()) return std::nullopt;
-  return parse_date(iso);
-}
-area make(const char* id, const char* from, const char* to) {
-  return area{id, "", id, "", "", on(from), on(to)};
-}
-// Two reforms: a splits into b (60 %) and c (40 %) on 2020-01-01; b and c merge into d on
-// 2025-07-01; e is untouched.
-area_table two_reforms() {
-  return area_table({make("a", "", "2019-12-31"), make("b", "2020-01-01", "2025-06-30"),
-                     make("c", "2020-01-01", "2025-06-30"), make("d", "2025-07-01", ""),
-                     make("e", "", "")});
-}
-std::vector<crosswalk_link> links() {
-  return {{"a", "b", 0.6, parse_date("2020-01-01")},
-          {"a", "c", 0.4, parse_date("2020-01-01")},
-          {"b", "d", 1.0, parse_date("2025-07-01")},
-          {"c", "d", 1.0, parse_date("2025-07-01")}};
-}
-}  // namespace
+using namespace chitieu::test;
+
+// two_reforms(): a splits into b (60 %) and c (40 %) on 2020-01-01; b and c merge into d on
+// 2025-07-01; e is untouched (two_reform_links() holds those four links).
 
 BOOST_AUTO_TEST_CASE(resolves_chains_to_the_units_of_a_date) {
   const area_table t = two_reforms();
-  const crosswalk cw(links(), t);
+  const crosswalk cw(two_reform_links(), t);
   // On 2021-01-01 a is b 0.6 and c 0.4.
   const auto mid = cw.resolve("a", t, parse_date("2021-01-01"));
   BOOST_TEST_REQUIRE(mid.size() == 2u);
@@ -61,7 +42,7 @@ BOOST_AUTO_TEST_CASE(resolves_chains_to_the_units_of_a_date) {
 
 BOOST_AUTO_TEST_CASE(units_created_after_the_date_have_no_successor) {
   const area_table t = two_reforms();
-  const crosswalk cw(links(), t, "cw.csv");
+  const crosswalk cw(two_reform_links(), t, "cw.csv");
   // d exists from 2025-07-01: it cannot be mapped back onto the units of 2024.
   try {
     (void)cw.resolve("d", t, parse_date("2024-12-31"));
@@ -77,7 +58,7 @@ BOOST_AUTO_TEST_CASE(units_created_after_the_date_have_no_successor) {
 
 BOOST_AUTO_TEST_CASE(shares_of_one_unit_must_sum_to_one) {
   const area_table t = two_reforms();
-  auto bad = links();
+  auto bad = two_reform_links();
   bad[1].share = 0.3;  // 0.6 + 0.3 = 0.9
   const auto problems = chitieu::crosswalk_problems(bad, t, "cw.csv");
   BOOST_TEST_REQUIRE(problems.size() == 1u);
@@ -86,8 +67,8 @@ BOOST_AUTO_TEST_CASE(shares_of_one_unit_must_sum_to_one) {
   BOOST_TEST(problems[0].message().find("'a'") != std::string::npos);
   BOOST_CHECK_THROW(crosswalk(bad, t), chitieu::error);
   // Within 1e-9 is accepted: 0.1 + 0.2 + 0.7 is 1 up to rounding.
-  const area_table t3({make("x", "", "2019-12-31"), make("p", "2020-01-01", ""),
-                       make("q", "2020-01-01", ""), make("r", "2020-01-01", "")});
+  const area_table t3({make_area("x", "", "", "2019-12-31"), make_area("p", "", "2020-01-01", ""),
+                       make_area("q", "", "2020-01-01", ""), make_area("r", "", "2020-01-01", "")});
   BOOST_CHECK_NO_THROW(crosswalk({{"x", "p", 0.1, parse_date("2020-01-01")},
                                   {"x", "q", 0.2, parse_date("2020-01-01")},
                                   {"x", "r", 0.7, parse_date("2020-01-01")}},

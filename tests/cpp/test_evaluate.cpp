@@ -1,11 +1,12 @@
 #define BOOST_TEST_MODULE evaluate
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/evaluate.hpp>
 
 #include <cmath>
 #include <limits>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,39 +20,10 @@ using chitieu::target;
 using chitieu::target_kind;
 using chitieu::unit;
 
+using namespace chitieu::test;
+
 namespace {
 constexpr double tol = 1e-9;
-const double missing = std::numeric_limits<double>::quiet_NaN();
-
-target make_target(target_kind k, direction d, std::optional<double> lo, bool lo_inc,
-                   std::optional<double> hi, bool hi_inc) {
-  target t;
-  t.kind = k;
-  t.dir = d;
-  t.lower = lo;
-  t.lower_inclusive = lo_inc;
-  t.upper = hi;
-  t.upper_inclusive = hi_inc;
-  return t;
-}
-
-chitieu::indicator make_indicator(const std::string& id, unit u, const target& t) {
-  chitieu::indicator i;
-  i.id = id;
-  i.unit = u;
-  i.dir = t.dir;
-  i.target = t;
-  return i;
-}
-
-chitieu::plan make_plan(std::vector<chitieu::indicator> inds) {
-  chitieu::plan p;
-  p.id = "test-plan";
-  p.baseline_year = 2020;
-  p.target_year = 2030;
-  p.indicators = std::move(inds);
-  return p;
-}
 
 // "trên 80%": > 80 (exclusive), higher
 const target above_80 = make_target(target_kind::threshold, direction::higher, 80.0, false, {}, true);

@@ -1,11 +1,11 @@
 #define BOOST_TEST_MODULE evaluate_kinds
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/evaluate.hpp>
 
 #include <cmath>
-#include <limits>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,23 +20,10 @@ using chitieu::target;
 using chitieu::target_kind;
 using chitieu::unit;
 
+using namespace chitieu::test;
+
 namespace {
 constexpr double tol = 1e-9;
-const double missing = std::numeric_limits<double>::quiet_NaN();
-
-chitieu::plan make_plan(const std::string& id, unit u, const target& t) {
-  chitieu::indicator i;
-  i.id = id;
-  i.unit = u;
-  i.dir = t.dir;
-  i.target = t;
-  chitieu::plan p;
-  p.id = "kinds";
-  p.baseline_year = 2020;
-  p.target_year = 2030;
-  p.indicators.push_back(i);
-  return p;
-}
 
 std::size_t row_of(const chitieu::evaluation& e, const std::string& area, int year) {
   for (std::size_t r = 0; r < e.size(); ++r)

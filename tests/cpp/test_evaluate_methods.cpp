@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE evaluate_methods
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/evaluate.hpp>
 
 #include <cmath>
@@ -16,6 +18,8 @@ using chitieu::pace_method;
 using chitieu::target;
 using chitieu::target_kind;
 using chitieu::unit;
+
+using namespace chitieu::test;
 
 namespace {
 
@@ -36,16 +40,7 @@ target threshold(direction d, double x, bool inclusive = true) {
 // Pace at the last year of a series (years given explicitly) under a method; plan 2020 → 2030.
 pace pace_at_last(pace_method m, const target& t, const std::vector<int>& years,
                   const std::vector<double>& values) {
-  chitieu::indicator i;
-  i.id = "x";
-  i.unit = unit::index;
-  i.dir = t.dir;
-  i.target = t;
-  chitieu::plan p;
-  p.id = "methods";
-  p.baseline_year = 2020;
-  p.target_year = 2030;
-  p.indicators.push_back(i);
+  const auto p = make_plan("x", unit::index, t);
   chitieu::panel obs;
   for (std::size_t k = 0; k < years.size(); ++k) obs.add("x", "a", years[k], values[k]);
   chitieu::evaluate_options opt;

@@ -1,12 +1,12 @@
 #define BOOST_TEST_MODULE geography
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/geography.hpp>
 #include <chitieu/roll_up.hpp>
 
 #include <cmath>
-#include <limits>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,70 +17,30 @@ using chitieu::crosswalk;
 using chitieu::panel;
 using chitieu::parse_date;
 
-namespace {
-const double na = std::numeric_limits<double>::quiet_NaN();
+using namespace chitieu::test;
 
-chitieu::indicator ind(const char* id, chitieu::unit u, aggregate_rule rule, double min_cov = 1.0) {
-  chitieu::indicator i;
-  i.id = id;
-  i.unit = u;
-  i.aggregate = rule;
-  i.min_coverage = min_cov;
-  return i;
-}
-chitieu::plan make_plan(std::vector<chitieu::indicator> inds) {
-  chitieu::plan p;
-  p.id = "test";
-  p.indicators = std::move(inds);
-  return p;
-}
-std::optional<chitieu::date> on(const char* iso) {
-  if (std::string(iso).empty()) return std::nullopt;
-  return parse_date(iso);
-}
-area make(const char* id, const char* parent, const char* from, const char* to, const char* code = "") {
-  return area{id, code, id, "", parent, on(from), on(to)};
-}
-long find(const panel& p, const std::string& ind_id, const std::string& area_id, int year) {
-  for (std::size_t r = 0; r < p.size(); ++r)
-    if (p.indicator_ids[static_cast<std::size_t>(p.indicator[r])] == ind_id &&
-        p.area_ids[static_cast<std::size_t>(p.area[r])] == area_id && p.year[r] == year)
-      return static_cast<long>(r);
-  return -1;
-}
+namespace {
 std::size_t at(const panel& p, const std::string& i, const std::string& a, int y) {
   const long r = find(p, i, a, y);
   BOOST_TEST_REQUIRE(r >= 0);
   return static_cast<std::size_t>(r);
 }
-// Town T (open) holds a until 2019-12-31, which splits into b (60 %) and c (40 %) on
-// 2020-01-01; b and c merge into d on 2025-07-01. e is untouched throughout.
-area_table two_reforms() {
-  return area_table({make("T", "", "", ""), make("a", "T", "", "2019-12-31"),
-                     make("b", "T", "2020-01-01", "2025-06-30"),
-                     make("c", "T", "2020-01-01", "2025-06-30"), make("d", "T", "2025-07-01", ""),
-                     make("e", "T", "", "")});
-}
-crosswalk two_links(const area_table& t) {
-  return crosswalk({{"a", "b", 0.6, parse_date("2020-01-01")},
-                    {"a", "c", 0.4, parse_date("2020-01-01")},
-                    {"b", "d", 1.0, parse_date("2025-07-01")},
-                    {"c", "d", 1.0, parse_date("2025-07-01")}},
-                   t);
-}
 }  // namespace
 
+// two_reforms("T"): town T (open) holds a until 2019-12-31, which splits into b (60 %) and c (40 %)
+// on 2020-01-01; b and c merge into d on 2025-07-01; e is untouched (links: two_reform_links()).
+
 BOOST_AUTO_TEST_CASE(a_split_scales_by_share) {
-  const area_table t = two_reforms();
-  const crosswalk cw = two_links(t);
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum),
-                            ind("u", chitieu::unit::percent, aggregate_rule::ratio),
-                            ind("inc", chitieu::unit::money, aggregate_rule::weighted_mean),
-                            ind("le", chitieu::unit::years, aggregate_rule::min)});
+  const area_table t = two_reforms("T");
+  const crosswalk cw(two_reform_links(), t);
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum),
+                            make_indicator("u", chitieu::unit::percent, aggregate_rule::ratio),
+                            make_indicator("inc", chitieu::unit::money, aggregate_rule::weighted_mean),
+                            make_indicator("le", chitieu::unit::years, aggregate_rule::min)});
   panel obs;
   obs.add("jobs", "a", 2019, 1000);
-  obs.add("u", "a", 2019, 2.5, na, 8000);      // numerator 2.5 × 8 000 / 100 = 200
-  obs.add("inc", "a", 2019, 4.2, na, na, 500);
+  obs.add("u", "a", 2019, 2.5, missing, 8000);  // numerator 2.5 × 8 000 / 100 = 200
+  obs.add("inc", "a", 2019, 4.2, missing, missing, 500);
   obs.add("le", "a", 2019, 74.5);
   const panel out = chitieu::reexpress(p, obs, t, cw, parse_date("2021-06-01"));
   // jobs: b 0.6 × 1 000 = 600, c 0.4 × 1 000 = 400.
@@ -103,18 +63,18 @@ BOOST_AUTO_TEST_CASE(a_split_scales_by_share) {
 }
 
 BOOST_AUTO_TEST_CASE(a_chain_of_two_reforms_is_followed) {
-  const area_table t = two_reforms();
-  const crosswalk cw = two_links(t);
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum),
-                            ind("u", chitieu::unit::percent, aggregate_rule::ratio)});
+  const area_table t = two_reforms("T");
+  const crosswalk cw(two_reform_links(), t);
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum),
+                            make_indicator("u", chitieu::unit::percent, aggregate_rule::ratio)});
   panel obs;
   obs.add("jobs", "a", 2019, 1000);  // a → b, c → d: 0.6 × 1 000 + 0.4 × 1 000 = 1 000
   obs.add("jobs", "b", 2022, 300);
   obs.add("jobs", "c", 2022, 200);   // 300 + 200 = 500
   obs.add("jobs", "d", 2026, 700);   // valid on the date: unchanged
   obs.add("jobs", "e", 2022, 50);
-  obs.add("u", "b", 2022, na, 30, 1000);
-  obs.add("u", "c", 2022, 5.0, na, 3000);  // 5 × 3 000 / 100 = 150 → (30 + 150) × 100 / 4 000 = 4.5
+  obs.add("u", "b", 2022, missing, 30, 1000);
+  obs.add("u", "c", 2022, 5.0, missing, 3000);  // 5 × 3 000 / 100 = 150 → (30 + 150) × 100 / 4 000 = 4.5
   const panel out = chitieu::reexpress(p, obs, t, cw, parse_date("2025-07-01"));
   BOOST_TEST(out.value[at(out, "jobs", "d", 2019)] == 1000.0, boost::test_tools::tolerance(1e-12));
   BOOST_TEST(out.value[at(out, "jobs", "d", 2022)] == 500.0);
@@ -128,10 +88,10 @@ BOOST_AUTO_TEST_CASE(a_chain_of_two_reforms_is_followed) {
 }
 
 BOOST_AUTO_TEST_CASE(successors_carry_the_coverage_of_their_predecessors) {
-  const area_table t = two_reforms();
-  const crosswalk cw = two_links(t);
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum),
-                            ind("half", chitieu::unit::count, aggregate_rule::sum, 0.5)});
+  const area_table t = two_reforms("T");
+  const crosswalk cw(two_reform_links(), t);
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum),
+                            make_indicator("half", chitieu::unit::count, aggregate_rule::sum, 0.5)});
   panel obs;
   obs.add("jobs", "b", 2022, 300);  // c missing: 1 of 2 predecessors → coverage 0.5
   obs.add("half", "b", 2022, 300);
@@ -143,9 +103,9 @@ BOOST_AUTO_TEST_CASE(successors_carry_the_coverage_of_their_predecessors) {
 }
 
 BOOST_AUTO_TEST_CASE(a_unit_without_successor_is_an_error_naming_it) {
-  const area_table t({make("old", "", "", "2025-06-30"), make("new", "", "2025-07-01", "")});
+  const area_table t({make_area("old", "", "", "2025-06-30"), make_area("new", "", "2025-07-01", "")});
   const crosswalk cw({}, t);
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum)});
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum)});
   panel obs;
   obs.add("jobs", "old", 2024, 1);
   try {
@@ -163,9 +123,9 @@ BOOST_AUTO_TEST_CASE(a_unit_without_successor_is_an_error_naming_it) {
 }
 
 BOOST_AUTO_TEST_CASE(rule_none_passes_a_renamed_unit_but_refuses_a_merge) {
-  const area_table t = two_reforms();
-  const crosswalk cw = two_links(t);
-  const auto p = make_plan({ind("q", chitieu::unit::boolean, aggregate_rule::none)});
+  const area_table t = two_reforms("T");
+  const crosswalk cw(two_reform_links(), t);
+  const auto p = make_plan({make_indicator("q", chitieu::unit::boolean, aggregate_rule::none)});
   panel rename;
   rename.add("q", "e", 2022, 1);  // e is valid on the date: unchanged
   const panel out = chitieu::reexpress(p, rename, t, cw, parse_date("2025-07-01"));
@@ -183,12 +143,13 @@ BOOST_AUTO_TEST_CASE(rule_none_passes_a_renamed_unit_but_refuses_a_merge) {
 BOOST_AUTO_TEST_CASE(code_reuse_does_not_confuse_units) {
   // The old ward and the new ward share code 23231; observations name ids, so 2024 goes to
   // the new ward through the crosswalk and 2025 is the new ward's own.
-  const area_table t({make("old", "", "", "2025-06-30", "23231"), make("x", "", "", "2025-06-30", "23232"),
-                      make("new", "", "2025-07-01", "", "23231")});
+  const area_table t({make_area("old", "", "", "2025-06-30", "23231"),
+                      make_area("x", "", "", "2025-06-30", "23232"),
+                      make_area("new", "", "2025-07-01", "", "23231")});
   const crosswalk cw({{"old", "new", 1.0, parse_date("2025-07-01")},
                       {"x", "new", 1.0, parse_date("2025-07-01")}},
                      t);
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum)});
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum)});
   panel obs;
   obs.add("jobs", "old", 2024, 10);
   obs.add("jobs", "x", 2024, 5);
@@ -204,21 +165,21 @@ BOOST_AUTO_TEST_CASE(merging_nine_units_into_three_keeps_the_town_totals) {
   // same whether each year is rolled up on its own units or re-expressed on the new ones.
   const char* old_ids[9] = {"w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "w9"};
   const char* new_of[9] = {"n2", "n2", "n1", "n1", "n1", "n3", "n3", "n1", "n2"};
-  std::vector<area> areas{make("T", "", "", "")};
-  for (const char* w : old_ids) areas.push_back(make(w, "T", "", "2025-06-30"));
-  for (const char* n : {"n1", "n2", "n3"}) areas.push_back(make(n, "T", "2025-07-01", ""));
+  std::vector<area> areas{make_area("T", "", "", "")};
+  for (const char* w : old_ids) areas.push_back(make_area(w, "T", "", "2025-06-30"));
+  for (const char* n : {"n1", "n2", "n3"}) areas.push_back(make_area(n, "T", "2025-07-01", ""));
   const area_table t(areas);
   std::vector<chitieu::crosswalk_link> links;
   for (int i = 0; i < 9; ++i) links.push_back({old_ids[i], new_of[i], 1.0, parse_date("2025-07-01")});
   const crosswalk cw(links, t);
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum),
-                            ind("u", chitieu::unit::percent, aggregate_rule::ratio)});
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum),
+                            make_indicator("u", chitieu::unit::percent, aggregate_rule::ratio)});
   panel obs;
   double jobs = 0, unemployed = 0, labour = 0;
   for (int i = 0; i < 9; ++i) {
     const double j = 100.0 + 17.0 * i, lf = 6000.0 + 350.0 * i, un = 0.02 * lf + 3.0 * i;
     obs.add("jobs", old_ids[i], 2022, j);
-    obs.add("u", old_ids[i], 2022, un * 100.0 / lf, na, lf);  // value and denominator only
+    obs.add("u", old_ids[i], 2022, un * 100.0 / lf, missing, lf);  // value and denominator only
     jobs += j;
     unemployed += un;
     labour += lf;

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE observations_check
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/observations_check.hpp>
 
 #include <cmath>
@@ -12,9 +14,9 @@ using chitieu::direction;
 using chitieu::target_kind;
 using chitieu::unit;
 
-namespace {
-const double missing = std::numeric_limits<double>::quiet_NaN();
+using namespace chitieu::test;
 
+namespace {
 chitieu::indicator make(const std::string& id, unit u, target_kind k = target_kind::threshold) {
   chitieu::indicator i;
   i.id = id;
@@ -27,14 +29,11 @@ chitieu::indicator make(const std::string& id, unit u, target_kind k = target_ki
 }
 
 chitieu::plan make_plan() {
-  chitieu::plan p;
-  p.id = "check";
-  p.baseline_year = 2020;
-  p.target_year = 2030;
-  p.indicators = {make("share", unit::percent), make("people", unit::count),
-                  make("idx", unit::index), make("done", unit::boolean, target_kind::milestone),
-                  make("kept", unit::boolean, target_kind::qualitative),
-                  make("rate", unit::per_10k)};
+  auto p = chitieu::test::make_plan({make("share", unit::percent), make("people", unit::count),
+                                     make("idx", unit::index), make("done", unit::boolean, target_kind::milestone),
+                                     make("kept", unit::boolean, target_kind::qualitative),
+                                     make("rate", unit::per_10k)});
+  p.id = "check";  // named in the messages asserted below
   return p;
 }
 

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "csv_helpers.hpp"
+#include "test_support.hpp"
 
 #include <chitieu/plan_file.hpp>
 #include <chitieu/review.hpp>
@@ -13,6 +14,8 @@
 
 using chitieu::status;
 
+using namespace chitieu::test;
+
 namespace {
 const std::string root = CHITIEU_SOURCE_DIR;
 
@@ -23,14 +26,6 @@ struct la_gi {
   chitieu::crosswalk cw{csv_helpers::read_crosswalk(root + "/data/areas/la-gi-crosswalk-2025.csv"),
                         areas, "la-gi-crosswalk-2025.csv"};
 };
-
-long find(const chitieu::evaluation& ev, const std::string& ind, const std::string& area, int year) {
-  for (std::size_t r = 0; r < ev.size(); ++r)
-    if (ev.indicator_ids[static_cast<std::size_t>(ev.indicator[r])] == ind &&
-        ev.area_ids[static_cast<std::size_t>(ev.area[r])] == area && ev.year[r] == year)
-      return static_cast<long>(r);
-  return -1;
-}
 
 // Σ numerator and Σ denominator of an indicator over the given areas in a year, from the CSV.
 std::pair<double, double> sums(const chitieu::panel& obs, const std::string& ind,

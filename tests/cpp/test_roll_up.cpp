@@ -1,69 +1,37 @@
 #define BOOST_TEST_MODULE roll_up
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/roll_up.hpp>
 
 #include <cmath>
-#include <limits>
-#include <optional>
 #include <string>
 #include <vector>
 
 using chitieu::aggregate_rule;
-using chitieu::area;
 using chitieu::area_table;
 using chitieu::panel;
-using chitieu::parse_date;
+
+using namespace chitieu::test;
 
 namespace {
-const double na = std::numeric_limits<double>::quiet_NaN();
 
-chitieu::indicator ind(const char* id, chitieu::unit u, aggregate_rule rule, double min_cov = 1.0,
-                       const char* part_of = "") {
-  chitieu::indicator i;
-  i.id = id;
-  i.unit = u;
-  i.aggregate = rule;
-  i.min_coverage = min_cov;
-  i.part_of = part_of;
-  return i;
-}
-chitieu::plan make_plan(std::vector<chitieu::indicator> inds) {
-  chitieu::plan p;
-  p.id = "test";
-  p.baseline_year = 2020;
-  p.target_year = 2030;
-  p.indicators = std::move(inds);
-  return p;
-}
-std::optional<chitieu::date> on(const char* iso) {
-  if (std::string(iso).empty()) return std::nullopt;
-  return parse_date(iso);
-}
-area make(const char* id, const char* parent, const char* from = "", const char* to = "") {
-  return area{id, "", id, "", parent, on(from), on(to)};
-}
 // Town T with wards a, b, c.
-area_table town() { return area_table({make("T", ""), make("a", "T"), make("b", "T"), make("c", "T")}); }
-
-// The row of (indicator, area, year) in a panel, or -1.
-long find(const panel& p, const std::string& ind_id, const std::string& area_id, int year) {
-  for (std::size_t r = 0; r < p.size(); ++r)
-    if (p.indicator_ids[static_cast<std::size_t>(p.indicator[r])] == ind_id &&
-        p.area_ids[static_cast<std::size_t>(p.area[r])] == area_id && p.year[r] == year)
-      return static_cast<long>(r);
-  return -1;
+area_table town() {
+  return area_table({make_area("T", ""), make_area("a", "T"), make_area("b", "T"), make_area("c", "T")});
 }
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(ratio_of_sums_not_mean_of_ratios) {
   // Unemployment: a 100 unemployed of 5 000 (2 %), b 30 of 1 000 (3 %), c 10 of 4 000 (0.25 %).
   // Ratio of sums: 140 × 100 / 10 000 = 1.4 %. Mean of ratios would be (2 + 3 + 0.25)/3 = 1.75 %.
-  const auto p = make_plan({ind("u", chitieu::unit::percent, aggregate_rule::ratio)});
+  const auto p = make_plan({make_indicator("u", chitieu::unit::percent, aggregate_rule::ratio)});
   panel obs;
   obs.add("u", "a", 2020, 2.0, 100, 5000);
   obs.add("u", "b", 2020, 3.0, 30, 1000);
-  obs.add("u", "c", 2020, 0.25, na, 4000);  // value × den / factor = 0.25 × 4000 / 100 = 10
+  obs.add("u", "c", 2020, 0.25, missing, 4000);  // value × den / factor = 0.25 × 4000 / 100 = 10
   const auto res = chitieu::roll_up(p, obs, town());
   const long r = find(res.rows, "u", "T", 2020);
   BOOST_TEST_REQUIRE(r >= 0);
@@ -77,10 +45,10 @@ BOOST_AUTO_TEST_CASE(ratio_of_sums_not_mean_of_ratios) {
 
 BOOST_AUTO_TEST_CASE(per_10k_ratio_uses_its_factor) {
   // Doctors per 10 000: a 10 doctors / 8 000 people, b 5 / 2 000 → 15 × 10 000 / 10 000 = 15.
-  const auto p = make_plan({ind("d", chitieu::unit::per_10k, aggregate_rule::ratio)});
+  const auto p = make_plan({make_indicator("d", chitieu::unit::per_10k, aggregate_rule::ratio)});
   panel obs;
-  obs.add("d", "a", 2021, na, 10, 8000);
-  obs.add("d", "b", 2021, na, 5, 2000);
+  obs.add("d", "a", 2021, missing, 10, 8000);
+  obs.add("d", "b", 2021, missing, 5, 2000);
   obs.add("d", "c", 2021, 0.0, 0, 1);  // one person, no doctor
   const auto res = chitieu::roll_up(p, obs, town());
   const auto r = static_cast<std::size_t>(find(res.rows, "d", "T", 2021));
@@ -88,20 +56,20 @@ BOOST_AUTO_TEST_CASE(per_10k_ratio_uses_its_factor) {
 }
 
 BOOST_AUTO_TEST_CASE(sum_weighted_mean_min_max_all_any) {
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum),
-                            ind("inc", chitieu::unit::money, aggregate_rule::weighted_mean),
-                            ind("lo", chitieu::unit::years, aggregate_rule::min),
-                            ind("hi", chitieu::unit::years, aggregate_rule::max),
-                            ind("every", chitieu::unit::boolean, aggregate_rule::all),
-                            ind("some", chitieu::unit::boolean, aggregate_rule::any),
-                            ind("own", chitieu::unit::years, aggregate_rule::none)});
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum),
+                            make_indicator("inc", chitieu::unit::money, aggregate_rule::weighted_mean),
+                            make_indicator("lo", chitieu::unit::years, aggregate_rule::min),
+                            make_indicator("hi", chitieu::unit::years, aggregate_rule::max),
+                            make_indicator("every", chitieu::unit::boolean, aggregate_rule::all),
+                            make_indicator("some", chitieu::unit::boolean, aggregate_rule::any),
+                            make_indicator("own", chitieu::unit::years, aggregate_rule::none)});
   panel obs;
   obs.add("jobs", "a", 2022, 100);
   obs.add("jobs", "b", 2022, 250);
   obs.add("jobs", "c", 2022, 50);  // Σ = 400
-  obs.add("inc", "a", 2022, 4.0, na, na, 1000);
-  obs.add("inc", "b", 2022, 5.0, na, na, 3000);
-  obs.add("inc", "c", 2022, 6.0, na, na, 1000);  // (4000 + 15000 + 6000) / 5000 = 5
+  obs.add("inc", "a", 2022, 4.0, missing, missing, 1000);
+  obs.add("inc", "b", 2022, 5.0, missing, missing, 3000);
+  obs.add("inc", "c", 2022, 6.0, missing, missing, 1000);  // (4000 + 15000 + 6000) / 5000 = 5
   for (const char* i : {"lo", "hi"}) {
     obs.add(i, "a", 2022, 74.0);
     obs.add(i, "b", 2022, 76.5);
@@ -130,8 +98,8 @@ BOOST_AUTO_TEST_CASE(sum_weighted_mean_min_max_all_any) {
 
 BOOST_AUTO_TEST_CASE(coverage_below_the_threshold_gives_no_data_never_a_partial_sum) {
   // Two of three wards report: coverage 2/3. Default min_coverage 1 → NaN with coverage 2/3.
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum),
-                            ind("half", chitieu::unit::count, aggregate_rule::sum, 0.5)});
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum),
+                            make_indicator("half", chitieu::unit::count, aggregate_rule::sum, 0.5)});
   panel obs;
   obs.add("jobs", "a", 2020, 100);
   obs.add("jobs", "b", 2020, 250);
@@ -155,8 +123,8 @@ BOOST_AUTO_TEST_CASE(coverage_below_the_threshold_gives_no_data_never_a_partial_
 
 BOOST_AUTO_TEST_CASE(min_coverage_one_half_is_inclusive) {
   // Town U with two wards; one reports: coverage 1/2 = 0.5 >= 0.5 → a value.
-  const area_table t({make("U", ""), make("x", "U"), make("y", "U")});
-  const auto p = make_plan({ind("n", chitieu::unit::count, aggregate_rule::sum, 0.5)});
+  const area_table t({make_area("U", ""), make_area("x", "U"), make_area("y", "U")});
+  const auto p = make_plan({make_indicator("n", chitieu::unit::count, aggregate_rule::sum, 0.5)});
   panel obs;
   obs.add("n", "x", 2020, 7);
   const auto res = chitieu::roll_up(p, obs, t);
@@ -168,15 +136,15 @@ BOOST_AUTO_TEST_CASE(min_coverage_one_half_is_inclusive) {
 BOOST_AUTO_TEST_CASE(rolls_through_every_level_and_no_data_propagates) {
   // Province P ⊃ towns T (a, b) and S (s). Ratio: a 10/100, b 20/100, s 30/200.
   // T = 30 × 100 / 200 = 15 %; P = 60 × 100 / 400 = 15 %.
-  const area_table t({make("P", ""), make("T", "P"), make("S", "P"), make("a", "T"), make("b", "T"),
-                      make("s", "S")});
-  const auto p = make_plan({ind("r", chitieu::unit::percent, aggregate_rule::ratio)});
+  const area_table t({make_area("P", ""), make_area("T", "P"), make_area("S", "P"), make_area("a", "T"),
+                      make_area("b", "T"), make_area("s", "S")});
+  const auto p = make_plan({make_indicator("r", chitieu::unit::percent, aggregate_rule::ratio)});
   panel obs;
-  obs.add("r", "a", 2020, na, 10, 100);
-  obs.add("r", "b", 2020, na, 20, 100);
-  obs.add("r", "s", 2020, na, 30, 200);
-  obs.add("r", "a", 2021, na, 10, 100);  // b missing: T no_data, so P has coverage 1/2
-  obs.add("r", "s", 2021, na, 30, 200);
+  obs.add("r", "a", 2020, missing, 10, 100);
+  obs.add("r", "b", 2020, missing, 20, 100);
+  obs.add("r", "s", 2020, missing, 30, 200);
+  obs.add("r", "a", 2021, missing, 10, 100);  // b missing: T no_data, so P has coverage 1/2
+  obs.add("r", "s", 2021, missing, 30, 200);
   const auto res = chitieu::roll_up(p, obs, t);
   const auto at = [&](const char* a, int y) { return static_cast<std::size_t>(find(res.rows, "r", a, y)); };
   BOOST_TEST(res.rows.value[at("T", 2020)] == 15.0, boost::test_tools::tolerance(1e-12));
@@ -190,7 +158,7 @@ BOOST_AUTO_TEST_CASE(rolls_through_every_level_and_no_data_propagates) {
 
 BOOST_AUTO_TEST_CASE(own_observation_wins_and_the_difference_is_a_finding) {
   // T observed 1 000 jobs itself; its wards sum to 100 + 250 + 50 = 400.
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum)});
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum)});
   panel obs;
   obs.add("jobs", "T", 2020, 1000);
   obs.add("jobs", "a", 2020, 100);
@@ -216,9 +184,9 @@ BOOST_AUTO_TEST_CASE(own_observation_wins_and_the_difference_is_a_finding) {
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_own_row_is_filled_by_the_aggregate) {
-  const auto p = make_plan({ind("jobs", chitieu::unit::count, aggregate_rule::sum)});
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum)});
   panel obs;
-  obs.add("jobs", "T", 2020, na);
+  obs.add("jobs", "T", 2020, missing);
   obs.add("jobs", "a", 2020, 1);
   obs.add("jobs", "b", 2020, 2);
   obs.add("jobs", "c", 2020, 3);
@@ -232,14 +200,15 @@ BOOST_AUTO_TEST_CASE(a_part_above_its_whole_is_a_finding) {
   // Trained labour 80 %, of which certified 40 %: ward a reports certified 850 of 1 000 while
   // trained is 800 of 1 000. The town: certified (850 + 300)/2 000 = 57.5 % vs trained
   // (800 + 800)/2 000 = 80 %: fine. Ward a: 85 % > 80 %: a finding.
-  const area_table t({make("T", ""), make("a", "T"), make("b", "T")});
-  const auto p = make_plan({ind("trained", chitieu::unit::percent, aggregate_rule::ratio),
-                            ind("certified", chitieu::unit::percent, aggregate_rule::ratio, 1.0, "trained")});
+  const area_table t({make_area("T", ""), make_area("a", "T"), make_area("b", "T")});
+  const auto p = make_plan({make_indicator("trained", chitieu::unit::percent, aggregate_rule::ratio),
+                            make_indicator("certified", chitieu::unit::percent, aggregate_rule::ratio, 1.0,
+                                           "trained")});
   panel obs;
-  obs.add("trained", "a", 2020, na, 800, 1000);
-  obs.add("trained", "b", 2020, na, 800, 1000);
-  obs.add("certified", "a", 2020, na, 850, 1000);
-  obs.add("certified", "b", 2020, na, 300, 1200);  // a different denominator: also a finding
+  obs.add("trained", "a", 2020, missing, 800, 1000);
+  obs.add("trained", "b", 2020, missing, 800, 1000);
+  obs.add("certified", "a", 2020, missing, 850, 1000);
+  obs.add("certified", "b", 2020, missing, 300, 1200);  // a different denominator: also a finding
   const auto res = chitieu::roll_up(p, obs, t);
   BOOST_TEST_REQUIRE(res.findings.size() == 3u);
   BOOST_TEST(res.findings[0].kind == "part_exceeds_whole");
@@ -256,10 +225,10 @@ BOOST_AUTO_TEST_CASE(a_part_above_its_whole_is_a_finding) {
 
 BOOST_AUTO_TEST_CASE(each_year_uses_its_own_units_and_parents) {
   // Wards a, b under T until 2025-06-30; ab under R from 2025-07-01.
-  const area_table t({make("T", "", "", "2025-06-30"), make("R", "", "2025-07-01", ""),
-                      make("a", "T", "", "2025-06-30"), make("b", "T", "", "2025-06-30"),
-                      make("ab", "R", "2025-07-01", "")});
-  const auto p = make_plan({ind("n", chitieu::unit::count, aggregate_rule::sum)});
+  const area_table t({make_area("T", "", "", "2025-06-30"), make_area("R", "", "2025-07-01", ""),
+                      make_area("a", "T", "", "2025-06-30"), make_area("b", "T", "", "2025-06-30"),
+                      make_area("ab", "R", "2025-07-01", "")});
+  const auto p = make_plan({make_indicator("n", chitieu::unit::count, aggregate_rule::sum)});
   panel obs;
   obs.add("n", "a", 2024, 1);
   obs.add("n", "b", 2024, 2);
@@ -272,8 +241,8 @@ BOOST_AUTO_TEST_CASE(each_year_uses_its_own_units_and_parents) {
 }
 
 BOOST_AUTO_TEST_CASE(missing_denominator_or_weight_is_an_error) {
-  const auto p = make_plan({ind("u", chitieu::unit::percent, aggregate_rule::ratio),
-                            ind("w", chitieu::unit::money, aggregate_rule::weighted_mean)});
+  const auto p = make_plan({make_indicator("u", chitieu::unit::percent, aggregate_rule::ratio),
+                            make_indicator("w", chitieu::unit::money, aggregate_rule::weighted_mean)});
   panel ratio_only;
   ratio_only.add("u", "a", 2020, 2.0);  // a value without denominator
   try {
@@ -294,7 +263,7 @@ BOOST_AUTO_TEST_CASE(missing_denominator_or_weight_is_an_error) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_indicators_areas_and_duplicates_are_errors) {
-  const auto p = make_plan({ind("n", chitieu::unit::count, aggregate_rule::sum)});
+  const auto p = make_plan({make_indicator("n", chitieu::unit::count, aggregate_rule::sum)});
   panel unknown_ind;
   unknown_ind.add("zz", "a", 2020, 1);
   BOOST_CHECK_THROW(chitieu::roll_up(p, unknown_ind, town()), chitieu::error);

@@ -1,35 +1,25 @@
 #define BOOST_TEST_MODULE status
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/status.hpp>
 
 #include <cmath>
-#include <limits>
 
 using chitieu::direction;
 using chitieu::status;
 using chitieu::target;
 using chitieu::target_kind;
 
+using namespace chitieu::test;
+
 namespace {
 constexpr double eps = 1e-9;
-const double missing = std::numeric_limits<double>::quiet_NaN();
-
-target make(target_kind k, direction d, std::optional<double> lo, bool lo_inc,
-            std::optional<double> hi, bool hi_inc) {
-  target t;
-  t.kind = k;
-  t.dir = d;
-  t.lower = lo;
-  t.lower_inclusive = lo_inc;
-  t.upper = hi;
-  t.upper_inclusive = hi_inc;
-  return t;
-}
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(threshold_inclusive_floor) {  // "tối thiểu 95%": >= 95
-  const target t = make(target_kind::threshold, direction::higher, 95.0, true, {}, true);
+  const target t = make_target(target_kind::threshold, direction::higher, 95.0, true, {}, true);
   BOOST_TEST((chitieu::judge(t, 95.0) == status::met));
   BOOST_TEST((chitieu::judge(t, 95.0 + eps) == status::met));
   BOOST_TEST((chitieu::judge(t, 95.0 - eps) == status::not_met));
@@ -39,7 +29,7 @@ BOOST_AUTO_TEST_CASE(threshold_inclusive_floor) {  // "tối thiểu 95%": >= 95
 }
 
 BOOST_AUTO_TEST_CASE(threshold_exclusive_floor) {  // "trên 80%": > 80
-  const target t = make(target_kind::threshold, direction::higher, 80.0, false, {}, true);
+  const target t = make_target(target_kind::threshold, direction::higher, 80.0, false, {}, true);
   BOOST_TEST((chitieu::judge(t, 80.0) == status::not_met));
   BOOST_TEST((chitieu::judge(t, 80.0 + eps) == status::met));
   BOOST_TEST((chitieu::judge(t, 80.0 - eps) == status::not_met));
@@ -48,7 +38,7 @@ BOOST_AUTO_TEST_CASE(threshold_exclusive_floor) {  // "trên 80%": > 80
 }
 
 BOOST_AUTO_TEST_CASE(threshold_inclusive_ceiling) {  // "2%" with lower: <= 2
-  const target t = make(target_kind::threshold, direction::lower, {}, true, 2.0, true);
+  const target t = make_target(target_kind::threshold, direction::lower, {}, true, 2.0, true);
   BOOST_TEST((chitieu::judge(t, 2.0) == status::met));
   BOOST_TEST((chitieu::judge(t, 2.0 - eps) == status::met));
   BOOST_TEST((chitieu::judge(t, 2.0 + eps) == status::not_met));
@@ -57,7 +47,7 @@ BOOST_AUTO_TEST_CASE(threshold_inclusive_ceiling) {  // "2%" with lower: <= 2
 }
 
 BOOST_AUTO_TEST_CASE(threshold_exclusive_ceiling) {  // "dưới 15%": < 15
-  const target t = make(target_kind::threshold, direction::lower, {}, true, 15.0, false);
+  const target t = make_target(target_kind::threshold, direction::lower, {}, true, 15.0, false);
   BOOST_TEST((chitieu::judge(t, 15.0) == status::not_met));
   BOOST_TEST((chitieu::judge(t, 15.0 - eps) == status::met));
   BOOST_TEST((chitieu::judge(t, 15.0 + eps) == status::not_met));
@@ -65,7 +55,7 @@ BOOST_AUTO_TEST_CASE(threshold_exclusive_ceiling) {  // "dưới 15%": < 15
 }
 
 BOOST_AUTO_TEST_CASE(range_higher_is_exceeded_past_far_edge) {  // "12-15 bác sĩ/10.000 dân"
-  const target t = make(target_kind::range, direction::higher, 12.0, true, 15.0, true);
+  const target t = make_target(target_kind::range, direction::higher, 12.0, true, 15.0, true);
   BOOST_TEST((chitieu::judge(t, 12.0 - eps) == status::not_met));
   BOOST_TEST((chitieu::judge(t, 12.0) == status::met));
   BOOST_TEST((chitieu::judge(t, 15.0) == status::met));
@@ -74,13 +64,13 @@ BOOST_AUTO_TEST_CASE(range_higher_is_exceeded_past_far_edge) {  // "12-15 bác s
 }
 
 BOOST_AUTO_TEST_CASE(range_exclusive_far_edge) {  // [12, 15): 15 itself is past the edge
-  const target t = make(target_kind::range, direction::higher, 12.0, true, 15.0, false);
+  const target t = make_target(target_kind::range, direction::higher, 12.0, true, 15.0, false);
   BOOST_TEST((chitieu::judge(t, 15.0 - eps) == status::met));
   BOOST_TEST((chitieu::judge(t, 15.0) == status::exceeded));
 }
 
 BOOST_AUTO_TEST_CASE(range_lower_mirrors) {  // lower is better, band [1, 2]
-  const target t = make(target_kind::range, direction::lower, 1.0, true, 2.0, true);
+  const target t = make_target(target_kind::range, direction::lower, 1.0, true, 2.0, true);
   BOOST_TEST((chitieu::judge(t, 2.0 + eps) == status::not_met));
   BOOST_TEST((chitieu::judge(t, 2.0) == status::met));
   BOOST_TEST((chitieu::judge(t, 1.0) == status::met));
@@ -89,7 +79,7 @@ BOOST_AUTO_TEST_CASE(range_lower_mirrors) {  // lower is better, band [1, 2]
 }
 
 BOOST_AUTO_TEST_CASE(two_sided_band_with_no_direction) {  // none: met inside, margin to nearer edge
-  const target t = make(target_kind::range, direction::none, 30.0, true, 32.0, true);
+  const target t = make_target(target_kind::range, direction::none, 30.0, true, 32.0, true);
   BOOST_TEST((chitieu::judge(t, 30.0 - eps) == status::not_met));
   BOOST_TEST((chitieu::judge(t, 30.0) == status::met));
   BOOST_TEST((chitieu::judge(t, 32.0) == status::met));
@@ -100,7 +90,7 @@ BOOST_AUTO_TEST_CASE(two_sided_band_with_no_direction) {  // none: met inside, m
 }
 
 BOOST_AUTO_TEST_CASE(approx_band) {  // "khoảng 76,5 tuổi": [75.735, 77.265] with tol 1 %
-  const target t = make(target_kind::approx, direction::higher, 75.735, true, 77.265, true);
+  const target t = make_target(target_kind::approx, direction::higher, 75.735, true, 77.265, true);
   BOOST_TEST((chitieu::judge(t, 75.735) == status::met));
   BOOST_TEST((chitieu::judge(t, 75.7) == status::not_met));
   BOOST_TEST((chitieu::judge(t, 77.3) == status::exceeded));
@@ -108,11 +98,11 @@ BOOST_AUTO_TEST_CASE(approx_band) {  // "khoảng 76,5 tuổi": [75.735, 77.265]
 }
 
 BOOST_AUTO_TEST_CASE(relative_and_cumulative_use_the_same_interval) {
-  const target rel = make(target_kind::relative, direction::higher, 2.0, true, 2.6, true);
+  const target rel = make_target(target_kind::relative, direction::higher, 2.0, true, 2.6, true);
   BOOST_TEST((chitieu::judge(rel, 1.99) == status::not_met));
   BOOST_TEST((chitieu::judge(rel, 2.0) == status::met));
   BOOST_TEST((chitieu::judge(rel, 2.61) == status::exceeded));
-  const target cum = make(target_kind::cumulative, direction::higher, 13500.0, true, {}, true);
+  const target cum = make_target(target_kind::cumulative, direction::higher, 13500.0, true, {}, true);
   BOOST_TEST((chitieu::judge(cum, 13499.0) == status::not_met));
   BOOST_TEST((chitieu::judge(cum, 13500.0) == status::met));
   BOOST_TEST(chitieu::margin(cum, 14000.0) == 500.0);
@@ -120,7 +110,7 @@ BOOST_AUTO_TEST_CASE(relative_and_cumulative_use_the_same_interval) {
 
 BOOST_AUTO_TEST_CASE(boolean_kinds) {
   for (auto k : {target_kind::milestone, target_kind::sustained, target_kind::qualitative}) {
-    const target t = make(k, direction::none, {}, true, {}, true);
+    const target t = make_target(k, direction::none, {}, true, {}, true);
     BOOST_TEST((chitieu::judge(t, 1.0) == status::met));
     BOOST_TEST((chitieu::judge(t, 0.0) == status::not_met));
     BOOST_TEST(std::isnan(chitieu::margin(t, 1.0)));
@@ -128,9 +118,9 @@ BOOST_AUTO_TEST_CASE(boolean_kinds) {
 }
 
 BOOST_AUTO_TEST_CASE(missing_values) {
-  const target q = make(target_kind::qualitative, direction::none, {}, true, {}, true);
+  const target q = make_target(target_kind::qualitative, direction::none, {}, true, {}, true);
   BOOST_TEST((chitieu::judge(q, missing) == status::not_assessed));
-  const target t = make(target_kind::threshold, direction::higher, 95.0, false, {}, true);
+  const target t = make_target(target_kind::threshold, direction::higher, 95.0, false, {}, true);
   BOOST_TEST((chitieu::judge(t, missing) == status::no_data));
   BOOST_TEST(std::isnan(chitieu::margin(t, missing)));
 }

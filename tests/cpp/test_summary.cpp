@@ -1,18 +1,19 @@
 #define BOOST_TEST_MODULE summary
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
+
 #include <chitieu/summary.hpp>
 
 #include <cmath>
-#include <limits>
 #include <string>
 
 using chitieu::pace;
 using chitieu::status;
 
-namespace {
-const double na = std::numeric_limits<double>::quiet_NaN();
+using namespace chitieu::test;
 
+namespace {
 chitieu::plan make_plan() {
   chitieu::plan p;
   p.id = "test";
@@ -58,7 +59,7 @@ chitieu::evaluation make_eval() {
   row(ev, "b", 2024, status::not_met, pace::moderate, 0.4);
   row(ev, "c", 2024, status::not_met, pace::regressing, -0.2);
   row(ev, "d", 2024, status::exceeded, pace::achieved, 1.1);
-  row(ev, "m", 2024, status::not_met, pace::not_applicable, na);
+  row(ev, "m", 2024, status::not_met, pace::not_applicable, missing);
   row(ev, "a", 2023, status::not_met, pace::moderate, 0.5);
   return ev;
 }

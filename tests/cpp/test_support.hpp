@@ -1,0 +1,122 @@
+// Test-only builders shared by the C++ tests: the NaN of a missing value, targets, indicators and
+// plans built from structs, dates, areas, the two-reform area table and crosswalk, and row lookup.
+#pragma once
+
+#include <chitieu/aggregate_rule.hpp>
+#include <chitieu/areas.hpp>
+#include <chitieu/crosswalk.hpp>
+#include <chitieu/date.hpp>
+#include <chitieu/direction.hpp>
+#include <chitieu/plan.hpp>
+#include <chitieu/target.hpp>
+#include <chitieu/unit.hpp>
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace chitieu::test {
+
+/// A quiet NaN: a missing value, numerator, denominator, weight or standard error.
+inline constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+
+/// A target of kind `k` and direction `d` with bounds `lo`, `hi` (empty: none) and their inclusiveness.
+inline target make_target(target_kind k, direction d, std::optional<double> lo, bool lo_inc,
+                          std::optional<double> hi, bool hi_inc) {
+  target t;
+  t.kind = k;
+  t.dir = d;
+  t.lower = lo;
+  t.lower_inclusive = lo_inc;
+  t.upper = hi;
+  t.upper_inclusive = hi_inc;
+  return t;
+}
+
+/// An indicator `id` in unit `u` judged against `t`; its direction is the target's.
+inline indicator make_indicator(const std::string& id, unit u, const target& t) {
+  indicator i;
+  i.id = id;
+  i.unit = u;
+  i.dir = t.dir;
+  i.target = t;
+  return i;
+}
+
+/// An indicator `id` in unit `u` rolled up by `rule`, needing a `min_cov` share of children,
+/// a part of the indicator `part_of` ("" = of none).
+inline indicator make_indicator(const std::string& id, unit u, aggregate_rule rule, double min_cov = 1.0,
+                                const std::string& part_of = "") {
+  indicator i;
+  i.id = id;
+  i.unit = u;
+  i.aggregate = rule;
+  i.min_coverage = min_cov;
+  i.part_of = part_of;
+  return i;
+}
+
+/// A plan "test-plan" with baseline year 2020 and target year 2030 holding `inds`.
+inline plan make_plan(std::vector<indicator> inds) {
+  plan p;
+  p.id = "test-plan";
+  p.baseline_year = 2020;
+  p.target_year = 2030;
+  p.indicators = std::move(inds);
+  return p;
+}
+
+/// A plan "test-plan" (2020 → 2030) holding the one indicator `id` in unit `u` judged against `t`.
+inline plan make_plan(const std::string& id, unit u, const target& t) {
+  return make_plan({make_indicator(id, u, t)});
+}
+
+/// The day `iso` ("YYYY-MM-DD"), or none for "" (an open end).
+inline std::optional<date> on(const std::string& iso) {
+  if (iso.empty()) return std::nullopt;
+  return parse_date(iso);
+}
+
+/// An area `id`, also its name, under `parent` ("" = a root), valid from `from` to `to`
+/// ("" = open), with an official `code` and a `level` ("" = none).
+inline area make_area(const std::string& id, const std::string& parent, const std::string& from = "",
+                      const std::string& to = "", const std::string& code = "", const std::string& level = "") {
+  return area{id, code, id, level, parent, on(from), on(to)};
+}
+
+/// Two reforms: a splits into b and c on 2020-01-01; b and c merge into d on 2025-07-01; e is
+/// untouched. With a `town`, it comes first (open) and holds all five; without, they are roots.
+inline area_table two_reforms(const std::string& town = "") {
+  std::vector<area> areas;
+  if (!town.empty()) areas.push_back(make_area(town, ""));
+  areas.push_back(make_area("a", town, "", "2019-12-31"));
+  areas.push_back(make_area("b", town, "2020-01-01", "2025-06-30"));
+  areas.push_back(make_area("c", town, "2020-01-01", "2025-06-30"));
+  areas.push_back(make_area("d", town, "2025-07-01", ""));
+  areas.push_back(make_area("e", town));
+  return area_table(std::move(areas));
+}
+
+/// The links of two_reforms: a → b (60 %) and a → c (40 %) on 2020-01-01; b → d and c → d (all)
+/// on 2025-07-01.
+inline std::vector<crosswalk_link> two_reform_links() {
+  return {{"a", "b", 0.6, parse_date("2020-01-01")},
+          {"a", "c", 0.4, parse_date("2020-01-01")},
+          {"b", "d", 1.0, parse_date("2025-07-01")},
+          {"c", "d", 1.0, parse_date("2025-07-01")}};
+}
+
+/// The row of (indicator id, area id, year) in a panel or an evaluation, or -1 when there is none.
+template <class Rows>
+long find(const Rows& rows, const std::string& ind_id, const std::string& area_id, int year) {
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    if (rows.indicator_ids[static_cast<std::size_t>(rows.indicator[r])] == ind_id &&
+        rows.area_ids[static_cast<std::size_t>(rows.area[r])] == area_id && rows.year[r] == year)
+      return static_cast<long>(r);
+  return -1;
+}
+
+}  // namespace chitieu::test
