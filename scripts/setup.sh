@@ -23,6 +23,6 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check cmake ninja "pybind11>=2.12"
+.venv/bin/python -m pip install -q --disable-pip-version-check cmake ninja "pybind11>=2.12" "scikit-build-core>=0.10"
 echo "setup: building and installing the chitieu Python package into .venv"
 .venv/bin/python -m pip install -q --disable-pip-version-check ".[test,bench]"
