@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace py = pybind11;
@@ -264,12 +265,22 @@ void register_areas(py::module_& m) {
         "Counts by status and pace and scores per domain and for the plan, for one area and year "
         "(default: its latest): {plan_id, area, year, geometric, plan: {...}, domains: [...]}.");
 
+  m.def("check_and_complete",
+        [](const plan& p, panel& obs) {
+          py::gil_scoped_release release;
+          check_and_complete(p, obs);
+        },
+        py::arg("plan"), py::arg("panel"),
+        "Checks the panel once (raises ChitieuError for its first problem, the message counting "
+        "the rest) and fills ratio values in place; pass checked=True to review() afterwards.");
+
   m.def("review",
-        [](const plan& p, const panel& obs, const area_table* areas, const crosswalk* cw,
+        [](const plan& p, panel& obs, const area_table* areas, const crosswalk* cw,
            const std::optional<std::string>& geography, std::optional<int> year,
            const std::string& method, std::optional<int> baseline_year,
-           std::optional<int> target_year) {
+           std::optional<int> target_year, bool consume, bool checked) {
           review_options opt;
+          opt.checked = checked;
           opt.evaluation.method = pace_method_from_string(method);
           opt.evaluation.year = year;
           opt.evaluation.baseline_year = baseline_year;
@@ -278,7 +289,7 @@ void register_areas(py::module_& m) {
           review_result res;
           {
             py::gil_scoped_release release;
-            res = review(p, obs, areas, cw, opt);
+            res = consume ? review(p, std::move(obs), areas, cw, opt) : review(p, obs, areas, cw, opt);
           }
           return py::make_tuple(std::move(res.evaluation), findings_list(res.findings));
         },
@@ -286,8 +297,11 @@ void register_areas(py::module_& m) {
         py::arg("crosswalk") = py::none(), py::arg("geography") = py::none(),
         py::arg("year") = py::none(), py::arg("method") = "chitieu",
         py::arg("baseline_year") = py::none(), py::arg("target_year") = py::none(),
+        py::kw_only(), py::arg("consume") = false, py::arg("checked") = false,
         "The whole review: complete values, check, area validity, geography, roll-up, evaluate. "
-        "Returns (Evaluation, findings as dicts).");
+        "Returns (Evaluation, findings as dicts). consume=True moves the panel's columns into the "
+        "review (no copy; the Panel is left empty); checked=True skips the check of a panel that "
+        "has passed check_and_complete().");
 }
 
 }  // namespace chitieu::python

@@ -32,15 +32,22 @@ struct evaluate_options {
   unsigned threads = 0;
 };
 
-/// Evaluates every observation of a panel against its plan: one row per indicator × area × year
-/// with an observation (or, with options.year, one row per indicator × area with data up to that
-/// year, evaluated at it). Rows come ordered by indicator code, area code and year; the
-/// dictionaries are the panel's. A value given as numerator and denominator only is used as
-/// numerator × factor / denominator. Plan indicators without data get no rows.
-/// Throws chitieu::error for an indicator not in the plan, a duplicate indicator × area × year,
-/// an infinite value, malformed columns or a cumulative target without a period. It does not
-/// re-check values against their units: run check_observations() first.
-inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {}) {
+namespace detail {
+
+/// Frees a column of a panel evaluate() owns.
+template <class T>
+void release_column(std::vector<T>& column) noexcept {
+  std::vector<T>().swap(column);
+}
+
+/// Keeps a column of a panel evaluate() only reads.
+template <class T>
+void release_column(const std::vector<T>&) noexcept {}
+
+/// evaluate() on a panel read (`Panel` = const panel) or owned (`Panel` = panel: each column is
+/// freed as soon as it has been gathered, so the panel and its sorted copy are never both whole).
+template <class Panel>
+evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt) {
   const panel_index ix = index_panel(obs);
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
   std::vector<std::optional<detail::indicator_rules>> rules(obs.indicator_ids.size());
@@ -59,10 +66,13 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
   const std::size_t n = obs.size();
   panel sorted;
   sorted.area_ids = obs.area_ids;
-  const auto gather = [&](auto& dst, const auto& src) {
+  const auto gather = [&](auto& dst, auto& src) {
     dst.resize(n);
     for (std::size_t i = 0; i < n; ++i) dst[i] = src[ix.order[i]];
+    release_column(src);  // an owned panel's column is freed once gathered
   };
+  release_column(obs.weight);  // not read by the evaluation
+  release_column(obs.se);
   gather(sorted.indicator, obs.indicator);
   gather(sorted.area, obs.area);
   gather(sorted.year, obs.year);
@@ -104,6 +114,26 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
   }
   out.resize(total);
   return out;
+}
+
+}  // namespace detail
+
+/// Evaluates every observation of a panel against its plan: one row per indicator × area × year
+/// with an observation (or, with options.year, one row per indicator × area with data up to that
+/// year, evaluated at it). Rows come ordered by indicator code, area code and year; the
+/// dictionaries are the panel's. A value given as numerator and denominator only is used as
+/// numerator × factor / denominator. Plan indicators without data get no rows.
+/// Throws chitieu::error for an indicator not in the plan, a duplicate indicator × area × year,
+/// an infinite value, malformed columns or a cumulative target without a period. It does not
+/// re-check values against their units: run check_observations() first.
+inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {}) {
+  return detail::evaluate_panel(p, obs, opt);
+}
+
+/// As evaluate() above, on a panel the caller gives away: each of its columns is freed as soon
+/// as it has been gathered in index order (the peak holds one column twice, not the whole panel).
+inline evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {}) {
+  return detail::evaluate_panel(p, obs, opt);
 }
 
 }  // namespace chitieu

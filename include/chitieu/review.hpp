@@ -15,6 +15,8 @@
 #include <chitieu/plan.hpp>
 #include <chitieu/roll_up.hpp>
 
+#include <cmath>
+#include <cstddef>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -27,6 +29,8 @@ namespace chitieu {
 struct review_options {
   evaluate_options evaluation;     ///< passed to evaluate()
   std::optional<date> geography;   ///< re-express every year on the units valid on this day
+  /// The panel has already passed check_and_complete() (its values completed): skip that step.
+  bool checked = false;
 };
 
 /// What a review returns: the evaluation and the findings of the roll-up.
@@ -65,28 +69,48 @@ inline void check_observation_areas(const panel& obs, const area_table& areas) {
   }
 }
 
-/// Runs the review: complete_values → check_observations → area checks (when `areas` is given)
-/// → reexpress to options.geography (needs `areas`; without `cw` every unit must be valid on
-/// that day) → roll_up (when `areas` is given; on the units of the geography day if set, else
-/// year by year) → evaluate. A crosswalk without a geography day is not used (historical
-/// geography). Errors are chitieu::error (std::invalid_argument for geography without areas).
+/// Checks a panel and completes its ratio values in one pass of checks: throws the first of
+/// observation_problems() of the panel as given (its message counting the rest); then fills each
+/// missing value from numerator × factor / denominator (complete_values()) and throws the first
+/// problem of the values so computed (e.g. outside the unit's domain). The same errors, in the
+/// same order, as observation_problems() before and check_observations() after complete_values().
+inline void check_and_complete(const plan& p, panel& obs) {
+  throw_first_problem(observation_problems(p, obs));
+  const auto of_code = detail::plan_indicators_of_codes(p, obs);  // every code known now
+  std::vector<std::size_t> completed;
+  for (std::size_t r = 0; r < obs.size(); ++r)
+    if (std::isnan(obs.value[r]) && std::isfinite(obs.numerator[r]) && std::isfinite(obs.denominator[r]) &&
+        obs.denominator[r] > 0.0)
+      completed.push_back(r);
+  complete_values(p, obs);
+  std::vector<error> problems;
+  for (const std::size_t r : completed)
+    detail::row_problems(obs, r, *of_code[static_cast<std::size_t>(obs.indicator[r])], problems);
+  throw_first_problem(problems);
+}
+
+/// Runs the review: check_and_complete (unless options.checked) → area checks (when `areas` is given) → reexpress to
+/// options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
+/// roll_up (when `areas` is given; on the units of the geography day if set, else year by year)
+/// → evaluate. The panel is moved from stage to stage, never copied. A crosswalk without a
+/// geography day is not used (historical geography). Errors are chitieu::error
+/// (std::invalid_argument for geography without areas).
 inline review_result review(const plan& p, panel observations, const area_table* areas,
                             const crosswalk* cw, const review_options& options = {}) {
-  complete_values(p, observations);
-  check_observations(p, observations);
+  if (!options.checked) check_and_complete(p, observations);
   if (!areas) {
     if (options.geography)
       throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
-    return {evaluate(p, observations, options.evaluation), {}};
+    return {evaluate(p, std::move(observations), options.evaluation), {}};
   }
   check_observation_areas(observations, *areas);
   if (options.geography) {
     const crosswalk none({}, *areas);
     observations = reexpress(p, observations, *areas, cw ? *cw : none, *options.geography);
   }
-  roll_up_result rolled = options.geography ? roll_up(p, observations, *areas, *options.geography)
-                                            : roll_up(p, observations, *areas);
-  return {evaluate(p, rolled.rows, options.evaluation), std::move(rolled.findings)};
+  roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), *areas, *options.geography)
+                                            : roll_up(p, std::move(observations), *areas);
+  return {evaluate(p, std::move(rolled.rows), options.evaluation), std::move(rolled.findings)};
 }
 
 }  // namespace chitieu

@@ -18,6 +18,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace chitieu {
@@ -97,7 +98,8 @@ inline void part_of_findings(const std::vector<const indicator*>& inds, const pa
 /// The roll-up; `geography` set means every year uses the hierarchy of that day. One pass over
 /// the rows adds each row to the running sums of its parent × indicator × year; parents are then
 /// finished year by year, deepest first (a finished parent row is added to its own parent).
-inline roll_up_result roll_up_on(const plan& p, const panel& obs, const area_table& areas,
+/// `obs` becomes the result's rows (moved, not copied); parent rows are appended to it.
+inline roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
                                  const std::optional<date>& geography) {
   check_panel_shape(obs);
   check_unique_rows(obs);
@@ -122,18 +124,19 @@ inline roll_up_result roll_up_on(const plan& p, const panel& obs, const area_tab
 
   roll_up_result res;
   panel& out = res.rows;
-  out = obs;
-  if (obs.size() == 0) return res;
+  out = std::move(obs);
+  const std::size_t n_rows = out.size();
+  if (n_rows == 0) return res;
   std::unordered_map<std::string, std::int32_t> area_codes;
   for (std::size_t a = 0; a < out.area_ids.size(); ++a)
     area_codes.emplace(out.area_ids[a], static_cast<std::int32_t>(a));
 
   // The hierarchy of each year with data, and a slot per area that is a parent in some year.
-  const auto [ymin_it, ymax_it] = std::minmax_element(obs.year.begin(), obs.year.end());
+  const auto [ymin_it, ymax_it] = std::minmax_element(out.year.begin(), out.year.end());
   const std::int32_t ymin = *ymin_it;
   const auto n_years = static_cast<std::size_t>(std::int64_t{*ymax_it} - ymin + 1);
   std::vector<char> has_year(n_years, 0);
-  for (const std::int32_t y : obs.year) has_year[static_cast<std::size_t>(y - ymin)] = 1;
+  for (const std::int32_t y : out.year) has_year[static_cast<std::size_t>(y - ymin)] = 1;
   std::vector<hierarchy> year_h(n_years);
   std::vector<std::int32_t> slot(n_areas, -1);
   std::size_t n_slots = 0;
@@ -148,18 +151,33 @@ inline roll_up_result roll_up_on(const plan& p, const panel& obs, const area_tab
   const auto cell = [&](std::int32_t parent, std::size_t k, std::size_t yi) {
     return (static_cast<std::size_t>(slot[static_cast<std::size_t>(parent)]) * n_inds + k) * n_years + yi;
   };
+  // Room for every parent row at once (at most one per parent × aggregated indicator × year):
+  // one reallocation per column, column after column, instead of a doubling on the way.
+  std::size_t aggregated = 0, parent_cells = 0;
+  for (const indicator* ind : inds) aggregated += ind->aggregate != aggregate_rule::none;
+  for (std::size_t yi = 0; yi < n_years; ++yi) parent_cells += year_h[yi].order.size() * aggregated;
+  const auto reserve = [&](auto& column) { column.reserve(n_rows + parent_cells); };
+  reserve(out.indicator);
+  reserve(out.area);
+  reserve(out.year);
+  reserve(out.value);
+  reserve(out.numerator);
+  reserve(out.denominator);
+  reserve(out.weight);
+  reserve(out.se);
+  reserve(out.coverage);
   std::vector<running_sums> sums(n_slots * n_inds * n_years);
   constexpr std::size_t no_row = static_cast<std::size_t>(-1);
   std::vector<std::size_t> own(sums.size(), no_row);  // a parent's own row
 
   // One pass: each row reports to its parent of the year; a parent's own rows wait for it.
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    const auto k = static_cast<std::size_t>(obs.indicator[r]);
+  for (std::size_t r = 0; r < n_rows; ++r) {
+    const auto k = static_cast<std::size_t>(out.indicator[r]);
     const indicator& ind = *inds[k];
     if (ind.aggregate == aggregate_rule::none) continue;
-    const auto yi = static_cast<std::size_t>(obs.year[r] - ymin);
+    const auto yi = static_cast<std::size_t>(out.year[r] - ymin);
     const hierarchy& h = year_h[yi];
-    const std::int32_t a = pos_of_code[static_cast<std::size_t>(obs.area[r])];
+    const std::int32_t a = pos_of_code[static_cast<std::size_t>(out.area[r])];
     if (h.children[static_cast<std::size_t>(a)]) {
       own[cell(a, k, yi)] = r;
       continue;
@@ -246,11 +264,22 @@ inline roll_up_result roll_up(const plan& p, const panel& obs, const area_table&
   return detail::areas::roll_up_on(p, obs, areas, std::nullopt);
 }
 
+/// As roll_up above, on a panel the caller gives away: its columns become the result's rows
+/// (moved, not copied), so a large panel is not held twice.
+inline roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas) {
+  return detail::areas::roll_up_on(p, std::move(obs), areas, std::nullopt);
+}
+
 /// As roll_up, but every year uses the units and parent links valid on `geography` (after
 /// reexpress to that date).
 inline roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
                               const date& geography) {
   return detail::areas::roll_up_on(p, obs, areas, geography);
+}
+
+/// As roll_up with a geography day, on a panel the caller gives away (moved into the result).
+inline roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas, const date& geography) {
+  return detail::areas::roll_up_on(p, std::move(obs), areas, geography);
 }
 
 }  // namespace chitieu

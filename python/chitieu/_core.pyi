@@ -282,4 +282,8 @@ def review(
     method: str = "chitieu",
     baseline_year: Optional[int] = None,
     target_year: Optional[int] = None,
+    *,
+    consume: bool = False,
+    checked: bool = False,
 ) -> Tuple[Evaluation, List[Dict[str, Any]]]: ...
+def check_and_complete(plan: Plan, panel: Panel) -> None: ...

@@ -72,6 +72,13 @@ def _geography(geography: Union[str, _dt.date, None]) -> Optional[str]:
                         field="geography") from None
 
 
+def _observation_error(exc: BaseException, obs: Table) -> ObservationError:
+    """A core error about the observations at the line of their file ("row 3" in the message too)."""
+    err = translate(exc, ObservationError, file=obs.file, line_of=obs.core_line)
+    moved = relocate(err.message, obs)  # "duplicate of row 3" → the line of the file
+    return err if moved == err.message else ObservationError(moved, err.file, err.line, err.field)
+
+
 def evaluate(
     plan: PlanSource,
     observations: TableSource,
@@ -112,13 +119,10 @@ def evaluate(
     the_plan = _plan(plan)
     obs = read_observations(observations)
     panel = panel_from_table(obs)
-
-    problems = _core.observation_problems(the_plan, panel)
-    if problems:
-        message, row, field = problems[0]
-        message = relocate(message, obs)  # "duplicate of row 3" → the line of the file
-        more = f" ({len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        raise ObservationError(message + more, obs.file, obs.core_line(row) if row else None, field or None)
+    try:  # the one check of the observations (C++, without the GIL); ratio values completed in place
+        _core.check_and_complete(the_plan, panel)
+    except _CORE_ERRORS as exc:
+        raise _observation_error(exc, obs) from None
     area_table = None
     area_source: Optional[Table] = None
     if areas is not None:
@@ -135,14 +139,11 @@ def evaluate(
         except _CORE_ERRORS as exc:
             raise translate(exc, AreaError, file=walk_source.file, line_of=walk_source.core_line) from None
     date = _geography(geography)
-    try:
-        if area_table is not None:
-            core_eval, findings = _core.review(the_plan, panel, areas=area_table, crosswalk=walk, geography=date,
-                                               year=year, method=method)
-        else:
-            core_eval, findings = _core.evaluate(the_plan, panel, year=year, method=method), []
+    try:  # the panel is checked: its columns move through roll-up and evaluation without copies
+        core_eval, findings = _core.review(the_plan, panel, areas=area_table, crosswalk=walk, geography=date,
+                                           year=year, method=method, consume=True, checked=True)
     except _CORE_ERRORS as exc:
-        raise translate(exc, ObservationError, file=obs.file, line_of=obs.core_line) from None
+        raise _observation_error(exc, obs) from None
     names = {} if area_source is None else dict(zip(text_column(area_source, "id"), text_column(area_source, "name")))
     return Evaluation(the_plan, core_eval, pd.DataFrame(findings, columns=list(FINDING_COLUMNS)), method=method,
                       geography=date, year=year, area_names=names)
