@@ -98,24 +98,32 @@ py::dict panel_columns(const panel& p) {
   return d;
 }
 
-py::dict evaluation_columns(const evaluation& e) {
+// A numpy array viewing a vector of the object `owner` (no copy): the array keeps the owner alive.
+template <class T>
+py::array_t<T> view_of(const std::vector<T>& v, const py::handle& owner) {
+  if (v.empty()) return py::array_t<T>(0);
+  return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data(), owner);
+}
+
+py::dict evaluation_columns(const py::object& self) {
+  const auto& e = self.cast<const evaluation&>();
   py::dict d;
-  d["indicator"] = to_numpy(e.indicator);
+  d["indicator"] = view_of(e.indicator, self);
   d["indicator_ids"] = e.indicator_ids;
-  d["area"] = to_numpy(e.area);
+  d["area"] = view_of(e.area, self);
   d["area_ids"] = e.area_ids;
-  d["year"] = to_numpy(e.year);
-  d["value"] = to_numpy(e.value);
-  d["assessed"] = to_numpy(e.assessed);
+  d["year"] = view_of(e.year, self);
+  d["value"] = view_of(e.value, self);
+  d["assessed"] = view_of(e.assessed, self);
   d["status"] = codes_of(e.status);
-  d["margin"] = to_numpy(e.margin);
-  d["baseline"] = to_numpy(e.baseline);
-  d["progress"] = to_numpy(e.progress);
-  d["elapsed"] = to_numpy(e.elapsed);
+  d["margin"] = view_of(e.margin, self);
+  d["baseline"] = view_of(e.baseline, self);
+  d["progress"] = view_of(e.progress, self);
+  d["elapsed"] = view_of(e.elapsed, self);
   d["pace"] = codes_of(e.pace);
-  d["projected"] = to_numpy(e.projected);
-  d["p_meet"] = to_numpy(e.p_meet);
-  d["coverage"] = to_numpy(e.coverage);
+  d["projected"] = view_of(e.projected, self);
+  d["p_meet"] = view_of(e.p_meet, self);
+  d["coverage"] = view_of(e.coverage, self);
   return d;
 }
 
@@ -147,8 +155,9 @@ void register_evaluate(py::module_& m) {
       .def_readonly("indicator_ids", &evaluation::indicator_ids, "dictionary of indicator ids")
       .def_readonly("area_ids", &evaluation::area_ids, "dictionary of area ids")
       .def("columns", &evaluation_columns,
-           "the columns as a dict of numpy arrays: status and pace as int8 codes in the order of "
-           "status_names() and pace_names()")
+           "the columns as a dict of numpy arrays: views of the Evaluation's memory (no copy; they "
+           "keep it alive; do not write to them), status and pace as int8 codes (copies) in the "
+           "order of status_names() and pace_names()")
       .def("__repr__", [](const evaluation& e) {
         return "<chitieu._core.Evaluation with " + std::to_string(e.size()) + " rows>";
       });

@@ -90,9 +90,12 @@ class Evaluation:
     def to_frame(self) -> pd.DataFrame:
         """The evaluation columns (DESIGN.md §3) as a new DataFrame, one row per indicator × area × year.
 
-        ``status`` and ``pace`` are Categoricals in enum order; NaN where undefined.
+        ``indicator`` and ``area`` are Categoricals of the ids, ``status`` and
+        ``pace`` Categoricals in enum order; NaN where undefined. The frame
+        shares its memory with the evaluation until either is written to
+        (pandas copy-on-write): no copy is made for reading.
         """
-        return self._rows().copy()
+        return self._rows().copy(deep=False)
 
     def _default_area(self, area: Optional[str]) -> str:
         if area is not None:

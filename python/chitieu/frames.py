@@ -101,25 +101,33 @@ def crosswalk_from_table(table: Table, areas: _core.AreaTable) -> _core.Crosswal
     )
 
 
-def _categorical(codes: npt.NDArray[np.int8], names: Sequence[str]) -> "pd.Categorical[str]":
-    return pd.Categorical.from_codes(codes, categories=pd.Index(list(names)))
+def _categorical(codes: "npt.NDArray[np.integer[Any]]", names: Sequence[str]) -> "pd.Categorical[str]":
+    """Codes into ``names`` as a Categorical (codes narrowed to the smallest integer type)."""
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(names), dtype="str"))
 
 
-def _ids(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> "pd.Index[str]":
-    """The id of every row: the dictionary taken at the codes (no per-row Python objects made)."""
-    return pd.Index(list(ids), dtype="str").take(codes)
+def _sorted_categorical(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> "pd.Categorical[str]":
+    """Codes into the dictionary ``ids`` as a Categorical whose categories are the ids sorted, so that
+    the result does not depend on the order the ids were first met in (nor do sorts on the column)."""
+    names = np.asarray(ids, dtype=object)
+    order = np.argsort(names, kind="stable")
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    return _categorical(rank[codes] if len(codes) else codes, names[order].tolist())
 
 
 def evaluation_frame(evaluation: _core.Evaluation) -> pd.DataFrame:
     """The evaluation as a DataFrame with exactly :data:`EVALUATION_COLUMNS`.
 
-    ``status`` and ``pace`` are Categoricals whose categories follow the core's
-    enum order; undefined numbers are NaN.
+    ``indicator`` and ``area`` are Categoricals of the ids (categories sorted;
+    they compare equal to strings); ``status`` and ``pace``
+    Categoricals whose categories follow the core's enum order; undefined
+    numbers are NaN. The number columns are the core's own memory (no copy).
     """
     cols = evaluation.columns()
     data = {
-        "indicator": _ids(cols["indicator"], cols["indicator_ids"]),
-        "area": _ids(cols["area"], cols["area_ids"]),
+        "indicator": _sorted_categorical(cols["indicator"], cols["indicator_ids"]),
+        "area": _sorted_categorical(cols["area"], cols["area_ids"]),
         "year": cols["year"],
         "value": cols["value"],
         "assessed": cols["assessed"],

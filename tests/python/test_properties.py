@@ -125,8 +125,8 @@ def area_frame(wards_of: Dict[str, str]) -> pd.DataFrame:
 
 def sorted_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.sort_values(["indicator", "area", "year"]).reset_index(drop=True)
-    out["status"] = out["status"].astype(str)
-    out["pace"] = out["pace"].astype(str)
+    for col in ("indicator", "area", "status", "pace"):  # categoricals: compare the labels
+        out[col] = out[col].astype(str)
     return out
 
 
