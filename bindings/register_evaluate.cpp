@@ -2,6 +2,7 @@
 // per-row Python loops; evaluate() runs without the GIL.
 #include "register.hpp"
 
+#include <chitieu/detail/huge_pages.hpp>
 #include <chitieu/evaluate.hpp>
 #include <chitieu/observations_check.hpp>
 
@@ -32,14 +33,20 @@ std::vector<T> column_from(const array_of<T>& a, std::size_t n, const char* name
     throw py::value_error(std::string("make_panel: column '") + name + "' must be 1-d with " +
                           std::to_string(n) + " entries (one per row), got a " + std::to_string(a.ndim()) +
                           "-d array with " + std::to_string(a.size()) + " entries");
-  std::vector<T> out(n);
-  if (n) std::memcpy(out.data(), a.data(), n * sizeof(T));
+  std::vector<T> out;
+  detail::reserve_huge(out, n);
+  out.assign(a.data(), a.data() + n);
   return out;
 }
 
 // An optional float column: None gives NaN everywhere.
 std::vector<double> optional_column(const py::object& o, std::size_t n, const char* name) {
-  if (o.is_none()) return std::vector<double>(n, std::numeric_limits<double>::quiet_NaN());
+  if (o.is_none()) {
+    std::vector<double> out;
+    detail::reserve_huge(out, n);
+    out.assign(n, std::numeric_limits<double>::quiet_NaN());
+    return out;
+  }
   return column_from<double>(o.cast<array_of<double>>(), n, name);
 }
 

@@ -3,6 +3,7 @@
 /// (DESIGN.md §2 "Status", "Progress, projection, pace").
 #pragma once
 
+#include <chitieu/detail/huge_pages.hpp>
 #include <chitieu/detail/indicator_rules.hpp>
 #include <chitieu/detail/parallel.hpp>
 #include <chitieu/detail/plan_lookup.hpp>
@@ -67,7 +68,7 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
   panel sorted;
   sorted.area_ids = obs.area_ids;
   const auto gather = [&](auto& dst, auto& src) {
-    dst.resize(n);
+    resize_huge(dst, n);
     for (std::size_t i = 0; i < n; ++i) dst[i] = src[ix.order[i]];
     release_column(src);  // an owned panel's column is freed once gathered
   };
@@ -84,6 +85,21 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
+  const auto room = [n](auto& column) { reserve_huge(column, n); };
+  room(out.indicator);
+  room(out.area);
+  room(out.year);
+  room(out.value);
+  room(out.assessed);
+  room(out.status);
+  room(out.margin);
+  room(out.baseline);
+  room(out.progress);
+  room(out.elapsed);
+  room(out.pace);
+  room(out.projected);
+  room(out.p_meet);
+  room(out.coverage);
   out.resize(n);
   // Contiguous chunks of series, about equal in rows; chunk c writes from its first row on.
   const std::size_t series = ix.series_count();

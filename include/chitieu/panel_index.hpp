@@ -2,6 +2,7 @@
 /// @brief An index of a panel by indicator × area × year: a sort permutation and series offsets.
 #pragma once
 
+#include <chitieu/detail/huge_pages.hpp>
 #include <chitieu/detail/radix_sort.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
@@ -63,7 +64,7 @@ inline panel_index index_panel(const panel& p) {
   check_panel_shape(p);
   const std::size_t n = p.size();
   panel_index ix;
-  ix.order.resize(n);
+  detail::resize_huge(ix.order, n);
   for (std::size_t r = 0; r < n; ++r) ix.order[r] = r;
   if (n == 0) {
     ix.start.push_back(0);
@@ -79,7 +80,8 @@ inline panel_index index_panel(const panel& p) {
   const unsigned bits = year_bits + area_bits + ind_bits;
   if (bits > 64) throw error("panel too large to index: indicator × area × year codes exceed 64 bits");
 
-  std::vector<std::uint64_t> key(n);
+  std::vector<std::uint64_t> key;
+  detail::resize_huge(key, n);
   bool sorted = true;
   for (std::size_t r = 0; r < n; ++r) {
     key[r] = (((static_cast<std::uint64_t>(p.indicator[r]) << area_bits) |

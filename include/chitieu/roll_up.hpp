@@ -5,6 +5,7 @@
 #include <chitieu/areas.hpp>
 #include <chitieu/date.hpp>
 #include <chitieu/detail/areas_combine.hpp>
+#include <chitieu/detail/huge_pages.hpp>
 #include <chitieu/detail/roll_up_plan.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/finding.hpp>
@@ -156,7 +157,7 @@ inline roll_up_result roll_up_on(const plan& p, panel obs, const area_table& are
   std::size_t aggregated = 0, parent_cells = 0;
   for (const indicator* ind : inds) aggregated += ind->aggregate != aggregate_rule::none;
   for (std::size_t yi = 0; yi < n_years; ++yi) parent_cells += year_h[yi].order.size() * aggregated;
-  const auto reserve = [&](auto& column) { column.reserve(n_rows + parent_cells); };
+  const auto reserve = [&](auto& column) { reserve_huge(column, n_rows + parent_cells); };
   reserve(out.indicator);
   reserve(out.area);
   reserve(out.year);

@@ -2,6 +2,8 @@
 /// @brief Stable LSD radix sort of (key, payload) pairs: the panel index's sort.
 #pragma once
 
+#include <chitieu/detail/huge_pages.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -18,8 +20,10 @@ inline void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::size_t
   constexpr unsigned digit = 11;
   constexpr std::size_t buckets = std::size_t{1} << digit;
   const std::size_t n = keys.size();
-  std::vector<std::uint64_t> keys2(n);
-  std::vector<std::size_t> payload2(n);
+  std::vector<std::uint64_t> keys2;
+  std::vector<std::size_t> payload2;
+  resize_huge(keys2, n);
+  resize_huge(payload2, n);
   std::array<std::size_t, buckets> count{};
   for (unsigned shift = 0; shift < bits; shift += digit) {
     count.fill(0);
