@@ -236,6 +236,24 @@ BOOST_AUTO_TEST_CASE(compound_trend_fits_the_logarithm) {
   BOOST_TEST((e.pace[r] == pace::moderate));
 }
 
+BOOST_AUTO_TEST_CASE(compound_trend_on_a_flat_series_projects_the_baseline_exactly) {
+  // 456.77 three times: ln is flat, slope 0 → projected = 456.77 exactly (exp(ln 456.77) is
+  // 456.77 − 5.7e-14 in double), r = (456.77 − 456.77)/(1000 − 456.77) = 0 → stagnating, not
+  // regressing (DESIGN.md §2: 0 ≤ r < 0.5). Found by tests/python/test_design_evaluation.py.
+  auto ind = make_indicator("x", unit::count,
+                            make_target(target_kind::threshold, direction::higher, 1000.0, true, {}, true));
+  ind.trend = chitieu::trend::compound;
+  chitieu::panel obs;
+  add_series(obs, "x", "a", 2020, {456.77, 456.77, 456.77});
+  const auto e = chitieu::evaluate(make_plan({ind}), obs);
+  for (int y : {2021, 2022}) {
+    const auto r = row_of(e, "x", "a", y);
+    BOOST_TEST(e.projected[r] == 456.77);
+    BOOST_TEST((e.pace[r] == pace::stagnating));
+  }
+  BOOST_TEST(e.p_meet[row_of(e, "x", "a", 2022)] == 0.0);  // se = 0 and 456.77 < 1000
+}
+
 BOOST_AUTO_TEST_CASE(compound_trend_with_non_positive_values_cannot_project) {
   auto ind = make_indicator("x", unit::count,
                             make_target(target_kind::threshold, direction::higher, 50.0, true, {}, true));

@@ -182,7 +182,10 @@ class series_evaluator {
     const linear_fit fit = fit_.fit(k);  // O(1): running sums over the first k points
     const double x1 = static_cast<double>(r.target_year - in.t0);
     const double yhat = fit.predict(x1);
-    const double projected = r.log_fit ? std::exp(yhat) : yhat;
+    // A log fit is back-transformed relative to the first point, v0·exp(ŷ − ln v0) (= exp ŷ):
+    // a flat series then projects exactly v0 (exp(ln v0) is off by an ulp, enough to turn r = 0
+    // into r < 0, `stagnating` into `regressing`).
+    const double projected = r.log_fit ? praw_.front() * std::exp(yhat - py_.front()) : yhat;
     out.projected[at] =
         clamp_to_domain(r.kind == target_kind::relative ? unit::ratio : r.unit, projected);
     if (r.p_meet_applicable && k >= 3) {
