@@ -426,3 +426,178 @@ def test_cli_geography_and_csv(plan, tmp_path):
     r = subprocess.run([str(CHITIEU), "evaluate", "--plan", str(plan), "--data", obs, "--areas", bad],
                        capture_output=True, text=True, env=ENV, timeout=120)
     assert r.returncode == 2 and "bad-areas.csv:3" in r.stderr and "parent" in r.stderr
+
+
+# ---- more cases: shares on weights and numerators when arriving rows combine -------------------
+
+SPLIT_MERGE_AREAS = """id,code,name,level,parent,valid_from,valid_to
+T,1,T,town,,,
+a,10,a,ward,T,,2024-12-31
+e,11,e,ward,T,,2024-12-31
+b,12,b,ward,T,2025-01-01,
+c,13,c,ward,T,2025-01-01,
+"""
+# a splits in halves into b and c; e merges whole into b (2025-01-01).
+SPLIT_MERGE_CROSSWALK = "from,to,share,date\na,b,0.5,2025-01-01\na,c,0.5,2025-01-01\ne,b,1,2025-01-01\n"
+
+
+@pytest.fixture
+def split_merge(tmp_path):
+    return dict(areas=write(tmp_path, "areas.csv", SPLIT_MERGE_AREAS),
+                crosswalk=write(tmp_path, "cw.csv", SPLIT_MERGE_CROSSWALK), geography="2025-01-01")
+
+
+def test_share_scales_weights_when_combined(plan, split_merge):
+    # b = (0.5 × 1000 × 4 + 1 × 500 × 10) / (500 + 500) = 7 (unscaled weights would give 6); c = 4.
+    # T on the 2025 units = (7 × 1000 + 4 × 500) / 1500 = 6 = the historical (4 × 1000 + 10 × 500) / 1500.
+    obs = obs_frame([("income", "a", 2024, 4, None, None, 1000), ("income", "e", 2024, 10, None, None, 500)])
+    df = chitieu.evaluate(chitieu.load_plan(plan), obs, **split_merge).to_frame()
+    assert row(df, "income", "b", 2024).value == pytest.approx(7.0)
+    assert row(df, "income", "c", 2024).value == pytest.approx(4.0)
+    assert row(df, "income", "T", 2024).value == pytest.approx(6.0)
+
+
+@pytest.mark.parametrize("a_row", [(None, 100, 1000), (10, None, 1000)])
+def test_share_scales_numerators_and_denominators(plan, split_merge, a_row):
+    # a: 100 / 1000 (or value 10 % with denominator 1000: numerator 10 × 1000 / 100 = 100); e: 50 / 1000.
+    # b = (50 + 50) × 100 / (500 + 1000) = 6.667 (unscaled: 7.5); c = 50 × 100 / 500 = 10; T = 150 × 100 / 2000 = 7.5.
+    v, n, den = a_row
+    obs = obs_frame([("unemp", "a", 2024, v, n, den), ("unemp", "e", 2024, None, 50, 1000)])
+    df = chitieu.evaluate(chitieu.load_plan(plan), obs, **split_merge).to_frame()
+    assert row(df, "unemp", "b", 2024).value == pytest.approx(100 / 15)
+    assert row(df, "unemp", "c", 2024).value == pytest.approx(10.0)
+    assert row(df, "unemp", "T", 2024).value == pytest.approx(7.5)
+
+
+def test_coverage_through_split_and_min_coverage(plan, split_merge):
+    # e did not report: b has 1 of its 2 predecessors (coverage 1/2) → no_data under min_coverage 1;
+    # c has its only predecessor a → 50. The town's children b, c: b does not report → coverage 1/2.
+    # With min_coverage 0.5 b = 0.5 × 100 = 50 (coverage 1/2).
+    obs = obs_frame([("jobs", "a", 2024, 100), ("jobs_half", "a", 2024, 100)])
+    df = chitieu.evaluate(chitieu.load_plan(plan), obs, **split_merge).to_frame()
+    b = row(df, "jobs", "b", 2024)
+    assert math.isnan(b.value) and b.status == "no_data" and b.coverage == pytest.approx(0.5)
+    assert row(df, "jobs", "c", 2024).value == pytest.approx(50) and row(df, "jobs", "c", 2024).coverage == 1
+    t = row(df, "jobs", "T", 2024)
+    assert math.isnan(t.value) and t.coverage == pytest.approx(0.5)
+    hb = row(df, "jobs_half", "b", 2024)
+    assert hb.value == pytest.approx(50) and hb.coverage == pytest.approx(0.5)
+
+
+def test_min_max_all_any_through_merge(plan, split_merge):
+    obs = obs_frame([("life_min", "a", 2024, 70), ("life_min", "e", 2024, 80),
+                     ("life_max", "a", 2024, 70), ("life_max", "e", 2024, 80),
+                     ("all_done", "a", 2024, 1), ("all_done", "e", 2024, 0),
+                     ("any_done", "a", 2024, 1), ("any_done", "e", 2024, 0)])
+    df = chitieu.evaluate(chitieu.load_plan(plan), obs, **split_merge).to_frame()
+    assert (row(df, "life_min", "b", 2024).value, row(df, "life_min", "c", 2024).value) == (70, 70)
+    assert (row(df, "life_max", "b", 2024).value, row(df, "life_max", "c", 2024).value) == (80, 70)
+    assert (row(df, "all_done", "b", 2024).value, row(df, "all_done", "c", 2024).value) == (0, 1)
+    assert (row(df, "any_done", "b", 2024).value, row(df, "any_done", "T", 2024).value) == (1, 1)
+
+
+def test_none_rule_cannot_be_combined(plan, split_merge):
+    obs = obs_frame([("kept", "a", 2024, 50), ("kept", "e", 2024, 60)])
+    with pytest.raises(chitieu.ChitieuError) as info:
+        chitieu.evaluate(chitieu.load_plan(plan), obs, **split_merge)
+    assert "kept" in str(info.value)
+
+
+def test_persisting_unit_absorbing_others_has_their_coverage(plan, tmp_path):
+    # z keeps its id and absorbs y (whole) and half of a. 2024: z 10, a 100, y missing →
+    # z's units of 2024 are z, y, a: 2 of 3 reported → no_data 2/3; w (half of a) = 50.
+    areas = write(tmp_path, "areas.csv", "id,code,name,level,parent,valid_from,valid_to\nT,1,T,t,,,\n"
+                  "z,2,z,w,T,,\ny,3,y,w,T,,2025-06-30\na,4,a,w,T,,2025-06-30\nw,5,w,w,T,2025-07-01,\n")
+    cw = write(tmp_path, "cw.csv", "from,to,share,date\ny,z,1,2025-07-01\na,z,0.5,2025-07-01\n"
+               "a,w,0.5,2025-07-01\n")
+    p = chitieu.load_plan(plan)
+    obs = obs_frame([("jobs", "z", 2024, 10), ("jobs", "a", 2024, 100)])
+    df = chitieu.evaluate(p, obs, areas=areas, crosswalk=cw, geography="2025-07-01").to_frame()
+    z = row(df, "jobs", "z", 2024)
+    assert math.isnan(z.value) and z.coverage == pytest.approx(2 / 3)
+    assert row(df, "jobs", "w", 2024).value == pytest.approx(50)
+    obs = obs_frame([("jobs", "z", 2024, 10), ("jobs", "y", 2024, 20), ("jobs", "a", 2024, 100)])
+    df = chitieu.evaluate(p, obs, areas=areas, crosswalk=cw, geography="2025-07-01").to_frame()
+    assert row(df, "jobs", "z", 2024).value == pytest.approx(80)   # 10 + 20 + 50
+    assert row(df, "jobs", "T", 2024).value == pytest.approx(130)  # 80 + 50 = 10 + 20 + 100
+
+
+def test_geography_date_before_a_new_unit_is_refused(plan, split_merge):
+    # b was created 2025-01-01: on 2024-06-01 it cannot be split back into a and e.
+    split_merge["geography"] = "2024-06-01"
+    with pytest.raises(chitieu.ChitieuError) as info:
+        chitieu.evaluate(chitieu.load_plan(plan), obs_frame([("jobs", "b", 2025, 1)]), **split_merge)
+    assert "'b'" in str(info.value) and info.value.field == "area"
+
+
+# ---- more cases: areas ------------------------------------------------------------------------
+
+def test_31_december_edges(plan, tmp_path):
+    # a from 2024-12-31 is a unit of 2024; b to 2024-12-30 is not: the town's 2024 coverage is 1 of 1.
+    areas = write(tmp_path, "areas.csv", "id,code,name,level,parent,valid_from,valid_to\nT,1,T,t,,,\n"
+                  "a,2,a,w,T,2024-12-31,\nb,3,b,w,T,,2024-12-30\n")
+    df = chitieu.evaluate(chitieu.load_plan(plan), obs_frame([("jobs", "a", 2024, 5)]), areas=areas).to_frame()
+    assert row(df, "jobs", "T", 2024).value == 5 and row(df, "jobs", "T", 2024).coverage == 1
+    with pytest.raises(chitieu.ChitieuError):
+        chitieu.evaluate(chitieu.load_plan(plan), obs_frame([("jobs", "b", 2024, 5)]), areas=areas)
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("T,1,T,t,,,\na,2,a,w,T,,2024-07-01\nb,2,b,w,T,2024-07-01,\n", False),  # one common day
+    ("T,1,T,t,,,\na,2,a,w,T,,2024-06-30\nb,2,b,w,T,2024-07-01,\n", True),   # reuse the next day
+    ("T,2,T,t,,,\na,2,a,w,T,,\n", True),                                    # same code, other level
+    ("T,1,T,t,a,,\na,2,a,w,T,,\n", False),                                  # a cycle
+    ("T,1,T,t,T,,\n", False),                                               # its own parent
+])
+def test_code_reuse_and_cycles(plan, tmp_path, text, ok):
+    areas = write(tmp_path, "areas.csv", "id,code,name,level,parent,valid_from,valid_to\n" + text)
+    obs = obs_frame([("jobs", "T", 2024, 5)])
+    if ok:
+        chitieu.evaluate(chitieu.load_plan(plan), obs, areas=areas)
+    else:
+        with pytest.raises(chitieu.ChitieuError) as info:
+            chitieu.evaluate(chitieu.load_plan(plan), obs, areas=areas)
+        assert info.value.field in ("code", "parent") and info.value.line is not None
+
+
+def test_grandparent_counts_a_no_data_child_as_not_reported(plan, tmp_path):
+    # P > T (a, b), U (c). a and c report: T no_data (1/2), U = 7 (1/1), P: 1 of 2 children → no_data 1/2.
+    areas = write(tmp_path, "areas.csv", "id,code,name,level,parent,valid_from,valid_to\nP,0,P,p,,,\n"
+                  "T,1,T,t,P,,\nU,4,U,t,P,,\na,2,a,w,T,,\nb,3,b,w,T,,\nc,5,c,w,U,,\n")
+    df = chitieu.evaluate(chitieu.load_plan(plan), obs_frame([("jobs", "a", 2024, 5), ("jobs", "c", 2024, 7)]),
+                          areas=areas).to_frame()
+    assert math.isnan(row(df, "jobs", "T", 2024).value) and row(df, "jobs", "T", 2024).coverage == 0.5
+    assert row(df, "jobs", "U", 2024).value == 7
+    p = row(df, "jobs", "P", 2024)
+    assert math.isnan(p.value) and p.coverage == 0.5
+
+
+# ---- more cases: rule inputs ------------------------------------------------------------------
+
+def test_ratio_factor_one_units(tmp_path):
+    # unit ratio and m2_per_person have factor 1: (2 + 3 + 1.5 × 10) / (1 + 1 + 10) = 20/12;
+    # (300 + 200 + 25 × 10) / 30 = 25.
+    plan = write(tmp_path, "p.toml", HEAD + indicator("rr", "ratio", "higher", "tối thiểu 2", "ratio")
+                 + indicator("m2", "m2_per_person", "higher", "30 - 32 m²/người", "ratio"))
+    areas = write(tmp_path, "areas.csv", AREAS)
+    obs = obs_frame([("rr", "a", 2024, None, 2, 1), ("rr", "b", 2024, None, 3, 1), ("rr", "c", 2024, 1.5, None, 10),
+                     ("m2", "a", 2024, None, 300, 10), ("m2", "b", 2024, None, 200, 10),
+                     ("m2", "c", 2024, 25, None, 10)])
+    df = chitieu.evaluate(chitieu.load_plan(plan), obs, areas=areas).to_frame()
+    assert row(df, "rr", "T", 2024).value == pytest.approx(20 / 12)
+    assert row(df, "m2", "T", 2024).value == pytest.approx(25)
+
+
+@pytest.mark.parametrize("bad,field", [
+    (("unemp", "a", 2024, 5, 10, 100), "value"),           # value disagrees with 10 × 100 / 100
+    (("unemp", "a", 2024, None, 10, None), "denominator"),  # numerator without denominator
+    (("unemp", "a", 2024, 5), "denominator"),               # a child the ratio cannot combine
+    (("income", "a", 2024, 5), "weight"),                   # weighted_mean without weight
+    (("all_done", "a", 2024, 0.5), "value"),                # not a boolean
+    (("unemp", "a", 2024, None, 200, 100), "numerator"),    # a percent above 100
+])
+def test_rule_inputs_refused(plan, tmp_path, bad, field):
+    areas = write(tmp_path, "areas.csv", AREAS)
+    with pytest.raises(chitieu.ChitieuError) as info:
+        chitieu.evaluate(chitieu.load_plan(plan), obs_frame([bad]), areas=areas)
+    assert info.value.field == field and info.value.line == 1

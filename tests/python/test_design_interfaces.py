@@ -484,3 +484,68 @@ def test_demo_runs(tmp_path):
     r = run("demo", "--output", str(tmp_path / "out"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "out" / "la-gi-review.html").exists()
+
+
+# ---- more phrase cases ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase,direction,expected", [
+    ("ĐẠT TRÊN 80%", "higher", (80, False, INF, None)),
+    ("13.500,5", "higher", (13500.5, True, INF, None)),
+    ("khoảng 0%", "none", (0, True, 0, True)),
+    ("khoảng -5", "none", (-5.05, True, -4.95, True)),
+    ("-5 - 10", "none", (-5, True, 10, True)),
+    ("5 - 5", "none", (5, True, 5, True)),
+    ("1.000 - 2.000", "none", (1000, True, 2000, True)),
+    ("1.0 - 2.0", "none", (1, True, 2, True)),
+    ("  trên \t 80 %  ", "higher", (80, False, INF, None)),
+    ("từ 12 - 15", "none", (12, True, 15, True)),
+])
+def test_more_intervals(phrase, direction, expected):
+    got = interval(chitieu.parse_target(phrase, direction=direction))
+    assert got[1] == expected[1] and got[3] == expected[3]
+    assert got[0] == pytest.approx(expected[0]) and got[2] == pytest.approx(expected[2])
+
+
+def test_cumulative_en_dash_and_relative_without_tang():
+    c = chitieu.parse_target("giai đoạn 2026–2030: 13.500", direction="higher")
+    assert c.kind == "cumulative" and c.period == (2026, 2030)
+    r = chitieu.parse_target("2,0 - 2,6 lần so với năm 2020", direction="higher")
+    assert (r.kind, r.lower, r.upper, r.base_year) == ("relative", 2.0, 2.6, 2020)
+    assert chitieu.parse_target("2 lần", direction="higher").kind == "threshold"  # no base year
+
+
+@pytest.mark.parametrize("phrase,direction,position", [
+    ("giai đoạn 2030 - 2026: 5", "higher", 17),   # reversed period
+    ("giai đoạn 2026 - 2030: 5", "lower", 0),     # a floor on the sum contradicts lower
+    ("80", "none", 0),                            # a bare number without a sense
+    ("≥ 1.5.3", "higher", 2),                     # two decimal marks
+    ("trên 80%%", "higher", 8),                   # trailing garbage
+    ("từ 5", "higher", 4),                        # từ without đến / trở lên
+    ("dưới 100,5%", "lower", 5),                  # percent above 100
+    ("12-15 bác sĩ/1000 dân", "higher", 12),     # /10.000 dân only
+])
+def test_more_refusals(phrase, direction, position):
+    with pytest.raises(PhraseError) as info:
+        chitieu.parse_target(phrase, direction=direction)
+    assert info.value.position == position
+
+
+@pytest.mark.parametrize("old,new,field,needle", [
+    ('name = { vi = "Lĩnh vực", en = "Domain" }', 'name = { vi = "Lĩnh vực", en = "Domain", fr = "x" }',
+     "domains[d].name.fr", "column 42"),
+    ('id = "d"\n', 'id = "d"\ncolor = 1\n', "domains[d].color", "column 1"),
+    ('aggregate = "ratio"', 'aggregate = "average"', "indicators[rate].aggregate", "column 13"),
+    ('target = "trên 80%"', 'target = "trên 120%"', "indicators[rate].target", "column 16"),
+    ('aggregate = "ratio"', 'aggregate = "ratio"\nmin_coverage = 0', "indicators[rate].min_coverage", ""),
+    ('aggregate = "ratio"', 'aggregate = "ratio"\npart_of = "nope"', "indicators[rate].part_of", ""),
+    ('schema = 1', 'schema = 2', "schema", ""),
+])
+def test_plan_errors_name_line_field_column(tmp_path, old, new, field, needle):
+    text = PLAN.replace(old, new, 1)
+    p = tmp_path / "x.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(chitieu.ChitieuError) as info:
+        chitieu.load_plan(p)
+    assert info.value.field == field and info.value.line is not None and needle in str(info.value)
+    r = run("plan", "validate", str(p))
+    assert r.returncode == 2 and f"x.toml:{info.value.line}: {field}" in r.stdout + r.stderr
