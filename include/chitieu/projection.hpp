@@ -36,18 +36,31 @@ struct linear_fit {
   }
 };
 
+/// The residual sum of squares of the line f over the n points (x, y), summed from the residuals
+/// themselves (not from a difference of sums, which loses the small residuals of a steep line).
+/// A root mean square below 1e-12 of the largest |y| is rounding noise of an exact line: 0.
+inline double residual_sum_of_squares(const linear_fit& f, const double* x, const double* y,
+                                      std::size_t n) noexcept {
+  double rss = 0.0, ymax = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double e = y[i] - f.predict(x[i]);
+    rss += e * e;
+    ymax = std::max(ymax, std::abs(y[i]));
+  }
+  const double noise = 1e-12 * ymax;
+  return rss <= static_cast<double>(n) * noise * noise ? 0.0 : rss;
+}
+
 /// Fits y on x by ordinary least squares (two passes, centred sums). With fewer than 2 points or
-/// all x equal the slope is NaN. A residual sum of squares whose root mean square is below 1e-12
-/// of the largest |y| is rounding noise of an exact line and is set to 0.
+/// all x equal the slope is NaN. The RSS is residual_sum_of_squares (rounding noise set to 0).
 inline linear_fit fit_line(const double* x, const double* y, std::size_t n) noexcept {
   linear_fit f;
   f.n = n;
   if (n == 0) return f;
-  double sx = 0.0, sy = 0.0, ymax = 0.0;
+  double sx = 0.0, sy = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     sx += x[i];
     sy += y[i];
-    ymax = std::max(ymax, std::abs(y[i]));
   }
   const double nn = static_cast<double>(n);
   f.xbar = sx / nn;
@@ -61,13 +74,7 @@ inline linear_fit fit_line(const double* x, const double* y, std::size_t n) noex
   f.sxx = sxx;
   if (!(sxx > 0.0)) return f;
   f.slope = sxy / sxx;
-  double rss = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double e = y[i] - f.predict(x[i]);
-    rss += e * e;
-  }
-  const double noise = 1e-12 * ymax;
-  f.rss = rss <= nn * noise * noise ? 0.0 : rss;
+  f.rss = residual_sum_of_squares(f, x, y, n);
   return f;
 }
 

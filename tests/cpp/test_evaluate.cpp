@@ -254,6 +254,24 @@ BOOST_AUTO_TEST_CASE(compound_trend_on_a_flat_series_projects_the_baseline_exact
   BOOST_TEST(e.p_meet[row_of(e, "x", "a", 2022)] == 0.0);  // se = 0 and 456.77 < 1000
 }
 
+BOOST_AUTO_TEST_CASE(p_meet_keeps_small_residuals_of_a_steep_line) {
+  // "≥ 40": 20 + 1e-6, 22 − 2e-6, 24 + 1e-6 (2020..2022). The residuals (1, −2, 1)·1e-6 are
+  // orthogonal to the line 20 + 2x, so ŷ(10) = 40 = T exactly and RSS = 6e-12 > 0: se > 0 and
+  // p_meet = P(t1 ≥ 0) = 1/2 (DESIGN.md §2: se = s·√(…), s² = RSS/(n − 2)). The same line without
+  // the residuals is exact: se = 0 and ŷ = 40 ≥ 40 → p_meet 1. Found by test_design_evaluation.py
+  // (the running sums' Syy − Sxy·slope had called RSS ≤ 1e-12·Syy = 2e-11 rounding noise).
+  const auto p = make_plan({make_indicator("x", unit::percent, make_target(target_kind::threshold,
+                                                                            direction::higher, 40.0,
+                                                                            true, {}, true))});
+  chitieu::panel obs;
+  add_series(obs, "x", "a", 2020, {20 + 1e-6, 22 - 2e-6, 24 + 1e-6});
+  add_series(obs, "x", "b", 2020, {20, 22, 24});
+  const auto e = chitieu::evaluate(p, obs);
+  BOOST_TEST(e.projected[row_of(e, "x", "a", 2022)] == 40.0, boost::test_tools::tolerance(tol));
+  BOOST_TEST(e.p_meet[row_of(e, "x", "a", 2022)] == 0.5, boost::test_tools::tolerance(1e-6));
+  BOOST_TEST(e.p_meet[row_of(e, "x", "b", 2022)] == 1.0);
+}
+
 BOOST_AUTO_TEST_CASE(compound_trend_with_non_positive_values_cannot_project) {
   auto ind = make_indicator("x", unit::count,
                             make_target(target_kind::threshold, direction::higher, 50.0, true, {}, true));

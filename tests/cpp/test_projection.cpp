@@ -75,6 +75,20 @@ BOOST_AUTO_TEST_CASE(exact_line_gives_certainty) {
   BOOST_TEST(chitieu::probability_to_meet(f, 10, 29.9, direction::lower, true) == 0.0);
 }
 
+BOOST_AUTO_TEST_CASE(small_residuals_of_a_steep_line_are_kept) {
+  // y = 1e9 + 1e8·x + (50, −100, 50): the residual pattern (1, −2, 1) is orthogonal to 1 and x,
+  // so the line is exactly 1e9 + 1e8·x and RSS = 50² + 100² + 50² = 15 000. Its root mean square
+  // 70.7 is 5.9e-8 of the largest |y| (1.2e9): real residuals, not rounding noise (1e-12).
+  const std::vector<double> x{0, 1, 2}, y{1e9 + 50, 1.1e9 - 100, 1.2e9 + 50};
+  const auto f = chitieu::fit_line(x.data(), y.data(), 3);
+  BOOST_TEST(f.rss == 15000.0, boost::test_tools::tolerance(1e-6));
+  BOOST_TEST(chitieu::residual_sum_of_squares(f, x.data(), y.data(), 3) == 15000.0,
+             boost::test_tools::tolerance(1e-6));
+  // ŷ(10) = 2e9 = T → P(Y ≥ T) = 1/2, not the certainty of an exact line
+  BOOST_TEST(chitieu::probability_to_meet(f, 10, 2e9, direction::higher, true) == 0.5,
+             boost::test_tools::tolerance(1e-6));
+}
+
 BOOST_AUTO_TEST_CASE(too_few_points_or_no_direction_give_nan) {
   const std::vector<double> x{0, 1, 2}, y{1, 3, 2};
   const auto two = chitieu::fit_line(x.data(), y.data(), 2);  // a line through 2 points: no se

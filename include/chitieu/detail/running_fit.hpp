@@ -5,13 +5,12 @@
 
 #include <chitieu/projection.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <vector>
 
 namespace chitieu::detail {
 
-/// Prefix sums of x, y − y0, x², x·(y − y0) and (y − y0)² over the points added so far, where y0
+/// Prefix sums of x, y − y0, x² and x·(y − y0) over the points added so far, where y0
 /// is the first point's y (centring on it keeps the sums small and the closed form accurate).
 /// The buffers are kept between series: no allocation per point once they have grown.
 class running_fit {
@@ -22,7 +21,6 @@ class running_fit {
     sy_.assign(1, 0.0);
     sxx_.assign(1, 0.0);
     sxy_.assign(1, 0.0);
-    syy_.assign(1, 0.0);
     y0_ = 0.0;
   }
 
@@ -34,13 +32,12 @@ class running_fit {
     sy_.push_back(sy_.back() + d);
     sxx_.push_back(sxx_.back() + x * x);
     sxy_.push_back(sxy_.back() + x * d);
-    syy_.push_back(syy_.back() + d * d);
   }
 
   /// The ordinary least-squares line through the first k points (k ≥ 1 points added), in closed
   /// form: x̄ = Σx/k, Sxx = Σx² − k·x̄², Sxy = Σx(y − y0) − k·x̄·(ȳ − y0), slope = Sxy/Sxx (NaN when
-  /// Sxx ≤ 0), RSS = max(Syy − Sxy·slope, 0). An RSS at most 1e-12 of Σ(y − y0)² is the rounding
-  /// noise of the closed form on an exact line and is set to 0.
+  /// Sxx ≤ 0). The RSS is left NaN: Syy − Sxy·slope would lose residuals below 1e-6 of the
+  /// line's rise, so a caller that needs it sums the residuals (residual_sum_of_squares).
   linear_fit fit(std::size_t k) const noexcept {
     linear_fit f;
     f.n = k;
@@ -50,19 +47,16 @@ class running_fit {
     const double dbar = sy_[k] / n;
     const double sxx = sxx_[k] - n * xbar * xbar;
     const double sxy = sxy_[k] - n * xbar * dbar;
-    const double syy = syy_[k] - n * dbar * dbar;
     f.xbar = xbar;
     f.ybar = y0_ + dbar;
     f.sxx = sxx;
     if (!(sxx > 0.0)) return f;
     f.slope = sxy / sxx;
-    const double rss = std::max(syy - sxy * f.slope, 0.0);
-    f.rss = rss <= 1e-12 * syy_[k] ? 0.0 : rss;
     return f;
   }
 
  private:
-  std::vector<double> sx_{0.0}, sy_{0.0}, sxx_{0.0}, sxy_{0.0}, syy_{0.0};
+  std::vector<double> sx_{0.0}, sy_{0.0}, sxx_{0.0}, sxy_{0.0};
   double y0_ = 0.0;
 };
 

@@ -179,7 +179,7 @@ class series_evaluator {
                           ? nan
                           : static_cast<double>(t - in.t0) / static_cast<double>(r.target_year - in.t0);
     if (r.boolean() || k < 2 || pbad_[k] != 0) return;
-    const linear_fit fit = fit_.fit(k);  // O(1): running sums over the first k points
+    linear_fit fit = fit_.fit(k);  // O(1): running sums over the first k points
     const double x1 = static_cast<double>(r.target_year - in.t0);
     const double yhat = fit.predict(x1);
     // A log fit is back-transformed relative to the first point, v0·exp(ŷ − ln v0) (= exp ŷ):
@@ -189,6 +189,7 @@ class series_evaluator {
     out.projected[at] =
         clamp_to_domain(r.kind == target_kind::relative ? unit::ratio : r.unit, projected);
     if (r.p_meet_applicable && k >= 3) {
+      fit.rss = residual_sum_of_squares(fit, px_.data(), py_.data(), k);  // O(k), exact residuals
       const double boundary =
           !r.log_fit ? T : (T > 0.0 ? std::log(T) : -std::numeric_limits<double>::infinity());
       out.p_meet[at] = probability_to_meet(fit, x1, boundary, r.dir, r.boundary_inclusive);
