@@ -119,11 +119,20 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
             ev.to_html(args.output, lang=args.lang)
         elif args.format == "xlsx":
             ev.to_excel(args.output, lang=args.lang)
+    _report_findings(ev, err)
     if args.format in ("html", "xlsx"):
         err.print(f"wrote {args.output}")
     elif args.format == "table":
         _print_review(ev, args.lang, args.year, out if args.output is None else None, args.output)
     return 0
+
+
+def _report_findings(ev: "Evaluation", err: Console) -> None:
+    """Say on stderr what the review noticed (a parent's own observation differing from its
+    aggregate, a part above its whole): DESIGN.md §2 asks that the difference be reported, and
+    the csv/json rows carry only the winning value."""
+    for message in ev.findings["message"]:
+        err.print(f"chitieu: note: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _print_review(ev: "Evaluation", lang: str, year: Optional[int], out: Optional[Console],

@@ -601,3 +601,25 @@ def test_rule_inputs_refused(plan, tmp_path, bad, field):
     with pytest.raises(chitieu.ChitieuError) as info:
         chitieu.evaluate(chitieu.load_plan(plan), obs_frame([bad]), areas=areas)
     assert info.value.field == field and info.value.line == 1
+
+
+def test_cli_reports_own_vs_aggregate_difference(plan, tmp_path):
+    # "A parent's own observation wins over its aggregate; the difference is reported": the CSV row
+    # carries the own value 100, and stderr says it differs from the children's sum 5 + 6 = 11.
+    areas = write(tmp_path, "areas.csv", "id,code,name,level,parent,valid_from,valid_to\nT,1,T,t,,,\n"
+                  "a,2,a,w,T,,\nb,3,b,w,T,,\n")
+    obs = write(tmp_path, "obs.csv", "indicator,area,year,value\njobs,a,2024,5\njobs,b,2024,6\njobs,T,2024,100\n")
+    for fmt in ("csv", "json", "table"):
+        r = subprocess.run([str(CHITIEU), "evaluate", "--plan", str(plan), "--data", obs, "--areas", areas,
+                            "--format", fmt], capture_output=True, text=True, env=ENV, timeout=120)
+        assert r.returncode == 0, r.stderr
+        assert "chitieu: note: own observation 100 of 'T' for 'jobs' in 2024 differs from the sum" in r.stderr
+        assert "aggregate" not in r.stdout or fmt == "table"
+    r = subprocess.run([str(CHITIEU), "evaluate", "--plan", str(plan), "--data", obs, "--areas", areas,
+                        "--format", "csv"], capture_output=True, text=True, env=ENV, timeout=120)
+    assert "jobs,T,2024,100.0," in r.stdout
+    # No finding, no note.
+    quiet = write(tmp_path, "quiet.csv", "indicator,area,year,value\njobs,a,2024,5\njobs,b,2024,6\n")
+    r = subprocess.run([str(CHITIEU), "evaluate", "--plan", str(plan), "--data", quiet, "--areas", areas,
+                        "--format", "csv"], capture_output=True, text=True, env=ENV, timeout=120)
+    assert r.returncode == 0 and r.stderr == ""
