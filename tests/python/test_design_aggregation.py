@@ -623,3 +623,32 @@ def test_cli_reports_own_vs_aggregate_difference(plan, tmp_path):
     r = subprocess.run([str(CHITIEU), "evaluate", "--plan", str(plan), "--data", quiet, "--areas", areas,
                         "--format", "csv"], capture_output=True, text=True, env=ENV, timeout=120)
     assert r.returncode == 0 and r.stderr == ""
+
+
+_BASE_LINKS = SPLIT_CROSSWALK.split("\n", 1)[1]
+
+
+@pytest.mark.parametrize("links,line,field", [
+    (_BASE_LINKS.replace("0.6", "0").replace("0.4", "1"), 2, "share"),            # share 0
+    (_BASE_LINKS.replace("a,c,0.4", "a,c,0.3"), 2, "share"),                      # shares sum to 0.9
+    (_BASE_LINKS + "c,c,1,2025-07-01\n", 5, "to"),                                # a self link
+    (_BASE_LINKS + "zz,c,1,2025-07-01\n", 5, "from"),                             # unknown unit
+    (_BASE_LINKS.replace("a,c,0.4,2020-01-01", "a,c,0.4,2020-02-01"), 3, "date"),  # dissolved twice
+    (_BASE_LINKS + "d,b,1,2026-01-01\n", 5, "to"),                                # a cycle
+])
+def test_bad_crosswalk_refused_with_line_and_field(plan, tmp_path, links, line, field):
+    areas = write(tmp_path, "areas.csv", SPLIT_AREAS)
+    cw = write(tmp_path, "cw.csv", "from,to,share,date\n" + links)
+    with pytest.raises(chitieu.ChitieuError) as info:
+        chitieu.evaluate(chitieu.load_plan(plan), obs_frame([("jobs", "c", 2022, 5)]), areas=areas,
+                         crosswalk=cw, geography="2025-07-01")
+    assert (info.value.line, info.value.field) == (line, field)
+
+
+def test_old_unit_without_successor_but_without_data_is_fine(plan, tmp_path):
+    # Only an old unit *with observations* and no successor is an error.
+    areas = write(tmp_path, "areas.csv", SPLIT_AREAS + "e,14,e,ward,T,,2022-12-31\n")
+    cw = write(tmp_path, "cw.csv", SPLIT_CROSSWALK)
+    df = chitieu.evaluate(chitieu.load_plan(plan), obs_frame([("jobs", "c", 2022, 5)]), areas=areas,
+                          crosswalk=cw, geography="2025-07-01").to_frame()
+    assert row(df, "jobs", "c", 2022).value == 5
