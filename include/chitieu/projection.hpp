@@ -5,6 +5,7 @@
 
 #include <chitieu/direction.hpp>
 
+#include <Eigen/Core>
 #include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
@@ -41,39 +42,30 @@ struct linear_fit {
 /// A root mean square below 1e-12 of the largest |y| is rounding noise of an exact line: 0.
 inline double residual_sum_of_squares(const linear_fit& f, const double* x, const double* y,
                                       std::size_t n) noexcept {
-  double rss = 0.0, ymax = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double e = y[i] - f.predict(x[i]);
-    rss += e * e;
-    ymax = std::max(ymax, std::abs(y[i]));
-  }
-  const double noise = 1e-12 * ymax;
+  if (n == 0) return 0.0;
+  const Eigen::Map<const Eigen::ArrayXd> xs(x, static_cast<Eigen::Index>(n));
+  const Eigen::Map<const Eigen::ArrayXd> ys(y, static_cast<Eigen::Index>(n));
+  const double rss = (ys - (f.ybar + f.slope * (xs - f.xbar))).square().sum();
+  const double noise = 1e-12 * ys.abs().maxCoeff();
   return rss <= static_cast<double>(n) * noise * noise ? 0.0 : rss;
 }
 
-/// Fits y on x by ordinary least squares (two passes, centred sums). With fewer than 2 points or
-/// all x equal the slope is NaN. The RSS is residual_sum_of_squares (rounding noise set to 0).
+/// Fits y on x by ordinary least squares on centred columns (Eigen arrays): x̄, ȳ,
+/// Σ(x − x̄)², slope = Σ(x − x̄)(y − ȳ)/Σ(x − x̄)². With fewer than 2 points or all x equal the
+/// slope is NaN. The RSS is residual_sum_of_squares (rounding noise set to 0). The evaluator's
+/// running sums (detail::running_fit) are checked against this fit in tests/cpp/test_projection.cpp.
 inline linear_fit fit_line(const double* x, const double* y, std::size_t n) noexcept {
   linear_fit f;
   f.n = n;
   if (n == 0) return f;
-  double sx = 0.0, sy = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    sx += x[i];
-    sy += y[i];
-  }
-  const double nn = static_cast<double>(n);
-  f.xbar = sx / nn;
-  f.ybar = sy / nn;
-  double sxx = 0.0, sxy = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double dx = x[i] - f.xbar;
-    sxx += dx * dx;
-    sxy += dx * (y[i] - f.ybar);
-  }
-  f.sxx = sxx;
-  if (!(sxx > 0.0)) return f;
-  f.slope = sxy / sxx;
+  const Eigen::Map<const Eigen::ArrayXd> xs(x, static_cast<Eigen::Index>(n));
+  const Eigen::Map<const Eigen::ArrayXd> ys(y, static_cast<Eigen::Index>(n));
+  f.xbar = xs.mean();
+  f.ybar = ys.mean();
+  const Eigen::ArrayXd dx = xs - f.xbar;
+  f.sxx = dx.square().sum();
+  if (!(f.sxx > 0.0)) return f;
+  f.slope = (dx * (ys - f.ybar)).sum() / f.sxx;
   f.rss = residual_sum_of_squares(f, x, y, n);
   return f;
 }

@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE projection
 #include <boost/test/unit_test.hpp>
 
+#include <chitieu/detail/running_fit.hpp>
 #include <chitieu/projection.hpp>
 
 #include <cmath>
@@ -112,4 +113,29 @@ BOOST_AUTO_TEST_CASE(log_scale_boundary_at_minus_infinity) {
   const double minus_inf = -std::numeric_limits<double>::infinity();
   BOOST_TEST(chitieu::probability_to_meet(f, 4, minus_inf, direction::higher, true) == 1.0);
   BOOST_TEST(chitieu::probability_to_meet(f, 4, minus_inf, direction::lower, true) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(running_sums_agree_with_the_eigen_fit) {
+  // The evaluator fits every prefix of a series from running sums (detail::running_fit); it must
+  // give the same line as the two-pass fit on centred Eigen arrays, for every prefix length.
+  std::vector<double> x, y;
+  unsigned state = 12345u;
+  for (int i = 0; i < 11; ++i) {
+    state = state * 1103515245u + 12345u;  // a fixed pseudo-random walk
+    x.push_back(2020.0 + i);
+    y.push_back(50.0 + 1.5 * i + static_cast<double>(state % 1000u) / 250.0);
+  }
+  chitieu::detail::running_fit running;
+  running.clear();
+  for (std::size_t k = 1; k <= x.size(); ++k) {
+    running.add(x[k - 1], y[k - 1]);
+    const auto a = running.fit(k);
+    const auto b = chitieu::fit_line(x.data(), y.data(), k);
+    BOOST_TEST(a.xbar == b.xbar, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(a.ybar == b.ybar, boost::test_tools::tolerance(1e-12));
+    if (k >= 2) {
+      BOOST_TEST(a.slope == b.slope, boost::test_tools::tolerance(1e-9));
+      BOOST_TEST(a.predict(2030.0) == b.predict(2030.0), boost::test_tools::tolerance(1e-9));
+    }
+  }
 }
