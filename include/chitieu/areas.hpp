@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -130,18 +131,24 @@ inline std::vector<error> area_problems(const std::vector<area>& areas,
                            "' is; a parent must be valid on every 31 December its child is",
                        source, line, "parent");
   }
-  for (std::size_t i = 0; i < areas.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j) {
-      const area& a = areas[i];
+  // Codes reused within a level: each row against the earlier rows of its (level, code) group
+  // only (the same messages, in the same order, as comparing every pair of rows).
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> same_code;
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    const area& a = areas[i];
+    if (a.code.empty()) continue;
+    std::vector<std::size_t>& earlier = same_code[{a.level, a.code}];
+    for (const std::size_t j : earlier) {
       const area& b = areas[j];
-      if (a.code.empty() || a.code != b.code || a.level != b.level || a.id == b.id) continue;
-      if (detail::periods_overlap(a, b))
-        out.emplace_back("code '" + a.code + "' of '" + a.id + "' is also the code of '" + b.id +
-                             "' (row " + std::to_string(j + 1) +
-                             ", same level) on a common day; a code may only be reused after "
-                             "the earlier unit's valid_to",
-                         source, static_cast<long>(i + 1), "code");
+      if (a.id == b.id || !detail::periods_overlap(a, b)) continue;
+      out.emplace_back("code '" + a.code + "' of '" + a.id + "' is also the code of '" + b.id +
+                           "' (row " + std::to_string(j + 1) +
+                           ", same level) on a common day; a code may only be reused after "
+                           "the earlier unit's valid_to",
+                       source, static_cast<long>(i + 1), "code");
     }
+    earlier.push_back(i);
+  }
   return out;
 }
 

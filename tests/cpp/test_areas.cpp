@@ -66,6 +66,23 @@ BOOST_AUTO_TEST_CASE(a_code_can_be_reused_by_a_later_unit) {
   BOOST_TEST(problems[0].line() == 2);
 }
 
+BOOST_AUTO_TEST_CASE(reused_codes_are_reported_per_row_against_each_earlier_holder) {
+  // Rows 1, 3, 4 share code 7 at level "xã" (all open-ended); row 2 has code 7 at another
+  // level and row 5 another code: row 3 clashes with row 1, row 4 with rows 1 and 3, in order.
+  const auto problems = chitieu::area_problems({make_area("a", "", "", "", "7", "xã"),
+                                                make_area("b", "", "", "", "7", "phường"),
+                                                make_area("c", "", "", "", "7", "xã"),
+                                                make_area("d", "", "", "", "7", "xã"),
+                                                make_area("e", "", "", "", "8", "xã")});
+  BOOST_TEST_REQUIRE(problems.size() == 3u);
+  BOOST_TEST(problems[0].line() == 3);
+  BOOST_TEST(problems[0].message().find("'c' is also the code of 'a' (row 1") != std::string::npos);
+  BOOST_TEST(problems[1].line() == 4);
+  BOOST_TEST(problems[1].message().find("'d' is also the code of 'a' (row 1") != std::string::npos);
+  BOOST_TEST(problems[2].line() == 4);
+  BOOST_TEST(problems[2].message().find("'d' is also the code of 'c' (row 3") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(duplicate_ids_are_refused_with_the_row) {
   const auto problems =
       chitieu::area_problems({make_area("a", ""), make_area("b", ""), make_area("a", "")}, "areas.csv");
