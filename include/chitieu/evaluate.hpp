@@ -3,6 +3,7 @@
 /// (DESIGN.md §2 "Status", "Progress, projection, pace").
 #pragma once
 
+#include <chitieu/detail/column_pool.hpp>
 #include <chitieu/detail/huge_pages.hpp>
 #include <chitieu/detail/indicator_rules.hpp>
 #include <chitieu/detail/parallel.hpp>
@@ -35,18 +36,19 @@ struct evaluate_options {
 
 namespace detail {
 
-/// Frees a column of a panel evaluate() owns.
+/// Hands a column of a panel evaluate() owns to the pool, for the columns it creates next.
 template <class T>
-void release_column(std::vector<T>& column) noexcept {
-  std::vector<T>().swap(column);
+void release_column(std::vector<T>& column, column_pool& pool) {
+  pool.give(column);
 }
 
 /// Keeps a column of a panel evaluate() only reads.
 template <class T>
-void release_column(const std::vector<T>&) noexcept {}
+void release_column(const std::vector<T>&, column_pool&) noexcept {}
 
 /// evaluate() on a panel read (`Panel` = const panel) or owned (`Panel` = panel: each column is
-/// freed as soon as it has been gathered, so the panel and its sorted copy are never both whole).
+/// recycled as soon as it has been gathered, as the storage of the next gathered or output
+/// column, so the panel and its sorted copy are never both whole and few columns are fresh).
 template <class Panel>
 evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt) {
   const panel_index ix = index_panel(obs);
@@ -67,13 +69,14 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
   const std::size_t n = obs.size();
   panel sorted;
   sorted.area_ids = obs.area_ids;
+  column_pool pool;
   const auto gather = [&](auto& dst, auto& src) {
-    resize_huge(dst, n);
+    pool.take(dst, n);
     for (std::size_t i = 0; i < n; ++i) dst[i] = src[ix.order[i]];
-    release_column(src);  // an owned panel's column is freed once gathered
+    release_column(src, pool);  // an owned panel's column is recycled once gathered
   };
-  release_column(obs.weight);  // not read by the evaluation
-  release_column(obs.se);
+  release_column(obs.weight, pool);  // not read by the evaluation
+  release_column(obs.se, pool);
   gather(sorted.indicator, obs.indicator);
   gather(sorted.area, obs.area);
   gather(sorted.year, obs.year);
@@ -85,18 +88,18 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
-  const auto room = [n](auto& column) { reserve_huge(column, n); };
+  const auto room = [&](auto& column) { pool.take(column, n); };
   room(out.indicator);
   room(out.area);
   room(out.year);
   room(out.value);
   room(out.assessed);
-  room(out.status);
+  reserve_huge(out.status, n);
   room(out.margin);
   room(out.baseline);
   room(out.progress);
   room(out.elapsed);
-  room(out.pace);
+  reserve_huge(out.pace, n);
   room(out.projected);
   room(out.p_meet);
   room(out.coverage);

@@ -2,6 +2,7 @@
 /// @brief Validation of a panel of observations against a plan, and completion of ratio values.
 #pragma once
 
+#include <chitieu/detail/duplicate_rows.hpp>
 #include <chitieu/detail/plan_lookup.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
@@ -181,15 +182,10 @@ inline std::vector<error> observation_problems(const plan& p, const panel& obs) 
     }
     detail::row_problems(obs, r, *ind, out);
   }
-  const panel_index ix = index_panel(obs);
-  for (std::size_t s = 0; s < ix.series_count(); ++s)
-    for (std::size_t i = ix.start[s] + 1; i < ix.start[s + 1]; ++i) {
-      const std::size_t r = ix.order[i], q = ix.order[i - 1];
-      if (obs.year[r] == obs.year[q])
-        out.emplace_back(detail::row_label(obs, r) + ": duplicate of row " + std::to_string(q + 1) +
-                             "; give one row per indicator × area × year",
-                         std::string{}, static_cast<long>(r + 1), "year");
-    }
+  for (const auto& [r, q] : detail::duplicate_rows(obs))
+    out.emplace_back(detail::row_label(obs, r) + ": duplicate of row " + std::to_string(q + 1) +
+                         "; give one row per indicator × area × year",
+                     std::string{}, static_cast<long>(r + 1), "year");
   detail::part_above_whole_problems(obs, of_code, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const error& a, const error& b) { return a.line() < b.line(); });

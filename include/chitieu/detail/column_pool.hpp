@@ -1,0 +1,61 @@
+/// @file column_pool.hpp
+/// @brief Columns a stage has finished with, handed out again as its new columns: a large fresh
+/// column costs the kernel a zeroed page per 4 KiB on first write, a recycled one nothing.
+#pragma once
+
+#include <chitieu/detail/huge_pages.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace chitieu::detail {
+
+/// Spare columns of doubles and of 32-bit integers (the element types of panels and evaluations).
+class column_pool {
+ public:
+  /// Takes a column the caller no longer needs (left empty); its storage serves a later take().
+  template <class T>
+  void give(std::vector<T>& column) {
+    if (column.capacity() != 0) spares<T>().push_back(std::move(column));
+    std::vector<T>().swap(column);
+  }
+
+  /// Makes `column` a column of n entries (values unspecified): a spare one with room for n when
+  /// there is one, else fresh storage advised for huge pages.
+  template <class T>
+  void take(std::vector<T>& column, std::size_t n) {
+    auto& pool = spares<T>();
+    while (!pool.empty()) {
+      std::vector<T> spare = std::move(pool.back());
+      pool.pop_back();
+      if (spare.capacity() < n) continue;  // too small: freed
+      spare.resize(n);
+      column.swap(spare);
+      return;
+    }
+    resize_huge(column, n);
+  }
+
+ private:
+  template <class T>
+  std::vector<std::vector<T>>& spares();
+
+  std::vector<std::vector<double>> doubles_;
+  std::vector<std::vector<std::int32_t>> ints_;
+};
+
+/// The spare columns of doubles.
+template <>
+inline std::vector<std::vector<double>>& column_pool::spares<double>() {
+  return doubles_;
+}
+
+/// The spare columns of 32-bit integers.
+template <>
+inline std::vector<std::vector<std::int32_t>>& column_pool::spares<std::int32_t>() {
+  return ints_;
+}
+
+}  // namespace chitieu::detail
