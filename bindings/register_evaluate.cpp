@@ -9,6 +9,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -26,28 +27,28 @@ namespace {
 template <class T>
 using array_of = py::array_t<T, py::array::c_style | py::array::forcecast>;
 
-// A 1-d numpy column of n entries copied in bulk into a vector.
+// A 1-d numpy column of n entries copied in bulk into a vector with room for `room` entries.
 template <class T>
-std::vector<T> column_from(const array_of<T>& a, std::size_t n, const char* name) {
+std::vector<T> column_from(const array_of<T>& a, std::size_t n, std::size_t room, const char* name) {
   if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
     throw py::value_error(std::string("make_panel: column '") + name + "' must be 1-d with " +
                           std::to_string(n) + " entries (one per row), got a " + std::to_string(a.ndim()) +
                           "-d array with " + std::to_string(a.size()) + " entries");
   std::vector<T> out;
-  detail::reserve_huge(out, n);
+  detail::reserve_huge(out, std::max(n, room));
   out.assign(a.data(), a.data() + n);
   return out;
 }
 
 // An optional float column: None gives NaN everywhere.
-std::vector<double> optional_column(const py::object& o, std::size_t n, const char* name) {
+std::vector<double> optional_column(const py::object& o, std::size_t n, std::size_t room, const char* name) {
   if (o.is_none()) {
     std::vector<double> out;
-    detail::reserve_huge(out, n);
+    detail::reserve_huge(out, std::max(n, room));
     out.assign(n, std::numeric_limits<double>::quiet_NaN());
     return out;
   }
-  return column_from<double>(o.cast<array_of<double>>(), n, name);
+  return column_from<double>(o.cast<array_of<double>>(), n, room, name);
 }
 
 // A numpy array owning a copy of a vector's contents.
@@ -71,20 +72,21 @@ panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int
                  std::vector<std::string> area_ids, const array_of<std::int32_t>& area,
                  const array_of<std::int32_t>& year, const array_of<double>& value,
                  const py::object& numerator, const py::object& denominator,
-                 const py::object& weight, const py::object& se, const py::object& coverage) {
+                 const py::object& weight, const py::object& se, const py::object& coverage,
+                 std::size_t capacity) {
   const auto n = static_cast<std::size_t>(year.size());
   panel p;
   p.indicator_ids = std::move(indicator_ids);
   p.area_ids = std::move(area_ids);
-  p.indicator = column_from<std::int32_t>(indicator, n, "indicator");
-  p.area = column_from<std::int32_t>(area, n, "area");
-  p.year = column_from<std::int32_t>(year, n, "year");
-  p.value = column_from<double>(value, n, "value");
-  p.numerator = optional_column(numerator, n, "numerator");
-  p.denominator = optional_column(denominator, n, "denominator");
-  p.weight = optional_column(weight, n, "weight");
-  p.se = optional_column(se, n, "se");
-  p.coverage = optional_column(coverage, n, "coverage");
+  p.indicator = column_from<std::int32_t>(indicator, n, capacity, "indicator");
+  p.area = column_from<std::int32_t>(area, n, capacity, "area");
+  p.year = column_from<std::int32_t>(year, n, capacity, "year");
+  p.value = column_from<double>(value, n, capacity, "value");
+  p.numerator = optional_column(numerator, n, capacity, "numerator");
+  p.denominator = optional_column(denominator, n, capacity, "denominator");
+  p.weight = optional_column(weight, n, capacity, "weight");
+  p.se = optional_column(se, n, capacity, "se");
+  p.coverage = optional_column(coverage, n, capacity, "coverage");
   check_panel_shape(p);
   return p;
 }
@@ -152,9 +154,10 @@ void register_evaluate(py::module_& m) {
         py::arg("area_ids"), py::arg("area"), py::arg("year"), py::arg("value"),
         py::arg("numerator") = py::none(), py::arg("denominator") = py::none(),
         py::arg("weight") = py::none(), py::arg("se") = py::none(),
-        py::arg("coverage") = py::none(),
+        py::arg("coverage") = py::none(), py::arg("capacity") = 0,
         "A panel from dictionaries and numpy columns (copied in bulk); None gives a NaN column. "
-        "Codes index the dictionaries; every column has one entry per row.");
+        "Codes index the dictionaries; every column has one entry per row. `capacity`: rows to "
+        "make room for (e.g. the parent rows a roll-up will append), so the columns need not grow.");
 
   py::class_<evaluation>(m, "Evaluation", "The columnar result of evaluate()")
       .def("__len__", &evaluation::size)

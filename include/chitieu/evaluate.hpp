@@ -70,9 +70,13 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
   panel sorted;
   sorted.area_ids = obs.area_ids;
   column_pool pool;
+  const unsigned gather_threads = detail::thread_count(opt.threads, n, 65536);
   const auto gather = [&](auto& dst, auto& src) {
     pool.take(dst, n);
-    for (std::size_t i = 0; i < n; ++i) dst[i] = src[ix.order[i]];
+    detail::run_chunks(gather_threads, gather_threads, [&](std::size_t c) {  // random reads: both cores help
+      for (std::size_t i = n * c / gather_threads, end = n * (c + 1) / gather_threads; i < end; ++i)
+        dst[i] = src[ix.order[i]];
+    });
     release_column(src, pool);  // an owned panel's column is recycled once gathered
   };
   release_column(obs.weight, pool);  // not read by the evaluation

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chitieu/detail/duplicate_rows.hpp>
+#include <chitieu/detail/parallel.hpp>
 #include <chitieu/detail/plan_lookup.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -171,17 +173,24 @@ inline void part_above_whole_problems(const panel& obs, const std::vector<const 
 inline std::vector<error> observation_problems(const plan& p, const panel& obs) {
   check_panel_shape(obs);
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
-  std::vector<error> out;
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
-    if (!ind) {
-      out.emplace_back(detail::row_label(obs, r) + ": " +
-                           detail::unknown_indicator_message(p, obs.indicator_ids[static_cast<std::size_t>(obs.indicator[r])]),
-                       std::string{}, static_cast<long>(r + 1), "indicator");
-      continue;
+  // The rows in contiguous chunks over the cores; the chunks' problems joined in row order.
+  const std::size_t n = obs.size();
+  const unsigned threads = detail::thread_count(0, n, 65536);
+  std::vector<std::vector<error>> found(threads);
+  detail::run_chunks(threads, threads, [&](std::size_t c) {
+    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+      const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
+      if (!ind) {
+        found[c].emplace_back(detail::row_label(obs, r) + ": " +
+                                  detail::unknown_indicator_message(p, obs.indicator_ids[static_cast<std::size_t>(obs.indicator[r])]),
+                              std::string{}, static_cast<long>(r + 1), "indicator");
+        continue;
+      }
+      detail::row_problems(obs, r, *ind, found[c]);
     }
-    detail::row_problems(obs, r, *ind, out);
-  }
+  });
+  std::vector<error> out;
+  for (auto& chunk : found) out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
   for (const auto& [r, q] : detail::duplicate_rows(obs))
     out.emplace_back(detail::row_label(obs, r) + ": duplicate of row " + std::to_string(q + 1) +
                          "; give one row per indicator × area × year",

@@ -79,6 +79,13 @@ def _observation_error(exc: BaseException, obs: Table) -> ObservationError:
     return err if moved == err.message else ObservationError(moved, err.file, err.line, err.field)
 
 
+def _parent_count(areas: Optional[Table]) -> int:
+    """How many distinct areas of a table are named as a parent (0 without a table)."""
+    if areas is None:
+        return 0
+    return len({p for p in text_column(areas, "parent") if p})
+
+
 def evaluate(
     plan: PlanSource,
     observations: TableSource,
@@ -118,15 +125,22 @@ def evaluate(
             raise ChitieuErrors(found)
     the_plan = _plan(plan)
     obs = read_observations(observations)
-    panel = panel_from_table(obs)
+    area_source: Optional[Table] = None
+    unreadable_areas: Optional[ChitieuError] = None
+    if areas is not None:  # read first (its errors still come after the observations'): its parents size the panel
+        try:
+            area_source = read_areas(areas)
+        except ChitieuError as exc:
+            unreadable_areas = exc
+    panel = panel_from_table(obs, parent_areas=_parent_count(area_source))
     try:  # the one check of the observations (C++, without the GIL); ratio values completed in place
         _core.check_and_complete(the_plan, panel)
     except _CORE_ERRORS as exc:
         raise _observation_error(exc, obs) from None
     area_table = None
-    area_source: Optional[Table] = None
-    if areas is not None:
-        area_source = read_areas(areas)
+    if unreadable_areas is not None:
+        raise unreadable_areas
+    if area_source is not None:
         try:
             area_table = areas_from_table(area_source)
         except _CORE_ERRORS as exc:

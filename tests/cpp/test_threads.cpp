@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <thread>
 #include <vector>
@@ -179,4 +180,29 @@ BOOST_AUTO_TEST_CASE(evaluate_split_over_threads_equals_one_thread) {
   }
   BOOST_TEST(first.find("unknown_a") != std::string::npos);
   BOOST_TEST(again == first);
+}
+
+BOOST_AUTO_TEST_CASE(the_observation_check_over_the_cores_finds_every_problem_in_row_order) {
+  // observation_problems() splits the rows over the cores (from 65 536 rows a chunk): problems
+  // planted near the start, the middle and the end come back, once each, in row order.
+  const chitieu::plan p = chitieu::load_plan("nq-42-2023");
+  chitieu::panel big = synthetic(p, 2600);
+  const std::size_t n = big.size();
+  BOOST_TEST_REQUIRE(n > 131072u);
+  const auto ratio_row = [&](std::size_t from) {  // a row given as numerator and denominator
+    while (!std::isnan(big.value[from])) ++from;
+    return from;
+  };
+  const std::size_t a = ratio_row(10), b = ratio_row(n / 2 + 3), c = ratio_row(n - 200);
+  big.numerator[a] = -1.0;                                   // negative numerator
+  big.denominator[b] = 0.0;                                  // denominator not positive
+  big.numerator[c] = std::numeric_limits<double>::infinity();  // infinite numerator
+  const auto problems = chitieu::observation_problems(p, big);
+  BOOST_TEST_REQUIRE(problems.size() == 3u);
+  BOOST_TEST(problems[0].line() == static_cast<long>(a + 1));
+  BOOST_TEST(problems[0].field() == "numerator");
+  BOOST_TEST(problems[1].line() == static_cast<long>(b + 1));
+  BOOST_TEST(problems[1].field() == "denominator");
+  BOOST_TEST(problems[2].line() == static_cast<long>(c + 1));
+  BOOST_TEST(problems[2].field() == "numerator");
 }

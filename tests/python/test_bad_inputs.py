@@ -263,6 +263,24 @@ def test_bad_areas(tmp_path: Path, cli, case: str) -> None:  # type: ignore[no-u
     check_cli(cli, ["evaluate", "--plan", "la-gi-2024", "--data", data, "--areas", path], path, line, field, *words)
 
 
+@pytest.mark.parametrize("case", ["bad_date", "missing_column"])
+def test_observation_errors_come_before_area_errors(tmp_path: Path, case: str) -> None:
+    # The areas are read before the panel is built (their parents size it), but an unreadable
+    # areas file still reports after the observations' own first problem, and alone when they are fine.
+    if case == "bad_date":
+        areas = areas_with(tmp_path, lambda ls: set_cell(ls, 14, 5, "2025-02-30"))
+        where, field = 14, "valid_from"
+    else:
+        areas = write(tmp_path, "areas.csv", "id,code,name\nla-gi,593,La Gi\n")
+        where, field = 1, "level"
+    bad = write(tmp_path, "bad.csv", HEADER + GOOD + "new_jobs,phuong-tan-an,2022,-5,,\n")
+    check(raises(lambda: chitieu.evaluate("la-gi-2024", bad, areas=areas)), ObservationError, bad, 5, "value",
+          "outside the domain")
+    good = write(tmp_path, "good.csv", HEADER + GOOD)
+    exc = raises(lambda: chitieu.evaluate("la-gi-2024", good, areas=areas))
+    assert type(exc) is AreaError and (exc.file, exc.line, exc.field) == (areas, where, field), str(exc)
+
+
 # ---- crosswalks ------------------------------------------------------------------------------
 
 def crosswalk_with(tmp_path: Path, edit_lines: Callable[[List[str]], None]) -> str:
