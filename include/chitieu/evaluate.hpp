@@ -46,9 +46,30 @@ void release_column(std::vector<T>& column, column_pool& pool) {
 template <class T>
 void release_column(const std::vector<T>&, column_pool&) noexcept {}
 
-/// evaluate() on a panel read (`Panel` = const panel) or owned (`Panel` = panel: each column is
-/// recycled as soon as it has been gathered, as the storage of the next gathered or output
-/// column, so the panel and its sorted copy are never both whole and few columns are fresh).
+/// Rows of the panel gathered at a time, in index order, before their series are evaluated:
+/// the block (44 bytes a row) stays in the core's cache between the gather and the evaluation.
+inline constexpr std::size_t gather_block_rows = 8192;
+
+/// Copies the rows order[first..last) of `obs` into `block` (resized), the columns evaluate reads.
+template <class Panel>
+void gather_block(const Panel& obs, const std::size_t* order, std::size_t first, std::size_t last,
+                  panel& block) {
+  const std::size_t m = last - first;
+  const auto gather = [&](auto& dst, const auto& src) {
+    dst.resize(m);
+    for (std::size_t i = 0; i < m; ++i) dst[i] = src[order[first + i]];
+  };
+  gather(block.indicator, obs.indicator);
+  gather(block.area, obs.area);
+  gather(block.year, obs.year);
+  gather(block.value, obs.value);
+  gather(block.numerator, obs.numerator);
+  gather(block.denominator, obs.denominator);
+  gather(block.coverage, obs.coverage);
+}
+
+/// evaluate() on a panel read (`Panel` = const panel) or owned (`Panel` = panel: its unread
+/// columns, weight and se, are recycled as output columns).
 template <class Panel>
 evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt) {
   const panel_index ix = index_panel(obs);
@@ -64,31 +85,10 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
     rules[code] = detail::resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
   }
 
-  // The columns evaluate reads, gathered once in index order: each series is then read
-  // sequentially (position i stands for panel row ix.order[i] in messages).
   const std::size_t n = obs.size();
-  panel sorted;
-  sorted.area_ids = obs.area_ids;
   column_pool pool;
-  const unsigned gather_threads = detail::thread_count(opt.threads, n, 65536);
-  const auto gather = [&](auto& dst, auto& src) {
-    pool.take(dst, n);
-    detail::run_chunks(gather_threads, gather_threads, [&](std::size_t c) {  // random reads: both cores help
-      for (std::size_t i = n * c / gather_threads, end = n * (c + 1) / gather_threads; i < end; ++i)
-        dst[i] = src[ix.order[i]];
-    });
-    release_column(src, pool);  // an owned panel's column is recycled once gathered
-  };
   release_column(obs.weight, pool);  // not read by the evaluation
   release_column(obs.se, pool);
-  gather(sorted.indicator, obs.indicator);
-  gather(sorted.area, obs.area);
-  gather(sorted.year, obs.year);
-  gather(sorted.value, obs.value);
-  gather(sorted.numerator, obs.numerator);
-  gather(sorted.denominator, obs.denominator);
-  gather(sorted.coverage, obs.coverage);
-
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
@@ -108,7 +108,10 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
   room(out.p_meet);
   room(out.coverage);
   out.resize(n);
-  // Contiguous chunks of series, about equal in rows; chunk c writes from its first row on.
+  // Contiguous chunks of series, about equal in rows; chunk c writes from its first row on. Each
+  // chunk gathers blocks of whole series in index order (a series longer than a block is one
+  // block) and evaluates them from the block: position i of a block stands for panel row
+  // ix.order[block's first + i] in messages.
   const std::size_t series = ix.series_count();
   const unsigned threads = detail::thread_count(opt.threads, n, 32768);
   std::vector<std::size_t> first_series(threads + 1, series), written(threads, 0);
@@ -116,15 +119,24 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
     first_series[c] = static_cast<std::size_t>(
         std::lower_bound(ix.start.begin(), ix.start.end() - 1, n * c / threads) - ix.start.begin());
   detail::run_chunks(threads, threads, [&](std::size_t c) {
-    detail::series_evaluator ev(sorted, opt.method, opt.year, ix.order.data());
-    std::vector<std::size_t> rows;  // positions of one series in `sorted`
+    panel block;
+    block.area_ids = obs.area_ids;
+    std::vector<std::size_t> rows;  // positions of one series in the block
     std::size_t at = ix.start[first_series[c]];
-    for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
-      const std::size_t first = ix.start[s];
-      rows.resize(ix.start[s + 1] - first);
-      std::iota(rows.begin(), rows.end(), first);
-      const auto code = static_cast<std::size_t>(sorted.indicator[first]);
-      at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
+    for (std::size_t s0 = first_series[c]; s0 < first_series[c + 1];) {
+      std::size_t s1 = s0 + 1;
+      while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
+      const std::size_t b0 = ix.start[s0];
+      gather_block(obs, ix.order.data(), b0, ix.start[s1], block);
+      detail::series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0);
+      for (std::size_t s = s0; s < s1; ++s) {
+        const std::size_t first = ix.start[s] - b0;
+        rows.resize(ix.start[s + 1] - ix.start[s]);
+        std::iota(rows.begin(), rows.end(), first);
+        const auto code = static_cast<std::size_t>(block.indicator[first]);
+        at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
+      }
+      s0 = s1;
     }
     written[c] = at - ix.start[first_series[c]];
   });
@@ -153,8 +165,8 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
   return detail::evaluate_panel(p, obs, opt);
 }
 
-/// As evaluate() above, on a panel the caller gives away: each of its columns is freed as soon
-/// as it has been gathered in index order (the peak holds one column twice, not the whole panel).
+/// As evaluate() above, on a panel the caller gives away: the columns it does not read (weight,
+/// se) become output columns instead of fresh allocations.
 inline evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {}) {
   return detail::evaluate_panel(p, obs, opt);
 }

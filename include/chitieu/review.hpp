@@ -5,6 +5,7 @@
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/date.hpp>
+#include <chitieu/detail/panel_room.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/evaluate.hpp>
 #include <chitieu/evaluation.hpp>
@@ -92,10 +93,10 @@ inline void check_and_complete(const plan& p, panel& obs) {
 /// Runs the review: check_and_complete (unless options.checked) → area checks (when `areas` is given) → reexpress to
 /// options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
 /// roll_up (when `areas` is given; on the units of the geography day if set, else year by year)
-/// → evaluate. The panel is moved from stage to stage, never copied. A crosswalk without a
+/// → evaluate. The panel the caller gives away is moved from stage to stage, never copied. A crosswalk without a
 /// geography day is not used (historical geography). Errors are chitieu::error
 /// (std::invalid_argument for geography without areas).
-inline review_result review(const plan& p, panel observations, const area_table* areas,
+inline review_result review(const plan& p, panel&& observations, const area_table* areas,
                             const crosswalk* cw, const review_options& options = {}) {
   if (!options.checked) check_and_complete(p, observations);
   if (!areas) {
@@ -111,6 +112,14 @@ inline review_result review(const plan& p, panel observations, const area_table*
   roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), *areas, *options.geography)
                                             : roll_up(p, std::move(observations), *areas);
   return {evaluate(p, std::move(rolled.rows), options.evaluation), std::move(rolled.findings)};
+}
+
+/// As review() above on a panel the caller keeps: one copy, with room for the parent rows the
+/// roll-up appends, moves through the stages.
+inline review_result review(const plan& p, const panel& observations, const area_table* areas,
+                            const crosswalk* cw, const review_options& options = {}) {
+  return review(p, detail::copy_with_room(observations, areas ? detail::parent_row_bound(observations, *areas) : 0),
+                areas, cw, options);
 }
 
 }  // namespace chitieu

@@ -6,6 +6,7 @@
 #include <chitieu/date.hpp>
 #include <chitieu/detail/areas_combine.hpp>
 #include <chitieu/detail/huge_pages.hpp>
+#include <chitieu/detail/panel_room.hpp>
 #include <chitieu/detail/roll_up_plan.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/finding.hpp>
@@ -262,7 +263,8 @@ inline roll_up_result roll_up_on(const plan& p, panel obs, const area_table& are
 /// Errors (chitieu::error): unknown areas or indicators, duplicate rows, a ratio child without
 /// denominator, a weighted_mean child without weight, all/any values other than 0/1.
 inline roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas) {
-  return detail::areas::roll_up_on(p, obs, areas, std::nullopt);
+  return detail::areas::roll_up_on(p, detail::copy_with_room(obs, detail::parent_row_bound(obs, areas)), areas,
+                                   std::nullopt);
 }
 
 /// As roll_up above, on a panel the caller gives away: its columns become the result's rows
@@ -275,7 +277,8 @@ inline roll_up_result roll_up(const plan& p, panel&& obs, const area_table& area
 /// reexpress to that date).
 inline roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
                               const date& geography) {
-  return detail::areas::roll_up_on(p, obs, areas, geography);
+  return detail::areas::roll_up_on(p, detail::copy_with_room(obs, detail::parent_row_bound(obs, areas)), areas,
+                                   geography);
 }
 
 /// As roll_up with a geography day, on a panel the caller gives away (moved into the result).

@@ -36,7 +36,7 @@ class series_evaluator {
  public:
   /// Binds the panel, the pace method and the evaluated year (empty: every observed year).
   /// `lines`, when given, maps a row of `p` to the row of the caller's panel named in messages
-  /// (evaluate() passes a copy of the panel gathered in index order).
+  /// (evaluate() passes blocks of the panel gathered in index order).
   series_evaluator(const panel& p, pace_method method, std::optional<int> year,
                    const std::size_t* lines = nullptr)
       : p_(p), method_(method), year_(year), lines_(lines) {}

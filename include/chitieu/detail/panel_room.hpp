@@ -1,0 +1,54 @@
+/// @file panel_room.hpp
+/// @brief Copies of a panel with room for the parent rows a roll-up appends: the columns are
+/// written once, instead of copied and then moved again when the roll-up grows them.
+#pragma once
+
+#include <chitieu/areas.hpp>
+#include <chitieu/detail/huge_pages.hpp>
+#include <chitieu/panel.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace chitieu::detail {
+
+/// An upper bound of the parent rows a roll-up of `obs` over `areas` appends: at most one per
+/// area that is some area's parent × indicator × year of the panel's span.
+inline std::size_t parent_row_bound(const panel& obs, const area_table& areas) {
+  if (obs.size() == 0) return 0;
+  std::unordered_set<std::string> parents;
+  for (const area& a : areas.areas())
+    if (!a.parent.empty()) parents.insert(a.parent);
+  const auto [lo, hi] = std::minmax_element(obs.year.begin(), obs.year.end());
+  const auto span = static_cast<std::size_t>(std::int64_t{*hi} - *lo + 1);
+  return parents.size() * obs.indicator_ids.size() * span;
+}
+
+/// A copy of `obs` whose columns have room for `extra` more rows (given up when `extra` exceeds
+/// the panel's own size: the roll-up then grows the columns itself).
+inline panel copy_with_room(const panel& obs, std::size_t extra) {
+  const std::size_t room = obs.size() + (extra <= obs.size() ? extra : 0);
+  panel out;
+  out.indicator_ids = obs.indicator_ids;
+  out.area_ids = obs.area_ids;
+  const auto copy = [room](auto& dst, const auto& src) {
+    reserve_huge(dst, room);
+    dst.assign(src.begin(), src.end());
+  };
+  copy(out.indicator, obs.indicator);
+  copy(out.area, obs.area);
+  copy(out.year, obs.year);
+  copy(out.value, obs.value);
+  copy(out.numerator, obs.numerator);
+  copy(out.denominator, obs.denominator);
+  copy(out.weight, obs.weight);
+  copy(out.se, obs.se);
+  copy(out.coverage, obs.coverage);
+  return out;
+}
+
+}  // namespace chitieu::detail

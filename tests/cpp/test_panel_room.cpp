@@ -1,0 +1,79 @@
+// Tests of detail::parent_row_bound and detail::copy_with_room: the copy a roll-up or a review
+// makes of a panel the caller keeps has room for every parent row, so appending them does not
+// move the columns, and holds the same rows.
+#define BOOST_TEST_MODULE panel_room
+#include <boost/test/unit_test.hpp>
+
+#include "test_support.hpp"
+
+#include <chitieu/detail/panel_room.hpp>
+#include <chitieu/roll_up.hpp>
+
+#include <cmath>
+#include <vector>
+
+using chitieu::aggregate_rule;
+using chitieu::panel;
+
+using namespace chitieu::test;
+
+namespace {
+
+/// Two summed indicators, wards a..e of town T (two_reforms), 2018–2026 where each exists.
+panel wards_panel() {
+  panel obs;
+  for (const char* ind : {"jobs", "farms"})
+    for (int y = 2018; y <= 2026; ++y) {
+      if (y < 2020) obs.add(ind, "a", y, 10.0 + y % 7);
+      if (y >= 2020 && y <= 2024) {
+        obs.add(ind, "b", y, 4.0);
+        obs.add(ind, "c", y, 5.0);
+      }
+      if (y >= 2025) obs.add(ind, "d", y, 9.0);
+      obs.add(ind, "e", y, 1.0);
+    }
+  return obs;
+}
+
+bool same_numbers(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
+  return true;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_bound_is_parents_times_indicators_times_the_span) {
+  // One parent (T) × 2 indicators × 9 years (2018–2026) = 18; the roll-up appends one T row
+  // per indicator and year: exactly 18.
+  const auto areas = two_reforms("T");
+  const panel obs = wards_panel();
+  BOOST_TEST(chitieu::detail::parent_row_bound(obs, areas) == 18u);
+  const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum),
+                            make_indicator("farms", chitieu::unit::count, aggregate_rule::sum)});
+  const auto res = chitieu::roll_up(p, obs, areas);
+  BOOST_TEST(res.rows.size() == obs.size() + 18u);
+  BOOST_TEST(chitieu::detail::parent_row_bound(panel{}, areas) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_copy_holds_the_same_rows_with_the_room_asked_for) {
+  const panel obs = wards_panel();
+  const panel copy = chitieu::detail::copy_with_room(obs, 18);
+  BOOST_TEST(copy.indicator_ids == obs.indicator_ids);
+  BOOST_TEST(copy.area_ids == obs.area_ids);
+  BOOST_TEST(copy.indicator == obs.indicator);
+  BOOST_TEST(copy.area == obs.area);
+  BOOST_TEST(copy.year == obs.year);
+  BOOST_TEST(same_numbers(copy.value, obs.value));
+  BOOST_TEST(same_numbers(copy.numerator, obs.numerator));
+  BOOST_TEST(same_numbers(copy.denominator, obs.denominator));
+  BOOST_TEST(same_numbers(copy.weight, obs.weight));
+  BOOST_TEST(same_numbers(copy.se, obs.se));
+  BOOST_TEST(same_numbers(copy.coverage, obs.coverage));
+  BOOST_TEST(copy.value.capacity() >= obs.size() + 18u);
+  BOOST_TEST(copy.coverage.capacity() >= obs.size() + 18u);
+  // More room than the panel's own size is not taken: the roll-up grows the columns itself.
+  const panel tight = chitieu::detail::copy_with_room(obs, obs.size() + 1);
+  BOOST_TEST(tight.value.capacity() < 2 * obs.size() + 1);
+}
