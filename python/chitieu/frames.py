@@ -6,7 +6,7 @@ columns and are wrapped without a Python loop over rows.
 """
 from __future__ import annotations
 
-from typing import Any, List, Sequence, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -53,7 +53,13 @@ def _codes(table: Table, name: str) -> Tuple[npt.NDArray[np.int32], List[str]]:
 
 
 def _floats(frame: pd.DataFrame, name: str) -> npt.NDArray[np.float64]:
+    """Column ``name`` as contiguous float64, NaN for missing cells."""
     return np.ascontiguousarray(frame[name].to_numpy(dtype=np.float64, na_value=np.nan))
+
+
+def _optional_floats(frame: pd.DataFrame, name: str) -> Optional[npt.NDArray[np.float64]]:
+    """As :func:`_floats`, or None when the frame has no such column (the core takes it as NaN)."""
+    return _floats(frame, name) if name in frame.columns else None
 
 
 def panel_from_table(table: Table, parent_areas: int = 0) -> _core.Panel:
@@ -77,10 +83,10 @@ def panel_from_table(table: Table, parent_areas: int = 0) -> _core.Panel:
         area_codes,
         np.ascontiguousarray(f["year"].to_numpy(dtype=np.int32)),
         _floats(f, "value"),
-        numerator=_floats(f, "numerator"),
-        denominator=_floats(f, "denominator"),
-        weight=_floats(f, "weight"),
-        se=_floats(f, "se"),
+        numerator=_optional_floats(f, "numerator"),
+        denominator=_optional_floats(f, "denominator"),
+        weight=_optional_floats(f, "weight"),
+        se=_optional_floats(f, "se"),
         capacity=len(f) + room if room <= len(f) else 0,
     )
 

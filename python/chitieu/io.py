@@ -183,9 +183,10 @@ def read_observations(source: TableSource) -> Table:
     """Observations ``indicator, area, year, value`` (+ ``numerator, denominator, weight, se``).
 
     ``value`` may be missing when both ``numerator`` and ``denominator`` are
-    given; other columns are ignored. Missing optional columns become NaN.
-    Empty ids are refused when the ids are factorized
-    (:func:`chitieu.frames.panel_from_table`), in the same pass.
+    given (it is then added as NaN); other columns are ignored. Optional
+    columns left out stay out of the frame: the core takes them as NaN, without
+    a column of NaN held in Python. Empty ids are refused when the ids are
+    factorized (:func:`chitieu.frames.panel_from_table`), in the same pass.
     """
     table = read_table(
         source, strings=("indicator", "area"), numbers=("year", *_OBS_NUMBERS), error=ObservationError,
@@ -197,9 +198,8 @@ def read_observations(source: TableSource) -> Table:
     else:
         required = ["indicator", "area", "year", "value"]
     require_columns(table, required, ObservationError, "observations")
-    for name in _OBS_NUMBERS:
-        if name not in cols:
-            table.frame[name] = np.nan
+    if "value" not in cols:
+        table.frame["value"] = np.nan
     table.frame["year"] = whole_years(table, "year", ObservationError)
     return table
 

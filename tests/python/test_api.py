@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import chitieu
-from chitieu import io
+from chitieu import frames, io
 from chitieu.errors import translate
 
 
@@ -136,7 +136,11 @@ def test_read_observations_counts_comment_and_header_lines(tmp_path: Path) -> No
     assert t.lines.tolist() == [4, 6]
     assert t.frame["value"].tolist() == [1.0, 2.5]
     assert t.frame["year"].dtype == np.int32
-    assert np.isnan(t.frame["numerator"]).all() and np.isnan(t.frame["se"]).all()
+    # Optional columns left out stay out of the frame; the core's panel has them as NaN.
+    assert "numerator" not in t.frame.columns and "se" not in t.frame.columns
+    cols = frames.panel_from_table(t).columns()
+    assert np.isnan(cols["numerator"]).all() and np.isnan(cols["se"]).all() and np.isnan(cols["weight"]).all()
+    assert cols["value"].tolist() == [1.0, 2.5]
 
 
 def test_read_observations_non_numeric_cell_names_line_and_field(tmp_path: Path) -> None:
