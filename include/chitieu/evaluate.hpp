@@ -16,7 +16,9 @@
 #include <chitieu/panel_index.hpp>
 #include <chitieu/plan.hpp>
 
+#include <cmath>
 #include <cstddef>
+#include <limits>
 #include <numeric>
 #include <optional>
 #include <vector>
@@ -50,10 +52,30 @@ void release_column(const std::vector<T>&, column_pool&) noexcept {}
 /// the block (44 bytes a row) stays in the core's cache between the gather and the evaluation.
 inline constexpr std::size_t gather_block_rows = 8192;
 
-/// Copies the rows order[first..last) of `obs` into `block` (resized), the columns evaluate reads.
+/// Fills the missing values of an owned panel from numerator × factor / denominator (as the
+/// evaluation reads them) and hands the numerator and denominator columns to the pool: they are
+/// not read again. Returns false: the panel no longer holds them.
+inline bool settle_ratio_parts(panel& obs, const std::vector<std::optional<indicator_rules>>& rules,
+                               column_pool& pool) {
+  for (std::size_t r = 0; r < obs.size(); ++r)
+    if (std::isnan(obs.value[r]))
+      obs.value[r] = effective_value(obs, r, rules[static_cast<std::size_t>(obs.indicator[r])]->unit);
+  pool.give(obs.numerator);
+  pool.give(obs.denominator);
+  return false;
+}
+
+/// Keeps the numerator and denominator of a panel evaluate() only reads. Returns true.
+inline bool settle_ratio_parts(const panel&, const std::vector<std::optional<indicator_rules>>&,
+                               column_pool&) noexcept {
+  return true;
+}
+
+/// Copies the rows order[first..last) of `obs` into `block` (resized), the columns evaluate reads;
+/// without `ratio_parts` (settled values) the block's numerator and denominator are NaN.
 template <class Panel>
 void gather_block(const Panel& obs, const std::size_t* order, std::size_t first, std::size_t last,
-                  panel& block) {
+                  bool ratio_parts, panel& block) {
   const std::size_t m = last - first;
   const auto gather = [&](auto& dst, const auto& src) {
     dst.resize(m);
@@ -63,13 +85,19 @@ void gather_block(const Panel& obs, const std::size_t* order, std::size_t first,
   gather(block.area, obs.area);
   gather(block.year, obs.year);
   gather(block.value, obs.value);
-  gather(block.numerator, obs.numerator);
-  gather(block.denominator, obs.denominator);
   gather(block.coverage, obs.coverage);
+  if (ratio_parts) {
+    gather(block.numerator, obs.numerator);
+    gather(block.denominator, obs.denominator);
+  } else {
+    block.numerator.assign(m, std::numeric_limits<double>::quiet_NaN());
+    block.denominator.assign(m, std::numeric_limits<double>::quiet_NaN());
+  }
 }
 
-/// evaluate() on a panel read (`Panel` = const panel) or owned (`Panel` = panel: its unread
-/// columns, weight and se, are recycled as output columns).
+/// evaluate() on a panel read (`Panel` = const panel) or owned (`Panel` = panel: its values are
+/// settled and the columns it no longer reads, weight, se, numerator and denominator, are
+/// recycled as output columns).
 template <class Panel>
 evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt) {
   const panel_index ix = index_panel(obs);
@@ -89,6 +117,7 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
   column_pool pool;
   release_column(obs.weight, pool);  // not read by the evaluation
   release_column(obs.se, pool);
+  const bool ratio_parts = settle_ratio_parts(obs, rules, pool);
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
@@ -127,7 +156,7 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
       std::size_t s1 = s0 + 1;
       while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
       const std::size_t b0 = ix.start[s0];
-      gather_block(obs, ix.order.data(), b0, ix.start[s1], block);
+      gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
       detail::series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0);
       for (std::size_t s = s0; s < s1; ++s) {
         const std::size_t first = ix.start[s] - b0;
@@ -165,8 +194,9 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
   return detail::evaluate_panel(p, obs, opt);
 }
 
-/// As evaluate() above, on a panel the caller gives away: the columns it does not read (weight,
-/// se) become output columns instead of fresh allocations.
+/// As evaluate() above, on a panel the caller gives away: its values are completed in place and
+/// the columns then not read (weight, se, numerator, denominator) become output columns instead
+/// of fresh allocations.
 inline evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {}) {
   return detail::evaluate_panel(p, obs, opt);
 }

@@ -443,3 +443,26 @@ BOOST_AUTO_TEST_CASE(plan_indicators_without_data_get_no_rows) {
   BOOST_TEST(e.size() == 1u);
   BOOST_TEST(chitieu::evaluate(p, chitieu::panel{}).size() == 0u);
 }
+
+BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_as_one_only_read) {
+  // evaluate(panel&&) completes values in place and recycles numerator and denominator; the
+  // result must be that of evaluate(const panel&), here with rows given only as numerator and
+  // denominator (40 %, 45 %, 52 %, 60 % = 400/1000 … 600/1000), a value and a denominator
+  // without numerator (value kept), and a numerator without denominator (no value: no_data).
+  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80)});
+  chitieu::panel obs;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  obs.add("x", "a", 2020, nan, 400, 1000);
+  obs.add("x", "a", 2021, nan, 450, 1000);
+  obs.add("x", "a", 2022, 52.0, nan, 1000);
+  obs.add("x", "a", 2023, nan, 600, 1000);
+  obs.add("x", "b", 2020, nan, 30, nan);
+  obs.add("x", "b", 2021, 70.0);
+  const auto read = chitieu::evaluate(p, obs);
+  chitieu::panel given = obs;
+  const auto owned = chitieu::evaluate(p, std::move(given));
+  BOOST_TEST(same(owned, read));
+  BOOST_TEST(read.value[row_of(read, "x", "a", 2023)] == 60.0, boost::test_tools::tolerance(tol));
+  BOOST_TEST(std::isnan(read.value[row_of(read, "x", "b", 2020)]));
+  BOOST_TEST(read.status[row_of(read, "x", "b", 2020)] == status::no_data);
+}

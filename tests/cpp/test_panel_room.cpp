@@ -35,13 +35,6 @@ panel wards_panel() {
   return obs;
 }
 
-bool same_numbers(const std::vector<double>& a, const std::vector<double>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
-  return true;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(the_bound_is_parents_times_indicators_times_the_span) {

@@ -7,10 +7,12 @@
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/date.hpp>
 #include <chitieu/direction.hpp>
+#include <chitieu/evaluation.hpp>
 #include <chitieu/plan.hpp>
 #include <chitieu/target.hpp>
 #include <chitieu/unit.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <limits>
 #include <optional>
@@ -117,6 +119,25 @@ long find(const Rows& rows, const std::string& ind_id, const std::string& area_i
         rows.area_ids[static_cast<std::size_t>(rows.area[r])] == area_id && rows.year[r] == year)
       return static_cast<long>(r);
   return -1;
+}
+
+/// True when two columns are equal element by element, NaN equal to NaN.
+inline bool same_numbers(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
+  return true;
+}
+
+/// True when two evaluations are identical in every column.
+inline bool same(const chitieu::evaluation& a, const chitieu::evaluation& b) {
+  return a.indicator_ids == b.indicator_ids && a.area_ids == b.area_ids && a.indicator == b.indicator &&
+         a.area == b.area && a.year == b.year && a.status == b.status && a.pace == b.pace &&
+         same_numbers(a.value, b.value) && same_numbers(a.assessed, b.assessed) &&
+         same_numbers(a.margin, b.margin) && same_numbers(a.baseline, b.baseline) &&
+         same_numbers(a.progress, b.progress) && same_numbers(a.elapsed, b.elapsed) &&
+         same_numbers(a.projected, b.projected) && same_numbers(a.p_meet, b.p_meet) &&
+         same_numbers(a.coverage, b.coverage);
 }
 
 }  // namespace chitieu::test

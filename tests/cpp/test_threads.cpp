@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "csv_helpers.hpp"
+#include "test_support.hpp"
 
 #include <chitieu/phrase.hpp>
 #include <chitieu/plan_file.hpp>
@@ -21,28 +22,11 @@
 #include <thread>
 #include <vector>
 
+using chitieu::test::same;
+
 namespace {
 
 const std::string root = CHITIEU_SOURCE_DIR;
-
-/// True when two columns are equal element by element, NaN equal to NaN.
-bool same_numbers(const std::vector<double>& a, const std::vector<double>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
-  return true;
-}
-
-/// True when two evaluations are identical in every column.
-bool same(const chitieu::evaluation& a, const chitieu::evaluation& b) {
-  return a.indicator_ids == b.indicator_ids && a.area_ids == b.area_ids && a.indicator == b.indicator &&
-         a.area == b.area && a.year == b.year && a.status == b.status && a.pace == b.pace &&
-         same_numbers(a.value, b.value) && same_numbers(a.assessed, b.assessed) &&
-         same_numbers(a.margin, b.margin) && same_numbers(a.baseline, b.baseline) &&
-         same_numbers(a.progress, b.progress) && same_numbers(a.elapsed, b.elapsed) &&
-         same_numbers(a.projected, b.projected) && same_numbers(a.p_meet, b.p_meet) &&
-         same_numbers(a.coverage, b.coverage);
-}
 
 /// Deterministic observations for every indicator of a plan in `areas` areas, 2020–2026: values
 /// in the unit's domain with a trend, 0/1 for booleans, numerator and denominator for ratio rules.
