@@ -464,5 +464,5 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_as_one_only_read) {
   BOOST_TEST(same(owned, read));
   BOOST_TEST(read.value[row_of(read, "x", "a", 2023)] == 60.0, boost::test_tools::tolerance(tol));
   BOOST_TEST(std::isnan(read.value[row_of(read, "x", "b", 2020)]));
-  BOOST_TEST(read.status[row_of(read, "x", "b", 2020)] == status::no_data);
+  BOOST_TEST((read.status[row_of(read, "x", "b", 2020)] == status::no_data));
 }
