@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import List, Sequence, Type, Union
+from typing import Any, List, Sequence, Type, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -51,7 +51,7 @@ class Table:
 
     frame: pd.DataFrame
     file: str
-    lines: npt.NDArray[np.int64]
+    lines: npt.NDArray[np.int32]  # 4 bytes a row: no source has 2^31 lines
     header_line: int
 
     def line(self, row: int) -> int:
@@ -89,7 +89,7 @@ def read_table(
     """
     if isinstance(source, pd.DataFrame):
         frame = source.reset_index(drop=True)
-        table = Table(frame, "<DataFrame>", np.arange(1, len(frame) + 1, dtype=np.int64), 0)
+        table = Table(frame, "<DataFrame>", np.arange(1, len(frame) + 1, dtype=np.int32), 0)
     else:
         path = os.fspath(source)
         if not os.path.isfile(path):
@@ -109,16 +109,21 @@ def read_table(
             raise error(f"cannot read the {what} CSV: {exc}", path) from None
         first = skip + 2  # header is line skip + 1
         blank = frame.isna().all(axis=1).to_numpy()
-        lines = np.arange(first, first + len(frame), dtype=np.int64)
+        lines = np.arange(first, first + len(frame), dtype=np.int32)
         if blank.any():
             frame = frame.loc[~blank].reset_index(drop=True)
             lines = lines[~blank]
         frame.columns = [str(c).strip() for c in frame.columns]
         table = Table(frame, path, lines, skip + 1)
     for name in numbers:
-        if name in table.frame.columns:
+        if name in table.frame.columns and not _integers(table.frame[name]):
             table.frame[name] = _numeric(table, name, error)
     return table
+
+
+def _integers(col: "pd.Series[Any]") -> bool:
+    """True for a column of plain integers: numbers already, kept as they are (no float copy)."""
+    return isinstance(col.dtype, np.dtype) and col.dtype.kind in "iu"
 
 
 def _numeric(table: Table, name: str, error: Type[ChitieuError]) -> "pd.Series[float]":
@@ -165,18 +170,29 @@ def require_cells(table: Table, names: Sequence[str], error: Type[ChitieuError])
 
 
 def whole_years(table: Table, name: str, error: Type[ChitieuError]) -> npt.NDArray[np.int32]:
-    """Column ``name`` as int32 years, or ``error`` at the first cell that is not a whole number."""
-    years = table.frame[name].to_numpy(dtype=np.float64)
-    bad = ~np.isfinite(years) | (years != np.round(years)) | (np.abs(years) > 9999)
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise error(
-            f"'{table.frame[name].iloc[row]}' is not a year (a whole number such as 2024)",
-            table.file,
-            table.line(row),
-            name,
-        )
-    return years.astype(np.int32)
+    """Column ``name`` as int32 years, or ``error`` at the first cell that is not a whole number.
+
+    A column of integers is taken as it is (no copy when it is already int32); any other must
+    be numeric already (see :func:`read_table`).
+    """
+    col = table.frame[name]
+    if _integers(col):
+        whole = col.to_numpy()
+        bad = np.abs(whole.astype(np.int64, copy=False)) > 9999
+        if not bad.any():
+            return whole.astype(np.int32, copy=False)
+    else:
+        years = col.to_numpy(dtype=np.float64)
+        bad = ~np.isfinite(years) | (years != np.round(years)) | (np.abs(years) > 9999)
+        if not bad.any():
+            return years.astype(np.int32)
+    row = int(np.flatnonzero(bad)[0])
+    raise error(
+        f"'{col.iloc[row]}' is not a year (a whole number such as 2024)",
+        table.file,
+        table.line(row),
+        name,
+    )
 
 
 def read_observations(source: TableSource) -> Table:
