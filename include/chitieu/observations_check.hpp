@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chitieu/detail/duplicate_rows.hpp>
+#include <chitieu/detail/effective_value.hpp>
 #include <chitieu/detail/parallel.hpp>
 #include <chitieu/detail/plan_lookup.hpp>
 #include <chitieu/error.hpp>
@@ -109,15 +110,6 @@ inline void row_problems(const panel& obs, std::size_t r, const indicator& ind,
     add("coverage " + number_text(cov) + " is invalid; give a share in [0, 1]", "coverage");
 }
 
-/// The value of row r, or numerator × factor / denominator when only those are given (NaN
-/// when neither is usable).
-inline double row_value(const panel& obs, std::size_t r, const indicator& ind) {
-  if (!std::isnan(obs.value[r])) return obs.value[r];
-  if (std::isfinite(obs.numerator[r]) && std::isfinite(obs.denominator[r]) && obs.denominator[r] > 0)
-    return obs.numerator[r] * ratio_factor(ind.unit) / obs.denominator[r];
-  return obs.value[r];
-}
-
 /// Collects a problem for each row of a `part_of` indicator whose value exceeds its whole's
 /// value in the same area and year (a part never exceeds its whole).
 inline void part_above_whole_problems(const panel& obs, const std::vector<const indicator*>& of_code,
@@ -147,7 +139,7 @@ inline void part_above_whole_problems(const panel& obs, const std::vector<const 
     if (w == whole_rows.end()) continue;
     const indicator& part = *of_code[c];
     const indicator& whole = *of_code[static_cast<std::size_t>(whole_of[c])];
-    const double pv = row_value(obs, r, part), wv = row_value(obs, w->second, whole);
+    const double pv = effective_value(obs, r, part.unit), wv = effective_value(obs, w->second, whole.unit);
     if (std::isfinite(pv) && std::isfinite(wv) && pv > wv + 1e-9 * std::max(1.0, std::abs(wv)))
       out.emplace_back(row_label(obs, r) + ": '" + part.id + "' (" + number_text(pv) +
                            ") exceeds its whole '" + whole.id + "' (" + number_text(wv) + ", row " +
@@ -221,7 +213,7 @@ inline void complete_values(const plan& p, panel& obs) {
       throw error(detail::row_label(obs, r) + ": indicator is not in plan '" + p.id +
                       "', so its unit and ratio factor are unknown",
                   {}, static_cast<long>(r + 1), "indicator");
-    obs.value[r] = num * ratio_factor(ind->unit) / den;
+    obs.value[r] = detail::effective_value(obs, r, ind->unit);
   }
 }
 

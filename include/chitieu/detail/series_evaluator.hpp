@@ -2,6 +2,7 @@
 /// @brief Evaluates one indicator × area series: assessed, status, progress, projection, pace.
 #pragma once
 
+#include <chitieu/detail/effective_value.hpp>
 #include <chitieu/detail/indicator_rules.hpp>
 #include <chitieu/detail/pace_rules.hpp>
 #include <chitieu/detail/running_fit.hpp>
@@ -20,16 +21,6 @@
 #include <vector>
 
 namespace chitieu::detail {
-
-/// The value a panel row stands for: its value, else numerator × factor / denominator when both
-/// are given and the denominator is positive, else NaN.
-inline double effective_value(const panel& p, std::size_t row, unit u) noexcept {
-  const double v = p.value[row];
-  if (!std::isnan(v)) return v;
-  const double num = p.numerator[row], den = p.denominator[row];
-  if (std::isfinite(num) && std::isfinite(den) && den > 0.0) return num * ratio_factor(u) / den;
-  return v;
-}
 
 /// Evaluates series one at a time, reusing its scratch buffers (no allocation per row).
 class series_evaluator {
