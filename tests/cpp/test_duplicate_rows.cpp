@@ -1,7 +1,7 @@
 // Tests of detail::duplicate_rows: the bitmap of the key space and the sorted fallback give the
 // same pairs (row, latest earlier row with the same indicator × area × year) as a brute force.
 #define BOOST_TEST_MODULE duplicate_rows
-#include <boost/test/included/unit_test.hpp>
+#include <boost/test/unit_test.hpp>
 
 #include <chitieu/detail/duplicate_rows.hpp>
 
