@@ -91,7 +91,13 @@ class reader {
     bad_entities_.insert(entity);
     bad_fields_.insert(field);
   }
-  void remember(const std::string& field, position pos) { positions_[field] = pos; }
+  /// Records where a field (or an entity's table) is, once per occurrence in file order.
+  void remember(const std::string& field, position pos) { positions_[field].push_back(pos); }
+  /// Where the latest occurrence of a field is (line 0 when it was not remembered).
+  position latest(const std::string& field) const {
+    const auto it = positions_.find(field);
+    return it == positions_.end() ? position{} : it->second.back();
+  }
 
   /// Checks a table's keys against the allowed names; unknown keys are problems.
   void check_keys(const toml::table& t, const std::string& path, const std::string& entity,
@@ -198,7 +204,7 @@ class reader {
     try {
       return parse(*s);
     } catch (const std::invalid_argument&) {
-      fail(positions_[path + "." + key], entity, path + "." + key,
+      fail(latest(path + "." + key), entity, path + "." + key,
            "'" + *s + "' is not a valid " + key + "; expected one of " + valid);
       return std::nullopt;
     }
@@ -388,7 +394,7 @@ class reader {
     } catch (const std::invalid_argument& e) {
       const auto* ce = dynamic_cast<const error*>(&e);
       const std::string key = ce && ce->field() == "tolerance" ? ".tolerance" : ".target";
-      fail(positions_.count(path + key) ? positions_[path + key] : pos, path, path + key,
+      fail(positions_.count(path + key) ? latest(path + key) : pos, path, path + key,
            ce ? ce->message() : e.what());
     }
   }
@@ -418,15 +424,28 @@ class reader {
   }
 
   /// Adds the validation problems of the plan read, located at their key (else their table).
+  /// Two domains or indicators with one id share their field names; plan_problems() reports the
+  /// later one's "… is used twice" at its id before that entity's other problems, so from that
+  /// report on the entity's problems take the positions of its next occurrence in the file.
   void validate_read(const plan& p) {
+    std::map<std::string, std::size_t> occurrence;  // per entity: which of its tables is meant
+    const auto at = [&](const std::string& key, std::size_t k) -> std::optional<position> {
+      const auto it = positions_.find(key);
+      if (it == positions_.end()) return std::nullopt;
+      return it->second[std::min(k, it->second.size() - 1)];
+    };
     for (const error& e : plan_problems(p)) {
       const std::string& field = e.field();
+      const std::string entity = field.substr(0, field.find('.'));
+      if (field == entity + ".id" && e.message().find("is used twice") != std::string::npos)
+        ++occurrence[entity];
       if (follows_from_reported(field)) continue;
+      const std::size_t k = occurrence.count(entity) ? occurrence[entity] : 0;
       position pos;
-      if (auto it = positions_.find(field); it != positions_.end())
-        pos = it->second;
-      else if (auto ent = positions_.find(field.substr(0, field.find('.'))); ent != positions_.end())
-        pos = ent->second;
+      if (const auto f = at(field, k))
+        pos = *f;
+      else if (const auto t = at(entity, k))
+        pos = *t;
       problems_.emplace_back((pos.line > 0 ? "column " + std::to_string(pos.column) + ": " : std::string{}) +
                                  e.message(),
                              file_, pos.line, field);
@@ -437,7 +456,7 @@ class reader {
   std::vector<error> problems_;
   std::set<std::string> bad_entities_;
   std::set<std::string> bad_fields_;
-  std::map<std::string, position> positions_;
+  std::map<std::string, std::vector<position>> positions_;
 };
 
 }  // namespace

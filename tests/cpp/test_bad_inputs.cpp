@@ -255,6 +255,26 @@ BOOST_AUTO_TEST_CASE(duplicate_indicator_id) {
   expect_plan_error(toml, {"bad.toml", 23, "indicators[insured].id", {"indicator id 'insured' is used twice"}});
 }
 
+BOOST_AUTO_TEST_CASE(each_of_two_indicators_with_one_id_keeps_its_own_lines) {
+  // Both indicators are "insured"; the first names domain "nowhere" (line 15), the second, from
+  // line 21, has its id on line 23 and names domain "elsewhere" on line 24. Each problem is at
+  // the line of the indicator it is about.
+  std::string first = plan_toml;
+  first.replace(first.find("domain = \"health\""), 17, "domain = \"nowhere\"");
+  std::string second = second_indicator;
+  second.replace(second.find("insured_poor"), 12, "insured");
+  second.replace(second.find("domain = \"health\""), 17, "domain = \"elsewhere\"");
+  const auto problems = chitieu::plan_file_problems(first + second, "bad.toml");
+  BOOST_TEST_REQUIRE(problems.size() == 3u);
+  BOOST_TEST(problems[0].line() == 15);
+  BOOST_TEST(problems[0].field() == "indicators[insured].domain");
+  BOOST_TEST(problems[0].message().find("'nowhere'") != std::string::npos);
+  BOOST_TEST(problems[1].line() == 23);
+  BOOST_TEST(problems[1].message().find("used twice") != std::string::npos);
+  BOOST_TEST(problems[2].line() == 24);
+  BOOST_TEST(problems[2].message().find("'elsewhere'") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(duplicate_domain_id) {
   const std::string toml = plan_with(
       "\n[[indicators]]", "\n[[domains]]\nid = \"health\"\nname = { vi = \"Y tế 2\", en = \"Health 2\" }\n\n[[indicators]]");
