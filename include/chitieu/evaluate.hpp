@@ -21,6 +21,7 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 namespace chitieu {
@@ -38,44 +39,126 @@ struct evaluate_options {
 
 namespace detail {
 
-/// Hands a column of a panel evaluate() owns to the pool, for the columns it creates next.
-template <class T>
-void release_column(std::vector<T>& column, column_pool& pool) {
-  pool.give(column);
-}
-
-/// Keeps a column of a panel evaluate() only reads.
-template <class T>
-void release_column(const std::vector<T>&, column_pool&) noexcept {}
-
 /// Rows of the panel gathered at a time, in index order, before their series are evaluated:
 /// the block (44 bytes a row) stays in the core's cache between the gather and the evaluation.
 inline constexpr std::size_t gather_block_rows = 8192;
 
+/// The rules of every indicator code with data (resolved once per code); throws chitieu::error
+/// at the first row of an indicator not in the plan.
+inline std::vector<std::optional<indicator_rules>> rules_of_codes(const plan& p, const panel& obs,
+                                                                  const panel_index& ix,
+                                                                  const evaluate_options& opt) {
+  const auto of_code = plan_indicators_of_codes(p, obs);
+  std::vector<std::optional<indicator_rules>> rules(obs.indicator_ids.size());
+  for (std::size_t s = 0; s < ix.series_count(); ++s) {
+    const std::size_t row = ix.order[ix.start[s]];
+    const auto code = static_cast<std::size_t>(obs.indicator[row]);
+    if (rules[code]) continue;
+    if (!of_code[code])
+      throw error(unknown_indicator_message(p, obs.indicator_ids[code]), {}, static_cast<long>(row + 1),
+                  "indicator");
+    rules[code] = resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
+  }
+  return rules;
+}
+
+/// The first series of each of `threads` contiguous chunks about equal in rows, then the count.
+inline std::vector<std::size_t> chunk_starts(const panel_index& ix, std::size_t n, unsigned threads) {
+  std::vector<std::size_t> first(threads + 1, ix.series_count());
+  for (unsigned c = 0; c < threads; ++c)
+    first[c] = static_cast<std::size_t>(
+        std::lower_bound(ix.start.begin(), ix.start.end() - 1, n * c / threads) - ix.start.begin());
+  return first;
+}
+
 /// Fills the missing values of an owned panel from numerator × factor / denominator (as the
-/// evaluation reads them) and hands the numerator and denominator columns to the pool: they are
-/// not read again. Returns false: the panel no longer holds them.
-inline bool settle_ratio_parts(panel& obs, const std::vector<std::optional<indicator_rules>>& rules,
-                               column_pool& pool) {
+/// evaluation reads them), then hands its weight, se, numerator and denominator columns, which
+/// the evaluation no longer reads, to the pool.
+inline void settle_values(panel& obs, const std::vector<std::optional<indicator_rules>>& rules,
+                          column_pool& pool) {
   for (std::size_t r = 0; r < obs.size(); ++r)
     if (std::isnan(obs.value[r]))
       obs.value[r] = effective_value(obs, r, rules[static_cast<std::size_t>(obs.indicator[r])]->unit);
+  pool.give(obs.weight);
+  pool.give(obs.se);
   pool.give(obs.numerator);
   pool.give(obs.denominator);
-  return false;
 }
 
-/// Keeps the numerator and denominator of a panel evaluate() only reads. Returns true.
-inline bool settle_ratio_parts(const panel&, const std::vector<std::optional<indicator_rules>>&,
-                               column_pool&) noexcept {
-  return true;
+/// Puts the columns an owned, settled panel keeps (codes, year, value, coverage) in index order,
+/// column after column, each gathered into the storage the previous one (or the pool) left.
+inline void sort_columns(panel& obs, const panel_index& ix, column_pool& pool, unsigned threads) {
+  const std::size_t n = obs.size();
+  const auto gather = [&](auto& column) {
+    std::remove_reference_t<decltype(column)> sorted;
+    pool.take(sorted, n);
+    run_chunks(threads, threads, [&](std::size_t c) {  // random reads: both cores help
+      for (std::size_t i = n * c / threads, end = n * (c + 1) / threads; i < end; ++i)
+        sorted[i] = column[ix.order[i]];
+    });
+    pool.give(column);
+    column.swap(sorted);
+  };
+  gather(obs.indicator);
+  gather(obs.area);
+  gather(obs.year);
+  gather(obs.value);
+  gather(obs.coverage);
+}
+
+/// Makes the columns the evaluation computes (assessed, status, margin, baseline, progress,
+/// elapsed, pace, projected, p_meet) n entries long, from the pool where it has storage.
+inline void size_computed_columns(evaluation& out, std::size_t n, column_pool& pool) {
+  pool.take(out.assessed, n);
+  resize_huge(out.status, n);
+  pool.take(out.margin, n);
+  pool.take(out.baseline, n);
+  pool.take(out.progress, n);
+  pool.take(out.elapsed, n);
+  resize_huge(out.pace, n);
+  pool.take(out.projected, n);
+  pool.take(out.p_meet, n);
+}
+
+/// evaluate() on a panel the caller gives away, every observed year: its values are settled, its
+/// kept columns sorted into index order in place and evaluated there, and then moved into the
+/// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
+/// panel's rows in index order). The columns no longer read serve as computed columns.
+inline evaluation evaluate_in_place(panel& obs, const panel_index& ix,
+                                    const std::vector<std::optional<indicator_rules>>& rules,
+                                    const evaluate_options& opt) {
+  const std::size_t n = obs.size();
+  column_pool pool;
+  settle_values(obs, rules, pool);
+  sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
+  evaluation out;
+  out.indicator_ids = obs.indicator_ids;
+  out.area_ids = obs.area_ids;
+  size_computed_columns(out, n, pool);
+  const unsigned threads = thread_count(opt.threads, n, 32768);
+  const auto first_series = chunk_starts(ix, n, threads);
+  run_chunks(threads, threads, [&](std::size_t c) {
+    series_evaluator ev(obs, opt.method, opt.year, ix.order.data(), {true, false});
+    std::vector<std::size_t> rows;  // positions of one series, now rows of the sorted panel
+    for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
+      rows.resize(ix.start[s + 1] - ix.start[s]);
+      std::iota(rows.begin(), rows.end(), ix.start[s]);
+      ev.run(*rules[static_cast<std::size_t>(obs.indicator[ix.start[s]])], rows.data(), rows.size(), out,
+             ix.start[s]);
+    }
+  });
+  out.indicator = std::move(obs.indicator);
+  out.area = std::move(obs.area);
+  out.year = std::move(obs.year);
+  out.value = std::move(obs.value);
+  out.coverage = std::move(obs.coverage);
+  return out;
 }
 
 /// Copies the rows order[first..last) of `obs` into `block` (resized), the columns evaluate reads;
-/// without `ratio_parts` (settled values) the block's numerator and denominator are NaN.
-template <class Panel>
-void gather_block(const Panel& obs, const std::size_t* order, std::size_t first, std::size_t last,
-                  bool ratio_parts, panel& block) {
+/// with settled values (`ratio_parts` false) not the numerator and denominator.
+inline void gather_block(const panel& obs, const std::size_t* order, std::size_t first, std::size_t last,
+                         bool ratio_parts, panel& block) {
   const std::size_t m = last - first;
   const auto gather = [&](auto& dst, const auto& src) {
     dst.resize(m);
@@ -89,65 +172,32 @@ void gather_block(const Panel& obs, const std::size_t* order, std::size_t first,
   if (ratio_parts) {
     gather(block.numerator, obs.numerator);
     gather(block.denominator, obs.denominator);
-  } else {
-    block.numerator.assign(m, std::numeric_limits<double>::quiet_NaN());
-    block.denominator.assign(m, std::numeric_limits<double>::quiet_NaN());
   }
 }
 
-/// evaluate() on a panel read (`Panel` = const panel) or owned (`Panel` = panel: its values are
-/// settled and the columns it no longer reads, weight, se, numerator and denominator, are
-/// recycled as output columns).
-template <class Panel>
-evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt) {
-  const panel_index ix = index_panel(obs);
-  const auto of_code = detail::plan_indicators_of_codes(p, obs);
-  std::vector<std::optional<detail::indicator_rules>> rules(obs.indicator_ids.size());
-  for (std::size_t s = 0; s < ix.series_count(); ++s) {
-    const std::size_t row = ix.order[ix.start[s]];
-    const auto code = static_cast<std::size_t>(obs.indicator[row]);
-    if (rules[code]) continue;
-    if (!of_code[code])
-      throw error(detail::unknown_indicator_message(p, obs.indicator_ids[code]), {},
-                  static_cast<long>(row + 1), "indicator");
-    rules[code] = detail::resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
-  }
-
+/// evaluate() by blocks: each thread gathers blocks of whole series in index order (a series
+/// longer than a block is one block) and evaluates them from the block. `ratio_parts` false: the
+/// panel's values are settled (its numerator and denominator may be gone). The evaluation's
+/// columns come from the pool where it has storage.
+inline evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
+                                     const std::vector<std::optional<indicator_rules>>& rules,
+                                     const evaluate_options& opt, bool ratio_parts, column_pool& pool) {
   const std::size_t n = obs.size();
-  column_pool pool;
-  release_column(obs.weight, pool);  // not read by the evaluation
-  release_column(obs.se, pool);
-  const bool ratio_parts = settle_ratio_parts(obs, rules, pool);
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
-  const auto room = [&](auto& column) { pool.take(column, n); };
-  room(out.indicator);
-  room(out.area);
-  room(out.year);
-  room(out.value);
-  room(out.assessed);
-  reserve_huge(out.status, n);
-  room(out.margin);
-  room(out.baseline);
-  room(out.progress);
-  room(out.elapsed);
-  reserve_huge(out.pace, n);
-  room(out.projected);
-  room(out.p_meet);
-  room(out.coverage);
-  out.resize(n);
-  // Contiguous chunks of series, about equal in rows; chunk c writes from its first row on. Each
-  // chunk gathers blocks of whole series in index order (a series longer than a block is one
-  // block) and evaluates them from the block: position i of a block stands for panel row
+  pool.take(out.indicator, n);
+  pool.take(out.area, n);
+  pool.take(out.year, n);
+  pool.take(out.value, n);
+  pool.take(out.coverage, n);
+  size_computed_columns(out, n, pool);
+  // Chunk c writes from its first row on; position i of a block stands for panel row
   // ix.order[block's first + i] in messages.
-  const std::size_t series = ix.series_count();
-  const unsigned threads = detail::thread_count(opt.threads, n, 32768);
-  std::vector<std::size_t> first_series(threads + 1, series), written(threads, 0);
-  for (unsigned c = 0; c < threads; ++c)
-    first_series[c] = static_cast<std::size_t>(
-        std::lower_bound(ix.start.begin(), ix.start.end() - 1, n * c / threads) - ix.start.begin());
-  detail::run_chunks(threads, threads, [&](std::size_t c) {
+  const unsigned threads = thread_count(opt.threads, n, 32768);
+  const auto first_series = chunk_starts(ix, n, threads);
+  std::vector<std::size_t> written(threads, 0);
+  run_chunks(threads, threads, [&](std::size_t c) {
     panel block;
     block.area_ids = obs.area_ids;
     std::vector<std::size_t> rows;  // positions of one series in the block
@@ -157,7 +207,7 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
       while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
       const std::size_t b0 = ix.start[s0];
       gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
-      detail::series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0);
+      series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
       for (std::size_t s = s0; s < s1; ++s) {
         const std::size_t first = ix.start[s] - b0;
         rows.resize(ix.start[s + 1] - ix.start[s]);
@@ -191,14 +241,23 @@ evaluation evaluate_panel(const plan& p, Panel& obs, const evaluate_options& opt
 /// an infinite value, malformed columns or a cumulative target without a period. It does not
 /// re-check values against their units: run check_observations() first.
 inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {}) {
-  return detail::evaluate_panel(p, obs, opt);
+  const panel_index ix = index_panel(obs);
+  const auto rules = detail::rules_of_codes(p, obs, ix, opt);
+  detail::column_pool none;
+  return detail::evaluate_by_blocks(obs, ix, rules, opt, true, none);
 }
 
-/// As evaluate() above, on a panel the caller gives away: its values are completed in place and
-/// the columns then not read (weight, se, numerator, denominator) become output columns instead
-/// of fresh allocations.
+/// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
+/// columns then not read (weight, se, numerator, denominator) become computed columns instead of
+/// fresh allocations, and (every observed year) its other columns are sorted in place and become
+/// the evaluation's indicator, area, year, value and coverage.
 inline evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {}) {
-  return detail::evaluate_panel(p, obs, opt);
+  const panel_index ix = index_panel(obs);
+  const auto rules = detail::rules_of_codes(p, obs, ix, opt);
+  if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt);
+  detail::column_pool pool;
+  detail::settle_values(obs, rules, pool);
+  return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
 }
 
 }  // namespace chitieu

@@ -466,3 +466,23 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_as_one_only_read) {
   BOOST_TEST(std::isnan(read.value[row_of(read, "x", "b", 2020)]));
   BOOST_TEST((read.status[row_of(read, "x", "b", 2020)] == status::no_data));
 }
+
+BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_at_one_year_as_one_only_read) {
+  // With options.year the given-away panel is evaluated by blocks on its settled values.
+  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80)});
+  chitieu::panel obs;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  obs.add("x", "a", 2020, nan, 400, 1000);
+  obs.add("x", "a", 2021, nan, 450, 1000);
+  obs.add("x", "a", 2023, nan, 600, 1000);
+  obs.add("x", "b", 2020, 70.0);
+  chitieu::evaluate_options at_2022;
+  at_2022.year = 2022;
+  const auto read = chitieu::evaluate(p, obs, at_2022);
+  chitieu::panel given = obs;
+  const auto owned = chitieu::evaluate(p, std::move(given), at_2022);
+  BOOST_TEST(same(owned, read));
+  BOOST_TEST_REQUIRE(read.size() == 2u);  // a and b, each evaluated at 2022
+  BOOST_TEST(std::isnan(read.value[row_of(read, "x", "a", 2022)]));  // no observation in 2022
+  BOOST_TEST(std::isnan(read.assessed[row_of(read, "x", "b", 2022)]));  // no 2022 value either
+}

@@ -190,3 +190,21 @@ BOOST_AUTO_TEST_CASE(the_observation_check_over_the_cores_finds_every_problem_in
   BOOST_TEST(problems[2].line() == static_cast<long>(c + 1));
   BOOST_TEST(problems[2].field() == "numerator");
 }
+
+BOOST_AUTO_TEST_CASE(a_panel_given_away_over_threads_equals_one_kept) {
+  // evaluate(panel&&) sorts the panel's columns in place over the threads and evaluates there
+  // (every year), or by blocks with options.year: both equal evaluate() of a kept panel.
+  const chitieu::plan p = chitieu::load_plan("nq-42-2023");
+  const chitieu::panel big = synthetic(p, 1300);
+  chitieu::evaluate_options one, four;
+  one.threads = 1;
+  four.threads = 4;
+  const auto expected = chitieu::evaluate(p, big, one);
+  chitieu::panel copy = big;
+  BOOST_TEST(same(chitieu::evaluate(p, std::move(copy), four), expected));
+  one.year = four.year = 2024;
+  const auto at_2024 = chitieu::evaluate(p, big, one);
+  BOOST_TEST(at_2024.size() < expected.size());
+  chitieu::panel again = big;
+  BOOST_TEST(same(chitieu::evaluate(p, std::move(again), four), at_2024));
+}

@@ -22,15 +22,25 @@
 
 namespace chitieu::detail {
 
+/// How a series_evaluator reads its panel and what it writes.
+struct series_reading {
+  /// Values are settled (ratio rows completed): the panel's numerator and denominator are not
+  /// read and may be empty.
+  bool settled_values = false;
+  /// Writes the evaluation's indicator, area, year, value and coverage; false when the caller
+  /// takes those columns from the panel itself (rows in index order, every observed year).
+  bool writes_row_columns = true;
+};
+
 /// Evaluates series one at a time, reusing its scratch buffers (no allocation per row).
 class series_evaluator {
  public:
   /// Binds the panel, the pace method and the evaluated year (empty: every observed year).
   /// `lines`, when given, maps a row of `p` to the row of the caller's panel named in messages
-  /// (evaluate() passes blocks of the panel gathered in index order).
+  /// (evaluate() passes the panel or blocks of it gathered in index order).
   series_evaluator(const panel& p, pace_method method, std::optional<int> year,
-                   const std::size_t* lines = nullptr)
-      : p_(p), method_(method), year_(year), lines_(lines) {}
+                   const std::size_t* lines = nullptr, series_reading reading = {})
+      : p_(p), method_(method), year_(year), lines_(lines), reading_(reading) {}
 
   /// Evaluates the series whose panel rows are rows[0..m) (years ascending) under rules r and
   /// writes its evaluation rows into out from position pos. Returns the number of rows written.
@@ -68,7 +78,7 @@ class series_evaluator {
     for (std::size_t i = 0; i < m; ++i) {
       const std::size_t row = rows[i];
       years_[i] = p_.year[row];
-      values_[i] = effective_value(p_, row, r.unit);
+      values_[i] = reading_.settled_values ? p_.value[row] : effective_value(p_, row, r.unit);
       if (std::isinf(values_[i]))
         throw error(where(r, row) + ": value is infinite; give a finite number in " +
                         domain_text(r.unit),
@@ -126,11 +136,13 @@ class series_evaluator {
   void emit(const indicator_rules& r, int t, std::size_t i, evaluation& out, std::size_t at) {
     const bool has_row = i != none && i < rows_.size();
     const std::size_t row = has_row ? rows_[i] : rows_.front();
-    out.indicator[at] = p_.indicator[row];
-    out.area[at] = p_.area[row];
-    out.year[at] = t;
-    out.value[at] = has_row ? values_[i] : nan;
-    out.coverage[at] = has_row ? p_.coverage[row] : nan;
+    if (reading_.writes_row_columns) {
+      out.indicator[at] = p_.indicator[row];
+      out.area[at] = p_.area[row];
+      out.year[at] = t;
+      out.value[at] = has_row ? values_[i] : nan;
+      out.coverage[at] = has_row ? p_.coverage[row] : nan;
+    }
     out.p_meet[at] = nan;
     out.projected[at] = nan;
 
@@ -232,6 +244,7 @@ class series_evaluator {
   pace_method method_;
   std::optional<int> year_;
   const std::size_t* lines_;
+  series_reading reading_;
   std::vector<std::size_t> rows_;
   std::vector<int> years_;
   std::vector<double> values_, assessed_;
