@@ -3,6 +3,7 @@
 #include "register.hpp"
 
 #include <chitieu/detail/huge_pages.hpp>
+#include <chitieu/detail/panel_room.hpp>
 #include <chitieu/evaluate.hpp>
 #include <chitieu/observations_check.hpp>
 
@@ -73,8 +74,17 @@ panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int
                  const array_of<std::int32_t>& year, const array_of<double>& value,
                  const py::object& numerator, const py::object& denominator,
                  const py::object& weight, const py::object& se, const py::object& coverage,
-                 std::size_t capacity) {
+                 long long parent_areas) {
   const auto n = static_cast<std::size_t>(year.size());
+  if (parent_areas < 0)
+    throw py::value_error("make_panel: parent_areas must be >= 0 (the number of areas that are some "
+                          "area's parent), got " + std::to_string(parent_areas));
+  std::size_t capacity = n;  // with room for the parent rows a roll-up will append
+  if (parent_areas > 0 && n > 0 && year.ndim() == 1) {
+    const auto [lo, hi] = std::minmax_element(year.data(), year.data() + n);
+    capacity += detail::parent_room(n, static_cast<std::size_t>(parent_areas), indicator_ids.size(),
+                                    static_cast<std::size_t>(std::int64_t{*hi} - *lo + 1));
+  }
   panel p;
   p.indicator_ids = std::move(indicator_ids);
   p.area_ids = std::move(area_ids);
@@ -154,10 +164,11 @@ void register_evaluate(py::module_& m) {
         py::arg("area_ids"), py::arg("area"), py::arg("year"), py::arg("value"),
         py::arg("numerator") = py::none(), py::arg("denominator") = py::none(),
         py::arg("weight") = py::none(), py::arg("se") = py::none(),
-        py::arg("coverage") = py::none(), py::arg("capacity") = 0,
+        py::arg("coverage") = py::none(), py::arg("parent_areas") = 0,
         "A panel from dictionaries and numpy columns (copied in bulk); None gives a NaN column. "
-        "Codes index the dictionaries; every column has one entry per row. `capacity`: rows to "
-        "make room for (e.g. the parent rows a roll-up will append), so the columns need not grow.");
+        "Codes index the dictionaries; every column has one entry per row. `parent_areas`: the "
+        "number of areas that are some area's parent, when the panel will be rolled up: the "
+        "columns get room for the parent rows, so the roll-up appends without moving them.");
 
   py::class_<evaluation>(m, "Evaluation", "The columnar result of evaluate()")
       .def("__len__", &evaluation::size)

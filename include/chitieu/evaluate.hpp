@@ -11,6 +11,7 @@
 #include <chitieu/detail/series_evaluator.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/evaluation.hpp>
+#include <chitieu/observations_check.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/panel_index.hpp>
@@ -71,21 +72,16 @@ inline std::vector<std::size_t> chunk_starts(const panel_index& ix, std::size_t 
   return first;
 }
 
-/// Fills the missing values of an owned panel from numerator × factor / denominator (as the
-/// evaluation reads them), then hands its weight, se, numerator and denominator columns, which
-/// the evaluation no longer reads, to the pool.
-inline void settle_values(panel& obs, const std::vector<std::optional<indicator_rules>>& rules,
-                          column_pool& pool) {
-  for (std::size_t r = 0; r < obs.size(); ++r)
-    if (std::isnan(obs.value[r]))
-      obs.value[r] = effective_value(obs, r, rules[static_cast<std::size_t>(obs.indicator[r])]->unit);
+/// Hands the columns the evaluation does not read once values are completed (weight, se,
+/// numerator, denominator) of a panel it owns to the pool.
+inline void give_unread_columns(panel& obs, column_pool& pool) {
   pool.give(obs.weight);
   pool.give(obs.se);
   pool.give(obs.numerator);
   pool.give(obs.denominator);
 }
 
-/// Puts the columns an owned, settled panel keeps (codes, year, value, coverage) in index order,
+/// Puts the columns an owned panel with completed values keeps (codes, year, value, coverage) in index order,
 /// column after column, each gathered into the storage the previous one (or the pool) left.
 inline void sort_columns(panel& obs, const panel_index& ix, column_pool& pool, unsigned threads) {
   const std::size_t n = obs.size();
@@ -120,7 +116,7 @@ inline void size_computed_columns(evaluation& out, std::size_t n, column_pool& p
   pool.take(out.p_meet, n);
 }
 
-/// evaluate() on a panel the caller gives away, every observed year: its values are settled, its
+/// evaluate() on a panel the caller gives away, every observed year, its values completed: its
 /// kept columns sorted into index order in place and evaluated there, and then moved into the
 /// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
 /// panel's rows in index order). The columns no longer read serve as computed columns.
@@ -129,7 +125,7 @@ inline evaluation evaluate_in_place(panel& obs, const panel_index& ix,
                                     const evaluate_options& opt) {
   const std::size_t n = obs.size();
   column_pool pool;
-  settle_values(obs, rules, pool);
+  give_unread_columns(obs, pool);
   sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
@@ -156,7 +152,7 @@ inline evaluation evaluate_in_place(panel& obs, const panel_index& ix,
 }
 
 /// Copies the rows order[first..last) of `obs` into `block` (resized), the columns evaluate reads;
-/// with settled values (`ratio_parts` false) not the numerator and denominator.
+/// with completed values (`ratio_parts` false) not the numerator and denominator.
 inline void gather_block(const panel& obs, const std::size_t* order, std::size_t first, std::size_t last,
                          bool ratio_parts, panel& block) {
   const std::size_t m = last - first;
@@ -177,7 +173,7 @@ inline void gather_block(const panel& obs, const std::size_t* order, std::size_t
 
 /// evaluate() by blocks: each thread gathers blocks of whole series in index order (a series
 /// longer than a block is one block) and evaluates them from the block. `ratio_parts` false: the
-/// panel's values are settled (its numerator and denominator may be gone). The evaluation's
+/// panel's values are completed (its numerator and denominator may be gone). The evaluation's
 /// columns come from the pool where it has storage.
 inline evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
                                      const std::vector<std::optional<indicator_rules>>& rules,
@@ -254,9 +250,10 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
 inline evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {}) {
   const panel_index ix = index_panel(obs);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
+  complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
   if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt);
   detail::column_pool pool;
-  detail::settle_values(obs, rules, pool);
+  detail::give_unread_columns(obs, pool);
   return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
 }
 

@@ -180,7 +180,7 @@ def make_panel(
     weight: Optional[npt.NDArray[np.float64]] = None,
     se: Optional[npt.NDArray[np.float64]] = None,
     coverage: Optional[npt.NDArray[np.float64]] = None,
-    capacity: int = 0,
+    parent_areas: int = 0,
 ) -> Panel: ...
 
 class Evaluation:

@@ -66,16 +66,12 @@ def panel_from_table(table: Table, parent_areas: int = 0) -> _core.Panel:
     """The observations of a table (see :func:`chitieu.io.read_observations`) as a core panel.
 
     ``parent_areas``: the number of areas that are some area's parent, when the panel will be
-    rolled up; the panel's columns then get room for at most one parent row per parent area ×
-    indicator × year of the data's span (when that is at most the panel's own size), so that
-    the roll-up appends its rows without moving the columns.
+    rolled up: the core then gives its columns room for the parent rows (see
+    ``_core.make_panel``), so that the roll-up appends them without moving the columns.
     """
     f = table.frame
     ind_codes, ind_ids = _codes(table, "indicator")
     area_codes, area_ids = _codes(table, "area")
-    years = f["year"]
-    span = int(years.max()) - int(years.min()) + 1 if len(f) and parent_areas else 0
-    room = parent_areas * len(ind_ids) * span
     return _core.make_panel(
         ind_ids,
         ind_codes,
@@ -87,7 +83,7 @@ def panel_from_table(table: Table, parent_areas: int = 0) -> _core.Panel:
         denominator=_optional_floats(f, "denominator"),
         weight=_optional_floats(f, "weight"),
         se=_optional_floats(f, "se"),
-        capacity=len(f) + room if room <= len(f) else 0,
+        parent_areas=parent_areas,
     )
 
 

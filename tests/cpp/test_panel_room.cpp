@@ -10,6 +10,7 @@
 #include <chitieu/roll_up.hpp>
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 using chitieu::aggregate_rule;
@@ -66,7 +67,16 @@ BOOST_AUTO_TEST_CASE(the_copy_holds_the_same_rows_with_the_room_asked_for) {
   BOOST_TEST(same_numbers(copy.coverage, obs.coverage));
   BOOST_TEST(copy.value.capacity() >= obs.size() + 18u);
   BOOST_TEST(copy.coverage.capacity() >= obs.size() + 18u);
-  // More room than the panel's own size is not taken: the roll-up grows the columns itself.
-  const panel tight = chitieu::detail::copy_with_room(obs, obs.size() + 1);
-  BOOST_TEST(tight.value.capacity() < 2 * obs.size() + 1);
+}
+
+BOOST_AUTO_TEST_CASE(no_room_when_the_bound_exceeds_the_rows) {
+  // 2 parents × 3 indicators × 2 years = 12: room for 12 rows beside 12 or more, none beside 11
+  // (an area table far larger than the data); nothing without parents, indicators or years.
+  BOOST_TEST(chitieu::detail::parent_room(12, 2, 3, 2) == 12u);
+  BOOST_TEST(chitieu::detail::parent_room(11, 2, 3, 2) == 0u);
+  BOOST_TEST(chitieu::detail::parent_room(100, 0, 3, 2) == 0u);
+  BOOST_TEST(chitieu::detail::parent_room(100, 2, 0, 2) == 0u);
+  // A bound beyond what size_t holds is refused, not wrapped around.
+  const std::size_t huge = std::numeric_limits<std::size_t>::max() / 2;
+  BOOST_TEST(chitieu::detail::parent_room(1000, huge, 4, 4) == 0u);
 }

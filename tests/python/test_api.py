@@ -203,3 +203,17 @@ def test_sample_data_found() -> None:
     assert observations.read_bytes() == (root / "sample" / "la-gi-observations.csv").read_bytes()
     assert areas.read_bytes() == (root / "areas" / "la-gi.csv").read_bytes()
     assert crosswalk.read_bytes() == (root / "areas" / "la-gi-crosswalk-2025.csv").read_bytes()
+
+
+def test_make_panel_parent_areas_makes_room_and_refuses_a_negative_count() -> None:
+    from chitieu import _core
+
+    def panel(parent_areas: int) -> "_core.Panel":
+        return _core.make_panel(["x"], np.zeros(3, np.int32), ["a"], np.zeros(3, np.int32),
+                                np.array([2020, 2021, 2022], np.int32), np.array([1.0, 2.0, 3.0]),
+                                parent_areas=parent_areas)
+
+    # The room changes nothing the panel holds.
+    assert panel(1).columns()["value"].tolist() == panel(0).columns()["value"].tolist() == [1.0, 2.0, 3.0]
+    with pytest.raises(ValueError, match="parent_areas must be >= 0.*got -1"):
+        panel(-1)

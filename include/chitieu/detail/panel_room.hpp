@@ -16,22 +16,35 @@
 
 namespace chitieu::detail {
 
-/// An upper bound of the parent rows a roll-up of `obs` over `areas` appends: at most one per
-/// area that is some area's parent × indicator × year of the panel's span.
-inline std::size_t parent_row_bound(const panel& obs, const area_table& areas) {
-  if (obs.size() == 0) return 0;
+/// Room to make for the parent rows a roll-up appends to a panel of `rows` rows: at most one per
+/// parent area × indicator × year of the data's span. 0 when that bound exceeds `rows` (an area
+/// table far larger than the data): the roll-up then grows the columns itself.
+inline std::size_t parent_room(std::size_t rows, std::size_t parents, std::size_t indicators,
+                               std::size_t span) noexcept {
+  if (parents == 0 || indicators == 0 || span == 0) return 0;
+  if (parents > rows / indicators / span) return 0;  // the bound exceeds rows (no overflow)
+  return parents * indicators * span;
+}
+
+/// The number of distinct areas named as some area's parent.
+inline std::size_t parent_count(const area_table& areas) {
   std::unordered_set<std::string> parents;
   for (const area& a : areas.areas())
     if (!a.parent.empty()) parents.insert(a.parent);
-  const auto [lo, hi] = std::minmax_element(obs.year.begin(), obs.year.end());
-  const auto span = static_cast<std::size_t>(std::int64_t{*hi} - *lo + 1);
-  return parents.size() * obs.indicator_ids.size() * span;
+  return parents.size();
 }
 
-/// A copy of `obs` whose columns have room for `extra` more rows (given up when `extra` exceeds
-/// the panel's own size: the roll-up then grows the columns itself).
+/// parent_room() of a panel rolled up over `areas`.
+inline std::size_t parent_row_bound(const panel& obs, const area_table& areas) {
+  if (obs.size() == 0) return 0;
+  const auto [lo, hi] = std::minmax_element(obs.year.begin(), obs.year.end());
+  const auto span = static_cast<std::size_t>(std::int64_t{*hi} - *lo + 1);
+  return parent_room(obs.size(), parent_count(areas), obs.indicator_ids.size(), span);
+}
+
+/// A copy of `obs` whose columns have room for `extra` more rows.
 inline panel copy_with_room(const panel& obs, std::size_t extra) {
-  const std::size_t room = obs.size() + (extra <= obs.size() ? extra : 0);
+  const std::size_t room = obs.size() + extra;
   panel out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;

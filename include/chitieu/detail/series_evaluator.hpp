@@ -24,9 +24,9 @@ namespace chitieu::detail {
 
 /// How a series_evaluator reads its panel and what it writes.
 struct series_reading {
-  /// Values are settled (ratio rows completed): the panel's numerator and denominator are not
+  /// Values are completed (complete_values()): the panel's numerator and denominator are not
   /// read and may be empty.
-  bool settled_values = false;
+  bool completed_values = false;
   /// Writes the evaluation's indicator, area, year, value and coverage; false when the caller
   /// takes those columns from the panel itself (rows in index order, every observed year).
   bool writes_row_columns = true;
@@ -78,7 +78,7 @@ class series_evaluator {
     for (std::size_t i = 0; i < m; ++i) {
       const std::size_t row = rows[i];
       years_[i] = p_.year[row];
-      values_[i] = reading_.settled_values ? p_.value[row] : effective_value(p_, row, r.unit);
+      values_[i] = reading_.completed_values ? p_.value[row] : effective_value(p_, row, r.unit);
       if (std::isinf(values_[i]))
         throw error(where(r, row) + ": value is infinite; give a finite number in " +
                         domain_text(r.unit),
