@@ -59,13 +59,12 @@ inline void check_panel_shape(const panel& p) {
 }
 
 /// Builds the index of a panel (checked with check_panel_shape). Linear time: rows already in
-/// order are detected in one pass; otherwise a stable radix sort on a packed 64-bit key.
+/// order are detected in one pass; otherwise a stable radix sort on a packed 64-bit key, with the
+/// row number packed below it when both fit in 63 bits (the sort then moves 8 bytes a row, not 16).
 inline panel_index index_panel(const panel& p) {
   check_panel_shape(p);
   const std::size_t n = p.size();
   panel_index ix;
-  detail::resize_huge(ix.order, n);
-  for (std::size_t r = 0; r < n; ++r) ix.order[r] = r;
   if (n == 0) {
     ix.start.push_back(0);
     return ix;
@@ -76,22 +75,37 @@ inline panel_index index_panel(const panel& p) {
       detail::bit_width_for(static_cast<std::uint64_t>(std::int64_t{*ymax_it} - ymin + 1));
   const unsigned area_bits = detail::bit_width_for(p.area_ids.size());
   const unsigned ind_bits = detail::bit_width_for(p.indicator_ids.size());
-  const unsigned series_shift = year_bits;
   const unsigned bits = year_bits + area_bits + ind_bits;
   if (bits > 64) throw error("panel too large to index: indicator × area × year codes exceed 64 bits");
+  const unsigned row_bits = detail::bit_width_for(n);
+  const bool packed = bits + row_bits < 64;  // the row number rides below the key
+  const unsigned low = packed ? row_bits : 0;
 
   std::vector<std::uint64_t> key;
   detail::resize_huge(key, n);
   bool sorted = true;
   for (std::size_t r = 0; r < n; ++r) {
-    key[r] = (((static_cast<std::uint64_t>(p.indicator[r]) << area_bits) |
-               static_cast<std::uint64_t>(p.area[r]))
-              << year_bits) |
-             static_cast<std::uint64_t>(std::int64_t{p.year[r]} - ymin);
-    if (r > 0 && key[r] < key[r - 1]) sorted = false;
+    const std::uint64_t k = (((static_cast<std::uint64_t>(p.indicator[r]) << area_bits) |
+                              static_cast<std::uint64_t>(p.area[r]))
+                             << year_bits) |
+                            static_cast<std::uint64_t>(std::int64_t{p.year[r]} - ymin);
+    key[r] = packed ? (k << low) | r : k;
+    if (r > 0 && (key[r] >> low) < (key[r - 1] >> low)) sorted = false;
   }
-  if (!sorted) detail::radix_sort(key, ix.order, bits);
+  if (!sorted && packed) {
+    detail::radix_sort(key, ix.order, low, low + bits);  // ix.order empty: the keys carry the rows
+  } else if (!sorted) {
+    detail::resize_huge(ix.order, n);
+    for (std::size_t r = 0; r < n; ++r) ix.order[r] = r;
+    detail::radix_sort(key, ix.order, 0, bits);
+  }
+  if (ix.order.empty()) {
+    detail::resize_huge(ix.order, n);
+    const std::uint64_t row_mask = (std::uint64_t{1} << low) - 1;
+    for (std::size_t i = 0; i < n; ++i) ix.order[i] = packed ? static_cast<std::size_t>(key[i] & row_mask) : i;
+  }
 
+  const unsigned series_shift = low + year_bits;
   ix.start.push_back(0);
   for (std::size_t i = 1; i < n; ++i)
     if ((key[i] >> series_shift) != (key[i - 1] >> series_shift)) ix.start.push_back(i);

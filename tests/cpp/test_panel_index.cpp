@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <random>
 #include <tuple>
@@ -82,6 +83,25 @@ BOOST_AUTO_TEST_CASE(large_shuffled_panel_matches_a_reference_sort) {
       ++boundaries;
   BOOST_TEST(ix.series_count() == boundaries);
   BOOST_TEST(ix.start.back() == n);
+}
+
+BOOST_AUTO_TEST_CASE(keys_too_wide_to_carry_the_row_are_sorted_with_a_payload) {
+  // 2^15 indicator and area ids (15 bits each) and years spanning 2^32 (32 bits): 62 key bits
+  // leave no room for the row number (3 bits), so the rows travel beside the keys; same order.
+  chitieu::panel p;
+  for (int i = 0; i < (1 << 15); ++i) p.indicator_ids.push_back("i" + std::to_string(i));
+  p.area_ids = p.indicator_ids;
+  const std::int32_t lo = std::numeric_limits<std::int32_t>::min(), hi = std::numeric_limits<std::int32_t>::max();
+  const std::vector<std::int32_t> ind{7, 3, 7, 3, 32767, 7}, area{1, 2, 1, 2, 0, 1}, year{hi, lo, lo, lo, 0, hi};
+  p.indicator = ind;
+  p.area = area;
+  p.year = year;
+  p.value.assign(ind.size(), 0.0);
+  p.numerator = p.denominator = p.weight = p.se = p.coverage = p.value;
+  const auto ix = chitieu::index_panel(p);
+  // (3, 2, lo) rows 1 and 3 (stable), (7, 1, lo) row 2, (7, 1, hi) rows 0 and 5, (32767, 0, 0) row 4.
+  BOOST_TEST(ix.order == (std::vector<std::size_t>{1, 3, 2, 0, 5, 4}), boost::test_tools::per_element());
+  BOOST_TEST(ix.start == (std::vector<std::size_t>{0, 2, 5, 6}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(malformed_panels_are_refused) {

@@ -1,5 +1,6 @@
 /// @file radix_sort.hpp
-/// @brief Stable LSD radix sort of (key, payload) pairs: the panel index's sort.
+/// @brief Stable LSD radix sort of keys on a range of their bits, with or without a payload: the
+/// panel index's sort.
 #pragma once
 
 #include <chitieu/detail/huge_pages.hpp>
@@ -12,20 +13,22 @@
 
 namespace chitieu::detail {
 
-/// Sorts keys ascending, carrying payload along (stable). Only the low `bits` bits of the keys
-/// may be set. Uses 11-bit digits, so ceil(bits / 11) counting passes; the scratch buffers are
-/// allocated once.
+/// Sorts keys stably by their bits [from_bit, to_bit), carrying payload along when it is not
+/// empty (else only the keys move: other bits of a key, e.g. a row number packed below from_bit,
+/// travel with it). Uses 11-bit digits, so ceil((to_bit - from_bit) / 11) counting passes; the
+/// scratch buffers are allocated once.
 inline void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::size_t>& payload,
-                       unsigned bits) {
+                       unsigned from_bit, unsigned to_bit) {
   constexpr unsigned digit = 11;
   constexpr std::size_t buckets = std::size_t{1} << digit;
   const std::size_t n = keys.size();
+  const bool carry = !payload.empty();
   std::vector<std::uint64_t> keys2;
   std::vector<std::size_t> payload2;
   resize_huge(keys2, n);
-  resize_huge(payload2, n);
+  if (carry) resize_huge(payload2, n);
   std::array<std::size_t, buckets> count{};
-  for (unsigned shift = 0; shift < bits; shift += digit) {
+  for (unsigned shift = from_bit; shift < to_bit; shift += digit) {
     count.fill(0);
     for (std::uint64_t k : keys) ++count[(k >> shift) & (buckets - 1)];
     std::size_t sum = 0;
@@ -37,10 +40,10 @@ inline void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::size_t
     for (std::size_t i = 0; i < n; ++i) {
       const std::size_t dst = count[(keys[i] >> shift) & (buckets - 1)]++;
       keys2[dst] = keys[i];
-      payload2[dst] = payload[i];
+      if (carry) payload2[dst] = payload[i];
     }
     keys.swap(keys2);
-    payload.swap(payload2);
+    if (carry) payload.swap(payload2);
   }
 }
 
