@@ -124,13 +124,15 @@ inline evaluation evaluate_in_place(panel& obs, const panel_index& ix,
                                     const std::vector<std::optional<indicator_rules>>& rules,
                                     const evaluate_options& opt) {
   const std::size_t n = obs.size();
-  column_pool pool;
-  give_unread_columns(obs, pool);
-  sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
-  size_computed_columns(out, n, pool);
+  {
+    column_pool pool;
+    give_unread_columns(obs, pool);
+    sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
+    size_computed_columns(out, n, pool);
+  }  // the spare the pool still holds (one integer column) is freed before the evaluation runs
   const unsigned threads = thread_count(opt.threads, n, 32768);
   const auto first_series = chunk_starts(ix, n, threads);
   run_chunks(threads, threads, [&](std::size_t c) {

@@ -154,7 +154,7 @@ def _observations(source: TableSource, problems: List[ChitieuError]) -> Tuple[Op
 
 def _subset(table: Table, keep: npt.NDArray[np.bool_]) -> Table:
     """The rows ``keep`` (a boolean mask) of a table, lines kept."""
-    return Table(table.frame.loc[keep].reset_index(drop=True), table.file, table.lines[keep], table.header_line)
+    return Table(table.frame.loc[keep].reset_index(drop=True), table.file, table.row_lines()[keep], table.header_line)
 
 
 def relocate(message: str, table: Table) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, List, Sequence, Type, Union
+from typing import Any, List, Optional, Sequence, Type, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -51,16 +51,24 @@ class Table:
 
     frame: pd.DataFrame
     file: str
-    lines: npt.NDArray[np.int32]  # 4 bytes a row: no source has 2^31 lines
+    #: The line of each row (int32: no source has 2^31 lines); None for a DataFrame, whose row i
+    #: is line i + 1 (no array of n numbers held while the table is in use).
+    lines: Optional[npt.NDArray[np.int32]]
     header_line: int
 
     def line(self, row: int) -> int:
         """The source line of row ``row`` (0-based position in ``frame``)."""
-        return int(self.lines[row])
+        return row + 1 if self.lines is None else int(self.lines[row])
 
     def core_line(self, row: int) -> int:
         """The source line of a 1-based row number reported by the core (``row`` itself if out of range)."""
-        return int(self.lines[row - 1]) if 1 <= row <= len(self.lines) else row
+        return self.line(row - 1) if 1 <= row <= len(self.frame) else row
+
+    def row_lines(self) -> npt.NDArray[np.int32]:
+        """The line of every row, as an array."""
+        if self.lines is None:
+            return np.arange(1, len(self.frame) + 1, dtype=np.int32)
+        return self.lines
 
 
 def _comment_lines(path: str) -> int:
@@ -89,7 +97,7 @@ def read_table(
     """
     if isinstance(source, pd.DataFrame):
         frame = source.reset_index(drop=True)
-        table = Table(frame, "<DataFrame>", np.arange(1, len(frame) + 1, dtype=np.int32), 0)
+        table = Table(frame, "<DataFrame>", None, 0)
     else:
         path = os.fspath(source)
         if not os.path.isfile(path):

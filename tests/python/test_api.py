@@ -133,7 +133,7 @@ def test_read_observations_counts_comment_and_header_lines(tmp_path: Path) -> No
     t = io.read_observations(f)
     # header on line 3, rows on lines 4 and 6 (line 5 is blank)
     assert t.header_line == 3
-    assert t.lines.tolist() == [4, 6]
+    assert t.row_lines().tolist() == [4, 6] and [t.line(0), t.line(1)] == [4, 6]
     assert t.frame["value"].tolist() == [1.0, 2.5]
     assert t.frame["year"].dtype == np.int32
     # Optional columns left out stay out of the frame; the core's panel has them as NaN.
