@@ -1,0 +1,95 @@
+"""Where the Python job's time and memory go: each stage of
+``chitieu.evaluate(plan, observations, areas=areas).to_frame()`` timed on its own, in one process.
+
+Stages, as ``chitieu.api.evaluate`` runs them: reading the observations; the panel (ids to codes,
+copy into C++ with room for the parent rows); the one check (``_core.check_and_complete``); the
+areas table; the review (area validity, roll-up, evaluation; the panel moved in); the output
+frame. Prints the median of ``--runs`` runs of each stage and of the whole job, what Python holds
+after reading the observations and building the panel (``tracemalloc``), and the peak resident
+memory the job adds to the process (``ru_maxrss`` after one job, minus the resident memory just
+before it).
+
+Usage: ``python bench/national/stages.py [--data bench/national/data/x1] [--runs 5]``
+(the data directory as written by ``run.py``, with its ``frames.pkl``).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from typing import Callable, Dict, List, TypeVar
+
+import pandas as pd
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from run import _current_rss_mib, _rss_mib  # noqa: E402  (the runner's two memory readings)
+
+PLAN = os.path.join(HERE, "national-plan.toml")
+T = TypeVar("T")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=os.path.join(HERE, "data", "x1"))
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    obs, areas = pd.read_pickle(os.path.join(args.data, "frames.pkl"))
+
+    import chitieu
+    from chitieu import _core, api, frames, io
+
+    plan = api._plan(PLAN)
+    gc.collect()
+    before = _current_rss_mib()
+    chitieu.evaluate(plan, obs, areas=areas).to_frame()
+    job_adds = _rss_mib() - before
+
+    tracemalloc.start()
+    table = io.read_observations(obs)
+    held_read = tracemalloc.get_traced_memory()[0] / 2**20
+    panel = frames.panel_from_table(table, parent_areas=api._parent_count(io.read_areas(areas)))
+    held_panel = tracemalloc.get_traced_memory()[0] / 2**20
+    tracemalloc.stop()
+    del table, panel
+
+    ms: Dict[str, List[float]] = {}
+
+    def timed(stage: str, f: Callable[[], T]) -> T:
+        t0 = time.perf_counter()
+        out = f()
+        ms.setdefault(stage, []).append((time.perf_counter() - t0) * 1000.0)
+        return out
+
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        table = timed("read_observations", lambda: io.read_observations(obs))
+        area_source = io.read_areas(areas)
+        panel = timed("panel_from_table",
+                      lambda: frames.panel_from_table(table, parent_areas=api._parent_count(area_source)))
+        timed("check_and_complete", lambda: _core.check_and_complete(plan, panel))
+        area_table = timed("areas", lambda: frames.areas_from_table(area_source))
+        core_eval, found = timed("review", lambda: _core.review(
+            plan, panel, areas=area_table, crosswalk=None, geography=None, year=None, method="chitieu",
+            consume=True, checked=True))
+        names = dict(zip(io.text_column(area_source, "id"), io.text_column(area_source, "name")))
+        timed("frame", lambda: chitieu.Evaluation(
+            plan, core_eval, pd.DataFrame(found, columns=list(api.FINDING_COLUMNS)), method="chitieu",
+            geography=None, year=None, area_names=names).to_frame())
+        ms.setdefault("sum of stages", []).append((time.perf_counter() - t0) * 1000.0)
+        timed("chitieu.evaluate(...).to_frame()", lambda: chitieu.evaluate(plan, obs, areas=areas).to_frame())
+
+    input_mib = obs.memory_usage(deep=True).sum() / 2**20
+    print(f"{len(obs):,} observations ({input_mib:.0f} MiB as loaded), median of {args.runs} runs")
+    for stage, values in ms.items():
+        print(f"  {stage:34s} {statistics.median(values):8.1f} ms")
+    print(f"held by Python: {held_read:.1f} MiB after read_observations, {held_panel:.1f} MiB with the panel")
+    print(f"peak the job adds: {job_adds:.0f} MiB ({job_adds / input_mib:.2f}× the input as loaded)")
+
+
+if __name__ == "__main__":
+    main()
