@@ -13,23 +13,49 @@
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 #include <vector>
+
+namespace {
+
+/// The pairs of a PAIRS.bin file; throws std::runtime_error naming the file and what is wrong.
+void read_pairs(const char* path, std::vector<double>& q, std::vector<std::int32_t>& df) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(std::string(path) + ": cannot open the pairs file");
+  std::uint64_t n = 0;
+  if (!in.read(reinterpret_cast<char*>(&n), sizeof n))
+    throw std::runtime_error(std::string(path) + ": no pair count (a little-endian uint64 first)");
+  q.resize(n);
+  df.resize(n);
+  in.read(reinterpret_cast<char*>(q.data()), static_cast<std::streamsize>(n * sizeof(double)));
+  in.read(reinterpret_cast<char*>(df.data()), static_cast<std::streamsize>(n * sizeof(std::int32_t)));
+  if (!in)
+    throw std::runtime_error(std::string(path) + ": truncated; expected " + std::to_string(n) +
+                             " doubles then " + std::to_string(n) + " int32 after the count");
+  for (std::size_t i = 0; i < n; ++i)
+    if (df[i] < 1)
+      throw std::runtime_error(std::string(path) + ": pair " + std::to_string(i) + " has " +
+                               std::to_string(df[i]) + " degrees of freedom; expected 1 or more");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr, "usage: bench_t_cdf PAIRS.bin [RUNS]\n");
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::uint64_t n = 0;
-  if (!in.read(reinterpret_cast<char*>(&n), sizeof n)) throw std::runtime_error("cannot read the pair count");
-  std::vector<double> q(n);
-  std::vector<std::int32_t> df(n);
-  in.read(reinterpret_cast<char*>(q.data()), static_cast<std::streamsize>(n * sizeof(double)));
-  in.read(reinterpret_cast<char*>(df.data()), static_cast<std::streamsize>(n * sizeof(std::int32_t)));
-  if (!in) throw std::runtime_error("truncated pairs file");
+  std::vector<double> q;
+  std::vector<std::int32_t> df;
+  try {
+    read_pairs(argv[1], q, df);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_t_cdf: %s\n", e.what());
+    return 2;
+  }
+  const std::size_t n = q.size();
   using no_promotion = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
-  const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
+  const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
   std::vector<double> ms;
   double sum = 0.0;
   for (int r = 0; r < runs; ++r) {

@@ -38,7 +38,12 @@ def main() -> None:
     ap.add_argument("--data", default=os.path.join(HERE, "data", "x1"))
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    obs, areas = pd.read_pickle(os.path.join(args.data, "frames.pkl"))
+    if args.runs < 1:
+        raise SystemExit(f"stages: --runs {args.runs}: give 1 or more")
+    cache = os.path.join(args.data, "frames.pkl")
+    if not os.path.exists(cache):
+        raise SystemExit(f"stages: {args.data}: no frames.pkl; run bench/national/run.py for that scale first")
+    obs, areas = pd.read_pickle(cache)
 
     import chitieu
     from chitieu import _core, api, frames, io

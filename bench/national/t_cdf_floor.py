@@ -58,6 +58,11 @@ def main() -> None:
     ap.add_argument("--pandas-ms", type=float, default=None, help="the pandas reference's time, for the budget")
     ap.add_argument("--speedup", type=float, default=20.0)
     args = ap.parse_args()
+    if not os.path.exists(os.path.join(args.data, "frames.pkl")):
+        raise SystemExit(f"t_cdf_floor: {args.data}: no frames.pkl; run bench/national/run.py for that scale first")
+    if not os.access(args.exe, os.X_OK):
+        raise SystemExit(f"t_cdf_floor: {args.exe}: not built; build the bench preset "
+                         "(cmake --preset bench && cmake --build --preset bench)")
     q, nu = pairs(args.data)
     with tempfile.NamedTemporaryFile(suffix=".bin", delete=False) as f:
         f.write(struct.pack("<Q", len(q)))
