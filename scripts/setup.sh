@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debian_packages=(g++ pkg-config libeigen3-dev libboost-test-dev libboost-math-dev
-                 libtomlplusplus-dev libutf8proc-dev doxygen chromium clang libclang-rt-14-dev)
+                 libtomlplusplus-dev libutf8proc-dev doxygen chromium clang libclang-rt-14-dev
+                 libgtest-dev libgmock-dev libreoffice-writer-nogui poppler-utils fonts-liberation)
 missing=()
 for p in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -25,4 +26,4 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install -q --disable-pip-version-check cmake ninja "pybind11>=2.12" "scikit-build-core>=0.10"
 echo "setup: building and installing the chitieu Python package into .venv"
-.venv/bin/python -m pip install -q --disable-pip-version-check ".[test,bench]"
+.venv/bin/python -m pip install -q --disable-pip-version-check ".[test,bench,vn,dask]"
