@@ -217,7 +217,7 @@ def evaluate(rows: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     T = spec["boundary"]
     t1 = spec["target_year"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        progress = np.where(np.isnan(T) | (T == v0), np.nan, (assessed - v0) / (T - v0))
+        progress = np.where(np.isnan(T) | (v0 == T), np.nan, (assessed - v0) / (T - v0))
         elapsed = np.where(has_t0 & (t1 != t0), (year - t0) / (t1 - t0), np.nan)
 
         # least squares through the k points up to t, from the running sums
@@ -269,7 +269,7 @@ def evaluate(rows: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
         worse = np.where(direction == "lower", projected > v0, projected < v0)
         pace = np.select(
             [spec["pace_na"].astype(bool), (status >= 3) | np.isnan(assessed), met,
-             (k < 2) | np.isnan(projected) | np.isnan(v0), proj_met, base_met, T == v0, ratio >= 0.5,
+             (k < 2) | np.isnan(projected) | np.isnan(v0), proj_met, base_met, v0 == T, ratio >= 0.5,
              ratio >= 0.0],
             [6, 5, 0, 5, 1, 4, np.where(worse, 4, 3), 2, 3], default=4)
 

@@ -99,9 +99,10 @@ def chitieu_parents(plan: Any, obs: Any, areas: Any) -> Any:
 
 def worker(impl: str, data_dir: str, runs: int) -> Dict[str, Any]:
     """Times one implementation in this (fresh) process; returns medians and memory."""
-    import chitieu
     import pandas as pd  # noqa: F401  (imported before the baseline memory is read)
     import reference_pandas as rp
+
+    import chitieu
     before = _rss_mib()
     obs, areas = load(data_dir)
     input_mib = float(obs.memory_usage(deep=True).sum() + areas.memory_usage(deep=True).sum()) / 2**20
@@ -111,10 +112,13 @@ def worker(impl: str, data_dir: str, runs: int) -> Dict[str, Any]:
     del as_objects
     plan = chitieu.load_plan(PLAN)
     rules = rp.rules_table(plan)
+    job: Callable[[], Any]
     if impl == "chitieu":
-        job: Callable[[], Any] = lambda: chitieu.evaluate(plan, obs, areas=areas).to_frame()
+        def job() -> Any:
+            return chitieu.evaluate(plan, obs, areas=areas).to_frame()
     elif impl == "pandas":
-        job = lambda: rp.review(obs, areas, rules)
+        def job() -> Any:
+            return rp.review(obs, areas, rules)
     elif impl == "chitieu_rollup":
         job = chitieu_rollup_setup(plan, obs, areas)
     elif impl == "duckdb_rollup":
@@ -122,7 +126,8 @@ def worker(impl: str, data_dir: str, runs: int) -> Dict[str, Any]:
         import reference_duckdb as rd
         con = duckdb.connect()
         rd.load(con, obs, areas, rules)
-        job = lambda: rd.roll_up(con)
+        def job() -> Any:
+            return rd.roll_up(con)
     else:
         raise SystemExit(f"unknown implementation {impl}")
     gc.collect()
@@ -136,16 +141,17 @@ def worker(impl: str, data_dir: str, runs: int) -> Dict[str, Any]:
     times.sort()
     return {"impl": impl, "runs": runs, "times_s": times, "median_s": times[len(times) // 2],
             "rss_before_load_mib": before, "rss_loaded_mib": loaded, "peak_rss_mib": _rss_mib(),
-            "input_mib": input_mib, "input_object_mib": input_object_mib, "rows": int(len(obs))}
+            "input_mib": input_mib, "input_object_mib": input_object_mib, "rows": len(obs)}
 
 
 def check(data_dir: str, with_pandas: bool) -> Dict[str, Any]:
     """Equality of the implementations on one data set (run in its own process)."""
-    import chitieu
-    import duckdb
     import check as ck
+    import duckdb
     import reference_duckdb as rd
     import reference_pandas as rp
+
+    import chitieu
     obs, areas = load(data_dir)
     plan = chitieu.load_plan(PLAN)
     rules = rp.rules_table(plan)
@@ -245,9 +251,9 @@ def main(argv: List[str]) -> int:
             if key in res["check"]:
                 diffs = res["check"][key]
                 failures += bool(diffs)
-                print(f"   equality {key}: {'equal to 1e-9' if not diffs else diffs}", flush=True)
-        for impl in ["chitieu", "chitieu_rollup", "duckdb_rollup"] + (["pandas"] if pandas_on else []):
-            res[impl] = subprocess_json(me + ["--worker", impl, "--data", data_dir, "--runs", str(runs)])
+                print(f"   equality {key}: {diffs if diffs else 'equal to 1e-9'}", flush=True)
+        for impl in ["chitieu", "chitieu_rollup", "duckdb_rollup", *(["pandas"] if pandas_on else [])]:
+            res[impl] = subprocess_json([*me, "--worker", impl, "--data", data_dir, "--runs", str(runs)])
             print(f"   {impl:16s} median {fmt_ms(res[impl]['median_s'])} ms, peak RSS "
                   f"{res[impl]['peak_rss_mib']:,.0f} MiB", flush=True)
         if os.path.exists(a.bench_exe):

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 if TYPE_CHECKING:
     from chitieu.evaluation import Evaluation
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 _PIPE_WIDTH = 160
 
@@ -127,7 +127,7 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
-def _report_findings(ev: "Evaluation", err: Console) -> None:
+def _report_findings(ev: Evaluation, err: Console) -> None:
     """Say on stderr what the review noticed (a parent's own observation differing from its
     aggregate, a part above its whole): DESIGN.md §2 asks that the difference be reported, and
     the csv/json rows carry only the winning value."""
@@ -135,13 +135,14 @@ def _report_findings(ev: "Evaluation", err: Console) -> None:
         err.print(f"chitieu: note: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
-def _print_review(ev: "Evaluation", lang: str, year: Optional[int], out: Optional[Console],
+def _print_review(ev: Evaluation, lang: str, year: Optional[int], out: Optional[Console],
                   output: Optional[str]) -> None:
     from chitieu import cli_render
 
     summary = ev.summary(year=year)
     area, when = summary.attrs["area"], summary.attrs["year"]
-    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang), cli_render.summary_table(summary, lang)]
+    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang),
+              cli_render.summary_table(summary, lang)]
     if output is None and out is not None:
         for t in tables:
             out.print(t)

@@ -7,14 +7,22 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
-from rich.console import Console
 from rich.table import Table
 
 from chitieu import _core
 from chitieu.report import labels
 
-__all__ = ["target_dict", "target_text", "plan_table", "evaluation_csv", "evaluation_json", "review_table",
-           "summary_table", "area_status_table", "frame_table"]
+__all__ = [
+    "area_status_table",
+    "evaluation_csv",
+    "evaluation_json",
+    "frame_table",
+    "plan_table",
+    "review_table",
+    "summary_table",
+    "target_dict",
+    "target_text",
+]
 
 _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value", "tolerance",
                 "base_year", "period", "unit")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from chitieu import _core
 
-__all__ = ["compare_plans", "COMPARE_COLUMNS"]
+__all__ = ["COMPARE_COLUMNS", "compare_plans"]
 
 #: The columns of :func:`compare_plans`' frame.
 COMPARE_COLUMNS = (

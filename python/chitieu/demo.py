@@ -9,7 +9,7 @@ from typing import Tuple
 from rich.console import Console
 from rich.panel import Panel
 
-__all__ = ["data_dir", "sample_paths", "run_demo", "GEOGRAPHY"]
+__all__ = ["GEOGRAPHY", "data_dir", "run_demo", "sample_paths"]
 
 #: The date of La Gi's 2025 reorganisation: the units "today" (FACTS.md).
 GEOGRAPHY = "2025-07-01"

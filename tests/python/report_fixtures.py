@@ -1,6 +1,6 @@
 """Plan, evaluation frame, summary and findings fixtures for the report tests.
 
-Sample data, labelled so: the values are shaped like La Gi's (FACTS.md) but are invented.
+Sample data, labelled so: the values are shaped like La Gi's (docs/plan-format.md) but are invented.
 The plan is a dict in the shape of ``Plan.to_dict()`` so the report tests need no ``_core``.
 The frame follows DESIGN.md §3's evaluation columns; its numbers are simple enough to check
 by hand (each test says which).
@@ -244,6 +244,7 @@ def toml_plan() -> dict[str, Any] | None:
     """``plans/la-gi-2024.toml`` read with tomllib into the ``to_dict()`` shape (without the
     parsed ``target_spec``, which only the core computes), or None when the file is absent."""
     import pathlib
+
     import tomllib
 
     path = pathlib.Path(__file__).resolve().parents[2] / "plans" / "la-gi-2024.toml"

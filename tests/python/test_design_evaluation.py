@@ -7,8 +7,8 @@ readings documented in docs/evaluation.md), not from the C++ implementation.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -236,7 +236,7 @@ def reference_row(s: Spec, series: Dict[int, float], t: int, method: str) -> Row
     t0, v0 = (pts[0] if pts else (None, NAN))
     baseline = v0
     progress = NAN
-    if T is not None and not math.isnan(v0) and T != v0:
+    if T is not None and not math.isnan(v0) and v0 != T:
         progress = (a - v0) / (T - v0)
     elapsed = (t - t0) / (t1 - t0) if t0 is not None and t1 != t0 else NAN
 
@@ -291,7 +291,7 @@ def pace_of(s: Spec, method: str, status: str, v: float, v0: float, T: Optional[
             return "on_track"
         if judge(s, v0) in ("met", "exceeded"):
             return "regressing"
-        if T == v0:
+        if v0 == T:
             return "regressing" if good(s, projected, v0) else "stagnating"
         r = (projected - v0) / (T - v0)
         return "moderate" if r >= 0.5 else "stagnating" if r >= 0 else "regressing"
@@ -302,7 +302,7 @@ def pace_of(s: Spec, method: str, status: str, v: float, v0: float, T: Optional[
             return "insufficient_data"
         if judge(s, v0) in ("met", "exceeded"):
             return "decreasing"
-        if T == v0:
+        if v0 == T:
             return "stagnating" if v == v0 else "decreasing"
         ratio = ((v - v0) / (t - t0)) / ((T - v0) / (t1 - t0))
         return ("on_track" if ratio >= 1 else "moderately_improving" if ratio >= 0.5
@@ -572,5 +572,6 @@ def test_generated_year_option(spec: Spec, series: Dict[int, float], year: int, 
 @SETTINGS
 @given(spec=st.sampled_from([INDEX_LOWER, RANGE_HI, RANGE_LO, BAND]), series=series_strategy(-50, 50),
        method=st.sampled_from(["chitieu", "open_sdg", "sdsn"]), year=st.one_of(st.none(), st.integers(2016, 2032)))
-def test_generated_index(spec: Spec, series: Dict[int, float], method: str, year: Optional[int], tmp_path: Path) -> None:
+def test_generated_index(spec: Spec, series: Dict[int, float], method: str, year: Optional[int],
+                         tmp_path: Path) -> None:
     compare(spec, series, tmp_path, method, year)

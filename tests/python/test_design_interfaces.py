@@ -15,7 +15,6 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import chitieu

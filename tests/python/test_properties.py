@@ -133,7 +133,7 @@ def sorted_frame(frame: pd.DataFrame) -> pd.DataFrame:
 @PROFILE
 @given(wards(), st.randoms(use_true_random=False))
 def test_roll_up_does_not_depend_on_row_order(data: pd.DataFrame, rnd: random.Random) -> None:
-    areas = area_frame({w: "town" for w in data["area"].unique()})
+    areas = area_frame(dict.fromkeys(data["area"].unique(), "town"))
     shuffled = data.sample(frac=1.0, random_state=rnd.randrange(2**32)).reset_index(drop=True)
     a = sorted_frame(chitieu.evaluate("la-gi-2024", data, areas=areas).to_frame())
     b = sorted_frame(chitieu.evaluate("la-gi-2024", shuffled, areas=areas).to_frame())
@@ -145,7 +145,7 @@ def test_roll_up_does_not_depend_on_row_order(data: pd.DataFrame, rnd: random.Ra
 def test_roll_up_does_not_depend_on_grouping(data: pd.DataFrame, draw: st.DataObject) -> None:
     names = list(data["area"].unique())
     groups = {w: draw.draw(st.sampled_from(["g1", "g2", "town"])) for w in names}
-    flat = chitieu.evaluate("la-gi-2024", data, areas=area_frame({w: "town" for w in names})).to_frame()
+    flat = chitieu.evaluate("la-gi-2024", data, areas=area_frame(dict.fromkeys(names, "town"))).to_frame()
     grouped = chitieu.evaluate("la-gi-2024", data, areas=area_frame(groups)).to_frame()
     town_flat = sorted_frame(flat[flat["area"] == "town"])
     town_grouped = sorted_frame(grouped[grouped["area"] == "town"])

@@ -8,25 +8,25 @@ from __future__ import annotations
 import math
 from typing import Any, Final, Mapping
 
+from chitieu import _core
+
 LANGS: Final = ("vi", "en")
 
-STATUSES: Final = ("exceeded", "met", "not_met", "no_data", "not_assessed")
 
-PACES: Final = (
-    "achieved",
-    "on_track",
-    "moderate",
-    "stagnating",
-    "regressing",
-    "insufficient_data",
-    "not_applicable",
-    "target_achieved",
-    "progress_needs_acceleration",
-    "limited_progress",
-    "deterioration",
-    "moderately_improving",
-    "decreasing",
-)
+def _names(kind: str) -> tuple[str, ...]:
+    """The codes of one of the core's enum tables, in code order."""
+    return tuple(name for name, _, _ in _core.enum_table(kind))
+
+
+def _labels(kind: str) -> dict[str, dict[str, str]]:
+    """The Vietnamese and English labels of one of the core's enum tables, by code."""
+    rows = _core.enum_table(kind)
+    return {"vi": {name: vi for name, vi, _ in rows}, "en": {name: en for name, _, en in rows}}
+
+
+STATUSES: Final = _names("status")
+
+PACES: Final = _names("pace")
 
 COLUMNS: Final = (
     "indicator",
@@ -45,68 +45,11 @@ COLUMNS: Final = (
     "coverage",
 )
 
-UNITS: Final = (
-    "percent",
-    "per_10k",
-    "count",
-    "money",
-    "ratio",
-    "years",
-    "m2_per_person",
-    "hectares",
-    "index",
-    "boolean",
-)
+UNITS: Final = _names("unit")
 
-STATUS_LABELS: Final[dict[str, dict[str, str]]] = {
-    "vi": {
-        "exceeded": "Vượt",
-        "met": "Đạt",
-        "not_met": "Không đạt",
-        "no_data": "Chưa có số liệu",
-        "not_assessed": "Chưa đánh giá",
-    },
-    "en": {
-        "exceeded": "Exceeded",
-        "met": "Met",
-        "not_met": "Not met",
-        "no_data": "No data",
-        "not_assessed": "Not assessed",
-    },
-}
+STATUS_LABELS: Final = _labels("status")
 
-PACE_LABELS: Final[dict[str, dict[str, str]]] = {
-    "vi": {
-        "achieved": "Đã đạt",
-        "on_track": "Đúng tiến độ",
-        "moderate": "Tiến triển khá",
-        "stagnating": "Chững lại",
-        "regressing": "Đi lùi",
-        "insufficient_data": "Chưa đủ số liệu",
-        "not_applicable": "Không áp dụng",
-        "target_achieved": "Đã đạt chỉ tiêu",
-        "progress_needs_acceleration": "Cần đẩy nhanh tiến độ",
-        "limited_progress": "Tiến triển hạn chế",
-        "deterioration": "Xấu đi",
-        "moderately_improving": "Cải thiện vừa phải",
-        "decreasing": "Giảm sút",
-    },
-    "en": {
-        "achieved": "Achieved",
-        "on_track": "On track",
-        "moderate": "Moderate progress",
-        "stagnating": "Stagnating",
-        "regressing": "Regressing",
-        "insufficient_data": "Insufficient data",
-        "not_applicable": "Not applicable",
-        "target_achieved": "Target achieved",
-        "progress_needs_acceleration": "Progress needs acceleration",
-        "limited_progress": "Limited progress",
-        "deterioration": "Deterioration",
-        "moderately_improving": "Moderately improving",
-        "decreasing": "Decreasing",
-    },
-}
+PACE_LABELS: Final = _labels("pace")
 
 COLUMN_LABELS: Final[dict[str, dict[str, str]]] = {
     "vi": {
@@ -143,32 +86,7 @@ COLUMN_LABELS: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-UNIT_LABELS: Final[dict[str, dict[str, str]]] = {
-    "vi": {
-        "percent": "%",
-        "per_10k": "/10.000 dân",
-        "count": "số lượng",
-        "money": "tiền",
-        "ratio": "lần",
-        "years": "năm",
-        "m2_per_person": "m²/người",
-        "hectares": "ha",
-        "index": "chỉ số",
-        "boolean": "có/không",
-    },
-    "en": {
-        "percent": "%",
-        "per_10k": "per 10,000 people",
-        "count": "count",
-        "money": "money",
-        "ratio": "times",
-        "years": "years",
-        "m2_per_person": "m² per person",
-        "hectares": "ha",
-        "index": "index",
-        "boolean": "yes/no",
-    },
-}
+UNIT_LABELS: Final = _labels("unit")
 
 TEXT_LABELS: Final[dict[str, dict[str, str]]] = {
     "vi": {

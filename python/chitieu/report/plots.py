@@ -309,4 +309,4 @@ def svg(fig_or_ax: Figure | Axes | Any) -> str:
     return text.strip()
 
 
-__all__ = ["dashboard", "trajectory", "domain_bars", "svg"]
+__all__ = ["dashboard", "domain_bars", "svg", "trajectory"]
