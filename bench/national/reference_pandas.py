@@ -1,7 +1,7 @@
 """The pandas reference: the whole review of the national plan, vectorised, as a statistician writes it.
 
 Same job as ``chitieu.evaluate(plan, observations, areas=areas).to_frame()`` for the subset of
-DESIGN.md §2 that the national plan uses:
+docs/evaluation.md and docs/aggregation.md that the national plan uses:
 
 * roll-up up the area hierarchy (deepest parents first) with ``groupby`` sums: ``ratio`` = Σ
   numerator × factor / Σ denominator, ``weighted_mean`` = Σ w·v / Σ w, ``sum`` = Σ v; coverage =
@@ -181,7 +181,7 @@ def _judge(a: np.ndarray, lower: np.ndarray, lower_inc: np.ndarray, upper: np.nd
 
 @np.errstate(divide="ignore", invalid="ignore", over="ignore")
 def evaluate(rows: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
-    """Status, margin, progress, projection, p_meet and pace of every row (DESIGN.md §2)."""
+    """Status, margin, progress, projection, p_meet and pace of every row (docs/evaluation.md)."""
     rows = rows.sort_values(["indicator", "area", "year"], ignore_index=True)
     r = rules.set_index("indicator")
     spec = {c: rows["indicator"].map(r[c]).to_numpy() for c in r.columns}

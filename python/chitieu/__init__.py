@@ -1,6 +1,6 @@
 """chitieu: typed targets of social-policy plans, evaluated exactly.
 
-A pure-Python facade over the C++ core ``chitieu._core`` (DESIGN.md §3)::
+A pure-Python facade over the C++ core ``chitieu._core`` (docs/python.md)::
 
     import chitieu
     plan = chitieu.load_plan("la-gi-2024")

@@ -1,4 +1,4 @@
-"""The public functions of chitieu (DESIGN.md §3): plans, target phrases and evaluation."""
+"""The public functions of chitieu (docs/python.md): plans, target phrases and evaluation."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -97,7 +97,7 @@ def evaluate(
     method: Method = "chitieu",
     errors: ErrorsMode = "raise",
 ) -> Evaluation:
-    """Evaluate observations against a plan (DESIGN.md §2).
+    """Evaluate observations against a plan (docs/evaluation.md).
 
     ``plan`` is an embedded id, a plan file or a :class:`Plan`; observations,
     areas and crosswalk are DataFrames or CSV paths. With ``areas`` values

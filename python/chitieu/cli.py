@@ -1,4 +1,4 @@
-"""The ``chitieu`` command line (DESIGN.md §3; every verb and flag in docs/cli.md).
+"""The ``chitieu`` command line (every verb and flag in docs/cli.md).
 
 Exit codes: 0 success; 2 bad input (a message naming the file, line and field
 on stderr, no traceback); 1 when an output cannot be written.
@@ -129,7 +129,7 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def _report_findings(ev: Evaluation, err: Console) -> None:
     """Say on stderr what the review noticed (a parent's own observation differing from its
-    aggregate, a part above its whole): DESIGN.md §2 asks that the difference be reported, and
+    aggregate, a part above its whole): docs/aggregation.md asks that the difference be reported, and
     the csv/json rows carry only the winning value."""
     for message in ev.findings["message"]:
         err.print(f"chitieu: note: {message}", markup=False, highlight=False, soft_wrap=True)

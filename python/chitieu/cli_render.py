@@ -29,7 +29,7 @@ _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", 
 
 
 def target_dict(t: _core.Target) -> Dict[str, Any]:
-    """The target JSON of DESIGN.md §3: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
+    """The target JSON of docs/plan-format.md: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
     tolerance, base_year, period, unit`` (absent numbers are null, the period a [from, to] list)."""
     out: Dict[str, Any] = {k: getattr(t, k) for k in _TARGET_KEYS}
     if out["period"] is not None:

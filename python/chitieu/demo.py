@@ -11,7 +11,7 @@ from rich.panel import Panel
 
 __all__ = ["GEOGRAPHY", "data_dir", "run_demo", "sample_paths"]
 
-#: The date of La Gi's 2025 reorganisation: the units "today" (FACTS.md).
+#: The date of La Gi's 2025 reorganisation: the units "today" (docs/aggregation.md).
 GEOGRAPHY = "2025-07-01"
 
 

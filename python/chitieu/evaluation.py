@@ -119,7 +119,7 @@ class Evaluation:
 
         Defaults: the plan's area (the town) and the latest year evaluated
         there. ``geometric`` takes the plan score as the geometric mean of the
-        domain scores. ``enough_data`` is the 80 % rule (DESIGN.md §2).
+        domain scores. ``enough_data`` is the 80 % rule (docs/aggregation.md "Summaries").
         """
         where = self._default_area(area)
         try:

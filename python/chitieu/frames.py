@@ -25,7 +25,7 @@ __all__ = [
     "panel_from_table",
 ]
 
-#: The columns of an evaluation, in order (DESIGN.md §3).
+#: The columns of an evaluation, in order (docs/python.md).
 EVALUATION_COLUMNS = (
     "indicator", "area", "year", "value", "assessed", "status", "margin", "baseline", "progress",
     "elapsed", "pace", "projected", "p_meet", "coverage",

@@ -36,7 +36,7 @@ TableSource = Union[pd.DataFrame, str, "os.PathLike[str]"]
 #: Observation columns: the ids, the year and the optional numbers.
 OBSERVATION_COLUMNS = ("indicator", "area", "year", "value", "numerator", "denominator", "weight", "se")
 _OBS_NUMBERS = ("value", "numerator", "denominator", "weight", "se")
-#: Area table columns (DESIGN.md §2 "Areas and geography").
+#: Area table columns (docs/aggregation.md "Areas that change over time").
 AREA_COLUMNS = ("id", "code", "name", "level", "parent", "valid_from", "valid_to")
 #: Crosswalk columns.
 CROSSWALK_COLUMNS = ("from", "to", "share", "date")

@@ -1,7 +1,7 @@
-"""An independent plain-Python reading of DESIGN.md §2 "Status" and "Progress, projection, pace",
+"""An independent plain-Python reading of the status, progress, projection and pace rules of docs/evaluation.md,
 compared with ``chitieu.evaluate`` on hand-picked edge cases and on hypothesis-generated series.
 
-The reference below is written from DESIGN.md's words (and, where DESIGN.md leaves room, the
+The reference below is written from the specification's words (and, where it leaves room, the
 readings documented in docs/evaluation.md), not from the C++ implementation.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ BASELINE, TARGET_YEAR = 2020, 2030
 
 @dataclass
 class Spec:
-    """One indicator: its phrase (for the plan file) and the typed reading DESIGN.md gives it."""
+    """One indicator: its phrase (for the plan file) and the typed reading docs/phrase-grammar.md gives it."""
 
     phrase: str
     kind: str  # threshold, range, approx, relative, cumulative, milestone, sustained, qualitative
@@ -83,11 +83,11 @@ class Spec:
         return self.kind == "relative" or self.trend == "compound"
 
 
-# --------------------------------------------------------------------------- DESIGN.md, read by hand
+# --------------------------------------------------------------------------- docs/evaluation.md, read by hand
 
 
 def judge(s: Spec, x: float) -> str:
-    """Status of an assessed quantity x against the final target (DESIGN.md §2 "Status")."""
+    """Status of an assessed quantity x against the final target (docs/evaluation.md)."""
     if math.isnan(x):
         return "not_assessed" if s.kind == "qualitative" else "no_data"
     if s.boolean_kind:
@@ -184,7 +184,7 @@ class Row:
 
 
 def reference(s: Spec, series: Dict[int, float], method: str = "chitieu", year: Optional[int] = None) -> List[Row]:
-    """Every row DESIGN.md asks for, read by hand."""
+    """Every row docs/evaluation.md asks for, read by hand."""
     if year is None:
         times = sorted(series)
     else:
@@ -502,7 +502,7 @@ def test_hand_picked_year_option(case: int, method: str, tmp_path: Path) -> None
 
 
 def test_worked_example_by_hand(tmp_path: Path) -> None:
-    """docs/evaluation.md's table, as numbers DESIGN.md's formulas give by hand."""
+    """docs/evaluation.md's table, as numbers its formulas give by hand."""
     rows = reference(GT80, {2020: 70, 2021: 71, 2022: 72.5, 2023: 73, 2024: 74})
     last = rows[-1]
     assert last.projected == pytest.approx(80.1)

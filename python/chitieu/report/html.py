@@ -202,7 +202,7 @@ def _check_frame(frame: pd.DataFrame) -> None:
                            "p_meet", "coverage") if c not in frame.columns]
     if missing:
         raise ValueError(f"the evaluation frame lacks the columns {', '.join(missing)} "
-                         "(DESIGN.md §3 evaluation columns)")
+                         "(the evaluation columns of docs/python.md)")
 
 
 def render_html(frame: pd.DataFrame, plan: Any, summary: pd.DataFrame,
