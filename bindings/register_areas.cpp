@@ -31,9 +31,9 @@ std::optional<date> optional_date(const std::string& text) {
 
 void same_length(std::size_t n, std::size_t m, const char* what) {
   if (n != m)
-    throw std::invalid_argument(std::string(what) + " has " + std::to_string(m) +
-                                " entries but ids has " + std::to_string(n) +
-                                "; give one entry per row");
+    throw error(std::string(what) + " has " + std::to_string(m) + " entries but ids has " + std::to_string(n) +
+                    "; give one entry per row",
+                {}, 0, what);
 }
 
 std::vector<area> make_areas(const std::vector<std::string>& ids,

@@ -33,9 +33,10 @@ using array_of = py::array_t<T, py::array::c_style | py::array::forcecast>;
 template <class T>
 std::vector<T> column_from(const array_of<T>& a, std::size_t n, std::size_t room, const char* name) {
   if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
-    throw py::value_error(std::string("make_panel: column '") + name + "' must be 1-d with " +
-                          std::to_string(n) + " entries (one per row), got a " + std::to_string(a.ndim()) +
-                          "-d array with " + std::to_string(a.size()) + " entries");
+    throw error(std::string("make_panel: column '") + name + "' must be 1-d with " + std::to_string(n) +
+                    " entries (one per row), got a " + std::to_string(a.ndim()) + "-d array with " +
+                    std::to_string(a.size()) + " entries",
+                {}, 0, name);
   std::vector<T> out;
   detail::reserve_huge(out, std::max(n, room));
   out.assign(a.data(), a.data() + n);
@@ -78,8 +79,9 @@ panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int
                  long long parent_areas) {
   const auto n = static_cast<std::size_t>(year.size());
   if (parent_areas < 0)
-    throw py::value_error("make_panel: parent_areas must be >= 0 (the number of areas that are some "
-                          "area's parent), got " + std::to_string(parent_areas));
+    throw error("make_panel: parent_areas must be >= 0 (the number of areas that are some area's parent), got " +
+                    std::to_string(parent_areas),
+                {}, 0, "parent_areas");
   std::size_t capacity = n;  // with room for the parent rows a roll-up will append
   if (parent_areas > 0 && n > 0 && year.ndim() == 1) {
     const auto [lo, hi] = std::minmax_element(year.data(), year.data() + n);

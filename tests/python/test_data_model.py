@@ -8,6 +8,7 @@ import pytest
 
 import chitieu
 from chitieu import _core, choices, errors
+from chitieu.report import html
 from chitieu.report import labels as L
 from conftest import OBSERVATIONS
 
@@ -108,3 +109,23 @@ def test_to_frame_is_the_callers_copy(evaluation: chitieu.Evaluation) -> None:
     again = evaluation.to_frame()
     assert float(again["value"].iloc[0]) == first
     assert float(evaluation.core.columns()["value"][0]) == first
+
+
+def test_bad_input_to_the_bindings_and_reports_raises_chitieu_errors() -> None:
+    ints = np.array([0], dtype=np.int32)
+    with pytest.raises(chitieu.ChitieuError, match="column 'value' must be 1-d with 1 entries") as info:
+        _core.make_panel(["a"], ints, ["x"], ints, ints, np.array([1.0, 2.0]))
+    assert info.value.field == "value"
+    with pytest.raises(chitieu.ChitieuError, match="parent_areas must be >= 0") as info:
+        _core.make_panel(["a"], ints, ["x"], ints, ints, np.array([1.0]), parent_areas=-1)
+    assert info.value.field == "parent_areas"
+    with pytest.raises(chitieu.ChitieuError, match="codes has 0 entries but ids has 1") as info:
+        _core.area_problems(["x"], [], ["X"], ["town"], [""], [""], [""])
+    assert info.value.field == "codes"
+    with pytest.raises(chitieu.ChitieuError, match="unknown language 'fr'") as info:
+        L.check_lang("fr")
+    assert info.value.field == "lang"
+    frame = chitieu.evaluate("la-gi-2024", OBSERVATIONS).to_frame()
+    frame.attrs["method"] = "unsdg"
+    with pytest.raises(chitieu.ChitieuError, match="expected chitieu, open_sdg, sdsn"):
+        html.method_of(frame)

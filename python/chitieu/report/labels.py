@@ -9,6 +9,7 @@ import math
 from typing import Any, Final, Mapping
 
 from chitieu import _core
+from chitieu.errors import ChitieuError
 
 LANGS: Final = ("vi", "en")
 
@@ -27,6 +28,8 @@ def _labels(kind: str) -> dict[str, dict[str, str]]:
 STATUSES: Final = _names("status")
 
 PACES: Final = _names("pace")
+
+METHODS: Final = _names("pace_method")
 
 COLUMNS: Final = (
     "indicator",
@@ -286,23 +289,23 @@ _DECIMALS: Final[dict[str, int]] = {
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is ``"vi"`` or ``"en"``; raise ValueError naming it otherwise."""
+    """Return ``lang`` if it is ``"vi"`` or ``"en"``; raise ChitieuError naming it otherwise."""
     if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}: expected one of 'vi', 'en'")
+        raise ChitieuError(f"unknown language {lang!r}: expected one of 'vi', 'en'", field="lang")
     return lang
 
 
 def label(kind: str, code: str, lang: str) -> str:
     """The label of ``code`` in table ``kind`` (status, pace, column, unit, text) in ``lang``.
 
-    Raises ValueError naming the kind, code or language when any is unknown.
+    Raises ChitieuError naming the kind, code or language when any is unknown.
     """
     if kind not in _TABLES:
-        raise ValueError(f"unknown label kind {kind!r}: expected one of {', '.join(_TABLES)}")
+        raise ChitieuError(f"unknown label kind {kind!r}: expected one of {', '.join(_TABLES)}", field="kind")
     table = _TABLES[kind][check_lang(lang)]
     if code not in table:
-        raise ValueError(
-            f"unknown {kind} code {code!r} for lang {lang!r}: expected one of {', '.join(table)}"
+        raise ChitieuError(
+            f"unknown {kind} code {code!r} for lang {lang!r}: expected one of {', '.join(table)}", field=kind
         )
     return table[code]
 
@@ -315,7 +318,7 @@ def unit_label(unit: str, lang: str) -> str:
 def text_colour(background: str) -> str:
     """Black or white, whichever contrasts more with the ``#RRGGBB`` background (WCAG 2.1)."""
     if len(background) != 7 or not background.startswith("#"):
-        raise ValueError(f"colour {background!r} is not of the form #RRGGBB")
+        raise ChitieuError(f"colour {background!r} is not of the form #RRGGBB", field="background")
 
     def linear(channel: str) -> float:
         c = int(channel, 16) / 255.0
@@ -332,7 +335,7 @@ def text_colour(background: str) -> str:
 def decimals(unit: str) -> int:
     """Decimal places shown for a value in ``unit`` (percent 1, count 0, money 2, ...)."""
     if unit not in _DECIMALS:
-        raise ValueError(f"unknown unit {unit!r}: expected one of {', '.join(_DECIMALS)}")
+        raise ChitieuError(f"unknown unit {unit!r}: expected one of {', '.join(_DECIMALS)}", field="unit")
     return _DECIMALS[unit]
 
 
@@ -385,9 +388,9 @@ def plan_dict(plan: Any) -> dict[str, Any]:
     if hasattr(plan, "to_dict"):
         plan = plan.to_dict()
     if not isinstance(plan, Mapping) or not {"plan", "domains", "indicators"} <= set(plan):
-        raise ValueError(
+        raise ChitieuError(
             "plan must be a chitieu Plan or its to_dict() mapping with keys "
-            "'plan', 'domains' and 'indicators'"
+            "'plan', 'domains' and 'indicators'", field="plan"
         )
     return dict(plan)
 
