@@ -2,18 +2,17 @@
 
 Checked against the built module by ``python -m mypy.stubtest chitieu._core`` (scripts/test.sh).
 """
-from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
 
+from chitieu.choices import Direction as _Direction
+from chitieu.choices import EnumKind as _EnumKind
+from chitieu.choices import Lang as _Lang
+from chitieu.choices import Method as _Method
 from chitieu.errors import ChitieuError as ChitieuError
 from chitieu.errors import PhraseError as PhraseError
-
-_Method = Literal["chitieu", "open_sdg", "sdsn"]
-_Lang = Literal["vi", "en"]
-_Direction = Literal["higher", "lower", "none"]
-_EnumKind = Literal["unit", "direction", "target_kind", "status", "pace", "pace_method", "aggregate_rule", "trend"]
 
 # ---- enum tables (register_enums.cpp) -----------------------------------------------------------
 

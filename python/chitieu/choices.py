@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["Direction", "ErrorsMode", "Lang", "Method", "PlotKind"]
+__all__ = ["Direction", "EnumKind", "ErrorsMode", "Lang", "Method", "PlotKind"]
 
 #: A pace method (docs/evaluation.md "Pace"): the names of the core's ``pace_method`` table.
 Method = Literal["chitieu", "open_sdg", "sdsn"]
@@ -20,6 +20,9 @@ Lang = Literal["vi", "en"]
 
 #: How :func:`chitieu.evaluate` reports bad input: the first problem, or all of them.
 ErrorsMode = Literal["raise", "collect"]
+
+#: The enum tables of the core (``chitieu._core.enum_table(kind)``, docs/development.md "Enums").
+EnumKind = Literal["unit", "direction", "target_kind", "status", "pace", "pace_method", "aggregate_rule", "trend"]
 
 #: The plots of :meth:`chitieu.Evaluation.plot`.
 PlotKind = Literal["dashboard", "trajectory", "domains"]

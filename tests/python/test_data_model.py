@@ -37,6 +37,7 @@ def test_literal_types_are_the_core_names() -> None:
     assert get_args(choices.Method) == tuple(n for n, _, _ in _core.enum_table("pace_method")) == chitieu.METHODS
     assert get_args(choices.Direction) == tuple(n for n, _, _ in _core.enum_table("direction"))
     assert get_args(choices.Lang) == L.LANGS
+    assert list(get_args(choices.EnumKind)) == list(_core.ENUM_TABLES)
 
 
 def test_unknown_enum_names_raise_chitieu_errors() -> None:

@@ -9,17 +9,18 @@ import math
 from typing import Any, Final, Mapping
 
 from chitieu import _core
+from chitieu.choices import EnumKind
 from chitieu.errors import ChitieuError
 
 LANGS: Final = ("vi", "en")
 
 
-def _names(kind: str) -> tuple[str, ...]:
+def _names(kind: EnumKind) -> tuple[str, ...]:
     """The codes of one of the core's enum tables, in code order."""
     return tuple(name for name, _, _ in _core.enum_table(kind))
 
 
-def _labels(kind: str) -> dict[str, dict[str, str]]:
+def _labels(kind: EnumKind) -> dict[str, dict[str, str]]:
     """The Vietnamese and English labels of one of the core's enum tables, by code."""
     rows = _core.enum_table(kind)
     return {"vi": {name: vi for name, vi, _ in rows}, "en": {name: en for name, _, en in rows}}
