@@ -8,6 +8,7 @@ from typing import Optional, Union
 import pandas as pd
 
 from chitieu import _core
+from chitieu.area_names import area_labels
 from chitieu.choices import Direction, ErrorsMode, Method
 from chitieu.collect import relocate
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError, translate
@@ -159,6 +160,7 @@ def evaluate(
                                            year=year, method=method, consume=True, checked=True)
     except _CORE_ERRORS as exc:
         raise _observation_error(exc, obs) from None
-    names = {} if area_source is None else dict(zip(text_column(area_source, "id"), text_column(area_source, "name")))
+    names = {} if area_source is None else area_labels(
+        *(text_column(area_source, c) for c in ("id", "name", "valid_from", "valid_to")))
     return Evaluation(the_plan, core_eval, pd.DataFrame(findings, columns=list(FINDING_COLUMNS)), method=method,
                       geography=date, year=year, area_names=names)

@@ -10,6 +10,7 @@ import pandas as pd
 from rich.table import Table
 
 from chitieu import _core
+from chitieu.evaluation import target_words
 from chitieu.report import labels
 
 __all__ = [
@@ -112,6 +113,7 @@ def _assessed_unit(ind: Mapping[str, Any]) -> str:
 def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, lang: str) -> Table:
     """The review of one area and year: each indicator's value, target, status, pace and projection."""
     info = _indicator_info(plan)
+    targets = target_words(plan, lang)
     rows = frame[(frame["area"] == area) & (frame["year"] == year)]
 
     def col(name: str) -> str:
@@ -135,12 +137,12 @@ def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, la
             str(rec["indicator"]),
             labels.localized(ind.get("name"), lang),
             labels.format_value(float(rec["value"]), unit, lang),
-            labels.target_phrase(ind),
+            targets.get(str(rec["indicator"]), ""),
             f"[{_style(status)}] {labels.label('status', status, lang)} [/]",
             labels.format_share(float(rec["progress"]), lang),
             labels.label("pace", str(rec["pace"]), lang),
             labels.format_value(float(rec["projected"]), _assessed_unit(ind), lang),
-            labels.format_share(float(rec["p_meet"]), lang),
+            labels.format_probability(float(rec["p_meet"]), lang),
         )
     return table
 

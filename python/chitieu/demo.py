@@ -42,7 +42,8 @@ def run_demo(output: str = "out", lang: Lang = "vi", console: Console | None = N
 
     The town and its units are evaluated on each year's own units (historical
     geography) and again on today's units through the 2025 crosswalk. Writes
-    ``la-gi-review.html`` and ``la-gi-review.xlsx``; returns 0.
+    ``la-gi-review.html``, ``la-gi-review.xlsx`` and the Word review ``la-gi-review.docx``;
+    returns 0.
     """
     import chitieu
     from chitieu import cli_render
@@ -67,8 +68,10 @@ def run_demo(output: str = "out", lang: Lang = "vi", console: Console | None = N
     os.makedirs(output, exist_ok=True)
     html_path = os.path.join(output, "la-gi-review.html")
     xlsx_path = os.path.join(output, "la-gi-review.xlsx")
+    docx_path = os.path.join(output, "la-gi-review.docx")
     historical.to_html(html_path, lang=lang)
     historical.to_excel(xlsx_path, lang=lang)
-    out.print(f"wrote {html_path} and {xlsx_path}", markup=False, highlight=False)
+    historical.to_docx(docx_path, lang=lang)
+    out.print(f"wrote {html_path}, {xlsx_path} and {docx_path}", markup=False, highlight=False)
     out.print(note, markup=False, highlight=False)
     return 0

@@ -237,7 +237,9 @@ def summary(evaluation: pd.DataFrame | None = None, plan_: dict[str, Any] | None
     plan_row["enough_data"] = totals["with_data"] >= 0.8 * totals["indicators"]
     plan_row["score"] = float(np.mean(scores)) if scores else math.nan
     rows.append(plan_row)
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out.attrs.update(area=area, year=year)  # as Evaluation.summary() says which area and year
+    return out
 
 
 def toml_plan() -> dict[str, Any] | None:

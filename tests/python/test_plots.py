@@ -162,3 +162,35 @@ def test_svg_is_inline_with_unique_resolvable_ids() -> None:
 def test_plots_refuse_unknown_language() -> None:
     with pytest.raises(ValueError, match="'fr'"):
         dashboard(F.frame(), F.plan(), lang="fr")
+
+
+def _long_name_plan() -> dict:
+    plan = F.plan()
+    for ind in plan["indicators"]:
+        if ind["id"] == "trained_labour":
+            ind["name"]["vi"] = "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ trong tổng số lao động đang làm việc"
+    return plan
+
+
+def test_trajectory_title_and_probability_do_not_overlap() -> None:
+    fig = Figure(figsize=(6.0, 3.2))
+    ax = fig.add_subplot()
+    trajectory(F.frame(), _long_name_plan(), "trained_labour", "la-gi", lang="vi", ax=ax)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    prob = next(t for t in ax.texts if t.get_text().startswith("Xác suất đạt (2030)"))
+    title = ax.title if ax.title.get_text() else ax._left_title  # type: ignore[attr-defined]
+    box_title, box_prob = title.get_window_extent(renderer), prob.get_window_extent(renderer)
+    assert box_title.width > 0 and box_prob.width > 0
+    assert not box_title.overlaps(box_prob)
+
+
+def test_trajectory_title_names_the_area_when_known() -> None:
+    ax = trajectory(F.frame(), F.plan(), "trained_labour", "la-gi", lang="vi",
+                    area_names={"la-gi": "Thị xã La Gi"})
+    assert ax._left_title.get_text().endswith("— Thị xã La Gi")  # type: ignore[attr-defined]
+    ax = trajectory(F.frame(), F.plan(), "trained_labour", "la-gi", lang="vi")
+    assert ax._left_title.get_text().endswith("— la-gi")  # type: ignore[attr-defined]

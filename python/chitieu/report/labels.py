@@ -133,6 +133,8 @@ TEXT_LABELS: Final[dict[str, dict[str, str]]] = {
         "data": "Số liệu",
         "evaluated_year": "Năm đánh giá",
         "generated_by": "Lập bằng chitieu",
+        "area_id": "Mã địa bàn",
+        "covers": "Địa bàn: {area} · năm đánh giá: {year}",
         "times": "lần so với năm",
         "sum_over": "tổng giai đoạn",
         "ratio_scale": "lần so với năm gốc",
@@ -204,6 +206,8 @@ TEXT_LABELS: Final[dict[str, dict[str, str]]] = {
         "data": "Data",
         "evaluated_year": "Evaluated year",
         "generated_by": "Produced with chitieu",
+        "area_id": "Area id",
+        "covers": "Area: {area} · year reviewed: {year}",
         "times": "times the value of",
         "sum_over": "total over",
         "ratio_scale": "times the base year",
@@ -371,6 +375,31 @@ def format_share(x: float | None, lang: str) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
     return f"{format_number(100.0 * x, 0, lang)} %"
+
+
+def format_probability(x: float | None, lang: str) -> str:
+    """A probability as a whole percentage that never rounds to certainty: 0.9998 → "> 99 %",
+    0.0002 → "< 1 %"; exactly 1 and 0 stay "100 %" and "0 %"; NaN and None give ""."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if 0.0 < x < 1.0 and round(100.0 * x) >= 100:
+        return f"> {format_number(99, 0, lang)} %"
+    if 0.0 < x < 1.0 and round(100.0 * x) <= 0:
+        return f"< {format_number(1, 0, lang)} %"
+    return format_share(x, lang)
+
+
+def format_margin(x: float | None, scale: str, lang: str) -> str:
+    """A signed margin in the unit's format; percentages in percentage points: "+1,2 điểm %" /
+    "+1.2 pp" (the difference of two percentages is not a percentage). NaN gives ""."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    text = format_number(float(x), decimals(scale), lang)
+    if not text.startswith("-") and float(x) > 0:
+        text = "+" + text
+    if scale == "percent":
+        text += " điểm %" if lang == "vi" else " pp"
+    return text
 
 
 def localized(text: Mapping[str, str] | str | None, lang: str) -> str:

@@ -27,7 +27,7 @@ from chitieu.report.labels import (
     STATUSES,
     check_lang,
     format_number,
-    format_share,
+    format_probability,
     format_value,
     label,
     localized,
@@ -160,12 +160,13 @@ def _fit_line(years: np.ndarray, values: np.ndarray, projected: float, t1: int,
 
 
 def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: str = "vi",
-               ax: Axes | None = None) -> Axes:
+               ax: Axes | None = None, area_names: Mapping[str, str] | None = None) -> Axes:
     """The assessed values of one indicator in one area over the years, with the target.
 
     Points are coloured by status; the dashed line is the fit to the target year ending at the
     latest row's ``projected``; the target band (lower/upper; on the ratio scale for relative
-    targets, on the running sum for cumulative ones) is shaded; ``p_meet`` is written on it.
+    targets, on the running sum for cumulative ones) is shaded; ``p_meet`` is written on a line
+    of its own under the title. The title names the area by ``area_names`` (its id otherwise).
     """
     check_lang(lang)
     p = plan_dict(plan)
@@ -227,16 +228,19 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
             if b is not None:
                 ax.axhline(b, color=_BAND, lw=1, ls=":")
         ax.set_ylim(ymin, ymax)
-    if _finite(last["p_meet"]):
-        ax.text(1.0, 1.02, f"{label('column', 'p_meet', lang)} ({t1}): "
-                f"{format_share(float(last['p_meet']), lang)}", transform=ax.transAxes,
-                ha="right", va="bottom", fontsize=9, fontweight="bold", color=_INK)
+    has_p = _finite(last["p_meet"])
+    if has_p:  # its own line under the title, so a long title cannot run into it
+        ax.text(0.0, 1.02, f"{label('column', 'p_meet', lang)} ({t1}): "
+                f"{format_probability(float(last['p_meet']), lang)}", transform=ax.transAxes,
+                ha="left", va="bottom", fontsize=9, fontweight="bold", color=_INK)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if kind == "relative" and spec.get("base_year") is not None:
         ax.set_ylabel(f"{label('text', 'times', lang)} {spec['base_year']}", fontsize=8)
     else:
         ax.set_ylabel(unit_label(unit, lang), fontsize=8)
-    ax.set_title(f"{_short(localized(meta['name'], lang), 60)} — {area}", fontsize=10, loc="left")
+    where = (area_names or {}).get(area, area)
+    ax.set_title(f"{_short(localized(meta['name'], lang), 60)} — {where}", fontsize=10, loc="left",
+                 pad=20 if has_p else 6)
     ax.grid(axis="y", color="#E0E0E0", lw=0.6)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
