@@ -195,7 +195,7 @@ class Evaluation:
 
     def to_docx(
         self,
-        path: Union[str, "os.PathLike[str]"],
+        path: Union[str, os.PathLike[str]],
         area: Optional[str] = None,
         year: Optional[int] = None,
         lang: str = "vi",
