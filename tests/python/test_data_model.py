@@ -130,3 +130,11 @@ def test_bad_input_to_the_bindings_and_reports_raises_chitieu_errors() -> None:
     frame.attrs["method"] = "unsdg"
     with pytest.raises(chitieu.ChitieuError, match="expected chitieu, open_sdg, sdsn"):
         html.method_of(frame)
+
+
+def test_column_and_related_line_are_data_that_translate_keeps() -> None:
+    core = chitieu.ChitieuError("duplicate of row 2", "obs.csv", 5, "year", column=3, related_line=2)
+    assert str(core) == "obs.csv:5: year: duplicate of row 2"  # data only, not in the text
+    moved = errors.translate(core, chitieu.ObservationError, line_of=lambda r: r + 1)
+    assert (moved.line, moved.column, moved.related_line) == (6, 3, 3)
+    assert chitieu.ChitieuError("m").column is None and chitieu.ChitieuError("m").related_line is None
