@@ -138,3 +138,11 @@ def test_column_and_related_line_are_data_that_translate_keeps() -> None:
     moved = errors.translate(core, chitieu.ObservationError, line_of=lambda r: r + 1)
     assert (moved.line, moved.column, moved.related_line) == (6, 3, 3)
     assert chitieu.ChitieuError("m").column is None and chitieu.ChitieuError("m").related_line is None
+
+
+def test_unit_rules_come_from_the_core_table() -> None:
+    rules = _core.unit_rules()
+    assert list(rules) == _core.units()
+    assert rules["percent"]["factor"] == 100.0 and rules["percent"]["upper"] == 100.0
+    assert rules["index"]["lower"] == float("-inf")
+    assert [L.decimals(u) for u in ("percent", "count", "money")] == [1, 0, 2]
