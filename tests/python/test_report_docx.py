@@ -18,12 +18,11 @@ import pytest
 from docx import Document
 from docx.shared import Pt
 
-from conftest import AREAS, OBSERVATIONS
-
 import chitieu
 from chitieu import _core
 from chitieu.report import labels
 from chitieu.report.docx import at_risk
+from conftest import AREAS, OBSERVATIONS
 
 
 @pytest.fixture(scope="module")

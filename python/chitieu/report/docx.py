@@ -45,7 +45,7 @@ from chitieu.report.labels import (
     unit_label,
 )
 
-__all__ = ["write_docx", "at_risk", "KINDS", "REGRESSING"]
+__all__ = ["KINDS", "REGRESSING", "at_risk", "write_docx"]
 
 REGRESSING = frozenset({"regressing", "deterioration", "decreasing"})
 """The pace classes that mean "moving away from the target" (chitieu, Open SDG, SDSN)."""
