@@ -219,12 +219,11 @@ def _areas_variants() -> Dict[str, pd.DataFrame]:
 
 def _observation_variants() -> Dict[str, pd.DataFrame]:
     obs = pd.read_csv(BY_CODE, comment="#")
-    out = {"int64": obs, "Int64": obs.astype({"area": "Int64", "year": "Int64"}),
-           "float64": obs.astype({"area": "float64", "year": "float64"}),
-           "categorical": obs.astype({"area": "category", "indicator": "category"}),
-           "string": obs.astype({"area": "string", "indicator": "string"}),
-           "pyarrow": obs.astype({"area": "string[pyarrow]", "indicator": "string[pyarrow]"})}
-    return out
+    return {"int64": obs, "Int64": obs.astype({"area": "Int64", "year": "Int64"}),
+            "float64": obs.astype({"area": "float64", "year": "float64"}),
+            "categorical": obs.astype({"area": "category", "indicator": "category"}),
+            "string": obs.astype({"area": "string", "indicator": "string"}),
+            "pyarrow": obs.astype({"area": "string[pyarrow]", "indicator": "string[pyarrow]"})}
 
 
 @pytest.mark.parametrize("variant", sorted(_observation_variants()))
@@ -434,7 +433,7 @@ def test_progress_on_baseline_rows_is_never_negative_zero(tmp_path: Path) -> Non
 
 def test_a_duckdb_relation_is_a_table(geography: str, expected: pd.DataFrame) -> None:
     duckdb = pytest.importorskip("duckdb")
-    frame = pd.read_csv(BY_CODE, comment="#")
+    frame = pd.read_csv(BY_CODE, comment="#")  # noqa: F841 - DuckDB reads the local by its name
     relation = duckdb.sql("SELECT * FROM frame")
     pd.testing.assert_frame_equal(_by_code(relation, geography), expected)
 
@@ -474,7 +473,8 @@ def test_cli_indicators_area_layout_sheet_encoding(tmp_path: Path) -> None:
     by_id = tmp_path / "id.csv"
     assert _cli("evaluate", "--plan", "la-gi-2024", "--data", str(BY_ID), "--areas", str(AREAS), "--format", "csv",
                 "--output", str(by_id))[0] == 0
-    assert sorted(csv.read_text(encoding="utf-8").splitlines()) == sorted(by_id.read_text(encoding="utf-8").splitlines())
+    got, want = csv.read_text(encoding="utf-8"), by_id.read_text(encoding="utf-8")
+    assert sorted(got.splitlines()) == sorted(want.splitlines())
     latin = tmp_path / "o.csv"
     latin.write_bytes(b"indicator,area,year,value\nnew_jobs,la-gi,2024,\xe2\n")
     code, _, err = _cli("evaluate", "--plan", "la-gi-2024", "--data", str(latin), "--encoding", "utf-8")
