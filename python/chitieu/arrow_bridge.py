@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["is_arrow_stream", "frame_from_arrow", "arrow_from_frame"]
+__all__ = ["arrow_from_frame", "frame_from_arrow", "is_arrow_stream"]
 
 
 def is_arrow_stream(obj: object) -> bool:

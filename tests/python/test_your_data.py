@@ -451,7 +451,7 @@ def test_collect_mode_resolves_codes_and_lists_each_unresolved_row() -> None:
     assert "no unit of the area table has code '99999'" in info.value.errors[1].message
 
 
-def _cli(*args: str) -> "tuple[int, str, str]":
+def _cli(*args: str) -> tuple[int, str, str]:
     import subprocess
     import sys
 
