@@ -155,6 +155,7 @@ inline std::string check_pace(const evaluation& ev, std::string_view indicator, 
 
 namespace detail {
 
+/// An evaluation row's key: indicator id, area id, year.
 using row_key = std::tuple<std::string, std::string, int>;
 
 /// The rows of an evaluation by indicator × area × year.
