@@ -2,10 +2,11 @@
 // per-row Python loops; evaluate() runs without the GIL.
 #include "register.hpp"
 
-#include <chitieu/detail/huge_pages.hpp>
-#include <chitieu/detail/panel_room.hpp>
+#include "detail/huge_pages.hpp"
+#include "detail/panel_room.hpp"
 #include <chitieu/evaluate.hpp>
 #include <chitieu/observations_check.hpp>
+#include <chitieu/panel_index.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>

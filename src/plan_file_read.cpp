@@ -4,6 +4,8 @@
 #include <chitieu/plan_file.hpp>
 #include <chitieu/plan_validate.hpp>
 
+#include "detail/plan_ids.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>

@@ -8,6 +8,7 @@
 #include "test_support.hpp"
 
 #include <chitieu/csv_files.hpp>
+#include <chitieu/observations_check.hpp>
 #include <chitieu/phrase.hpp>
 #include <chitieu/plan_file.hpp>
 #include <chitieu/review.hpp>
