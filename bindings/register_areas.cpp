@@ -180,7 +180,7 @@ void register_areas(py::module_& m) {
         [](const plan& p, const panel& obs, const area_table& areas, const crosswalk& cw,
            const std::string& at) { return reexpress(p, obs, areas, cw, parse_date(at)); },
         py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("crosswalk"), py::arg("date"),
-        "Re-expresses every year on the units valid on the ISO date (DESIGN.md §2).");
+        "Re-expresses every year on the units valid on the ISO date (docs/aggregation.md).");
 
   m.def("roll_up",
         [](const plan& p, const panel& obs, const area_table& areas,

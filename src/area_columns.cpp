@@ -12,8 +12,9 @@ namespace {
 
 void same_length(std::size_t n, std::size_t m, const char* what) {
   if (n != m)
-    throw std::invalid_argument(std::string(what) + " has " + std::to_string(m) + " entries but ids has " +
-                                std::to_string(n) + "; give one entry per row");
+    throw error(std::string(what) + " has " + std::to_string(m) + " entries but ids has " + std::to_string(n) +
+                    "; give one entry per row",
+                {}, 0, what);
 }
 
 /// The date of `text`, or chitieu::error at data row `row` (0-based), field `field`.

@@ -12,8 +12,8 @@ namespace chitieu {
 
 /// The areas of an `id, code, name, level, parent, valid_from, valid_to` table given column by
 /// column (dates ISO YYYY-MM-DD, an empty date open). Throws chitieu::error naming `source`, the
-/// 1-based data row and the field for a date that does not parse, and std::invalid_argument when
-/// the columns differ in length. The areas are not yet validated: area_table does that.
+/// 1-based data row and the field for a date that does not parse, and naming the column when the
+/// columns differ in length. The areas are not yet validated: area_table does that.
 std::vector<area> make_areas(const std::vector<std::string>& ids, const std::vector<std::string>& codes,
                              const std::vector<std::string>& names, const std::vector<std::string>& levels,
                              const std::vector<std::string>& parents, const std::vector<std::string>& valid_from,
@@ -21,7 +21,7 @@ std::vector<area> make_areas(const std::vector<std::string>& ids, const std::vec
 
 /// The links of a `from, to, share, date` crosswalk given column by column. Throws chitieu::error
 /// naming `source`, the 1-based data row and the field `date` for a date that does not parse, and
-/// std::invalid_argument when the columns differ in length. Validated by crosswalk.
+/// naming the column when the columns differ in length. Validated by crosswalk.
 std::vector<crosswalk_link> make_links(const std::vector<std::string>& froms, const std::vector<std::string>& tos,
                                        const std::vector<double>& shares, const std::vector<std::string>& dates,
                                        const std::string& source = {});
