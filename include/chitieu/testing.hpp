@@ -69,8 +69,8 @@ inline std::string target_of(const plan* p, const std::string& indicator) {
   if (!p) return "(not known: pass the plan to see it)";
   for (const auto& ind : p->indicators)
     if (ind.id == indicator)
-      return ind.dir == direction::none ? ind.target_phrase
-                                        : ind.target_phrase + " (" + std::string(to_string(ind.dir)) + " is better)";
+      return ind.target.dir == direction::none ? ind.target_phrase
+                                        : ind.target_phrase + " (" + std::string(to_string(ind.target.dir)) + " is better)";
   return "(indicator not in plan '" + p->id + "')";
 }
 

@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 import chitieu
-from chitieu.testing import (assert_evaluation_equal, assert_pace, assert_status, find_row, read_snapshot,
-                             write_snapshot)
+from chitieu.testing import assert_evaluation_equal, assert_pace, assert_status, find_row, read_snapshot, write_snapshot
 
 # Illustrative trained-labour shares of the town, target "đạt trên 80%" (higher is better).
 _LABOUR = [70.0, 71.0, 72.5, 73.0, 74.0]

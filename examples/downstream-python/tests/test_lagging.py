@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from lagi_review import LAGGING_PACES, lagging, town_rows
 
 import chitieu
 from chitieu.testing import assert_evaluation_equal, assert_pace, assert_status
-from lagi_review import LAGGING_PACES, lagging, town_rows
 
 
 def test_every_lagging_row_is_not_met_and_slow(chitieu_la_gi):

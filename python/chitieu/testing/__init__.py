@@ -27,12 +27,12 @@ from chitieu.testing.asserts import (
 from chitieu.testing.snapshot import read_snapshot, write_snapshot
 
 __all__ = [
-    "assert_status",
-    "assert_pace",
+    "KEY_COLUMNS",
     "assert_evaluation_equal",
-    "find_row",
+    "assert_pace",
+    "assert_status",
     "evaluation_rows",
+    "find_row",
     "read_snapshot",
     "write_snapshot",
-    "KEY_COLUMNS",
 ]

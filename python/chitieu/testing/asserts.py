@@ -12,8 +12,16 @@ from chitieu.errors import ChitieuError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS
 
-__all__ = ["KEY_COLUMNS", "EvaluationLike", "evaluation_rows", "find_row", "assert_status", "assert_pace",
-           "assert_evaluation_equal", "describe_row"]
+__all__ = [
+    "KEY_COLUMNS",
+    "EvaluationLike",
+    "assert_evaluation_equal",
+    "assert_pace",
+    "assert_status",
+    "describe_row",
+    "evaluation_rows",
+    "find_row",
+]
 
 #: The columns naming a row of an evaluation: each indicator × area × year has one row.
 KEY_COLUMNS = ("indicator", "area", "year")
@@ -53,7 +61,7 @@ def _plan_of(ev: EvaluationLike) -> Optional[_core.Plan]:
     return ev.plan if isinstance(ev, Evaluation) else None
 
 
-def find_row(ev: EvaluationLike, indicator: str, area: str, year: int) -> "pd.Series[Any]":
+def find_row(ev: EvaluationLike, indicator: str, area: str, year: int) -> pd.Series[Any]:
     """The row of ``indicator`` × ``area`` × ``year``.
 
     Raises :class:`AssertionError` when there is none, saying which years that indicator
@@ -97,7 +105,7 @@ def _target(plan: Optional[_core.Plan], indicator: str) -> str:
     return f"{ind.target_phrase} ({ind.direction} is better)" if ind.direction != "none" else ind.target_phrase
 
 
-def describe_row(row: "pd.Series[Any]", plan: Optional[_core.Plan]) -> str:
+def describe_row(row: pd.Series[Any], plan: Optional[_core.Plan]) -> str:
     """The row as aligned ``name  value`` lines: value, assessed, target, margin, coverage, status, pace, p_meet."""
     cells = {name: (_target(plan, str(row["indicator"])) if name == "target" else
                     str(row[name]) if name in _TEXT_COLUMNS else _number(row[name])) for name in _SHOWN}

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from chitieu import Evaluation, Plan
     from chitieu.testing.asserts import EvaluationLike
 
-__all__ = ["LaGiSample", "Snapshot", "DEFAULT_PLAN"]
+__all__ = ["DEFAULT_PLAN", "LaGiSample", "Snapshot"]
 
 #: The plan ``chitieu_plan`` loads for a test without a ``chitieu_plan`` marker.
 DEFAULT_PLAN = "la-gi-2024"
@@ -37,11 +37,11 @@ _written_key = pytest.StashKey[List[Path]]()
 class LaGiSample(NamedTuple):
     """The La Gi plan, its sample files and their evaluation (historical geography)."""
 
-    plan: "Plan"
+    plan: Plan
     observations: Path
     areas: Path
     crosswalk: Path
-    evaluation: "Evaluation"
+    evaluation: Evaluation
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -67,13 +67,13 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
 
 
 @pytest.fixture(scope="session")
-def chitieu_load_plan() -> Callable[[str], "Plan"]:
+def chitieu_load_plan() -> Callable[[str], Plan]:
     """A function loading a plan by built-in id or file path, once per session per name."""
     import chitieu
 
-    plans: Dict[str, "Plan"] = {}
+    plans: Dict[str, Plan] = {}
 
-    def load(id_or_path: str) -> "Plan":
+    def load(id_or_path: str) -> Plan:
         key = str(id_or_path)
         if key not in plans:
             plans[key] = chitieu.load_plan(key)
@@ -83,7 +83,7 @@ def chitieu_load_plan() -> Callable[[str], "Plan"]:
 
 
 @pytest.fixture
-def chitieu_plan(request: pytest.FixtureRequest, chitieu_load_plan: Callable[[str], "Plan"]) -> "Plan":
+def chitieu_plan(request: pytest.FixtureRequest, chitieu_load_plan: Callable[[str], Plan]) -> Plan:
     """The plan of the test's ``chitieu_plan`` marker (``la-gi-2024`` without one)."""
     marker = request.node.get_closest_marker("chitieu_plan")
     if marker is None:
@@ -95,7 +95,7 @@ def chitieu_plan(request: pytest.FixtureRequest, chitieu_load_plan: Callable[[st
 
 
 @pytest.fixture(scope="session")
-def chitieu_la_gi(chitieu_load_plan: Callable[[str], "Plan"]) -> LaGiSample:
+def chitieu_la_gi(chitieu_load_plan: Callable[[str], Plan]) -> LaGiSample:
     """The La Gi sample: plan, observation/area/crosswalk paths and their evaluation."""
     import chitieu
     from chitieu.demo import sample_paths
@@ -124,7 +124,7 @@ class Snapshot:
         stem = self.test if name is None else f"{self.test}-{name}"
         return self.folder / f"{_file_name(stem)}.csv"
 
-    def __call__(self, ev: "EvaluationLike", name: Optional[str] = None, *, rtol: float = 1e-9,
+    def __call__(self, ev: EvaluationLike, name: Optional[str] = None, *, rtol: float = 1e-9,
                  atol: float = 0.0, check_pace: bool = True) -> None:
         """Assert ``ev`` equals the snapshot (see :func:`chitieu.testing.assert_evaluation_equal`),
         or write it under ``--chitieu-update-snapshots``."""

@@ -18,7 +18,7 @@ from chitieu.frames import EVALUATION_COLUMNS
 from chitieu.io import read_table, require_columns
 from chitieu.testing.asserts import KEY_COLUMNS, EvaluationLike, evaluation_rows
 
-__all__ = ["write_snapshot", "read_snapshot"]
+__all__ = ["read_snapshot", "write_snapshot"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
