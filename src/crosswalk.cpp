@@ -11,15 +11,14 @@
 #include <vector>
 
 namespace chitieu {
-namespace {
 
+namespace {
 /// The message for a crosswalk end `id` (column `column`) that is not in the area table: why the
 /// text is not an area id at all, or that no row of the table has it.
 std::string unknown_link_end(const std::string& id, const char* column) {
   if (std::string why = area_id_problem(id); !why.empty()) return why + "; " + area_id_rule;
   return "unknown area '" + id + "'; `" + column + "` must be an id of the area table";
 }
-
 }  // namespace
 
 std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,

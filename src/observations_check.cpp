@@ -34,14 +34,6 @@ std::string number_text(double v) {
   return s.str();
 }
 
-/// Per area code of the panel, why its id breaks the area id rule (empty when it is valid).
-std::vector<std::string> area_id_problems_of(const panel& obs) {
-  std::vector<std::string> out;
-  out.reserve(obs.area_ids.size());
-  for (const std::string& id : obs.area_ids) out.push_back(area_id_problem(id));
-  return out;
-}
-
 }  // namespace
 
 std::string row_label(const panel& obs, std::size_t r) {
@@ -159,10 +151,20 @@ void part_above_whole_problems(const panel& obs, const std::vector<const indicat
 }  // namespace
 }  // namespace detail
 
+namespace {
+/// Per area code of the panel, why its id breaks the area id rule (empty when it is valid).
+std::vector<std::string> area_id_problems_of(const panel& obs) {
+  std::vector<std::string> out;
+  out.reserve(obs.area_ids.size());
+  for (const std::string& id : obs.area_ids) out.push_back(area_id_problem(id));
+  return out;
+}
+}  // namespace
+
 std::vector<error> observation_problems(const plan& p, const panel& obs) {
   check_panel_shape(obs);
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
-  const auto bad_area = detail::area_id_problems_of(obs);
+  const auto bad_area = area_id_problems_of(obs);
   // The rows in contiguous chunks over the cores; the chunks' problems joined in row order.
   const std::size_t n = obs.size();
   const unsigned threads = detail::thread_count(0, n, 65536);

@@ -49,16 +49,6 @@ std::string num(double v) {
   return out.str();
 }
 
-/// Units whose yearly values add up (sum rule, cumulative targets).
-constexpr bool is_additive(unit u) noexcept {
-  return u == unit::count || u == unit::money || u == unit::hectares;
-}
-
-/// Units that are a numerator over a denominator (ratio rule).
-constexpr bool is_rate(unit u) noexcept {
-  return u == unit::percent || u == unit::per_10k || u == unit::m2_per_person || u == unit::ratio;
-}
-
 /// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "m²/người"
 /// m2_per_person; empty for no unit or a free noun ("lao động"), which fits any unit.
 std::optional<unit> unit_of_phrase(const std::string& w) {
