@@ -21,7 +21,8 @@ enum class target_kind {
   cumulative,  ///< >= x on the sum of yearly values over a period
   milestone,   ///< true (1) by the target year
   sustained,   ///< true (1) in every year from the plan's baseline year
-  qualitative  ///< no number; judged from an explicit 1/0 assessment
+  qualitative,  ///< no number; judged from an explicit 1/0 assessment
+  annual_change  ///< bounds on the mean yearly change since the baseline ("tăng bình quân 7%/năm")
 };
 
 /// The name of a target kind ("threshold", "range", ...).
@@ -35,6 +36,7 @@ constexpr std::string_view to_string(target_kind k) noexcept {
     case target_kind::milestone: return "milestone";
     case target_kind::sustained: return "sustained";
     case target_kind::qualitative: return "qualitative";
+    case target_kind::annual_change: return "annual_change";
   }
   return "?";
 }
@@ -43,7 +45,7 @@ constexpr std::string_view to_string(target_kind k) noexcept {
 inline target_kind target_kind_from_string(std::string_view name) {
   for (auto k : {target_kind::threshold, target_kind::range, target_kind::approx,
                  target_kind::relative, target_kind::cumulative, target_kind::milestone,
-                 target_kind::sustained, target_kind::qualitative})
+                 target_kind::sustained, target_kind::qualitative, target_kind::annual_change})
     if (to_string(k) == name) return k;
   throw std::invalid_argument("unknown target kind '" + std::string(name) + "'");
 }
