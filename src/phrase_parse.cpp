@@ -127,8 +127,12 @@ class parser {
     if (accept_any({U"duy trì", U"sustained"})) {
       c_.accept(U"ở mức");
       c_.accept(U"đạt");
-      if (!starts_bound()) return free_sustained();
-      sustained();
+      if (kept_rate()) {
+      } else if (!starts_bound()) {
+        return free_sustained();
+      } else {
+        sustained();
+      }
     } else {
       c_.accept(U"đạt");
       c_.skip_space();
@@ -171,6 +175,23 @@ class parser {
         c_.fail(p, "the bound right after \"duy trì\" (duy trì 100%, duy trì từ 95% trở lên, duy trì "
                    "dưới 5%) or a description without numbers");
     return boolean_kind(target_kind::sustained);
+  }
+
+  // "duy trì mức giảm 1 - 1,5%/năm": keeping up a yearly rate is that rate (annual_change).
+  bool kept_rate() {
+    c_.skip_space();
+    const std::size_t at = c_.pos();
+    if (!c_.accept(U"mức")) return false;
+    const std::size_t verb_at = c_.pos();
+    if (!accept_any({U"giảm", U"tăng"})) {
+      c_.seek(at);
+      return false;
+    }
+    c_.seek(verb_at);
+    measured();
+    if (t_.kind != target_kind::annual_change)
+      c_.fail(at, "a yearly rate after \"duy trì mức\" (duy trì mức giảm 1 - 1,5%/năm)");
+    return true;
   }
 
   // True when a bound follows (a comparator, khoảng, từ or a number); the position is kept.
@@ -241,6 +262,8 @@ class parser {
       const auto n = c_.accept_number();
       if (n && n->value == 10000.0 && c_.accept(U"dân")) return unit_token{detail::to_utf8(words) + "/10.000 dân", at};
       if (n && n->value == 1000.0 && c_.accept(U"dân")) return unit_token{detail::to_utf8(words) + "/1.000 dân", at};
+      c_.seek(save);
+      if (!words.empty() && c_.accept(U"/") && c_.accept(U"năm")) return unit_token{detail::to_utf8(words) + "/năm", at};
       c_.seek(save);
     }
     if (words.empty()) return std::nullopt;
@@ -382,7 +405,7 @@ class parser {
     if (times && !(t_.unit == "lần" || t_.unit == "times"))
       c_.fail(times_at, "a comparator or a number: \"gấp\" is read only in a relative target (… lần "
                         "so với năm Y)");
-    if (yearly || average) return change(q, verb, change_form::annual);
+    if (average || (yearly && verb.word)) return change(q, verb, change_form::annual);
     c_.skip_space();
     const std::size_t base_at = c_.pos();
     if (accept_any({U"so với năm", U"so với"})) {

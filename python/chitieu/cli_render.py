@@ -17,12 +17,13 @@ __all__ = ["target_dict", "target_text", "plan_table", "evaluation_csv", "evalua
            "summary_table", "area_status_table", "frame_table"]
 
 _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value", "tolerance",
-                "base_year", "period", "unit")
+                "base_year", "period", "unit", "direction", "aspirational")
 
 
 def target_dict(t: _core.Target) -> Dict[str, Any]:
-    """The target JSON of DESIGN.md §3: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
-    tolerance, base_year, period, unit`` (absent numbers are null, the period a [from, to] list)."""
+    """The target JSON (docs/cli.md): ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
+    tolerance, base_year, period, unit, direction, aspirational`` (absent numbers are null, the
+    period a [from, to] list)."""
     out: Dict[str, Any] = {k: getattr(t, k) for k in _TARGET_KEYS}
     if out["period"] is not None:
         out["period"] = list(out["period"])
