@@ -79,6 +79,15 @@ inline void target_problems(const plan& p, const indicator& i, const std::string
   };
   const bool boolean_kind = is_boolean_kind(t.kind);
   const std::string kind(to_string(t.kind));
+  // Read by the phrase grammar (docs/phrase-grammar.md) but not judged by the evaluator yet:
+  // refused here rather than judged as a level or on 1/0.
+  if (t.kind == target_kind::annual_change || (t.kind == target_kind::sustained && (t.lower || t.upper))) {
+    add("target", std::string(t.kind == target_kind::annual_change ? "a yearly-rate (annual_change)"
+                                                                   : "a bounded sustained ('duy trì x')") +
+                      " target is read but not evaluated by this version; write the target as a level "
+                      "(a threshold, range or approx band) or as bare 'duy trì'");
+    return;
+  }
 
   if (t.dir != i.dir)
     add("direction", "the target was read with direction " + std::string(to_string(t.dir)) +
