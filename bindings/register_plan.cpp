@@ -71,6 +71,7 @@ py::dict indicator_dict(const indicator& i) {
   d["target_year"] = or_none(i.target_year);
   d["period"] = period_of(i.period);
   d["trend"] = std::string(to_string(i.trend));
+  d["change"] = i.change ? py::object(py::str(std::string(to_string(*i.change)))) : py::object(py::none());
   d["aggregate"] = std::string(to_string(i.aggregate));
   d["min_coverage"] = i.min_coverage;
   d["part_of"] = or_none(i.part_of);
@@ -167,6 +168,12 @@ void register_plan(py::module_& m) {
       .def_readonly("target_year", &indicator::target_year, "The indicator's own target year, or None.")
       .def_readonly("period", &indicator::period)
       .def_property_readonly("trend", [](const indicator& i) { return std::string(to_string(i.trend)); })
+      .def_property_readonly("change",
+                             [](const indicator& i) -> std::optional<std::string> {
+                               if (!i.change) return std::nullopt;
+                               return std::string(to_string(*i.change));
+                             },
+                             "annual_change only: 'points' or 'relative' (None: the unit's default).")
       .def_property_readonly("aggregate", [](const indicator& i) { return std::string(to_string(i.aggregate)); })
       .def_readonly("min_coverage", &indicator::min_coverage)
       .def_readonly("part_of", &indicator::part_of)

@@ -304,7 +304,7 @@ class reader {
     remember(path, where(t.source()));
     check_keys(t, path, path,
                {"id", "domain", "name", "unit", "direction", "target", "tolerance", "baseline_year",
-                "target_year", "period", "trend", "aggregate", "min_coverage", "part_of", "aspirational",
+                "target_year", "period", "trend", "change", "aggregate", "min_coverage", "part_of", "aspirational",
                 "numerator", "denominator", "aligns_with", "source", "text"});
     indicator i;
     if (auto s = string_at(t, "id", path, path, true, "an indicator id such as \"health_insurance\"")) i.id = *s;
@@ -326,6 +326,11 @@ class reader {
           throw std::invalid_argument(s);
         }))
       i.trend = *tr;
+    i.change = enum_at<change_measure>(t, "change", path, path, false, "points, relative", [](const std::string& s) {
+      if (s == "points") return change_measure::points;
+      if (s == "relative") return change_measure::relative;
+      throw std::invalid_argument(s);
+    });
 
     i.tolerance = number_at(t, "tolerance", path, path);
     if (auto m = number_at(t, "min_coverage", path, path)) i.min_coverage = *m;

@@ -96,6 +96,7 @@ std::string write_plan(const plan& p) {
     if (i.period)
       line(out, "period", "[" + std::to_string(i.period->first) + ", " + std::to_string(i.period->second) + "]");
     if (i.trend != trend::linear) line(out, "trend", quoted(std::string(to_string(i.trend))));
+    if (i.change) line(out, "change", quoted(std::string(to_string(*i.change))));
     line(out, "aggregate", quoted(std::string(to_string(i.aggregate))));
     if (i.min_coverage != 1.0) line(out, "min_coverage", float_text(i.min_coverage));
     text_line(out, "part_of", i.part_of);

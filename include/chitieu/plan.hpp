@@ -33,6 +33,17 @@ constexpr std::string_view to_string(trend t) noexcept {
   return t == trend::linear ? "linear" : "compound";
 }
 
+/// How an annual_change target measures the mean yearly change (docs/evaluation.md).
+enum class change_measure {
+  points,   ///< (v − v0)/(t − t0), in the indicator's unit (the default for percent)
+  relative  ///< 100·((v/v0)^(1/(t − t0)) − 1), in percent a year (the default otherwise)
+};
+
+/// The name of a change measure ("points" or "relative").
+constexpr std::string_view to_string(change_measure c) noexcept {
+  return c == change_measure::points ? "points" : "relative";
+}
+
 /// A group of indicators (the plan's section III task groups for La Gi).
 struct domain {
   std::string id;  ///< unique id within the plan
@@ -55,6 +66,7 @@ struct indicator {
   std::optional<int> target_year;              ///< overrides the plan's target year
   std::optional<std::pair<int, int>> period;   ///< cumulative period override
   chitieu::trend trend = trend::linear;        ///< projection model
+  std::optional<change_measure> change;        ///< annual_change only: points or relative
   aggregate_rule aggregate = aggregate_rule::none;  ///< roll-up rule
   double min_coverage = 1.0;                   ///< share of children needed for a parent value
   std::string part_of;                         ///< id of the whole this indicator is a part of
@@ -71,6 +83,7 @@ struct indicator {
            a.dir == b.dir && a.target_phrase == b.target_phrase && a.target == b.target &&
            a.tolerance == b.tolerance && a.baseline_year == b.baseline_year &&
            a.target_year == b.target_year && a.period == b.period && a.trend == b.trend &&
+           a.change == b.change &&
            a.aggregate == b.aggregate && a.min_coverage == b.min_coverage &&
            a.part_of == b.part_of && a.aspirational == b.aspirational &&
            a.numerator == b.numerator && a.denominator == b.denominator &&

@@ -75,9 +75,15 @@ struct target {
   std::string text;                           ///< the plan's own words
   bool aspirational = false;                  ///< "phấn đấu": striven for, not binding
 
+  /// True for a target judged on 1/0: milestone, qualitative, and sustained without a bound
+  /// ("duy trì 100%" is judged on its bound, bare "duy trì" on 1/0).
+  bool judged_on_one() const noexcept {
+    return is_boolean_kind(kind) && !(kind == target_kind::sustained && (lower || upper));
+  }
+
   /// The boundary whose crossing means "met": lower for higher, upper for lower; empty otherwise.
   std::optional<double> met_boundary() const noexcept {
-    if (is_boolean_kind(kind)) return 1.0;
+    if (judged_on_one()) return 1.0;
     if (dir == direction::higher) return lower;
     if (dir == direction::lower) return upper;
     return std::nullopt;
@@ -85,8 +91,7 @@ struct target {
 
   /// True for a band judged two-sided (direction none with both bounds).
   bool is_two_sided_band() const noexcept {
-    return dir == direction::none && lower.has_value() && upper.has_value() &&
-           !is_boolean_kind(kind);
+    return dir == direction::none && lower.has_value() && upper.has_value() && !judged_on_one();
   }
 
   /// Memberwise equality.

@@ -24,13 +24,15 @@ enum class unit {
   m2_per_person,  ///< square metres per person, >= 0
   hectares,       ///< an area in hectares, >= 0
   index,          ///< an index, any real number
-  boolean         ///< 0 or 1
+  boolean,        ///< 0 or 1
+  per_1k          ///< rate per 1 000 people (‰), >= 0
 };
 
 /// All units, in declaration order.
-inline constexpr std::array<unit, 10> all_units{
+inline constexpr std::array<unit, 11> all_units{
     unit::percent, unit::per_10k, unit::count,    unit::money, unit::ratio,
-    unit::years,   unit::m2_per_person, unit::hectares, unit::index, unit::boolean};
+    unit::years,   unit::m2_per_person, unit::hectares, unit::index, unit::boolean,
+    unit::per_1k};
 
 /// The name of a unit as written in plan files ("percent", "per_10k", ...).
 constexpr std::string_view to_string(unit u) noexcept {
@@ -45,6 +47,7 @@ constexpr std::string_view to_string(unit u) noexcept {
     case unit::hectares: return "hectares";
     case unit::index: return "index";
     case unit::boolean: return "boolean";
+    case unit::per_1k: return "per_1k";
   }
   return "?";
 }
@@ -58,11 +61,13 @@ inline unit unit_from_string(std::string_view name) {
   throw std::invalid_argument(msg);
 }
 
-/// Multiplier turning numerator/denominator into the unit (percent 100, per_10k 10 000, else 1).
+/// Multiplier turning numerator/denominator into the unit (percent 100, per_10k 10 000,
+/// per_1k 1 000, else 1).
 constexpr double ratio_factor(unit u) noexcept {
   switch (u) {
     case unit::percent: return 100.0;
     case unit::per_10k: return 10000.0;
+    case unit::per_1k: return 1000.0;
     default: return 1.0;
   }
 }
