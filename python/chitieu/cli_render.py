@@ -97,11 +97,6 @@ def _indicator_info(plan: _core.Plan) -> Dict[str, Mapping[str, Any]]:
     return {ind["id"]: ind for ind in plan.to_dict()["indicators"]}
 
 
-def _assessed_unit(ind: Mapping[str, Any]) -> str:
-    """The unit of the assessed quantity: a ratio for relative targets, else the indicator's unit."""
-    return "ratio" if labels.target_spec(ind).get("kind") == "relative" else str(ind.get("unit", "index"))
-
-
 def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, lang: str) -> Table:
     """The review of one area and year: each indicator's value, target, status, pace and projection."""
     info = _indicator_info(plan)
@@ -132,7 +127,7 @@ def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, la
             f"[{_style(status)}] {labels.label('status', status, lang)} [/]",
             labels.format_share(float(rec["progress"]), lang),
             labels.label("pace", str(rec["pace"]), lang),
-            labels.format_value(float(rec["projected"]), _assessed_unit(ind), lang),
+            labels.format_value(float(rec["projected"]), labels.assessed_scale(ind), lang),
             labels.format_share(float(rec["p_meet"]), lang),
         )
     return table
