@@ -472,7 +472,8 @@ def target_reading(indicator: Mapping[str, Any], lang: str) -> str:
     kind = str(spec.get("kind", ""))
     unit = str(indicator.get("unit", "index"))
     lower, upper = _num(spec.get("lower")), _num(spec.get("upper"))
-    if kind in ("milestone", "sustained", "qualitative") and lower is None and upper is None:
+    bounded_sustained = kind == "sustained" and (lower is not None or upper is not None)
+    if kind in ("milestone", "sustained", "qualitative") and not bounded_sustained:
         return label("text", f"kind_{kind}", lang)
     if not spec:
         return ""
