@@ -175,7 +175,8 @@ class series_evaluator {
     out.assessed[at] = a;
     baseline(r, t, k, out, at, in);
     const double T = r.boundary;
-    out.progress[at] = (std::isnan(T) || T == in.v0) ? nan : (a - in.v0) / (T - in.v0);
+    // + 0.0: on the baseline row of a falling target 0 / (T - v0) is -0.0, written "-0.0" otherwise.
+    out.progress[at] = (std::isnan(T) || T == in.v0) ? nan : (a - in.v0) / (T - in.v0) + 0.0;
     if (!r.projects || k < 2 || pbad_[k] != 0) return;
     linear_fit fit = fit_.fit(k);  // O(1): running sums over the first k points
     const double x1 = static_cast<double>(r.target_year - in.t0);

@@ -77,7 +77,7 @@ def at_risk(row: Mapping[str, Any]) -> bool:
     """True when a row's probability of meeting the target is below one half, or its pace
     is regressing (``regressing``, Open SDG's ``deterioration``, SDSN's ``decreasing``)."""
     p = row.get("p_meet")
-    return (_finite(p) and float(p) < 0.5) or str(row.get("pace")) in REGRESSING
+    return (p is not None and _finite(p) and float(p) < 0.5) or str(row.get("pace")) in REGRESSING
 
 
 class _Review:
@@ -300,8 +300,8 @@ def _gaps(doc: DocumentObject, rv: _Review) -> None:
         if not items:
             continue
         paragraph(doc, word(key, lang, year=rv.year, n=len(items)), indent=True, after=2)
-        for item in items:
-            paragraph(doc, f"- {item}", align="left", after=0).paragraph_format.left_indent = Cm(1)
+        for entry in items:
+            paragraph(doc, f"- {entry}", align="left", after=0).paragraph_format.left_indent = Cm(1)
         paragraph(doc, "", after=0)
     paragraph(doc, word("gap_advice", lang), indent=True)
 

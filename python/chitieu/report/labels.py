@@ -283,20 +283,9 @@ _TABLES: Final[dict[str, dict[str, dict[str, str]]]] = {
     "text": TEXT_LABELS,
 }
 
-_DECIMALS: Final[dict[str, int]] = {
-    "percent": 1,
-    "per_10k": 1,
-    "per_1k": 1,
-    "per_year": 2,  # the scale of an annual_change target's assessed yearly change (assessed_scale)
-    "count": 0,
-    "money": 2,
-    "ratio": 2,
-    "years": 1,
-    "m2_per_person": 1,
-    "hectares": 1,
-    "index": 2,
-    "boolean": 0,
-}
+_DECIMALS: Final[dict[str, int]] = {name: int(rule["decimals"]) for name, rule in _core.unit_rules().items()}
+# the scale of an annual_change target's assessed yearly change (assessed_scale), not a unit
+_DECIMALS["per_year"] = 2
 
 
 def check_lang(lang: str) -> str:
