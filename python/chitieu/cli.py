@@ -76,8 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parse = verbs.add_parser("parse-target", help="read a target phrase")
     parse.add_argument("phrase", metavar="PHRASE")
-    parse.add_argument("--direction", choices=("higher", "lower", "none"), default="higher",
-                       help="the sense of a bare number (default: higher)")
+    parse.add_argument("--direction", choices=("higher", "lower", "none"), default=None,
+                       help="the indicator's direction, the sense of a bare number (default: implied by the words)")
     parse.add_argument("--format", choices=("json", "text"), default="text", help="(default: text)")
     return parser
 
