@@ -16,6 +16,7 @@ from chitieu.collect import ChitieuErrors
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS
+from chitieu import geography
 
 __all__ = [
     "load_plan",
@@ -38,5 +39,6 @@ __all__ = [
     "check_domain",
     "ratio_factor",
     "units",
+    "geography",
 ]
 __version__ = "0.1.0"

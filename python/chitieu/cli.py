@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("a", metavar="A", help="plan id or file")
     compare.add_argument("b", metavar="B", help="plan id or file")
 
+    from chitieu.geography.command import add_geography_parser
+
+    add_geography_parser(verbs)
+
     parse = verbs.add_parser("parse-target", help="read a target phrase")
     parse.add_argument("phrase", metavar="PHRASE")
     parse.add_argument("--direction", choices=("higher", "lower", "none"), default="higher",
@@ -219,6 +223,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             return _evaluate(args, out, err)
         if args.verb == "plan":
             return _plan_verb(args, out, err)
+        if args.verb == "geography":
+            from chitieu.geography.command import run_geography
+
+            return run_geography(args, err)
         return _parse_target(args, out)
     except ValueError as exc:  # ChitieuError and the core's ValueErrors: bad input
         message = str(exc) if isinstance(exc, ChitieuError) else f"error: {exc}"
