@@ -2,6 +2,7 @@
 /// @brief Areas whose existence and parent links change over time (DESIGN.md §2 "Areas and geography").
 #pragma once
 
+#include <chitieu/area_id.hpp>
 #include <chitieu/date.hpp>
 #include <chitieu/error.hpp>
 
@@ -55,7 +56,8 @@ inline bool periods_overlap(const area& a, const area& b) noexcept {
 /// Every problem of an area list, in row order (collect mode: nothing is thrown).
 ///
 /// `line` of each error is the 1-based data row (the first area is row 1; a CSV reader adds 1
-/// for its header line). Checks: non-empty unique ids; valid_from <= valid_to; a known parent
+/// for its header line). Checks: ids, parents and codes that follow the area id rule
+/// (area_id_problem()); unique ids; valid_from <= valid_to; a known parent
 /// other than itself; no cycle of parent links; the parent valid on every 31 December on which
 /// the child is valid; no two units with the same level and code valid on a common day.
 /// Ids are unique, so each id has one row and one validity period: a unit whose parent or
@@ -67,10 +69,16 @@ inline std::vector<error> area_problems(const std::vector<area>& areas,
   for (std::size_t i = 0; i < areas.size(); ++i) {
     const area& a = areas[i];
     const long line = static_cast<long>(i + 1);
-    if (a.id.empty()) {
-      out.emplace_back("an area needs a non-empty id", source, line, "id");
+    if (const std::string why = area_id_problem(a.id); !why.empty()) {
+      out.emplace_back(a.id.empty() ? "an area needs a non-empty id" : why + "; " + area_id_rule,
+                       source, line, "id");
       continue;
     }
+    for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"parent", &a.parent},
+                                       {"code", &a.code}})
+      if (!value->empty())
+        if (const std::string why = area_id_problem(*value); !why.empty())
+          out.emplace_back(why + "; " + area_id_rule, source, line, field);
     const auto [it, fresh] = index.emplace(a.id, i);
     if (!fresh)
       out.emplace_back("duplicate area id '" + a.id + "' (first on row " +

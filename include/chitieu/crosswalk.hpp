@@ -2,6 +2,7 @@
 /// @brief Links from dissolved units to their successors with shares (DESIGN.md §2 "Areas and geography").
 #pragma once
 
+#include <chitieu/area_id.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/date.hpp>
 #include <chitieu/error.hpp>
@@ -25,6 +26,15 @@ struct crosswalk_link {
   date on;           ///< the day the change took effect
 };
 
+namespace detail {
+/// The message for a crosswalk end `id` (column `column`) that is not in the area table: why the
+/// text is not an area id at all, or that no row of the table has it.
+inline std::string unknown_link_end(const std::string& id, const char* column) {
+  if (std::string why = area_id_problem(id); !why.empty()) return why + "; " + area_id_rule;
+  return "unknown area '" + id + "'; `" + column + "` must be an id of the area table";
+}
+}  // namespace detail
+
 /// Every problem of a crosswalk against an area table, in row order (collect mode).
 ///
 /// `line` is the 1-based data row (a CSV reader adds 1 for its header). Checks: `from` and `to`
@@ -41,13 +51,11 @@ inline std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& 
     const long line = static_cast<long>(i + 1);
     bool ok = true;
     if (!areas.contains(l.from)) {
-      out.emplace_back("unknown area '" + l.from + "'; `from` must be an id of the area table",
-                       source, line, "from");
+      out.emplace_back(detail::unknown_link_end(l.from, "from"), source, line, "from");
       ok = false;
     }
     if (!areas.contains(l.to)) {
-      out.emplace_back("unknown area '" + l.to + "'; `to` must be an id of the area table", source,
-                       line, "to");
+      out.emplace_back(detail::unknown_link_end(l.to, "to"), source, line, "to");
       ok = false;
     }
     if (ok && l.from == l.to) {

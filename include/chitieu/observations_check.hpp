@@ -2,6 +2,7 @@
 /// @brief Validation of a panel of observations against a plan, and completion of ratio values.
 #pragma once
 
+#include <chitieu/area_id.hpp>
 #include <chitieu/detail/duplicate_rows.hpp>
 #include <chitieu/detail/effective_value.hpp>
 #include <chitieu/detail/parallel.hpp>
@@ -40,6 +41,14 @@ inline std::string number_text(double v) {
   s.precision(15);
   s << v;
   return s.str();
+}
+
+/// Per area code of the panel, why its id breaks the area id rule (empty when it is valid).
+inline std::vector<std::string> area_id_problems_of(const panel& obs) {
+  std::vector<std::string> out;
+  out.reserve(obs.area_ids.size());
+  for (const std::string& id : obs.area_ids) out.push_back(area_id_problem(id));
+  return out;
 }
 
 /// Collects the problems of one panel row whose indicator is known.
@@ -151,7 +160,8 @@ inline void part_above_whole_problems(const panel& obs, const std::vector<const 
 
 }  // namespace detail
 
-/// Every problem of a panel against a plan, ordered by row: an indicator not in the plan; a
+/// Every problem of a panel against a plan, ordered by row: an area id that breaks the area id
+/// rule (area_id_problem()); an indicator not in the plan; a
 /// duplicate indicator × area × year; a missing or infinite value where one is needed (a
 /// qualitative row may omit its assessment, a rolled-up row with coverage may lack its value, a
 /// ratio row may give numerator and denominator instead); a value outside its unit's domain
@@ -165,12 +175,17 @@ inline void part_above_whole_problems(const panel& obs, const std::vector<const 
 inline std::vector<error> observation_problems(const plan& p, const panel& obs) {
   check_panel_shape(obs);
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
+  const auto bad_area = detail::area_id_problems_of(obs);
   // The rows in contiguous chunks over the cores; the chunks' problems joined in row order.
   const std::size_t n = obs.size();
   const unsigned threads = detail::thread_count(0, n, 65536);
   std::vector<std::vector<error>> found(threads);
   detail::run_chunks(threads, threads, [&](std::size_t c) {
     for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+      if (const std::string& why = bad_area[static_cast<std::size_t>(obs.area[r])]; !why.empty()) {
+        found[c].emplace_back(why + "; " + area_id_rule, std::string{}, static_cast<long>(r + 1), "area");
+        continue;
+      }
       const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
       if (!ind) {
         found[c].emplace_back(detail::row_label(obs, r) + ": " +

@@ -3,6 +3,7 @@
 /// units against targets, aggregation rules and years.
 #pragma once
 
+#include <chitieu/area_id.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/plan.hpp>
 
@@ -270,8 +271,9 @@ inline std::vector<error> plan_problems(const plan& p) {
 
   if (!detail::is_valid_id(p.id)) add("plan.id", "'" + p.id + "' is not a valid plan id; " + id_rule);
   if (p.title.vi.empty()) add("plan.title", "the plan needs a title with vi (and en)");
-  if (!p.area.empty() && !detail::is_valid_id(p.area))
-    add("plan.area", "'" + p.area + "' is not a valid area id; " + id_rule);
+  if (!p.area.empty())
+    if (const std::string why = area_id_problem(p.area); !why.empty())
+      add("plan.area", why + "; " + area_id_rule);
   if (!p.parent.empty() && !detail::is_valid_id(p.parent))
     add("plan.parent", "'" + p.parent + "' is not a valid plan id; " + id_rule);
   if (p.parent == p.id) add("plan.parent", "a plan cannot implement itself");

@@ -35,6 +35,7 @@ from chitieu.io import (
 
 __all__ = ["ChitieuErrors", "collect_problems", "relocate"]
 
+_IDS = ("indicator", "area", "id", "code", "parent", "from", "to")
 _NUMBERS = ("value", "numerator", "denominator", "weight", "se")
 _MISSING = {"", "NA", "NaN", "nan", "N/A"}
 _ROW = re.compile(r"\brow (\d+)\b")
@@ -76,7 +77,8 @@ def _read_strings(source: TableSource, columns: Sequence[str], cls: Type[Chitieu
         return None
     for name in columns:
         if name in table.frame.columns:
-            table.frame[name] = table.frame[name].astype("string").str.strip()
+            text = table.frame[name].astype("string")  # ids kept exactly as written (docs/your-data.md)
+            table.frame[name] = text if name in _IDS else text.str.strip()
     return table
 
 
