@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = verbs.add_parser("demo", help="evaluate the built-in La Gi plan on the illustrative sample data")
     demo.add_argument("--output", default="out", metavar="DIR", help="where the reports go (default: out)")
     demo.add_argument("--lang", choices=("vi", "en"), default="vi", help="report language (default: vi)")
+    demo.add_argument("--national", action="store_true",
+                      help="every commune of one province before and after the 2025 reform (needs chitieu[vn])")
+    demo.add_argument("--province", default="68", metavar="CODE",
+                      help="with --national: the GSO code of a province since 2025-07-01 (default: 68, Lâm Đồng)")
 
     ev = verbs.add_parser("evaluate", help="evaluate observations against a plan")
     ev.add_argument("--plan", required=True, metavar="ID|FILE", help="an embedded plan id or a plan file")
@@ -46,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="output format (default: table)")
     ev.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default: vi)")
     ev.add_argument("--output", metavar="PATH", help="write to PATH (required for html and xlsx)")
+    ev.add_argument("--scheduler", metavar="threads|processes|ADDRESS",
+                    help="evaluate with Dask (needs chitieu[dask]): --data is then a path or glob of Parquet or "
+                         "CSV files; threads, processes, or the address of a dask.distributed scheduler")
     ev.add_argument("--all-errors", action="store_true",
                     help="check every input first and report every problem, not only the first")
 
@@ -105,15 +112,24 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         flag, other = ("--crosswalk", "--geography") if args.geography is None else ("--geography", "--crosswalk")
         raise ChitieuError(f"{flag} needs {other}: give both to use the units valid at a date, "
                            "or neither for historical geography")
+    if args.scheduler is not None and args.all_errors:
+        raise ChitieuError("--all-errors is not available with --scheduler: each partition reports its first "
+                           "problem; run without --scheduler to list every problem")
     if args.format in ("html", "xlsx") and args.output is None:
         raise ChitieuError(f"--format {args.format} needs --output PATH (the file to write)")
     with _steps(err) as progress:
         _step(progress, "plan")
         plan = args.plan if args.all_errors else chitieu.load_plan(args.plan)  # collect mode reads the file
         _step(progress, f"evaluating {args.data}")
-        ev = chitieu.evaluate(plan, args.data, areas=args.areas, crosswalk=args.crosswalk,
-                              geography=args.geography, year=args.year, method=args.method,
-                              errors="collect" if args.all_errors else "raise")
+        if args.scheduler is not None:
+            from chitieu.dask import evaluate_files
+
+            ev = evaluate_files(plan, args.data, args.scheduler, areas=args.areas, crosswalk=args.crosswalk,
+                                geography=args.geography, year=args.year, method=args.method)
+        else:
+            ev = chitieu.evaluate(plan, args.data, areas=args.areas, crosswalk=args.crosswalk,
+                                  geography=args.geography, year=args.year, method=args.method,
+                                  errors="collect" if args.all_errors else "raise")
         _step(progress, "writing")
         if args.format == "csv":
             _write(cli_render.evaluation_csv(ev.to_frame()), args.output, out)
@@ -215,6 +231,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     from chitieu.errors import ChitieuError
 
     try:
+        if args.verb == "demo" and args.national:
+            from chitieu.geography.national_demo import run_national_demo
+
+            return run_national_demo(args.output, args.lang, args.province, out)
         if args.verb == "demo":
             from chitieu.demo import run_demo
 

@@ -10,7 +10,7 @@ subclass that says which input was wrong.
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional, Type, TypeVar
+from typing import Any, Callable, Optional, Tuple, Type, TypeVar
 
 __all__ = [
     "ChitieuError",
@@ -46,6 +46,10 @@ class ChitieuError(ValueError):
         self.line = line if line else None
         self.field = field or None
         super().__init__(self._compose())
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickled with its location (and any extra attributes), e.g. when raised on a Dask worker."""
+        return (type(self), (self.message, self.file, self.line, self.field), dict(self.__dict__))
 
     def _compose(self) -> str:
         where = self.file or ""

@@ -21,8 +21,9 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import pandas as pd
 
-from chitieu.errors import AreaError, ChitieuError
+from chitieu.errors import ChitieuError
 from chitieu.geography.shares import apply_shares
+from chitieu.geography.tables import checked_areas, checked_crosswalk
 
 __all__ = ["vietnam", "source_version", "NATION", "REFORM_DATE", "AREA_COLUMNS", "CROSSWALK_COLUMNS"]
 
@@ -159,37 +160,11 @@ def vietnam(shares: Any = None, basis: str = "population", check: bool = True) -
     before, after, mapping = _read()
     areas = _areas(before, after)
     crosswalk = _links(before, after, mapping)
-    area_table = _checked_areas(areas) if (check or shares is not None) else None
-    if shares is not None:
-        assert area_table is not None
-        crosswalk = apply_shares(crosswalk, shares, basis, area_table, REFORM_DATE)
-    if check:
-        assert area_table is not None
-        _check_crosswalk(crosswalk, area_table)
+    if check or shares is not None:
+        _, area_table = checked_areas(areas, name=f"<{_PACKAGE} areas>")
+        if shares is not None:
+            crosswalk = apply_shares(crosswalk, shares, basis, area_table, REFORM_DATE)
+        if check:
+            checked_crosswalk(crosswalk, area_table, name=f"<{_PACKAGE} crosswalk>")
     areas.attrs["source"] = crosswalk.attrs["source"] = f"{_PACKAGE} {source_version()}"
     return areas, crosswalk
-
-
-def _checked_areas(areas: pd.DataFrame) -> Any:
-    """The areas as a core AreaTable (the core's validation), or an AreaError naming the row."""
-    from chitieu.errors import translate
-    from chitieu.frames import areas_from_table
-    from chitieu.io import read_areas
-
-    table = read_areas(areas)
-    try:
-        return areas_from_table(table)
-    except (ValueError, RuntimeError) as exc:
-        raise translate(exc, AreaError, file=f"<{_PACKAGE} areas>", line_of=table.core_line) from None
-
-
-def _check_crosswalk(crosswalk: pd.DataFrame, area_table: Any) -> None:
-    from chitieu.errors import translate
-    from chitieu.frames import crosswalk_from_table
-    from chitieu.io import read_crosswalk
-
-    table = read_crosswalk(crosswalk)
-    try:
-        crosswalk_from_table(table, area_table)
-    except (ValueError, RuntimeError) as exc:
-        raise translate(exc, AreaError, file=f"<{_PACKAGE} crosswalk>", line_of=table.core_line) from None
