@@ -175,9 +175,13 @@ def evaluate(
 
 
 def to_evaluation(plan: PlanSource, rows: pd.DataFrame) -> Evaluation:
-    """An in-memory :class:`~chitieu.Evaluation` of computed rows (e.g. one area's), for summaries and reports."""
+    """An in-memory :class:`~chitieu.Evaluation` of computed rows (e.g. one area's), for summaries and reports.
+
+    Rows are put in the order indicator, area, year (ids as text), whatever the partitioning.
+    """
     the_plan = plan if isinstance(plan, _core.Plan) else load_plan(plan)
-    rows = rows.reset_index(drop=True)
+    rows = rows.assign(**{c: rows[c].astype(str) for c in ("indicator", "area")})
+    rows = rows.sort_values(["indicator", "area", "year"], kind="stable").reset_index(drop=True)
     indicator, indicator_ids = factorize(rows["indicator"].astype(str))
     area, area_ids = factorize(rows["area"].astype(str))
     status = {s: i for i, s in enumerate(_core.status_names())}
@@ -219,16 +223,18 @@ def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Option
     """Evaluate observation files with Dask on ``scheduler`` (``threads``, ``processes`` or the address
     of a dask.distributed scheduler) and gather the rows into an in-memory :class:`~chitieu.Evaluation`
     (the command line's ``--data 'dir/*.parquet' --scheduler ...``)."""
+    import dask
+
     the_plan = plan if isinstance(plan, _core.Plan) else load_plan(plan)
-    rows = evaluate(the_plan, read_files(pattern), areas=areas, crosswalk=crosswalk, geography=geography,
-                    method=method, year=year)
-    if scheduler in SCHEDULERS:
-        computed = rows.compute(scheduler=scheduler)
+    options = dict(areas=areas, crosswalk=crosswalk, geography=geography, method=method, year=year)
+    if scheduler in SCHEDULERS:  # the graph built for this scheduler (its shuffle by tasks), then run on it
+        with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
+            computed = evaluate(the_plan, read_files(pattern), **options).compute()
     else:
         from distributed import Client
 
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            computed = client.compute(rows).result()
+            computed = client.compute(evaluate(the_plan, read_files(pattern), **options)).result()
     ev = to_evaluation(the_plan, computed)
     if areas is not None:
         from chitieu.io import read_areas, text_column

@@ -140,3 +140,22 @@ def test_local_cluster_returns_a_worker_s_validation_error(observations, cluster
         cluster_client.compute(rows).result()
     assert err.value.file == "<partition 0>" and err.value.line == 4 and err.value.field == "area"
     assert "no-such-ward" in err.value.message
+
+
+@pytest.mark.parametrize("scheduler", ["threads", "processes"])
+def test_cli_reads_parquet_partitions_and_prints_the_in_memory_rows(observations, tmp_path, scheduler):
+    from chitieu.cli import main
+
+    parts = tmp_path / "obs"
+    parts.mkdir()
+    for i, start in enumerate(range(0, len(observations), 400)):
+        observations.iloc[start:start + 400].to_parquet(parts / f"part-{i}.parquet", index=False)
+    with_dask, in_memory = tmp_path / "dask.csv", tmp_path / "memory.csv"
+    common = ["evaluate", "--plan", "la-gi-2024", "--areas", str(AREAS), "--crosswalk", str(CROSSWALK),
+              "--geography", "2025-07-01", "--format", "csv"]
+    assert main([*common, "--data", str(parts / "*.parquet"), "--scheduler", scheduler,
+                 "--output", str(with_dask)]) == 0
+    assert main([*common, "--data", str(OBS), "--output", str(in_memory)]) == 0
+    got = pd.read_csv(with_dask, dtype={"indicator": str, "area": str})
+    assert_same_rows(got, pd.read_csv(in_memory, dtype={"indicator": str, "area": str}))
+    assert got[KEYS].equals(_sorted(got)[KEYS])  # written in the order indicator, area, year
