@@ -2,6 +2,7 @@
 /// @brief The whole review pipeline of DESIGN.md §4: observations → geography → roll-up → evaluation.
 #pragma once
 
+#include <chitieu/area_codes.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/date.hpp>
@@ -40,34 +41,10 @@ struct review_result {
   std::vector<finding> findings;   ///< own_vs_aggregate, part_exceeds_whole, part_denominator_differs
 };
 
-/// Throws chitieu::error (line = 1-based row, field "area") for the first observation whose
-/// area the table does not know or which is not a unit of its year (valid on 31 December).
+/// Throws the first of observation_area_problems() (an area the table does not know, or not a
+/// unit of its year), if any.
 inline void check_observation_areas(const panel& obs, const area_table& areas) {
-  // Per area code (not per row): known or not, and the years whose 31 December it is valid on.
-  std::vector<std::pair<int, int>> span(obs.area_ids.size(), {1, 0});  // empty: unknown
-  std::vector<char> known(obs.area_ids.size(), 0);
-  for (std::size_t c = 0; c < obs.area_ids.size(); ++c)
-    if (areas.contains(obs.area_ids[c])) {
-      known[c] = 1;
-      span[c] = detail::year_end_span(areas.at(obs.area_ids[c]));
-    }
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    const auto c = static_cast<std::size_t>(obs.area[r]);
-    if (known[c] && obs.year[r] >= span[c].first && obs.year[r] <= span[c].second) continue;
-    const std::string& id = obs.area_ids[c];
-    if (!known[c])
-      throw error(detail::areas::describe_row(obs, r) + ": unknown area '" + id +
-                      "'; expected an id of the area table" +
-                      (areas.source().empty() ? std::string() : " (" + areas.source() + ")"),
-                  {}, static_cast<long>(r + 1), "area");
-    const area& a = areas.at(id);
-    throw error(detail::areas::describe_row(obs, r) + ": area '" + id + "' is not a unit of " +
-                    std::to_string(obs.year[r]) + " (valid " +
-                    (a.valid_from ? a.valid_from->iso() : std::string("open")) + " to " +
-                    (a.valid_to ? a.valid_to->iso() : std::string("open")) +
-                    "; the units of a year are those valid on its 31 December)",
-                {}, static_cast<long>(r + 1), "area");
-  }
+  throw_first_problem(observation_area_problems(obs, areas));
 }
 
 /// Checks a panel and completes its ratio values in one pass of checks: throws the first of

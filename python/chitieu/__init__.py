@@ -1,6 +1,6 @@
 """chitieu: typed targets of social-policy plans, evaluated exactly.
 
-A pure-Python facade over the C++ core ``chitieu._core`` (DESIGN.md §3)::
+A pure-Python facade over the C++ core ``chitieu._core`` (docs/python.md)::
 
     import chitieu
     plan = chitieu.load_plan("la-gi-2024")
@@ -11,7 +11,7 @@ A pure-Python facade over the C++ core ``chitieu._core`` (DESIGN.md §3)::
 from __future__ import annotations
 
 from chitieu._core import Domain, Indicator, Plan, Target, check_domain, format_target, ratio_factor, units
-from chitieu.api import METHODS, evaluate, load_plan, parse_target
+from chitieu.api import METHODS, evaluate, load_plan, parse_target, read_observations
 from chitieu.collect import ChitieuErrors
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
 from chitieu.evaluation import Evaluation
@@ -23,6 +23,7 @@ __all__ = [
     "parse_target",
     "format_target",
     "evaluate",
+    "read_observations",
     "Evaluation",
     "Plan",
     "Domain",

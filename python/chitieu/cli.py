@@ -50,6 +50,17 @@ def build_parser() -> argparse.ArgumentParser:
                     help="output format (default: table)")
     ev.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default: vi)")
     ev.add_argument("--output", metavar="PATH", help="write to PATH (required for html and xlsx)")
+    ev.add_argument("--area-key", choices=("id", "code"), default="id",
+                    help="the data's area column holds area ids (default) or official codes, resolved by year "
+                         "(needs --areas)")
+    ev.add_argument("--layout", choices=("long", "wide"), default="long",
+                    help="data: one row per observation (default) or one column per year")
+    ev.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx workbook to read")
+    ev.add_argument("--encoding", metavar="NAME", help="the encoding of CSV files (default: UTF-8, else "
+                    "Windows-1258, detected), e.g. utf-8, cp1258")
+    ev.add_argument("--decimal", choices=(".", ","), default=".", help="the decimal mark of the data (default: .)")
+    ev.add_argument("--indicators", metavar="ID,ID", help="evaluate and summarise only these indicators")
+    ev.add_argument("--area", metavar="ID", help="the area summarised and reported (default: the plan's area)")
     ev.add_argument("--scheduler", metavar="threads|processes|ADDRESS",
                     help="evaluate with Dask (needs chitieu[dask]): --data is then a path or glob of Parquet or "
                          "CSV files; threads, processes, or the address of a dask.distributed scheduler")
@@ -121,30 +132,51 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         _step(progress, "plan")
         plan = args.plan if args.all_errors else chitieu.load_plan(args.plan)  # collect mode reads the file
         _step(progress, f"evaluating {args.data}")
+        indicators = None if args.indicators is None else args.indicators.split(",")
         if args.scheduler is not None:
             from chitieu.dask import evaluate_files
 
             ev = evaluate_files(plan, args.data, args.scheduler, areas=args.areas, crosswalk=args.crosswalk,
-                                geography=args.geography, year=args.year, method=args.method)
+                                geography=args.geography, year=args.year, method=args.method,
+                                area_key=args.area_key, indicators=indicators)
         else:
-            ev = chitieu.evaluate(plan, args.data, areas=args.areas, crosswalk=args.crosswalk,
+            data, areas, crosswalk = _inputs(args)
+            ev = chitieu.evaluate(plan, data, areas=areas, crosswalk=crosswalk,
                                   geography=args.geography, year=args.year, method=args.method,
-                                  errors="collect" if args.all_errors else "raise")
+                                  errors="collect" if args.all_errors else "raise", area_key=args.area_key,
+                                  indicators=indicators)
         _step(progress, "writing")
         if args.format == "csv":
             _write(cli_render.evaluation_csv(ev.to_frame()), args.output, out)
         elif args.format == "json":
             _write(cli_render.evaluation_json(ev.to_frame()), args.output, out)
         elif args.format == "html":
-            ev.to_html(args.output, lang=args.lang)
+            ev.to_html(args.output, lang=args.lang, area=args.area, year=args.year)
         elif args.format == "xlsx":
-            ev.to_excel(args.output, lang=args.lang)
+            ev.to_excel(args.output, lang=args.lang, area=args.area, year=args.year)
     _report_findings(ev, err)
     if args.format in ("html", "xlsx"):
         err.print(f"wrote {args.output}")
     elif args.format == "table":
-        _print_review(ev, args.lang, args.year, out if args.output is None else None, args.output)
+        _print_review(ev, args.lang, args.year, out if args.output is None else None, args.output, args.area)
     return 0
+
+
+def _inputs(args: argparse.Namespace) -> "tuple[object, object, object]":
+    """The data, areas and crosswalk of ``evaluate``: paths, or frames read with --layout, --sheet,
+    --encoding and --decimal (each frame keeps its file's lines and cells for messages)."""
+    import chitieu
+    from chitieu import io
+
+    data: object = args.data
+    if (args.layout, args.sheet, args.encoding, args.decimal) != ("long", None, None, "."):
+        data = chitieu.read_observations(args.data, layout=args.layout, sheet=args.sheet, decimal=args.decimal,
+                                         encoding=args.encoding)
+    if args.encoding is None:
+        return data, args.areas, args.crosswalk
+    areas = None if args.areas is None else io.read_areas(args.areas, encoding=args.encoding).located()
+    walk = None if args.crosswalk is None else io.read_crosswalk(args.crosswalk, encoding=args.encoding).located()
+    return data, areas, walk
 
 
 def _report_findings(ev: "Evaluation", err: Console) -> None:
@@ -156,12 +188,15 @@ def _report_findings(ev: "Evaluation", err: Console) -> None:
 
 
 def _print_review(ev: "Evaluation", lang: str, year: Optional[int], out: Optional[Console],
-                  output: Optional[str]) -> None:
+                  output: Optional[str], area: Optional[str] = None) -> None:
     from chitieu import cli_render
 
-    summary = ev.summary(year=year)
-    area, when = summary.attrs["area"], summary.attrs["year"]
-    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang), cli_render.summary_table(summary, lang)]
+    summary = ev.summary(area=area, year=year)
+    where, when = summary.attrs["area"], summary.attrs["year"]
+    tables = [cli_render.review_table(ev.to_frame(), ev.plan, where, when, lang), cli_render.summary_table(summary, lang)]
+    if summary.attrs["indicators"] != summary.attrs["plan_indicators"]:
+        tables.append(f"{summary.attrs['indicators']} of the plan's {summary.attrs['plan_indicators']} indicators "
+                      "(--indicators)")
     if output is None and out is not None:
         for t in tables:
             out.print(t)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -140,10 +140,13 @@ def evaluate(
     geography: Union[str, _dt.date, None] = None,
     method: str = "chitieu",
     year: Optional[int] = None,
+    area_key: str = "id",
+    indicators: Optional[Sequence[str]] = None,
 ) -> Any:
     """Evaluate a Dask DataFrame of observations; returns a Dask DataFrame of evaluation rows.
 
-    Arguments as :func:`chitieu.evaluate`; ``observations`` is a Dask
+    Arguments as :func:`chitieu.evaluate` (``area_key="code"`` resolves GSO
+    codes by year in every shard); ``observations`` is a Dask
     DataFrame (e.g. ``dask.dataframe.read_parquet("obs/*.parquet")``). The
     areas and crosswalk are read and checked once, here; the observations
     are checked partition by partition and evaluated shard by shard when the
@@ -166,7 +169,8 @@ def evaluate(
         area_frame = area_table.frame
         if crosswalk is not None:
             crosswalk_frame = checked_crosswalk(crosswalk, core_areas)[0].frame
-    options = dict(areas=area_frame, crosswalk=crosswalk_frame, geography=geography, year=year, method=method)
+    options = dict(areas=area_frame, crosswalk=crosswalk_frame, geography=geography, year=year, method=method,
+                   area_key=area_key, indicators=indicators)
     meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: ""})
     checked = observations.map_partitions(_checked, text, meta=meta.iloc[:0])
     sharded = checked.shuffle(on=_SHARD, npartitions=max(1, min(len(set(shards(the_plan).values())),
@@ -219,14 +223,16 @@ def read_files(pattern: str) -> Any:
 
 def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Optional[TableSource] = None,
                    crosswalk: Optional[TableSource] = None, geography: Union[str, _dt.date, None] = None,
-                   method: str = "chitieu", year: Optional[int] = None) -> Evaluation:
+                   method: str = "chitieu", year: Optional[int] = None, area_key: str = "id",
+                   indicators: Optional[Sequence[str]] = None) -> Evaluation:
     """Evaluate observation files with Dask on ``scheduler`` (``threads``, ``processes`` or the address
     of a dask.distributed scheduler) and gather the rows into an in-memory :class:`~chitieu.Evaluation`
     (the command line's ``--data 'dir/*.parquet' --scheduler ...``)."""
     import dask
 
     the_plan = plan if isinstance(plan, _core.Plan) else load_plan(plan)
-    options = dict(areas=areas, crosswalk=crosswalk, geography=geography, method=method, year=year)
+    options: Dict[str, Any] = dict(areas=areas, crosswalk=crosswalk, geography=geography, method=method, year=year,
+                                   area_key=area_key, indicators=indicators)
     if scheduler in SCHEDULERS:  # the graph built for this scheduler (its shuffle by tasks), then run on it
         with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
             computed = evaluate(the_plan, read_files(pattern), **options).compute()
