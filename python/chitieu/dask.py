@@ -29,11 +29,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
-from chitieu.api import FINDING_COLUMNS, PlanSource, load_plan
+from chitieu.api import FINDING_COLUMNS
 from chitieu.errors import ChitieuError, ObservationError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS, factorize
 from chitieu.io import OBSERVATION_COLUMNS, TableSource
+from chitieu.plans import CORE_ERRORS, PlanSource, plan_of
+from chitieu.subset import check_area_key, select_indicators
 
 __all__ = ["evaluate", "evaluate_files", "summary", "to_evaluation", "shards", "read_files", "META", "SCHEDULERS"]
 
@@ -82,26 +84,32 @@ def _in_partition(exc: ChitieuError, partition: int, row: Optional[int]) -> Obse
     return err
 
 
-def _checked(part: pd.DataFrame, plan_text: str, partition_info: Optional[Dict[str, Any]] = None) -> pd.DataFrame:
-    """A partition checked by the core, with its partition number, row numbers and shard added."""
+def _checked(part: pd.DataFrame, plan_text: str, indicators: Optional[List[str]],
+             partition_info: Optional[Dict[str, Any]] = None) -> pd.DataFrame:
+    """A partition checked by the core, with its partition number, row numbers and shard added (only the
+    rows of ``indicators`` when given, as in memory; row numbers count every row of the partition)."""
     from chitieu.api import _observation_error
     from chitieu.frames import panel_from_table
     from chitieu.io import read_observations
 
     number = int(partition_info["number"]) if partition_info else 0
     plan = _plan_from(plan_text)
+    rows = np.arange(1, len(part) + 1, dtype=np.int64)
+    if indicators is not None:
+        keep = part["indicator"].astype(str).isin(indicators).to_numpy()
+        part, rows = part.loc[keep], rows[keep]
     try:
         table = read_observations(part)
         try:
             _core.check_and_complete(plan, panel_from_table(table))
-        except (ValueError, RuntimeError) as exc:
+        except CORE_ERRORS as exc:
             raise _observation_error(exc, table) from None
     except ChitieuError as exc:
-        raise _in_partition(exc, number, exc.line) from None
+        raise _in_partition(exc, number, None if exc.line is None else int(rows[exc.line - 1])) from None
     keys = shards(plan)
     added: Dict[str, npt.NDArray[Any]] = {
         _PARTITION: np.full(len(part), number, dtype=np.int32),
-        _ROW: np.arange(1, len(part) + 1, dtype=np.int64),
+        _ROW: rows,
         _SHARD: part["indicator"].astype(str).map(keys).to_numpy(dtype=object)}
     return part.assign(**added)
 
@@ -157,11 +165,13 @@ def evaluate(
     dd = _dask()
     from chitieu.geography.tables import checked_areas, checked_crosswalk
 
-    the_plan = plan if isinstance(plan, _core.Plan) else load_plan(plan)
+    the_plan = plan_of(plan)
     if not isinstance(observations, dd.DataFrame):
         raise ObservationError("chitieu.dask.evaluate takes a Dask DataFrame of observations (e.g. "
                                "dask.dataframe.read_parquet('obs/*.parquet')); use chitieu.evaluate for others",
                                field="observations")
+    check_area_key(area_key, areas is not None)
+    selected = None if indicators is None else [i.id for i in select_indicators(the_plan, indicators).indicators]
     text = _core.write_plan(the_plan)
     area_frame = crosswalk_frame = None
     if areas is not None:
@@ -172,7 +182,7 @@ def evaluate(
     options = dict(areas=area_frame, crosswalk=crosswalk_frame, geography=geography, year=year, method=method,
                    area_key=area_key, indicators=indicators)
     meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: ""})
-    checked = observations.map_partitions(_checked, text, meta=meta.iloc[:0])
+    checked = observations.map_partitions(_checked, text, selected, meta=meta.iloc[:0])
     sharded = checked.shuffle(on=_SHARD, npartitions=max(1, min(len(set(shards(the_plan).values())),
                                                                   observations.npartitions)))
     return sharded.map_partitions(_review, text, options, meta=META)
@@ -183,7 +193,7 @@ def to_evaluation(plan: PlanSource, rows: pd.DataFrame) -> Evaluation:
 
     Rows are put in the order indicator, area, year (ids as text), whatever the partitioning.
     """
-    the_plan = plan if isinstance(plan, _core.Plan) else load_plan(plan)
+    the_plan = plan_of(plan)
     rows = rows.assign(**{c: rows[c].astype(str) for c in ("indicator", "area")})
     rows = rows.sort_values(["indicator", "area", "year"], kind="stable").reset_index(drop=True)
     indicator, indicator_ids = factorize(rows["indicator"].astype(str))
@@ -207,7 +217,7 @@ def summary(plan: PlanSource, rows: Any, area: Optional[str] = None, year: Optio
     Only that area's rows are computed and gathered (at most indicators ×
     years); the core's summarize then runs on them as in memory.
     """
-    the_plan = plan if isinstance(plan, _core.Plan) else load_plan(plan)
+    the_plan = plan_of(plan)
     where = area or the_plan.area
     return to_evaluation(the_plan, rows[rows["area"] == where].compute()).summary(area=where, year=year,
                                                                                    geometric=geometric)
@@ -230,7 +240,7 @@ def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Option
     (the command line's ``--data 'dir/*.parquet' --scheduler ...``)."""
     import dask
 
-    the_plan = plan if isinstance(plan, _core.Plan) else load_plan(plan)
+    the_plan = plan_of(plan)
     options: Dict[str, Any] = dict(areas=areas, crosswalk=crosswalk, geography=geography, method=method, year=year,
                                    area_key=area_key, indicators=indicators)
     if scheduler in SCHEDULERS:  # the graph built for this scheduler (its shuffle by tasks), then run on it

@@ -9,6 +9,7 @@ import pandas as pd
 from chitieu.errors import AreaError, translate
 from chitieu.frames import crosswalk_from_table
 from chitieu.io import read_table, require_cells, require_columns
+from chitieu.plans import CORE_ERRORS
 
 __all__ = ["apply_shares", "SHARE_COLUMNS"]
 
@@ -42,7 +43,7 @@ def apply_shares(crosswalk: pd.DataFrame, shares: Any, basis: str, area_table: A
     given["date"] = date
     try:  # the core's crosswalk rules, on the given rows alone (so its errors name their rows)
         crosswalk_from_table(table, area_table)
-    except (ValueError, RuntimeError) as exc:
+    except CORE_ERRORS as exc:
         raise translate(exc, AreaError, file=table.file, line_of=table.core_line) from None
     given["basis"] = basis
     kept = crosswalk.loc[~np.isin(crosswalk["from"].to_numpy(), given["from"].unique())]

@@ -7,10 +7,9 @@ from chitieu import _core
 from chitieu.errors import AreaError, translate
 from chitieu.frames import areas_from_table, crosswalk_from_table
 from chitieu.io import Table, TableSource, read_areas, read_crosswalk
+from chitieu.plans import CORE_ERRORS
 
 __all__ = ["checked_areas", "checked_crosswalk"]
-
-_CORE_ERRORS = (ValueError, RuntimeError)
 
 
 def checked_areas(source: TableSource, name: Optional[str] = None) -> Tuple[Table, _core.AreaTable]:
@@ -21,8 +20,8 @@ def checked_areas(source: TableSource, name: Optional[str] = None) -> Tuple[Tabl
     table = read_areas(source)
     try:
         return table, areas_from_table(table)
-    except _CORE_ERRORS as exc:
-        raise translate(exc, AreaError, file=name or table.file, line_of=table.core_line) from None
+    except CORE_ERRORS as exc:
+        raise table.core_error(translate(exc, AreaError, file=name or table.file, line_of=table.core_line)) from None
 
 
 def checked_crosswalk(source: TableSource, area_table: _core.AreaTable,
@@ -31,5 +30,5 @@ def checked_crosswalk(source: TableSource, area_table: _core.AreaTable,
     table = read_crosswalk(source)
     try:
         return table, crosswalk_from_table(table, area_table)
-    except _CORE_ERRORS as exc:
-        raise translate(exc, AreaError, file=name or table.file, line_of=table.core_line) from None
+    except CORE_ERRORS as exc:
+        raise table.core_error(translate(exc, AreaError, file=name or table.file, line_of=table.core_line)) from None
