@@ -46,7 +46,7 @@ _PARTITION, _ROW, _SHARD = "_chitieu_partition", "_chitieu_row", "_chitieu_shard
 _TEXT = ("indicator", "area", "status", "pace")
 
 #: The columns and dtypes of the rows :func:`evaluate` returns (ids, status and pace as text).
-META = pd.DataFrame({c: pd.Series(dtype=object if c in _TEXT else ("int32" if c == "year" else "float64"))
+META = pd.DataFrame({c: pd.Series(dtype=str if c in _TEXT else ("int32" if c == "year" else "float64"))
                      for c in EVALUATION_COLUMNS})
 
 
@@ -110,13 +110,13 @@ def _checked(part: pd.DataFrame, plan_text: str, indicators: Optional[List[str]]
     added: Dict[str, npt.NDArray[Any]] = {
         _PARTITION: np.full(len(part), number, dtype=np.int32),
         _ROW: rows,
-        _SHARD: part["indicator"].astype(str).map(keys).to_numpy(dtype=object)}
+        _SHARD: part["indicator"].astype(str).map(keys).astype(str).to_numpy()}
     return part.assign(**added)
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     """An evaluation frame with ids, status and pace as plain text (one dtype in every shard)."""
-    text: Dict[str, npt.NDArray[Any]] = {c: frame[c].astype(str).to_numpy(dtype=object) for c in _TEXT}
+    text: Dict[str, "pd.Series[str]"] = {c: frame[c].astype(str) for c in _TEXT}
     return frame.assign(**text)
 
 
