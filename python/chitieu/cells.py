@@ -99,7 +99,8 @@ def id_texts(column: "pd.Series[Any]") -> List[str]:
     """A column of ids of any dtype as a list of text, empty cells as ``''`` (small tables: areas)."""
     codes, ids = id_codes(column)
     lookup = np.asarray([*ids, ""], dtype=object)
-    return lookup[codes].tolist()  # code -1 picks the trailing ''
+    out: List[str] = lookup[codes].tolist()  # code -1 picks the trailing ''
+    return out
 
 
 def _date_text(value: Any) -> str:
@@ -125,4 +126,5 @@ def date_texts(column: "pd.Series[Any]") -> List[str]:
         codes = raw.astype(np.int32, copy=False)
     texts = _texts_of_uniques(codes, list(uniques), _date_text)
     lookup = np.asarray([*texts, ""], dtype=object)
-    return lookup[codes].tolist()
+    out: List[str] = lookup[codes].tolist()
+    return out

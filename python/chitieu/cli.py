@@ -193,7 +193,8 @@ def _print_review(ev: "Evaluation", lang: str, year: Optional[int], out: Optiona
 
     summary = ev.summary(area=area, year=year)
     where, when = summary.attrs["area"], summary.attrs["year"]
-    tables = [cli_render.review_table(ev.to_frame(), ev.plan, where, when, lang), cli_render.summary_table(summary, lang)]
+    tables: List[object] = [cli_render.review_table(ev.to_frame(), ev.plan, where, when, lang),
+                            cli_render.summary_table(summary, lang)]
     if summary.attrs["indicators"] != summary.attrs["plan_indicators"]:
         tables.append(f"{summary.attrs['indicators']} of the plan's {summary.attrs['plan_indicators']} indicators "
                       "(--indicators)")

@@ -219,7 +219,9 @@ class Evaluation:
             import polars
         except ImportError:
             raise ChitieuError("to_polars() needs polars: pip install polars", field="polars") from None
-        return polars.from_arrow(self.to_arrow())
+        frame = polars.from_arrow(self.to_arrow())
+        assert isinstance(frame, polars.DataFrame)  # a Table gives a DataFrame
+        return frame
 
     def _repr_html_(self) -> str:
         from chitieu.report import html

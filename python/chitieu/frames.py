@@ -86,9 +86,14 @@ def panel_from_table(table: Table, parent_areas: int = 0) -> _core.Panel:
     )
 
 
-def area_columns(table: Table) -> List[List[str]]:
+#: The seven columns of an areas table as lists of text.
+AreaColumns = Tuple[List[str], List[str], List[str], List[str], List[str], List[str], List[str]]
+
+
+def area_columns(table: Table) -> AreaColumns:
     """The seven columns of an areas table (see :func:`chitieu.io.read_areas`) as lists of text, in order."""
-    return [text_column(table, name) for name in AREA_COLUMNS]
+    ids, codes, names, levels, parents, valid_from, valid_to = (text_column(table, name) for name in AREA_COLUMNS)
+    return ids, codes, names, levels, parents, valid_from, valid_to
 
 
 def areas_from_table(table: Table) -> _core.AreaTable:

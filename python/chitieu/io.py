@@ -308,12 +308,3 @@ def text_column(table: Table, name: str, error: Type[ChitieuError] = AreaError) 
     except CellError as exc:
         raise table.error(error, f"'{exc.text}': {exc.why}", exc.row, name) from None
 
-
-def source_name(source: Any) -> str:
-    """How a source is named in messages: its path, ``<DataFrame>`` or ``<Arrow>``."""
-    if isinstance(source, pd.DataFrame):
-        return "<DataFrame>"
-    try:
-        return os.fspath(source)
-    except TypeError:
-        return "<Arrow>"

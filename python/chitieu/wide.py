@@ -58,8 +58,9 @@ def _duplicates(table: Table, keys: pd.DataFrame) -> None:
     if dup.any():
         row = int(np.flatnonzero(dup)[0])
         first = int(np.flatnonzero((keys == keys.iloc[row]).all(axis=1).to_numpy())[0])
-        raise table.error(ObservationError, f"indicator '{keys.iloc[row, 0]}', area '{keys.iloc[row, 1]}', measure "
-                          f"'{keys.iloc[row, 2]}' repeats line {table.line(first)}; give one row per indicator, "
+        indicator, area, measure = (str(v) for v in keys.iloc[row])
+        raise table.error(ObservationError, f"indicator '{indicator}', area '{area}', measure "
+                          f"'{measure}' repeats line {table.line(first)}; give one row per indicator, "
                           "area and measure", row, "indicator")
 
 

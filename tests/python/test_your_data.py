@@ -418,3 +418,15 @@ def test_plot_of_an_unknown_indicator_is_a_chitieu_error() -> None:
     ev = chitieu.evaluate("la-gi-2024", BY_ID, areas=AREAS)
     with pytest.raises(chitieu.ChitieuError, match="not in plan"):
         ev.plot("trajectory", indicator="bogus")
+
+
+def test_progress_on_baseline_rows_is_never_negative_zero(tmp_path: Path) -> None:
+    ev = chitieu.evaluate("la-gi-2024", BY_ID, areas=AREAS)
+    frame = ev.to_frame()
+    zero = frame["progress"].to_numpy() == 0.0
+    falling = frame["indicator"].astype(str).isin([i.id for i in ev.plan.indicators if i.direction == "lower"])
+    assert (zero & falling.to_numpy()).any()  # baseline rows of falling targets: 0 / (T - v0) with T < v0
+    assert not np.signbit(frame["progress"].to_numpy()[zero]).any()
+    from chitieu import cli_render
+
+    assert ",-0.0," not in cli_render.evaluation_csv(frame) and "-0.0" not in cli_render.evaluation_json(frame)
