@@ -1,8 +1,10 @@
 // Official codes resolved by year, and the area checks of observations.
 #include <chitieu/area_codes.hpp>
 
-#include <chitieu/detail/areas_combine.hpp>
 #include <chitieu/panel_index.hpp>
+
+#include "detail/area_periods.hpp"
+#include "detail/areas_combine.hpp"
 
 #include <cstdint>
 #include <unordered_map>

@@ -1,8 +1,9 @@
 // A plan restricted to some of its indicators.
 #include <chitieu/plan_select.hpp>
 
-#include <chitieu/detail/plan_lookup.hpp>
 #include <chitieu/error.hpp>
+
+#include "detail/plan_lookup.hpp"
 
 #include <set>
 

@@ -6,26 +6,28 @@ from typing import Optional, Sequence, Union
 
 import pandas as pd
 
-from chitieu import _core
+from chitieu import _core, io
+from chitieu.area_names import area_labels
+from chitieu.choices import Direction, ErrorsMode, Method
 from chitieu.collect import ChitieuErrors, collect_problems
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, translate
 from chitieu.evaluation import Evaluation
 from chitieu.frames import area_columns, areas_from_table, crosswalk_from_table, panel_from_table
-from chitieu import io
 from chitieu.io import Table, TableSource, read_areas, read_crosswalk
 from chitieu.plans import CORE_ERRORS, PlanSource, load_plan, plan_of
 from chitieu.subset import AREA_KEYS, check_area_key, select_indicators
 
-__all__ = ["load_plan", "parse_target", "evaluate", "read_observations", "METHODS", "AREA_KEYS", "FINDING_COLUMNS", "PlanSource"]
+__all__ = ["AREA_KEYS", "FINDING_COLUMNS", "METHODS", "PlanSource", "evaluate", "load_plan", "parse_target",
+           "read_observations"]
 
-#: The pace methods (docs/evaluation.md).
-METHODS = ("chitieu", "open_sdg", "sdsn")
+#: The pace methods (docs/evaluation.md "Pace"), from the core's table.
+METHODS = tuple(name for name, _, _ in _core.enum_table("pace_method"))
 
 #: The columns of ``Evaluation.findings`` (one row per finding of the roll-up).
 FINDING_COLUMNS = ("kind", "indicator", "area", "year", "own", "aggregate", "message")
 
 
-def parse_target(phrase: str, direction: str = "higher", tolerance: Optional[float] = None) -> _core.Target:
+def parse_target(phrase: str, direction: Direction = "higher", tolerance: Optional[float] = None) -> _core.Target:
     """Read a target phrase (``"trên 80%"``, ``"khoảng 76,5 tuổi"``, ``"12-15"``) into a :class:`Target`.
 
     ``direction`` (``higher``, ``lower`` or ``none``) gives a bare number its
@@ -81,8 +83,8 @@ def evaluate(
     crosswalk: Optional[TableSource] = None,
     geography: Union[str, _dt.date, None] = None,
     year: Optional[int] = None,
-    method: str = "chitieu",
-    errors: str = "raise",
+    method: Method = "chitieu",
+    errors: ErrorsMode = "raise",
     area_key: str = "id",
     indicators: Optional[Sequence[str]] = None,
 ) -> Evaluation:
@@ -164,7 +166,7 @@ def evaluate(
                                            year=year, method=method, consume=True, checked=True)
     except CORE_ERRORS as exc:
         raise _observation_error(exc, obs) from None
-    names = {} if columns is None else dict(zip(columns[0], columns[2]))
+    names = {} if columns is None else area_labels(columns[0], columns[2], columns[5], columns[6])
     return Evaluation(the_plan, core_eval, pd.DataFrame(findings, columns=list(FINDING_COLUMNS)), method=method,
                       geography=date, year=year, area_names=names, plan_indicators=len(whole_plan.indicators))
 

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["is_arrow_stream", "frame_from_arrow", "arrow_from_frame"]
+__all__ = ["arrow_from_frame", "frame_from_arrow", "is_arrow_stream"]
 
 
 def is_arrow_stream(obj: object) -> bool:
@@ -35,7 +35,8 @@ def _as_table(obj: object) -> pa.Table:
 
 
 def _is_text(t: pa.DataType) -> bool:
-    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", lambda _: False)(t))
+    is_view = getattr(pa.types, "is_string_view", lambda _: False)
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or is_view(t))
 
 
 def _column(col: pa.ChunkedArray) -> Any:

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-__all__ = ["CellError", "id_codes", "id_texts", "date_texts"]
+__all__ = ["CellError", "date_texts", "id_codes", "id_texts"]
 
 
 class CellError(ValueError):
@@ -72,7 +72,7 @@ def _merge_equal_texts(codes: npt.NDArray[np.int32], texts: List[str]) -> Tuple[
     return out, [str(u) for u in uniques]
 
 
-def id_codes(column: "pd.Series[Any]") -> Tuple[npt.NDArray[np.int32], List[str]]:
+def id_codes(column: pd.Series[Any]) -> Tuple[npt.NDArray[np.int32], List[str]]:
     """Codes (int32, -1 for an empty cell) and the dictionary of ids, from a column of any dtype.
 
     A Categorical column gives its own codes; any other is factorized once by
@@ -95,7 +95,7 @@ def id_codes(column: "pd.Series[Any]") -> Tuple[npt.NDArray[np.int32], List[str]
     return _merge_equal_texts(codes, texts)
 
 
-def id_texts(column: "pd.Series[Any]") -> List[str]:
+def id_texts(column: pd.Series[Any]) -> List[str]:
     """A column of ids of any dtype as a list of text, empty cells as ``''`` (small tables: areas)."""
     codes, ids = id_codes(column)
     lookup = np.asarray([*ids, ""], dtype=object)
@@ -116,7 +116,7 @@ def _date_text(value: Any) -> str:
     raise ValueError(f"a {type(value).__name__} is not a date; write it as YYYY-MM-DD")
 
 
-def date_texts(column: "pd.Series[Any]") -> List[str]:
+def date_texts(column: pd.Series[Any]) -> List[str]:
     """A date column of any dtype (text, ``datetime64``, dates) as ISO text, empty or ``NaT`` as ``''``."""
     if isinstance(column.dtype, pd.CategoricalDtype):
         codes = np.asarray(column.cat.codes, dtype=np.int32)

@@ -39,7 +39,8 @@ _NUMBERS = ("value", "numerator", "denominator", "weight", "se")
 _MISSING = {"", "NA", "NaN", "nan", "N/A"}
 
 
-class ChitieuErrors(ChitieuError):
+class ChitieuErrors(  # noqa: N818 - the public name of a list of errors (docs/python.md)
+    ChitieuError):
     """Several input errors reported at once (collect mode).
 
     ``errors`` lists them in order (plan, observations, areas, crosswalk; by

@@ -11,7 +11,6 @@ docs/your-data.md lists every input and its errors.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Type
@@ -26,17 +25,17 @@ from chitieu.sources import LOCATION_ATTR, RawTable, TableSource, load_source
 from chitieu.text_files import DELIMITERS
 
 __all__ = [
-    "Table",
-    "TableSource",
-    "read_table",
-    "read_observations",
-    "read_areas",
-    "read_crosswalk",
-    "OBSERVATION_COLUMNS",
-    "OBSERVATION_NUMBERS",
     "AREA_COLUMNS",
     "CROSSWALK_COLUMNS",
     "LAYOUTS",
+    "OBSERVATION_COLUMNS",
+    "OBSERVATION_NUMBERS",
+    "Table",
+    "TableSource",
+    "read_areas",
+    "read_crosswalk",
+    "read_observations",
+    "read_table",
 ]
 
 #: Observation columns: the ids, the year and the optional numbers.
@@ -87,7 +86,7 @@ class Table:
             return np.arange(1, len(self.frame) + 1, dtype=np.int32)
         return self.lines
 
-    def rows(self, keep: npt.NDArray[np.bool_]) -> "Table":
+    def rows(self, keep: npt.NDArray[np.bool_]) -> Table:
         """The rows ``keep`` (a boolean mask), each with its line and cell."""
         return Table(self.frame.loc[keep].reset_index(drop=True), self.file, self.row_lines()[keep], self.header_line,
                      self.sheet, self.letters, self.delimiter,
@@ -167,18 +166,18 @@ def read_table(
     return table
 
 
-def _integers(col: "pd.Series[Any]") -> bool:
+def _integers(col: pd.Series[Any]) -> bool:
     """True for a column of plain integers: numbers already, kept as they are (no float copy)."""
     return isinstance(col.dtype, np.dtype) and col.dtype.kind in "iu"
 
 
-def numbers_of(table: Table, col: "pd.Series[Any]", name: str, error: Type[ChitieuError],
+def numbers_of(table: Table, col: pd.Series[Any], name: str, error: Type[ChitieuError],
                decimal: str = ".") -> npt.NDArray[np.float64]:
     """A column of any dtype as float64 (missing cells NaN), or ``error`` at the first cell that is not a number."""
     if pd.api.types.is_bool_dtype(col) or (pd.api.types.is_numeric_dtype(col) and not isinstance(
             col.dtype, pd.CategoricalDtype)):
         return col.to_numpy(dtype=np.float64, na_value=np.nan)
-    as_text = col.astype("string").str.strip().replace({m: pd.NA for m in _MISSING})
+    as_text = col.astype("string").str.strip().replace(dict.fromkeys(_MISSING, pd.NA))
     readable = as_text.str.replace(",", ".", regex=False) if decimal == "," else as_text
     values = pd.to_numeric(readable, errors="coerce")
     bad = (values.isna() & as_text.notna()).to_numpy()

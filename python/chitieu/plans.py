@@ -7,7 +7,7 @@ from typing import Union
 from chitieu import _core
 from chitieu.errors import PlanError, translate
 
-__all__ = ["load_plan", "plan_of", "PlanSource", "CORE_ERRORS"]
+__all__ = ["CORE_ERRORS", "PlanSource", "load_plan", "plan_of"]
 
 PlanSource = Union[str, "os.PathLike[str]", _core.Plan]
 
@@ -15,7 +15,7 @@ PlanSource = Union[str, "os.PathLike[str]", _core.Plan]
 CORE_ERRORS = (ValueError, RuntimeError)
 
 
-def load_plan(id_or_path: Union[str, "os.PathLike[str]"]) -> _core.Plan:
+def load_plan(id_or_path: Union[str, os.PathLike[str]]) -> _core.Plan:
     """A plan by embedded id (``"la-gi-2024"``) or from a TOML plan file.
 
     Raises :class:`~chitieu.errors.PlanError` naming the file, line and key of

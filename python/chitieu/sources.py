@@ -22,7 +22,7 @@ from chitieu.arrow_bridge import frame_from_arrow, is_arrow_stream
 from chitieu.errors import ChitieuError
 from chitieu.text_files import DELIMITERS, decode_file, detect_delimiter
 
-__all__ = ["RawTable", "TableSource", "load_source", "LOCATION_ATTR"]
+__all__ = ["LOCATION_ATTR", "RawTable", "TableSource", "load_source"]
 
 TableSource = Union[pd.DataFrame, str, "os.PathLike[str]", Any]
 

@@ -19,7 +19,7 @@ from typing import Optional, Type
 
 from chitieu.errors import ChitieuError
 
-__all__ = ["DecodedText", "decode_file", "detect_delimiter", "DELIMITERS"]
+__all__ = ["DELIMITERS", "DecodedText", "decode_file", "detect_delimiter"]
 
 #: The delimiters recognised, with the names used in messages.
 DELIMITERS = {",": "comma ','", ";": "semicolon ';'", "\t": "tab"}

@@ -19,7 +19,7 @@ import pandas as pd
 from chitieu.errors import ObservationError
 from chitieu.io import OBSERVATION_NUMBERS, Table, numbers_of, require_columns
 
-__all__ = ["read_wide", "MEASURES"]
+__all__ = ["MEASURES", "read_wide"]
 
 #: The measures a wide row may carry.
 MEASURES = OBSERVATION_NUMBERS
@@ -41,7 +41,7 @@ def _year_columns(table: Table) -> List[str]:
     return years
 
 
-def _measures(table: Table) -> "pd.Series[str]":
+def _measures(table: Table) -> pd.Series[str]:
     if "measure" not in table.frame.columns:
         return pd.Series(["value"] * len(table.frame), dtype=object)
     measure = table.frame["measure"].astype("string").str.strip().fillna("")

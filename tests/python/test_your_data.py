@@ -6,6 +6,7 @@ units of 2025-07-01, through every path a statistician would take.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Dict
 
@@ -219,12 +220,11 @@ def _areas_variants() -> Dict[str, pd.DataFrame]:
 
 def _observation_variants() -> Dict[str, pd.DataFrame]:
     obs = pd.read_csv(BY_CODE, comment="#")
-    out = {"int64": obs, "Int64": obs.astype({"area": "Int64", "year": "Int64"}),
-           "float64": obs.astype({"area": "float64", "year": "float64"}),
-           "categorical": obs.astype({"area": "category", "indicator": "category"}),
-           "string": obs.astype({"area": "string", "indicator": "string"}),
-           "pyarrow": obs.astype({"area": "string[pyarrow]", "indicator": "string[pyarrow]"})}
-    return out
+    return {"int64": obs, "Int64": obs.astype({"area": "Int64", "year": "Int64"}),
+            "float64": obs.astype({"area": "float64", "year": "float64"}),
+            "categorical": obs.astype({"area": "category", "indicator": "category"}),
+            "string": obs.astype({"area": "string", "indicator": "string"}),
+            "pyarrow": obs.astype({"area": "string[pyarrow]", "indicator": "string[pyarrow]"})}
 
 
 @pytest.mark.parametrize("variant", sorted(_observation_variants()))
@@ -429,4 +429,67 @@ def test_progress_on_baseline_rows_is_never_negative_zero(tmp_path: Path) -> Non
     assert not np.signbit(frame["progress"].to_numpy()[zero]).any()
     from chitieu import cli_render
 
-    assert ",-0.0," not in cli_render.evaluation_csv(frame) and "-0.0" not in cli_render.evaluation_json(frame)
+    negative_zero = re.compile(r"(?<![\d.])-0(\.0+)?(?![\d.])")
+    assert not negative_zero.search(cli_render.evaluation_csv(frame))
+    assert not negative_zero.search(cli_render.evaluation_json(frame))
+
+
+def test_a_duckdb_relation_is_a_table(geography: str, expected: pd.DataFrame) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    frame = pd.read_csv(BY_CODE, comment="#")  # noqa: F841 - DuckDB reads the local by its name
+    relation = duckdb.sql("SELECT * FROM frame")
+    pd.testing.assert_frame_equal(_by_code(relation, geography), expected)
+
+
+def test_collect_mode_resolves_codes_and_lists_each_unresolved_row() -> None:
+    obs = pd.DataFrame({"indicator": ["new_jobs"] * 3, "area": ["23232", "23235", "99999"],
+                        "year": [2025, 2025, 2024], "value": [1.0, 2.0, 3.0]})
+    with pytest.raises(chitieu.ChitieuErrors) as info:
+        chitieu.evaluate("la-gi-2024", obs, areas=AREAS, area_key="code", errors="collect")
+    assert [e.line for e in info.value.errors] == [1, 3]
+    assert "no unit of the area table has code '99999'" in info.value.errors[1].message
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "chitieu.cli", *args], capture_output=True, text=True, timeout=300)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_cli_indicators_area_layout_sheet_encoding(tmp_path: Path) -> None:
+    code, out, err = _cli("evaluate", "--plan", "la-gi-2024", "--data", str(BY_ID), "--areas", str(AREAS),
+                          "--indicators", "trained_labour,new_jobs", "--area", "phuong-tan-an", "--year", "2024")
+    assert code == 0, err
+    assert "2 of the plan's 40 indicators" in out
+    code, _, err = _cli("evaluate", "--plan", "la-gi-2024", "--data", str(BY_ID), "--area", "nowhere")
+    assert code == 2 and "area 'nowhere' has no rows" in err
+    book = tmp_path / "w.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame({"x": [1]}).to_excel(writer, sheet_name="notes", index=False)
+        _wide(pd.read_csv(BY_CODE, comment="#")).to_excel(writer, sheet_name="data", index=False)
+    csv = tmp_path / "ev.csv"
+    code, _, err = _cli("evaluate", "--plan", "la-gi-2024", "--data", str(book), "--layout", "wide", "--sheet", "data",
+                        "--areas", str(AREAS), "--area-key", "code", "--format", "csv", "--output", str(csv))
+    assert code == 0, err
+    by_id = tmp_path / "id.csv"
+    assert _cli("evaluate", "--plan", "la-gi-2024", "--data", str(BY_ID), "--areas", str(AREAS), "--format", "csv",
+                "--output", str(by_id))[0] == 0
+    got, want = csv.read_text(encoding="utf-8"), by_id.read_text(encoding="utf-8")
+    assert sorted(got.splitlines()) == sorted(want.splitlines())
+    latin = tmp_path / "o.csv"
+    latin.write_bytes(b"indicator,area,year,value\nnew_jobs,la-gi,2024,\xe2\n")
+    code, _, err = _cli("evaluate", "--plan", "la-gi-2024", "--data", str(latin), "--encoding", "utf-8")
+    assert code == 2 and f"{latin}:2: encoding:" in err and "--encoding" in err
+
+
+def test_collect_mode_does_not_import_the_api_module() -> None:
+    # api.py imports collect.py; collect.py loads plans through chitieu.plans, never through api (no cycle).
+    import ast
+
+    import chitieu.collect
+
+    tree = ast.parse(Path(chitieu.collect.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "chitieu.api" not in imported and "chitieu.plans" in imported

@@ -1,0 +1,67 @@
+/// @file review.cpp
+/// @brief review(): observations → geography → roll-up → evaluation, the panel moved through.
+#include <chitieu/area_codes.hpp>
+#include <chitieu/geography.hpp>
+#include <chitieu/observations_check.hpp>
+#include <chitieu/review.hpp>
+#include <chitieu/roll_up.hpp>
+
+#include "detail/area_periods.hpp"
+#include "detail/areas_combine.hpp"
+#include "detail/observation_rows.hpp"
+#include "detail/panel_room.hpp"
+#include "detail/plan_lookup.hpp"
+
+#include <cmath>
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace chitieu {
+
+void check_observation_areas(const panel& obs, const area_table& areas) {
+  throw_first_problem(observation_area_problems(obs, areas));
+}
+
+void check_and_complete(const plan& p, panel& obs) {
+  throw_first_problem(observation_problems(p, obs));
+  const auto of_code = detail::plan_indicators_of_codes(p, obs);  // every code known now
+  std::vector<std::size_t> completed;
+  for (std::size_t r = 0; r < obs.size(); ++r)
+    if (std::isnan(obs.value[r]) && std::isfinite(obs.numerator[r]) && std::isfinite(obs.denominator[r]) &&
+        obs.denominator[r] > 0.0)
+      completed.push_back(r);
+  complete_values(p, obs);
+  std::vector<error> problems;
+  for (const std::size_t r : completed)
+    detail::row_problems(obs, r, *of_code[static_cast<std::size_t>(obs.indicator[r])], problems);
+  throw_first_problem(problems);
+}
+
+review_result review(const plan& p, panel&& observations, const area_table* areas,
+                     const crosswalk* cw, const review_options& options) {
+  if (!options.checked) check_and_complete(p, observations);
+  if (!areas) {
+    if (options.geography)
+      throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
+    return {evaluate(p, std::move(observations), options.evaluation), {}};
+  }
+  check_observation_areas(observations, *areas);
+  if (options.geography) {
+    const crosswalk none({}, *areas);
+    observations = reexpress(p, observations, *areas, cw ? *cw : none, *options.geography);
+  }
+  roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), *areas, *options.geography)
+                                            : roll_up(p, std::move(observations), *areas);
+  return {evaluate(p, std::move(rolled.rows), options.evaluation), std::move(rolled.findings)};
+}
+
+review_result review(const plan& p, const panel& observations, const area_table* areas,
+                     const crosswalk* cw, const review_options& options) {
+  return review(p, detail::copy_with_room(observations, areas ? detail::parent_row_bound(observations, *areas) : 0),
+                areas, cw, options);
+}
+
+}  // namespace chitieu
