@@ -37,7 +37,7 @@ from chitieu.io import OBSERVATION_COLUMNS, TableSource
 from chitieu.plans import CORE_ERRORS, PlanSource, plan_of
 from chitieu.subset import check_area_key, select_indicators
 
-__all__ = ["evaluate", "evaluate_files", "summary", "to_evaluation", "shards", "read_files", "META", "SCHEDULERS"]
+__all__ = ["META", "SCHEDULERS", "evaluate", "evaluate_files", "read_files", "shards", "summary", "to_evaluation"]
 
 #: The local schedulers of ``--scheduler``; anything else is the address of a dask.distributed scheduler.
 SCHEDULERS = ("threads", "processes")
@@ -80,7 +80,7 @@ def shards(plan: _core.Plan) -> Dict[str, str]:
 def _in_partition(exc: ChitieuError, partition: int, row: Optional[int]) -> ObservationError:
     """An error about row ``row`` (1-based) of partition ``partition``, as chitieu's own error."""
     err = ObservationError(exc.message, f"<partition {partition}>", row, exc.field)
-    setattr(err, "partition", partition)
+    err.partition = partition
     return err
 
 
@@ -116,7 +116,7 @@ def _checked(part: pd.DataFrame, plan_text: str, indicators: Optional[List[str]]
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     """An evaluation frame with ids, status and pace as plain text (one dtype in every shard)."""
-    text: Dict[str, "pd.Series[str]"] = {c: frame[c].astype(str) for c in _TEXT}
+    text: Dict[str, pd.Series[str]] = {c: frame[c].astype(str) for c in _TEXT}
     return frame.assign(**text)
 
 

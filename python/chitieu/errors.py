@@ -89,7 +89,12 @@ class PhraseError(ChitieuError):
 
 
 class ObservationError(ChitieuError):
-    """Observations that cannot be used: a missing column, a bad cell, an unknown id."""
+    """Observations that cannot be used: a missing column, a bad cell, an unknown id.
+
+    ``partition`` is the Dask partition the row came from (:mod:`chitieu.dask`), else ``None``.
+    """
+
+    partition: Optional[int] = None
 
 
 class AreaError(ChitieuError):

@@ -52,7 +52,8 @@ def test_counts_before_and_after_the_reform(tables):
 def test_id_scheme_codes_before_suffix_after(tables):
     areas, _ = tables
     by_id = areas.set_index("id")
-    assert by_id.loc["00001", ["code", "name", "parent", "type"]].tolist() == ["00001", "Phường Phúc Xá", "001", "Phường"]
+    assert by_id.loc["00001", ["code", "name", "parent", "type"]].tolist() == \
+        ["00001", "Phường Phúc Xá", "001", "Phường"]
     assert by_id.loc["001", ["name", "parent", "type"]].tolist() == ["Quận Ba Đình", "01", "Quận"]
     assert by_id.loc["01", "parent"] == "VN"
     new = by_id.loc["23235-2025"]
@@ -81,7 +82,8 @@ def test_la_gi_maps_exactly_as_the_la_gi_tables(tables, core_tables):
     la_gi_walk = pd.read_csv(DATA / "la-gi-crosswalk-2025.csv", dtype={"from": str, "to": str})
     code = dict(zip(la_gi["id"], la_gi["code"]))
     communes = la_gi_walk[la_gi_walk["from"].map(lambda i: la_gi.set_index("id").loc[i, "level"] in ("phường", "xã"))]
-    expected = sorted((code[f], code[t] + "-2025", s) for f, t, s in zip(communes["from"], communes["to"], communes["share"]))
+    expected = sorted((code[f], code[t] + "-2025", s)
+                      for f, t, s in zip(communes["from"], communes["to"], communes["share"]))
     nine = sorted(code[i] for i in communes["from"])
     got = crosswalk[crosswalk["from"].isin(nine)]
     assert sorted(zip(got["from"], got["to"], got["share"])) == expected

@@ -9,8 +9,8 @@ from chitieu.cli import main
 
 pytest.importorskip("vietnamadminunits", reason="the geography of Viet Nam needs vietnamadminunits (chitieu[vn])")
 
-from chitieu.geography.national_demo import national_review  # noqa: E402
-from chitieu.geography.sample import SAMPLE_GAP, SAMPLE_INDICATORS  # noqa: E402
+from chitieu.geography.national_demo import national_review
+from chitieu.geography.sample import SAMPLE_GAP, SAMPLE_INDICATORS
 
 INDICATORS = [i for i, _, _ in SAMPLE_INDICATORS]
 

@@ -12,4 +12,4 @@ from __future__ import annotations
 
 from chitieu.geography.vietnam_reform import NATION, REFORM_DATE, source_version, vietnam
 
-__all__ = ["vietnam", "source_version", "NATION", "REFORM_DATE"]
+__all__ = ["NATION", "REFORM_DATE", "source_version", "vietnam"]

@@ -8,7 +8,7 @@ import pandas as pd
 from rich.console import Console
 from rich.panel import Panel
 
-__all__ = ["national_review", "run_national_demo", "NATIONAL_PLAN"]
+__all__ = ["NATIONAL_PLAN", "national_review", "run_national_demo"]
 
 #: The plan evaluated: the national resolution, on three of its indicators (the sample's).
 NATIONAL_PLAN = "nq-42-2023"
@@ -33,7 +33,8 @@ def national_review(province: str = "68") -> Tuple[Any, Any, pd.DataFrame, pd.Da
 
     areas, crosswalk = vietnam()
     if province + NEW_SUFFIX not in set(areas["id"]):
-        codes = ", ".join(sorted(areas.loc[areas["id"].str.endswith(NEW_SUFFIX) & (areas["level"] == "cấp tỉnh"), "code"]))
+        new_provinces = areas["id"].str.endswith(NEW_SUFFIX) & (areas["level"] == "cấp tỉnh")
+        codes = ", ".join(sorted(areas.loc[new_provinces, "code"]))
         raise AreaError(f"'{province}' is not the code of a province valid from {REFORM_DATE}; use one of {codes}",
                         field="province")
     observations = national_sample(areas, crosswalk, province)
@@ -83,7 +84,7 @@ def run_national_demo(output: str = "out", lang: str = "vi", province: str = "68
     counts = (now[now["area"].astype(str).isin(communes) & (now["year"] == latest)]
               .groupby(["indicator", "status"], observed=True).size().unstack(fill_value=0))
     out.print(cli_render.frame_table(counts.reset_index(),
-                                     title=f"{len(communes)} communes of {names[new_id]}, {latest}: communes by status"))
+                                     title=f"{len(communes)} communes of {names[new_id]}, {latest}: by status"))
     os.makedirs(output, exist_ok=True)
     for label, ev in (("historical", hist), ("today", now)):
         path = os.path.join(output, f"national-{province}-{label}.csv")

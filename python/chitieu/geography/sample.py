@@ -18,7 +18,7 @@ import pandas as pd
 
 from chitieu.geography.vietnam_reform import NEW_SUFFIX
 
-__all__ = ["national_sample", "SAMPLE_INDICATORS", "SAMPLE_YEARS", "SAMPLE_GAP", "SEED"]
+__all__ = ["SAMPLE_GAP", "SAMPLE_INDICATORS", "SAMPLE_YEARS", "SEED", "national_sample"]
 
 #: The indicators of ``nq-42-2023`` in the sample: (id, rate in 2020 as [low, high] %, change a year in points).
 SAMPLE_INDICATORS: Tuple[Tuple[str, Tuple[float, float], float], ...] = (
@@ -68,7 +68,8 @@ def national_sample(areas: pd.DataFrame, crosswalk: pd.DataFrame, province: str 
             den = np.round(grown * (_PEOPLE_PER_WORKER if ind == "health_insurance" else 1.0))
             num = np.round(rate / 100 * den)
             if year < _FIRST_NEW_YEAR:
-                rows += [(ind, c, year, n, d) for c, n, d in zip(old, num, den) if (ind, year) != SAMPLE_GAP or c != old[0]]
+                gap = old[0] if (ind, year) == SAMPLE_GAP else None
+                rows += [(ind, c, year, n, d) for c, n, d in zip(old, num, den) if c != gap]
             else:
                 rows += _carried(ind, year, dict(zip(old, num)), dict(zip(old, den)), links)
     frame = pd.DataFrame(rows, columns=["indicator", "area", "year", "numerator", "denominator"])

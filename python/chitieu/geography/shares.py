@@ -11,7 +11,7 @@ from chitieu.frames import crosswalk_from_table
 from chitieu.io import read_table, require_cells, require_columns
 from chitieu.plans import CORE_ERRORS
 
-__all__ = ["apply_shares", "SHARE_COLUMNS"]
+__all__ = ["SHARE_COLUMNS", "apply_shares"]
 
 #: The columns of a shares table: the old unit, the new unit and the share of the old one that went there.
 SHARE_COLUMNS = ("from", "to", "share")

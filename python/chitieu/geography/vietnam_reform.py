@@ -25,7 +25,7 @@ from chitieu.errors import ChitieuError
 from chitieu.geography.shares import apply_shares
 from chitieu.geography.tables import checked_areas, checked_crosswalk
 
-__all__ = ["vietnam", "source_version", "NATION", "REFORM_DATE", "AREA_COLUMNS", "CROSSWALK_COLUMNS"]
+__all__ = ["AREA_COLUMNS", "CROSSWALK_COLUMNS", "NATION", "REFORM_DATE", "source_version", "vietnam"]
 
 #: The day the 34 provinces and 3 321 communes came into force (Resolution 1671/NQ-UBTVQH15 and others).
 REFORM_DATE = "2025-07-01"
@@ -97,16 +97,18 @@ def _areas(before: List[Dict[str, Any]], after: List[Dict[str, Any]]) -> pd.Data
     rows: List[Tuple[str, ...]] = [(NATION, NATION, "Việt Nam", _NATION_LEVEL, "", "", "", "")]
     provinces = {r["provinceCode"]: _nfc(r["province"]) for r in before}
     districts = {r["districtCode"]: r for r in before}
-    rows += [(c, c, n, _PROVINCE_LEVEL, NATION, "", LAST_DAY_BEFORE, _province_type(n)) for c, n in sorted(provinces.items())]
-    rows += [(c, c, _nfc(r["district"]), _DISTRICT_LEVEL, r["provinceCode"], "", LAST_DAY_BEFORE, _nfc(r["districtType"]))
-             for c, r in sorted(districts.items())]
+    rows += [(c, c, n, _PROVINCE_LEVEL, NATION, "", LAST_DAY_BEFORE, _province_type(n))
+             for c, n in sorted(provinces.items())]
+    rows += [(c, c, _nfc(r["district"]), _DISTRICT_LEVEL, r["provinceCode"], "", LAST_DAY_BEFORE,
+              _nfc(r["districtType"])) for c, r in sorted(districts.items())]
     rows += [(r["wardCode"], r["wardCode"], _nfc(r["ward"]), _COMMUNE_LEVEL, r["districtCode"], "", LAST_DAY_BEFORE,
               _nfc(r["wardType"])) for r in sorted(before, key=lambda r: r["wardCode"] or "") if r["wardCode"]]
     new_provinces = {r["provinceCode"]: _nfc(r["province"]) for r in after}
     rows += [(c + NEW_SUFFIX, c, n, _PROVINCE_LEVEL, NATION, REFORM_DATE, "", _province_type(n))
              for c, n in sorted(new_provinces.items())]
-    rows += [(r["wardCode"] + NEW_SUFFIX, r["wardCode"], _nfc(r["ward"]), _COMMUNE_LEVEL, r["provinceCode"] + NEW_SUFFIX,
-              REFORM_DATE, "", _nfc(r["wardType"])) for r in sorted(after, key=lambda r: r["wardCode"])]
+    rows += [(r["wardCode"] + NEW_SUFFIX, r["wardCode"], _nfc(r["ward"]), _COMMUNE_LEVEL,
+              r["provinceCode"] + NEW_SUFFIX, REFORM_DATE, "", _nfc(r["wardType"]))
+             for r in sorted(after, key=lambda r: r["wardCode"])]
     return pd.DataFrame(rows, columns=list(AREA_COLUMNS))
 
 
