@@ -16,6 +16,7 @@ from chitieu.collect import ChitieuErrors
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS
+from chitieu import geography
 
 __all__ = [
     "EVALUATION_COLUMNS",
@@ -39,5 +40,6 @@ __all__ = [
     "ratio_factor",
     "read_observations",
     "units",
+    "geography",
 ]
 __version__ = "0.1.0"
