@@ -16,5 +16,7 @@ void register_plan(pybind11::module_& m);
 void register_evaluate(pybind11::module_& m);
 /// Areas, crosswalks, roll-ups and summaries.
 void register_areas(pybind11::module_& m);
+/// The projection's least-squares line (for plots).
+void register_projection(pybind11::module_& m);
 
 }  // namespace chitieu::python

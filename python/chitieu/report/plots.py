@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from chitieu import _core
 from chitieu.report.labels import (
     PACE_SYMBOLS,
     STATUS_COLOURS,
@@ -141,20 +142,12 @@ def dashboard(frame: pd.DataFrame, plan: Any, lang: str = "vi", area: str | None
     return ax
 
 
-def _fit_line(years: np.ndarray, values: np.ndarray, projected: float, t1: int,
+def _fit_line(years: np.ndarray, values: np.ndarray, t1: int,
               log_scale: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The least-squares line through the points' centroid that ends at ``projected`` in t1.
-
-    An OLS fit passes through (mean year, mean value), so the line is fixed by that point and
-    the core's projection; on the log scale for compound fits.
-    """
-    t_bar = float(years.mean())
+    """The projection's least-squares line (the core's ``fit_line``) from the first year to t1,
+    fitted on the log scale for compound fits; it ends at the core's ``projected``."""
     xs = np.linspace(float(years.min()), float(t1), 50)
-    if log_scale:
-        y_bar, y1 = float(np.log(values).mean()), math.log(projected)
-    else:
-        y_bar, y1 = float(values.mean()), projected
-    ys = y_bar + (y1 - y_bar) / (t1 - t_bar) * (xs - t_bar)
+    ys = _core.fit_line(years, np.log(values) if log_scale else values, xs)
     return xs, (np.exp(ys) if log_scale else ys)
 
 
@@ -199,7 +192,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
             used = years >= base
             log_scale = kind == "relative" or meta.get("trend") == "compound"
             log_scale = log_scale and bool((values[used] > 0).all()) and projected > 0
-            xs, ys = _fit_line(years[used], values[used], projected, t1, log_scale)
+            xs, ys = _fit_line(years[used], values[used], t1, log_scale)
         ax.plot(xs, ys, ls="--", color="#555555", lw=1.2, label=label("text", "fit", lang))
         ax.plot([t1], [projected], marker="o", mfc="white", mec="#555555", ms=7, ls="none")
         ax.annotate(format_value(projected, shown_unit, lang), (t1, projected),
