@@ -14,7 +14,7 @@ from chitieu import _core
 from chitieu.evaluation import target_words
 from chitieu.report import labels
 
-__all__ = ["target_dict", "target_text", "plan_table", "evaluation_csv", "evaluation_json", "review_table",
+__all__ = ["target_dict", "target_text", "plan_table", "plans_table", "evaluation_csv", "evaluation_json", "review_table",
            "summary_table", "area_status_table", "frame_table"]
 
 _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value", "tolerance",
@@ -67,6 +67,21 @@ def plan_table(plan: _core.Plan) -> Table:
     for ind in d["indicators"]:
         table.add_row(ind["id"], ind["unit"], ind["direction"], labels.target_phrase(ind), ind.get("aggregate", ""),
                       labels.localized(ind.get("name"), "vi"))
+    return table
+
+
+def plans_table(plans: Sequence[_core.Plan]) -> Table:
+    """The plans built into chitieu: id, area, years, number of indicators, issuer and title."""
+    table = Table(title="chitieu plan list")
+    table.add_column("id", no_wrap=True)
+    table.add_column("area", no_wrap=True)
+    table.add_column("years", no_wrap=True)
+    table.add_column("indicators", justify="right")
+    table.add_column("issuer", overflow="fold")
+    table.add_column("title", overflow="fold", ratio=1)
+    for plan in plans:
+        table.add_row(plan.id, plan.area, f"{plan.baseline_year}–{plan.target_year}", str(len(plan.indicators)),
+                      plan.issuer, plan.title.vi)
     return table
 
 
