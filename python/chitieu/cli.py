@@ -1,4 +1,4 @@
-"""The ``chitieu`` command line (DESIGN.md §3; every verb and flag in docs/cli.md).
+"""The ``chitieu`` command line (every verb and flag in docs/cli.md).
 
 Exit codes: 0 success; 2 bad input (a message naming the file, line and field
 on stderr, no traceback); 1 when an output cannot be written.
@@ -16,9 +16,10 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 if TYPE_CHECKING:
+    from chitieu.errors import ChitieuError
     from chitieu.evaluation import Evaluation
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 _PIPE_WIDTH = 160
 _FILE_FORMATS = ("html", "xlsx", "docx")
@@ -172,7 +173,7 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
-def _with_hint(exc: "ChitieuError", args: argparse.Namespace) -> "ChitieuError":
+def _with_hint(exc: ChitieuError, args: argparse.Namespace) -> ChitieuError:
     """``exc`` with "did you mean" added when it names an unknown indicator or area id close to a
     known one (the plan's indicators, the areas file's ids)."""
     import chitieu
@@ -197,20 +198,21 @@ def _data_years(data: str) -> str:
     return years_note(read_observations(data).frame["year"].dropna())
 
 
-def _report_findings(ev: "Evaluation", err: Console) -> None:
+def _report_findings(ev: Evaluation, err: Console) -> None:
     """Say on stderr what the review noticed (a parent's own observation differing from its
-    aggregate, a part above its whole): DESIGN.md §2 asks that the difference be reported, and
+    aggregate, a part above its whole): docs/aggregation.md asks that the difference be reported, and
     the csv/json rows carry only the winning value."""
     for message in ev.findings["message"]:
         err.print(f"chitieu: note: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
-def _print_review(ev: "Evaluation", lang: str, out: Optional[Console], output: Optional[str]) -> None:
+def _print_review(ev: Evaluation, lang: str, out: Optional[Console], output: Optional[str]) -> None:
     from chitieu import cli_render
 
     summary = ev.summary()  # the data stop at --year: the latest year with data is at most it
     area, when = summary.attrs["area"], summary.attrs["year"]
-    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang), cli_render.summary_table(summary, lang)]
+    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang),
+              cli_render.summary_table(summary, lang)]
     if output is None and out is not None:
         for t in tables:
             out.print(t)

@@ -7,22 +7,31 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
-from rich.console import Console
 from rich.table import Table
 
 from chitieu import _core
 from chitieu.evaluation import target_words
 from chitieu.report import labels
 
-__all__ = ["target_dict", "target_text", "plan_table", "plans_table", "evaluation_csv", "evaluation_json", "review_table",
-           "summary_table", "area_status_table", "frame_table"]
+__all__ = [
+    "area_status_table",
+    "evaluation_csv",
+    "evaluation_json",
+    "frame_table",
+    "plan_table",
+    "plans_table",
+    "review_table",
+    "summary_table",
+    "target_dict",
+    "target_text",
+]
 
 _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value", "tolerance",
                 "base_year", "period", "unit")
 
 
 def target_dict(t: _core.Target) -> Dict[str, Any]:
-    """The target JSON of DESIGN.md §3: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
+    """The target JSON of docs/plan-format.md: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
     tolerance, base_year, period, unit`` (absent numbers are null, the period a [from, to] list)."""
     out: Dict[str, Any] = {k: getattr(t, k) for k in _TARGET_KEYS}
     if out["period"] is not None:

@@ -9,9 +9,11 @@ from typing import Tuple
 from rich.console import Console
 from rich.panel import Panel
 
-__all__ = ["data_dir", "sample_paths", "run_demo", "GEOGRAPHY"]
+from chitieu.choices import Lang
 
-#: The date of La Gi's 2025 reorganisation: the units "today" (FACTS.md).
+__all__ = ["GEOGRAPHY", "data_dir", "run_demo", "sample_paths"]
+
+#: The date of La Gi's 2025 reorganisation: the units "today" (docs/aggregation.md).
 GEOGRAPHY = "2025-07-01"
 
 
@@ -35,7 +37,7 @@ def sample_paths() -> Tuple[Path, Path, Path]:
             base / "areas" / "la-gi-crosswalk-2025.csv")
 
 
-def run_demo(output: str = "out", lang: str = "vi", console: Console | None = None) -> int:
+def run_demo(output: str = "out", lang: Lang = "vi", console: Console | None = None) -> int:
     """Evaluate the La Gi plan on the sample data, print the review and write the reports to ``output``.
 
     The town and its units are evaluated on each year's own units (historical

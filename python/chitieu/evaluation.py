@@ -7,12 +7,13 @@ from typing import Any, Dict, List, Mapping, Optional, Union
 import pandas as pd
 
 from chitieu import _core
+from chitieu.choices import Lang, Method, PlotKind
 from chitieu.errors import ChitieuError, translate
 from chitieu.frames import evaluation_frame
 
 __all__ = ["Evaluation", "summary_frame", "target_words"]
 
-_STATUS_COUNTS = ("exceeded", "met", "not_met", "no_data", "not_assessed")
+_STATUS_COUNTS = tuple(_core.status_names())
 
 
 def summary_frame(plan: _core.Plan, summary: Mapping[str, Any]) -> pd.DataFrame:
@@ -73,7 +74,7 @@ class Evaluation:
 
     plan: _core.Plan
     findings: pd.DataFrame
-    method: str
+    method: Method
     geography: Optional[str]
     year: Optional[int]
     lang: str
@@ -84,7 +85,7 @@ class Evaluation:
         core: _core.Evaluation,
         findings: pd.DataFrame,
         *,
-        method: str = "chitieu",
+        method: Method = "chitieu",
         geography: Optional[str] = None,
         year: Optional[int] = None,
         area_names: Optional[Mapping[str, str]] = None,
@@ -100,14 +101,14 @@ class Evaluation:
         self._frame: Optional[pd.DataFrame] = None
 
     def to_frame(self) -> pd.DataFrame:
-        """The evaluation columns (DESIGN.md §3) as a new DataFrame, one row per indicator × area × year.
+        """The evaluation columns (docs/python.md) as a new DataFrame, one row per indicator × area × year.
 
         ``indicator`` and ``area`` are Categoricals of the ids, ``status`` and
-        ``pace`` Categoricals in enum order; NaN where undefined. The frame
-        shares its memory with the evaluation until either is written to
-        (pandas copy-on-write): no copy is made for reading.
+        ``pace`` Categoricals in enum order; NaN where undefined. The frame is
+        a copy the caller owns: writing to it changes neither the evaluation
+        nor a later ``to_frame()``, under pandas 2 as under pandas 3.
         """
-        return self._rows().copy(deep=False)
+        return self._rows().copy(deep=True)
 
     def _default_area(self, area: Optional[str]) -> str:
         if area is not None:
@@ -130,7 +131,7 @@ class Evaluation:
 
         Defaults: the plan's area (the town) and the latest year evaluated
         there. ``geometric`` takes the plan score as the geometric mean of the
-        domain scores. ``enough_data`` is the 80 % rule (docs/aggregation.md).
+        domain scores. ``enough_data`` is the 80 % rule (docs/aggregation.md "Summaries").
         ``attrs`` holds ``area``, ``year``, ``geometric`` and each indicator's
         ``statuses`` and ``paces`` in that area and year (the counts' own rule:
         an indicator without a row that year is ``no_data``/``not_assessed``).
@@ -149,12 +150,12 @@ class Evaluation:
 
     def plot(
         self,
-        kind: str = "dashboard",
+        kind: PlotKind = "dashboard",
         *,
         indicator: Optional[str] = None,
         area: Optional[str] = None,
         year: Optional[int] = None,
-        lang: str = "vi",
+        lang: Lang = "vi",
         ax: Any = None,
     ) -> Any:
         """Plot: ``dashboard`` (status of every indicator × area, latest year ≤ ``year``),
@@ -176,7 +177,7 @@ class Evaluation:
             return plots.domain_bars(self.summary(area=area, year=year), lang=lang, ax=ax)
         raise ChitieuError(f"unknown plot kind '{kind}'; expected dashboard, trajectory or domains", field="kind")
 
-    def to_html(self, path: Union[str, "os.PathLike[str]"], lang: str = "vi") -> None:
+    def to_html(self, path: Union[str, os.PathLike[str]], lang: Lang = "vi") -> None:
         """Write a self-contained HTML review to ``path``: the plan's area (the town) in the
         latest year, by domain, with the dashboard of every area and the findings."""
         from chitieu.report import html
@@ -185,7 +186,7 @@ class Evaluation:
         html.write_html(os.fspath(path), self._rows(), self.plan, summary, self.findings, lang=lang,
                         area=summary.attrs["area"], year=summary.attrs["year"], area_names=self.area_names)
 
-    def to_excel(self, path: Union[str, "os.PathLike[str]"], lang: str = "vi") -> None:
+    def to_excel(self, path: Union[str, os.PathLike[str]], lang: Lang = "vi") -> None:
         """Write an Excel workbook of the review to ``path``: summary, every row, findings."""
         from chitieu.report import excel
 

@@ -8,16 +8,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
-from chitieu.report import STATUS_COLOURS, dashboard, domain_bars, svg, trajectory  # noqa: E402
-
-import report_fixtures as F  # noqa: E402
+import report_fixtures as F
+from chitieu.report import STATUS_COLOURS, dashboard, domain_bars, svg, trajectory
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +86,7 @@ def test_trajectory_fit_line_passes_through_the_centroid_to_the_projection() -> 
     # slope (88.2 - 72.2)/8 = 2.0 per year: the fixture's polyfit slope is
     # sum((t-2022)(v-72.2))/10 = (-2*-4.2 + -1*-1.7 + 0 + 1*2.3 + 2*3.8)/10 = 20/10 = 2.0
     assert (y[-1] - y[0]) / (x[-1] - x[0]) == pytest.approx(2.0)
-    observed = [ln for ln in ax.get_lines() if ln.get_linestyle() == "-"][0]
+    observed = next(ln for ln in ax.get_lines() if ln.get_linestyle() == "-")
     assert _ydata(observed) == [68.0, 70.5, 72.0, 74.5, 76.0]
     texts = [t.get_text() for t in ax.texts]
     assert "Xác suất đạt (2030): 100 %" in texts

@@ -7,10 +7,9 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+import report_fixtures as F
 from chitieu.report import STATUS_COLOURS, write_excel
 from chitieu.report.excel import NUMBER_FORMATS
-
-import report_fixtures as F
 
 
 def _rows(ws: Worksheet, header_row: int) -> list[dict[str, object]]:

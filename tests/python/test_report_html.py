@@ -7,10 +7,9 @@ import re
 import pytest
 from markupsafe import escape
 
+import report_fixtures as F
 from chitieu.report import STATUS_COLOURS, notebook_table, render_html, write_html
 from chitieu.report.html import method_of
-
-import report_fixtures as F
 
 
 @pytest.fixture(scope="module")

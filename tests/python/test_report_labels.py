@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from chitieu.report import labels as L
-
 import report_fixtures as F
+from chitieu.report import labels as L
 
 
 def test_status_labels_are_the_plan_reviews_words() -> None:

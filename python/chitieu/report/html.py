@@ -17,8 +17,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from matplotlib.figure import Figure
 
+from chitieu.errors import ChitieuError
 from chitieu.report import plots
 from chitieu.report.labels import (
+    METHODS,
     STATUS_COLOURS,
     STATUSES,
     check_lang,
@@ -73,9 +75,9 @@ def method_of(frame: pd.DataFrame) -> str:
     the pace classes present (Open SDG's and SDSN's own classes; ``chitieu`` otherwise)."""
     declared = frame.attrs.get("method")
     if declared is not None:
-        if declared not in ("chitieu", "open_sdg", "sdsn"):
-            raise ValueError(
-                f"frame.attrs['method'] is {declared!r}: expected chitieu, open_sdg or sdsn"
+        if declared not in METHODS:
+            raise ChitieuError(
+                f"frame.attrs['method'] is {declared!r}: expected {', '.join(METHODS)}", field="method"
             )
         return str(declared)
     paces = {str(p) for p in frame["pace"].dropna().unique()}
@@ -190,8 +192,8 @@ def _check_frame(frame: pd.DataFrame) -> None:
                            "margin", "baseline", "progress", "elapsed", "pace", "projected",
                            "p_meet", "coverage") if c not in frame.columns]
     if missing:
-        raise ValueError(f"the evaluation frame lacks the columns {', '.join(missing)} "
-                         "(DESIGN.md §3 evaluation columns)")
+        raise ChitieuError(f"the evaluation frame lacks the columns {', '.join(missing)} "
+                           "(the evaluation columns of docs/python.md)", field="frame")
 
 
 def render_html(frame: pd.DataFrame, plan: Any, summary: pd.DataFrame,
@@ -209,7 +211,7 @@ def render_html(frame: pd.DataFrame, plan: Any, summary: pd.DataFrame,
     area = area if area is not None else plots.report_area(frame, p)
     in_area = frame[frame["area"] == area]
     if in_area.empty:
-        raise ValueError(f"the evaluation frame has no rows for area {area!r}")
+        raise ChitieuError(f"the evaluation frame has no rows for area {area!r}", field="area")
     year = int(in_area["year"].max()) if year is None else int(year)
     latest = plots.latest_rows(in_area, area, year).set_index("indicator")
     names = area_names or {}
@@ -274,7 +276,7 @@ def notebook_table(frame: pd.DataFrame, plan: Any, lang: str = "vi", max_rows: i
     check_lang(lang)
     _check_frame(frame)
     if max_rows < 1:
-        raise ValueError(f"max_rows is {max_rows}: expected at least 1")
+        raise ChitieuError(f"max_rows is {max_rows}: expected at least 1", field="max_rows")
     p = plan_dict(plan)
     inds = {str(i["id"]): i for i in p["indicators"]}
     rows = []

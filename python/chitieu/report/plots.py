@@ -21,6 +21,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from chitieu import _core
+from chitieu.errors import ChitieuError
 from chitieu.report.labels import (
     PACE_SYMBOLS,
     STATUS_COLOURS,
@@ -77,7 +78,7 @@ def report_area(frame: pd.DataFrame, plan: Mapping[str, Any]) -> str:
     """The area a report is about when none is given: the plan's area if it has rows, else the
     area with the most indicators (ties broken by id)."""
     if frame.empty:
-        raise ValueError("the evaluation frame has no rows: nothing to report")
+        raise ChitieuError("the evaluation frame has no rows: nothing to report", field="frame")
     own = str(plan["plan"].get("area") or "")
     if own and (frame["area"] == own).any():
         return own
@@ -104,7 +105,7 @@ def dashboard(frame: pd.DataFrame, plan: Any, lang: str = "vi", area: str | None
         seen = list(dict.fromkeys(str(a) for a in frame["area"]))
         areas = ([own] if own in seen else []) + [a for a in seen if a != own]
     if not areas:
-        raise ValueError("the evaluation frame has no rows: nothing to draw")
+        raise ChitieuError("the evaluation frame has no rows: nothing to draw", field="frame")
     inds = list(p["indicators"])
     cells = latest_rows(frame, None, year).set_index(["indicator", "area"])
     ax = _axes(ax, (2.8 + 1.3 * len(areas), 1.2 + 0.34 * len(inds)))
@@ -164,12 +165,12 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
     p = plan_dict(plan)
     inds = _indicators(p)
     if indicator not in inds:
-        raise ValueError(f"indicator {indicator!r} is not in plan {p['plan'].get('id')!r}")
+        raise ChitieuError(f"indicator {indicator!r} is not in plan {p['plan'].get('id')!r}", field="indicator")
     meta = inds[indicator]
     rows = frame[(frame["indicator"] == indicator) & (frame["area"] == area)]
     rows = rows.sort_values("year")
     if rows.empty:
-        raise ValueError(f"no rows for indicator {indicator!r} in area {area!r}")
+        raise ChitieuError(f"no rows for indicator {indicator!r} in area {area!r}", field="area")
     spec = target_spec(meta)
     kind = str(spec.get("kind", ""))
     unit = str(meta.get("unit", "index"))
@@ -290,7 +291,8 @@ def svg(fig_or_ax: Figure | Axes | Any) -> str:
     every id prefixed with a hash of the drawing so several charts can share one document."""
     fig = fig_or_ax if isinstance(fig_or_ax, Figure) else getattr(fig_or_ax, "figure", None)
     if not isinstance(fig, Figure):
-        raise ValueError(f"svg() needs a matplotlib Figure or Axes, not {type(fig_or_ax).__name__}")
+        raise ChitieuError(f"svg() needs a matplotlib Figure or Axes, not {type(fig_or_ax).__name__}",
+                           field="fig_or_ax")
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "chitieu"}):
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -306,4 +308,4 @@ def svg(fig_or_ax: Figure | Axes | Any) -> str:
     return text.strip()
 
 
-__all__ = ["dashboard", "trajectory", "domain_bars", "svg"]
+__all__ = ["dashboard", "domain_bars", "svg", "trajectory"]

@@ -3,7 +3,7 @@
 /// column costs the kernel a zeroed page per 4 KiB on first write, a recycled one nothing.
 #pragma once
 
-#include <chitieu/detail/huge_pages.hpp>
+#include "huge_pages.hpp"
 
 #include <cstddef>
 #include <cstdint>
