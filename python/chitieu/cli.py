@@ -46,7 +46,7 @@ _EXAMPLES = {
 }
 
 
-def _verb(verbs: "argparse._SubParsersAction[argparse.ArgumentParser]", name: str, help_text: str,
+def _verb(verbs: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str,
           epilog: Optional[str] = None) -> argparse.ArgumentParser:
     return verbs.add_parser(name, help=help_text, epilog=epilog or _EXAMPLES.get(name),
                             formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -192,7 +192,7 @@ def _with_hint(exc: ChitieuError, args: argparse.Namespace) -> ChitieuError:
 
 
 def _data_years(data: str) -> str:
-    from chitieu.cli_hints import years_note
+    from chitieu.evaluation import years_note
     from chitieu.io import read_observations
 
     return years_note(read_observations(data).frame["year"].dropna())

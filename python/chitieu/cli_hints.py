@@ -1,12 +1,11 @@
-"""Hints the command line adds to an error: "did you mean" for a mistyped indicator or area id,
-and the years the data hold when ``--year`` falls outside them."""
+"""Hints the command line adds to an error: "did you mean" for a mistyped indicator or area id."""
 from __future__ import annotations
 
 import difflib
 import re
-from typing import Iterable, List, Optional
+from typing import Iterable, Optional
 
-__all__ = ["did_you_mean", "closest", "years_note"]
+__all__ = ["closest", "did_you_mean"]
 
 _UNKNOWN = (
     (re.compile(r"indicator '([^']+)' is not in plan"), "indicator"),
@@ -29,19 +28,3 @@ def did_you_mean(message: str, indicator_ids: Iterable[str], area_ids: Iterable[
             guess = closest(match.group(1), indicator_ids if kind == "indicator" else area_ids)
             return f"; did you mean '{guess}'?" if guess else ""
     return ""
-
-
-def years_note(years: Iterable[int]) -> str:
-    """The years present, as ranges: "2020–2024, 2026" ("none" when empty)."""
-    ordered: List[int] = sorted(set(int(y) for y in years))
-    if not ordered:
-        return "none"
-    spans: List[str] = []
-    start = prev = ordered[0]
-    for y in ordered[1:]:
-        if y != prev + 1:
-            spans.append(str(start) if start == prev else f"{start}–{prev}")
-            start = y
-        prev = y
-    spans.append(str(start) if start == prev else f"{start}–{prev}")
-    return ", ".join(spans)

@@ -18,12 +18,11 @@ import pytest
 from docx import Document
 from docx.shared import Pt
 
-from conftest import AREAS, OBSERVATIONS
-
 import chitieu
 from chitieu import _core
 from chitieu.report import labels
 from chitieu.report.docx import at_risk
+from conftest import AREAS, OBSERVATIONS
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +176,8 @@ def test_area_is_never_chosen_silently(plan: chitieu.Plan, tmp_path: Path) -> No
         wards.to_docx(tmp_path / "x.docx", area="nowhere")
     with pytest.raises(chitieu.ChitieuError, match="review kind 'giua-ky'"):
         wards.to_docx(tmp_path / "x.docx", area="xa-tan-tien", kind="giua-ky")
+    with pytest.raises(chitieu.ChitieuError, match=r"no rows in 2019: years with rows there: 2020–2024"):
+        wards.to_docx(tmp_path / "x.docx", area="xa-tan-tien", year=2019)
     wards.to_docx(tmp_path / "ward.docx", area="xa-tan-tien")
     assert "XÃ TÂN TIẾN" not in _texts(Document(str(tmp_path / "ward.docx")))  # no area names given: the id
     assert "XA-TAN-TIEN" in _texts(Document(str(tmp_path / "ward.docx")))
@@ -206,7 +207,7 @@ def _render(docx_path: Path, tmp_path: Path) -> list[Path]:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
-                    reason="LibreOffice (soffice) or poppler (pdftoppm) is not installed: scripts/setup.sh installs them")
+                    reason="LibreOffice (soffice) or poppler (pdftoppm) is missing: scripts/setup.sh installs them")
 def test_renders_to_pdf_pages_that_are_not_blank(vi_doc: Path, tmp_path: Path) -> None:
     from PIL import Image, ImageStat
 

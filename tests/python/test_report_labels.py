@@ -135,7 +135,8 @@ def test_same_name_units_are_told_apart_by_validity() -> None:
 
 
 def test_years_note_writes_ranges() -> None:
-    from chitieu.cli_hints import closest, years_note
+    from chitieu.cli_hints import closest
+    from chitieu.evaluation import years_note
 
     assert years_note([2026, 2020, 2021, 2022, 2024, 2024]) == "2020–2022, 2024, 2026"
     assert years_note([]) == "none"

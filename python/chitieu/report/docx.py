@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from matplotlib.figure import Figure
 
+from chitieu.errors import ChitieuError
 from chitieu.report import plots
 from chitieu.report.docx_layout import (
     TEXT_WIDTH_CM,
@@ -45,7 +46,7 @@ from chitieu.report.labels import (
     unit_label,
 )
 
-__all__ = ["write_docx", "at_risk", "KINDS", "REGRESSING"]
+__all__ = ["KINDS", "REGRESSING", "at_risk", "write_docx"]
 
 REGRESSING = frozenset({"regressing", "deterioration", "decreasing"})
 """The pace classes that mean "moving away from the target" (chitieu, Open SDG, SDSN)."""
@@ -85,7 +86,7 @@ class _Review:
                  year_given: bool) -> None:
         self.lang = check_lang(lang)
         if kind not in KINDS:
-            raise ValueError(f"unknown review kind {kind!r}: expected one of {', '.join(KINDS)}")
+            raise ChitieuError(f"unknown review kind {kind!r}: expected one of {', '.join(KINDS)}", field="kind")
         self.kind = kind
         self.plan = plan_dict(plan)
         self.meta = self.plan["plan"]
@@ -318,7 +319,8 @@ def _head(doc: DocumentObject, rv: _Review) -> None:
     paragraph(doc, word("draft", lang), bold=True, size=12, align="right", after=0)
     header_block(doc, left, right)
     title = localized(rv.meta.get("title"), lang) or str(rv.meta.get("id", ""))
-    paragraph(doc, word("report", lang), bold=True, size=14, align="center", after=0).paragraph_format.space_before = Cm(0.6)
+    heading = paragraph(doc, word("report", lang), bold=True, size=14, align="center", after=0)
+    heading.paragraph_format.space_before = Cm(0.6)
     paragraph(doc, word("title", lang, kind=word(rv.kind, lang), plan=title), bold=True, size=14,
               align="center", after=0)
     paragraph(doc, word("scope", lang, area=rv.area_name, year=rv.year), italic=True, align="center", after=0)
