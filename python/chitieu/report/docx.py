@@ -158,9 +158,10 @@ def _margin_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
 
 
 def _outlook_cell(rv: _Review, row: Any) -> str:
+    """The probability of meeting the target (kept on one line) over the pace."""
     lines = []
     if _finite(row["p_meet"]):
-        lines.append(word("outlook", rv.lang, p=format_probability(float(row["p_meet"]), rv.lang)))
+        lines.append(format_probability(float(row["p_meet"]), rv.lang).replace(" ", "\u00a0"))
     if isinstance(row["pace"], str):
         lines.append(label("pace", row["pace"], rv.lang))
     return "\n".join(lines)
@@ -222,7 +223,7 @@ def _overview(doc: DocumentObject, rv: _Review) -> None:
                and _finite(r["coverage"]) and float(r["coverage"]) < 1.0]
     if partial:
         paragraph(doc, word("coverage_low", lang, n=len(partial), list="; ".join(partial)), indent=True)
-    paragraph(doc, word("domain_table", lang), indent=True, after=3)
+    paragraph(doc, word("domain_table", lang), indent=True, after=3).paragraph_format.keep_with_next = True
     domains = rv.summary[rv.summary["level"] == "domain"]
     header = [word("col_domain", lang), word("col_indicators", lang), word("col_with_data", lang),
               label("status", "exceeded", lang), label("status", "met", lang),
