@@ -75,7 +75,7 @@ def at_risk(row: Mapping[str, Any]) -> bool:
     """True when a row's probability of meeting the target is below one half, or its pace
     is regressing (``regressing``, Open SDG's ``deterioration``, SDSN's ``decreasing``)."""
     p = row.get("p_meet")
-    return (_finite(p) and float(p) < 0.5) or str(row.get("pace")) in REGRESSING
+    return (p is not None and _finite(p) and float(p) < 0.5) or str(row.get("pace")) in REGRESSING
 
 
 class _Review:
@@ -287,14 +287,14 @@ def _gaps(doc: DocumentObject, rv: _Review) -> None:
     lang = rv.lang
     paragraph(doc, word("gaps", lang), style="Heading 1", align="left")
     inds = rv.plan["indicators"]
-    def item(ind: Mapping[str, Any]) -> str:
+    def gap_item(ind: Mapping[str, Any]) -> str:
         earlier = rv.shown(ind)
         if earlier is None:
             return rv.name(ind)
         return word("gap_item_stale", lang, name=rv.name(ind), row_year=int(earlier["year"]))
 
-    no_data = [item(i) for i in inds if rv.status(i) == "no_data"]
-    not_assessed = [item(i) for i in inds if rv.status(i) == "not_assessed"]
+    no_data = [gap_item(i) for i in inds if rv.status(i) == "no_data"]
+    not_assessed = [gap_item(i) for i in inds if rv.status(i) == "not_assessed"]
     groups = [("gap_no_data", no_data), ("gap_not_assessed", not_assessed)]
     if not any(items for _, items in groups):
         paragraph(doc, word("gaps_none", lang), indent=True)
@@ -303,8 +303,8 @@ def _gaps(doc: DocumentObject, rv: _Review) -> None:
         if not items:
             continue
         paragraph(doc, word(key, lang, year=rv.year, n=len(items)), indent=True, after=2)
-        for item in items:
-            paragraph(doc, f"- {item}", align="left", after=0).paragraph_format.left_indent = Cm(1)
+        for entry in items:
+            paragraph(doc, f"- {entry}", align="left", after=0).paragraph_format.left_indent = Cm(1)
         paragraph(doc, "", after=0)
     paragraph(doc, word("gap_advice", lang), indent=True)
 
