@@ -220,3 +220,12 @@ def test_renders_to_pdf_pages_that_are_not_blank(vi_doc: Path, tmp_path: Path) -
             assert abs(height / width - 297 / 210) < 0.02  # A4 portrait
             grey = img.convert("L")
             assert ImageStat.Stat(grey).extrema[0][0] < 100, f"{page.name} is blank"
+
+
+def test_money_unit_shows_its_scale(vi_doc: Path, plan: chitieu.Plan) -> None:
+    income = plan.indicator("income_per_capita")
+    assert income.unit == "money" and income.unit_text.vi == "triệu đồng/người/tháng"
+    cells = [r.cells[1].text for t in _result_tables(Document(str(vi_doc)), "STT") for r in t.rows]
+    assert "Thu nhập bình quân đầu người (triệu đồng/người/tháng)" in cells
+    assert labels.indicator_unit({"unit": "money"}, "vi") == "tiền"  # no unit_text: the unit's label
+    assert labels.indicator_unit(plan.to_dict()["indicators"][0], "en") == "million VND per person per month"

@@ -38,12 +38,12 @@ from chitieu.report.labels import (
     format_number,
     format_probability,
     format_value,
+    indicator_unit,
     label,
     localized,
     plan_dict,
     target_phrase,
     target_spec,
-    unit_label,
 )
 
 __all__ = ["KINDS", "REGRESSING", "at_risk", "write_docx"]
@@ -132,7 +132,7 @@ def _scale(ind: Mapping[str, Any]) -> str:
 def _name_cell(rv: _Review, ind: Mapping[str, Any]) -> str:
     unit = str(ind.get("unit", "index"))
     name = rv.name(ind)
-    return name if unit in ("percent", "boolean") else f"{name} ({unit_label(unit, rv.lang)})"
+    return name if unit in ("percent", "boolean") else f"{name} ({indicator_unit(ind, rv.lang)})"
 
 
 def _value_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:

@@ -30,12 +30,12 @@ from chitieu.report.labels import (
     format_number,
     format_probability,
     format_value,
+    indicator_unit,
     label,
     localized,
     plan_dict,
     target_spec,
     text_colour,
-    unit_label,
 )
 
 _INK = "#222222"
@@ -230,7 +230,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
     if kind == "relative" and spec.get("base_year") is not None:
         ax.set_ylabel(f"{label('text', 'times', lang)} {spec['base_year']}", fontsize=8)
     else:
-        ax.set_ylabel(unit_label(unit, lang), fontsize=8)
+        ax.set_ylabel(indicator_unit(meta, lang), fontsize=8)
     where = (area_names or {}).get(area, area)
     ax.set_title(f"{_short(localized(meta['name'], lang), 60)} — {where}", fontsize=10, loc="left",
                  pad=20 if has_p else 6)
