@@ -2,6 +2,8 @@
 // Panel, Plan and Evaluation are registered by their own register_*.cpp; pybind11 finds them by type.
 #include "register.hpp"
 
+#include <chitieu/area_codes.hpp>
+#include <chitieu/area_id.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/date.hpp>
@@ -206,6 +208,25 @@ void register_areas(py::module_& m) {
         py::arg("ids"), py::arg("codes"), py::arg("names"), py::arg("levels"), py::arg("parents"),
         py::arg("valid_from"), py::arg("valid_to"), py::arg("source") = "",
         "Every problem of an area list as (message, 1-based data row, field) tuples.");
+
+  m.def("area_id_problem", [](const std::string& id) { return area_id_problem(id); }, py::arg("id"),
+        "Why the text is not a valid area id, or '' when it is one (docs/your-data.md).");
+  m.def("unit_of_code", &unit_of_code, py::arg("areas"), py::arg("code"), py::arg("year"),
+        "The id of the unit holding an official code on 31 December of the year; raises "
+        "ChitieuError when none or several do.");
+  m.def("area_code_problems",
+        [](const panel& obs, const area_table& areas) { return as_tuples(area_code_problems(obs, areas)); },
+        py::arg("panel"), py::arg("areas"),
+        "Every row of a code-keyed panel whose (code, year) resolves to no unit or to several, as "
+        "(message, 1-based row, field) tuples.");
+  m.def("resolve_area_codes", &resolve_area_codes, py::arg("panel"), py::arg("areas"),
+        "Rewrites a panel keyed by official codes into area ids, each (code, year) resolved to the "
+        "unit holding the code on 31 December of the year (in place).");
+  m.def("observation_area_problems",
+        [](const panel& obs, const area_table& areas) { return as_tuples(observation_area_problems(obs, areas)); },
+        py::arg("panel"), py::arg("areas"),
+        "Every row whose area is unknown to the table or not a unit of its year, as (message, "
+        "1-based row, field) tuples.");
 
   py::class_<crosswalk>(m, "Crosswalk", "Links from dissolved units to their successors with shares.")
       .def(py::init([](const std::vector<std::string>& froms, const std::vector<std::string>& tos,

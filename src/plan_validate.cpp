@@ -1,5 +1,6 @@
 /// @file plan_validate.cpp
 /// @brief plan_problems() and validate(): ids, references, units against targets, rules, years.
+#include <chitieu/area_id.hpp>
 #include <chitieu/plan_validate.hpp>
 
 #include "detail/plan_ids.hpp"
@@ -46,16 +47,6 @@ std::string num(double v) {
   std::ostringstream out;
   out << v;
   return out.str();
-}
-
-/// Units whose yearly values add up (sum rule, cumulative targets).
-constexpr bool is_additive(unit u) noexcept {
-  return u == unit::count || u == unit::money || u == unit::hectares;
-}
-
-/// Units that are a numerator over a denominator (ratio rule).
-constexpr bool is_rate(unit u) noexcept {
-  return u == unit::percent || u == unit::per_10k || u == unit::m2_per_person || u == unit::ratio;
 }
 
 /// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "m²/người"
@@ -256,8 +247,9 @@ std::vector<error> plan_problems(const plan& p) {
 
   if (!detail::is_valid_id(p.id)) add("plan.id", "'" + p.id + "' is not a valid plan id; " + id_rule);
   if (p.title.vi.empty()) add("plan.title", "the plan needs a title with vi (and en)");
-  if (!p.area.empty() && !detail::is_valid_id(p.area))
-    add("plan.area", "'" + p.area + "' is not a valid area id; " + id_rule);
+  if (!p.area.empty())
+    if (const std::string why = area_id_problem(p.area); !why.empty())
+      add("plan.area", why + "; " + area_id_rule);
   if (!p.parent.empty() && !detail::is_valid_id(p.parent))
     add("plan.parent", "'" + p.parent + "' is not a valid plan id; " + id_rule);
   if (p.parent == p.id) add("plan.parent", "a plan cannot implement itself");

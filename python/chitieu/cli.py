@@ -80,6 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the Word review: so-ket (mid-term) or tong-ket (final) (default: so-ket)")
     ev.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default: vi)")
     ev.add_argument("--output", metavar="PATH", help="write to PATH (required for html, xlsx and docx)")
+    ev.add_argument("--area-key", choices=("id", "code"), default="id",
+                    help="the data's area column holds area ids (default) or official codes, resolved by year "
+                         "(needs --areas)")
+    ev.add_argument("--layout", choices=("long", "wide"), default="long",
+                    help="data: one row per observation (default) or one column per year")
+    ev.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx workbook to read")
+    ev.add_argument("--encoding", metavar="NAME", help="the encoding of CSV files (default: UTF-8, else "
+                    "Windows-1258, detected), e.g. utf-8, cp1258")
+    ev.add_argument("--decimal", choices=(".", ","), default=".", help="the decimal mark of the data (default: .)")
+    ev.add_argument("--indicators", metavar="ID,ID", help="evaluate and summarise only these indicators")
+    ev.add_argument("--area", metavar="ID", help="the area summarised and reported (default: the plan's area)")
     ev.add_argument("--all-errors", action="store_true",
                     help="check every input first and report every problem, not only the first")
 
@@ -145,32 +156,51 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         _step(progress, "plan")
         plan = args.plan if args.all_errors else chitieu.load_plan(args.plan)  # collect mode reads the file
         _step(progress, f"evaluating {args.data}")
+        data, areas, crosswalk = _inputs(args)
         try:
-            ev = chitieu.evaluate(plan, args.data, areas=args.areas, crosswalk=args.crosswalk,
+            ev = chitieu.evaluate(plan, data, areas=areas, crosswalk=crosswalk,
                                   geography=args.geography, year=args.year, method=args.method,
-                                  errors="collect" if args.all_errors else "raise")
+                                  errors="collect" if args.all_errors else "raise", area_key=args.area_key,
+                                  indicators=None if args.indicators is None else args.indicators.split(","))
         except ChitieuError as exc:
             raise _with_hint(exc, args) from None
         if args.year is not None and len(ev.to_frame()) == 0:
             raise ChitieuError(f"--year {args.year}: the data hold no observation up to {args.year}; years in "
-                               f"{args.data}: {_data_years(args.data)}", field="year")
+                               f"{args.data}: {_data_years(data)}", field="year")
         _step(progress, "writing")
         if args.format == "csv":
             _write(cli_render.evaluation_csv(ev.to_frame()), args.output, out)
         elif args.format == "json":
             _write(cli_render.evaluation_json(ev.to_frame()), args.output, out)
         elif args.format == "html":
-            ev.to_html(args.output, lang=args.lang)
+            ev.to_html(args.output, lang=args.lang, area=args.area, year=args.year)
         elif args.format == "xlsx":
-            ev.to_excel(args.output, lang=args.lang)
-        elif args.format == "docx":  # the data stop at --year: the latest year with data is its year
-            ev.to_docx(args.output, lang=args.lang, kind=args.kind)
+            ev.to_excel(args.output, lang=args.lang, area=args.area, year=args.year)
+        elif args.format == "docx":
+            ev.to_docx(args.output, area=args.area, year=args.year, lang=args.lang, kind=args.kind)
     _report_findings(ev, err)
     if args.format in _FILE_FORMATS:
         err.print(f"wrote {args.output}")
     elif args.format == "table":
-        _print_review(ev, args.lang, out if args.output is None else None, args.output)
+        _print_review(ev, args.lang, args.year, out if args.output is None else None, args.output, args.area)
     return 0
+
+
+def _inputs(args: argparse.Namespace) -> tuple[object, object, object]:
+    """The data, areas and crosswalk of ``evaluate``: paths, or frames read with --layout, --sheet,
+    --encoding and --decimal (each frame keeps its file's lines and cells for messages)."""
+    import chitieu
+    from chitieu import io
+
+    data: object = args.data
+    if (args.layout, args.sheet, args.encoding, args.decimal) != ("long", None, None, "."):
+        data = chitieu.read_observations(args.data, layout=args.layout, sheet=args.sheet, decimal=args.decimal,
+                                         encoding=args.encoding)
+    if args.encoding is None:
+        return data, args.areas, args.crosswalk
+    areas = None if args.areas is None else io.read_areas(args.areas, encoding=args.encoding).located()
+    walk = None if args.crosswalk is None else io.read_crosswalk(args.crosswalk, encoding=args.encoding).located()
+    return data, areas, walk
 
 
 def _with_hint(exc: ChitieuError, args: argparse.Namespace) -> ChitieuError:
@@ -178,6 +208,7 @@ def _with_hint(exc: ChitieuError, args: argparse.Namespace) -> ChitieuError:
     known one (the plan's indicators, the areas file's ids)."""
     import chitieu
     from chitieu.cli_hints import did_you_mean
+    from chitieu.errors import ChitieuError
     from chitieu.io import read_areas, text_column
 
     try:
@@ -186,16 +217,18 @@ def _with_hint(exc: ChitieuError, args: argparse.Namespace) -> ChitieuError:
     except (ValueError, OSError):
         return exc  # the plan or areas are themselves unreadable: the error stands as it is
     hint = did_you_mean(str(exc), indicators, areas)
-    if not hint:
+    if not hint or type(exc).__init__ is not ChitieuError.__init__:  # a list of errors stays as it is
         return exc
-    return type(exc)(exc.message + hint, file=exc.file, line=exc.line, field=exc.field)
+    return type(exc)(exc.message + hint, file=exc.file, line=exc.line, field=exc.field, column=exc.column,
+                     related_line=exc.related_line)
 
 
-def _data_years(data: str) -> str:
+def _data_years(data: object) -> str:
+    """The years of the observations (a path or the frame already read), as ranges."""
+    import chitieu
     from chitieu.evaluation import years_note
-    from chitieu.io import read_observations
 
-    return years_note(read_observations(data).frame["year"].dropna())
+    return years_note(chitieu.read_observations(data)["year"].dropna())
 
 
 def _report_findings(ev: Evaluation, err: Console) -> None:
@@ -206,13 +239,17 @@ def _report_findings(ev: Evaluation, err: Console) -> None:
         err.print(f"chitieu: note: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
-def _print_review(ev: Evaluation, lang: str, out: Optional[Console], output: Optional[str]) -> None:
+def _print_review(ev: Evaluation, lang: str, year: Optional[int], out: Optional[Console],
+                  output: Optional[str], area: Optional[str] = None) -> None:
     from chitieu import cli_render
 
-    summary = ev.summary()  # the data stop at --year: the latest year with data is at most it
-    area, when = summary.attrs["area"], summary.attrs["year"]
-    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang),
-              cli_render.summary_table(summary, lang)]
+    summary = ev.summary(area=area, year=year)
+    where, when = summary.attrs["area"], summary.attrs["year"]
+    tables: List[object] = [cli_render.review_table(ev.to_frame(), ev.plan, where, when, lang),
+                            cli_render.summary_table(summary, lang)]
+    if summary.attrs["indicators"] != summary.attrs["plan_indicators"]:
+        tables.append(f"{summary.attrs['indicators']} of the plan's {summary.attrs['plan_indicators']} indicators "
+                      "(--indicators)")
     if output is None and out is not None:
         for t in tables:
             out.print(t)

@@ -26,13 +26,18 @@ class ChitieuError(ValueError):
     """An input error naming where it happened.
 
     ``str(error)`` reads ``"file:line: field: message"`` with the empty parts
-    left out, like the C++ ``chitieu::error``.
+    left out, like the C++ ``chitieu::error``. ``column`` (1-based, in a text
+    file) and ``related_line`` (the line of a related item: the row a
+    duplicate repeats, the whole a part exceeds) are data only, ``None`` when
+    unknown; messages that need them say them in words.
     """
 
     message: str
     file: Optional[str]
     line: Optional[int]
     field: Optional[str]
+    column: Optional[int]
+    related_line: Optional[int]
 
     def __init__(
         self,
@@ -40,11 +45,15 @@ class ChitieuError(ValueError):
         file: Optional[str] = None,
         line: Optional[int] = None,
         field: Optional[str] = None,
+        column: Optional[int] = None,
+        related_line: Optional[int] = None,
     ) -> None:
         self.message = message
         self.file = file or None
         self.line = line if line else None
         self.field = field or None
+        self.column = column if column else None
+        self.related_line = related_line if related_line else None
         super().__init__(self._compose())
 
     def _compose(self) -> str:
@@ -100,10 +109,11 @@ def translate(
     Any other exception keeps its text as the message.
     """
     if isinstance(exc, ChitieuError):
-        line = exc.line
-        if line is not None and line_of is not None:
-            line = line_of(line)
-        out = cls(exc.message, exc.file or file, line, exc.field)
+        line, related = exc.line, exc.related_line
+        if line_of is not None:
+            line = line_of(line) if line is not None else None
+            related = line_of(related) if related is not None else None
+        out = cls(exc.message, exc.file or file, line, exc.field, exc.column, related)
     else:
         out = cls(str(exc), file)
     for extra in ("position", "word", "expected"):

@@ -177,7 +177,8 @@ class series_evaluator {
     in.v0 = k > 0 ? praw_.front() : nan;
     out.baseline[at] = in.v0;
     const double T = r.boundary;
-    out.progress[at] = (std::isnan(T) || T == in.v0) ? nan : (a - in.v0) / (T - in.v0);
+    // + 0.0: on the baseline row of a falling target 0 / (T - v0) is -0.0, written "-0.0" otherwise.
+    out.progress[at] = (std::isnan(T) || T == in.v0) ? nan : (a - in.v0) / (T - in.v0) + 0.0;
     out.elapsed[at] = (k == 0 || r.target_year == in.t0)
                           ? nan
                           : static_cast<double>(t - in.t0) / static_cast<double>(r.target_year - in.t0);

@@ -33,6 +33,7 @@ from chitieu.report.docx_layout import (
 )
 from chitieu.report.docx_words import KINDS, word
 from chitieu.report.labels import (
+    STATUSES,
     check_lang,
     format_margin,
     format_number,
@@ -205,7 +206,7 @@ def _overview(doc: DocumentObject, rv: _Review) -> None:
     lang = rv.lang
     paragraph(doc, word("overview", lang), style="Heading 1", align="left")
     plan_row = rv.summary[rv.summary["level"] == "plan"].iloc[0]
-    counts = {s: int(plan_row[s]) for s in ("exceeded", "met", "not_met", "no_data", "not_assessed")}
+    counts = {s: int(plan_row[s]) for s in STATUSES}
     paragraph(doc, word("counts", lang, n=int(plan_row["indicators"]), with_data=int(plan_row["with_data"]),
                         year=rv.year, target_year=rv.target_year, **counts), indent=True)
     paces = [word("pace_item", lang, n=int(plan_row[c]), label=label("pace", c[5:], lang).lower())

@@ -279,18 +279,7 @@ _TABLES: Final[dict[str, dict[str, dict[str, str]]]] = {
     "text": TEXT_LABELS,
 }
 
-_DECIMALS: Final[dict[str, int]] = {
-    "percent": 1,
-    "per_10k": 1,
-    "count": 0,
-    "money": 2,
-    "ratio": 2,
-    "years": 1,
-    "m2_per_person": 1,
-    "hectares": 1,
-    "index": 2,
-    "boolean": 0,
-}
+_DECIMALS: Final[dict[str, int]] = {name: int(rule["decimals"]) for name, rule in _core.unit_rules().items()}
 
 
 def check_lang(lang: str) -> str:
