@@ -53,7 +53,7 @@ void row_problems(const panel& obs, std::size_t r, const indicator& ind,
     add("year " + std::to_string(y) + " is implausible; give a calendar year in [1900, 2100]", "year");
 
   const double v = obs.value[r], num = obs.numerator[r], den = obs.denominator[r];
-  const bool boolean = is_boolean_kind(ind.target.kind) || ind.unit == unit::boolean;
+  const bool boolean = ind.target.judged_on_one() || ind.unit == unit::boolean;
   const bool has_num = !std::isnan(num), has_den = !std::isnan(den);
   const double factor = ratio_factor(ind.unit);
 

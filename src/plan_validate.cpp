@@ -49,14 +49,17 @@ std::string num(double v) {
   return out.str();
 }
 
-/// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "m²/người"
-/// m2_per_person; empty for no unit or a free noun ("lao động"), which fits any unit.
+/// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "‰" and
+/// "…/1.000 dân" per_1k, "m²/người" m2_per_person; empty for no unit or a free noun
+/// ("lao động"), which fits any unit.
 std::optional<unit> unit_of_phrase(const std::string& w) {
-  const std::string rate = "/10.000 dân";
+  auto ends_with = [&w](const std::string& tail) {
+    return w.size() >= tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  };
   if (w == "%") return unit::percent;
   if (w == "m²/người") return unit::m2_per_person;
-  if (w.size() >= rate.size() && w.compare(w.size() - rate.size(), rate.size(), rate) == 0)
-    return unit::per_10k;
+  if (ends_with("/10.000 dân")) return unit::per_10k;
+  if (w == "‰" || ends_with("/1.000 dân")) return unit::per_1k;
   return std::nullopt;
 }
 
@@ -67,12 +70,16 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
   auto add = [&](const std::string& key, const std::string& msg) {
     out.emplace_back(msg, std::string{}, 0, at + "." + key);
   };
-  const bool boolean_kind = is_boolean_kind(t.kind);
+  const bool boolean_kind = t.judged_on_one();
   const std::string kind(to_string(t.kind));
+  const bool annual = t.kind == target_kind::annual_change;
 
   if (i.unit == unit::boolean && !boolean_kind)
     add("unit", "unit boolean needs a milestone ('hoàn thành …'), sustained ('duy trì …') or "
                 "qualitative ('định tính') target, not a " + kind + " target");
+  if (i.change && !annual)
+    add("change", "change (points or relative) measures the mean yearly change of an annual_change "
+                  "target ('tăng bình quân 7%/năm'), not a " + kind + " target; remove it");
   if (i.unit != unit::boolean && boolean_kind)
     add("unit", "a " + kind + " target is judged on 1/0 and needs unit boolean, not " +
                     std::string(to_string(i.unit)));
@@ -97,7 +104,7 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
     add("target", "lower bound " + num(*t.lower) + " exceeds upper bound " + num(*t.upper));
 
   // Bounds in the unit's domain: for relative targets they bound a ratio (>= 0), for cumulative
-  // a sum, otherwise a value of the unit.
+  // a sum, for annual_change a yearly change (any sign), otherwise a value of the unit.
   if (!boolean_kind) {
     for (const auto& b : {t.lower, t.upper}) {
       if (!b) continue;
@@ -105,7 +112,7 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
         add("target", "bound " + num(*b) + " is not a finite number");
       } else if (t.kind == target_kind::relative) {
         if (*b < 0.0) add("target", "a relative target bounds a ratio to the base year, which is >= 0, not " + num(*b));
-      } else if (!in_domain(i.unit, *b)) {
+      } else if (!annual && !in_domain(i.unit, *b)) {
         add("target", "bound " + num(*b) + " is outside the domain of unit " +
                           std::string(to_string(i.unit)) + " (" + domain_text(i.unit) + ")");
       }

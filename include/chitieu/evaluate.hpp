@@ -21,6 +21,9 @@ struct evaluate_options {
   /// Threads sharing the series (results do not depend on it); 0: the hardware's concurrency,
   /// at most 8, and one thread per 32 768 rows at most.
   unsigned threads = 0;
+  /// The panel has passed check_observations() (review() checks before its roll-up): skip that
+  /// step. Left false, evaluate() checks first, so a value outside its unit's domain is refused.
+  bool checked = false;
 };
 
 /// Evaluates every observation of a panel against its plan: one row per indicator × area × year
@@ -28,15 +31,15 @@ struct evaluate_options {
 /// year, evaluated at it). Rows come ordered by indicator code, area code and year; the
 /// dictionaries are the panel's. A value given as numerator and denominator only is used as
 /// numerator × factor / denominator. Plan indicators without data get no rows.
-/// Throws chitieu::error for an indicator not in the plan, a duplicate indicator × area × year,
-/// an infinite value, malformed columns or a cumulative target without a period. It does not
-/// re-check values against their units: run check_observations() first.
+/// Throws chitieu::error for every problem of check_observations() (unless options.checked: a
+/// value outside its unit's domain, a duplicate indicator × area × year, an indicator not in the
+/// plan, ...), malformed columns or a cumulative target without a period.
 evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
 
 /// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
 /// columns then not read (weight, se, numerator, denominator) become computed columns instead of
 /// fresh allocations, and (every observed year) its other columns are sorted in place and become
-/// the evaluation's indicator, area, year, value and coverage.
+/// the evaluation's indicator, area, year, value and coverage. Checked first as above.
 evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {});
 
 }  // namespace chitieu

@@ -10,6 +10,7 @@ A pure-Python facade over the C++ core ``chitieu._core`` (docs/python.md)::
 """
 from __future__ import annotations
 
+from chitieu import geography
 from chitieu._core import Domain, Indicator, Plan, Target, check_domain, format_target, ratio_factor, units
 from chitieu.api import METHODS, evaluate, load_plan, parse_target, read_observations
 from chitieu.collect import ChitieuErrors
@@ -34,6 +35,7 @@ __all__ = [
     "check_domain",
     "evaluate",
     "format_target",
+    "geography",
     "load_plan",
     "parse_target",
     "ratio_factor",

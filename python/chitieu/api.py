@@ -27,15 +27,18 @@ METHODS = tuple(name for name, _, _ in _core.enum_table("pace_method"))
 FINDING_COLUMNS = ("kind", "indicator", "area", "year", "own", "aggregate", "message")
 
 
-def parse_target(phrase: str, direction: Direction = "higher", tolerance: Optional[float] = None) -> _core.Target:
-    """Read a target phrase (``"trên 80%"``, ``"khoảng 76,5 tuổi"``, ``"12-15"``) into a :class:`Target`.
+def parse_target(phrase: str, direction: Optional[Direction] = None, tolerance: Optional[float] = None) -> _core.Target:
+    """Read a target phrase (``"trên 80%"``, ``"giảm còn 1,2%"``, ``"tăng bình quân 7%/năm"``) into a :class:`Target`.
 
-    ``direction`` (``higher``, ``lower`` or ``none``) gives a bare number its
-    sense; ``tolerance`` overrides the half-width of an approx band. Raises
+    ``direction`` (``higher``, ``lower`` or ``none``) is the indicator's: it
+    gives a bare number its sense and a contradicting comparator or verb is
+    refused. ``None`` lets the words imply it (``dưới``, ``giảm`` lower;
+    ``trên``, ``tăng`` higher; a range none) and refuses a bare number.
+    ``tolerance`` overrides the half-width of an approx band. Raises
     :class:`~chitieu.errors.PhraseError` with the position of the word that
     could not be read.
     """
-    if direction not in ("higher", "lower", "none"):
+    if direction is not None and direction not in ("higher", "lower", "none"):
         raise PhraseError(f"unknown direction '{direction}'; expected higher, lower or none", field="direction")
     try:
         return _core.parse_target(phrase, direction, tolerance)

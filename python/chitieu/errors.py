@@ -10,7 +10,7 @@ says which input was wrong (:func:`translate`).
 """
 from __future__ import annotations
 
-from typing import Callable, Optional, Type, TypeVar
+from typing import Any, Callable, Optional, Tuple, Type, TypeVar
 
 __all__ = [
     "AreaError",
@@ -56,6 +56,11 @@ class ChitieuError(ValueError):
         self.related_line = related_line if related_line else None
         super().__init__(self._compose())
 
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickled with its location (and any extra attributes), e.g. when raised on a Dask worker."""
+        return (type(self), (self.message, self.file, self.line, self.field, self.column, self.related_line),
+                dict(self.__dict__))
+
     def _compose(self) -> str:
         where = self.file or ""
         if self.line:
@@ -84,7 +89,12 @@ class PhraseError(ChitieuError):
 
 
 class ObservationError(ChitieuError):
-    """Observations that cannot be used: a missing column, a bad cell, an unknown id."""
+    """Observations that cannot be used: a missing column, a bad cell, an unknown id.
+
+    ``partition`` is the Dask partition the row came from (:mod:`chitieu.dask`), else ``None``.
+    """
+
+    partition: Optional[int] = None
 
 
 class AreaError(ChitieuError):

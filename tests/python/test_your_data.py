@@ -429,7 +429,7 @@ def test_progress_on_baseline_rows_is_never_negative_zero(tmp_path: Path) -> Non
     assert not np.signbit(frame["progress"].to_numpy()[zero]).any()
     from chitieu import cli_render
 
-    negative_zero = re.compile(r"-0\.0(?![0-9])")  # -0.0 itself, not -0.02 (a real negative progress)
+    negative_zero = re.compile(r"(?<![\d.])-0(\.0+)?(?![\d.])")
     assert not negative_zero.search(cli_render.evaluation_csv(frame))
     assert not negative_zero.search(cli_render.evaluation_json(frame))
 
@@ -482,3 +482,14 @@ def test_cli_indicators_area_layout_sheet_encoding(tmp_path: Path) -> None:
     latin.write_bytes(b"indicator,area,year,value\nnew_jobs,la-gi,2024,\xe2\n")
     code, _, err = _cli("evaluate", "--plan", "la-gi-2024", "--data", str(latin), "--encoding", "utf-8")
     assert code == 2 and f"{latin}:2: encoding:" in err and "--encoding" in err
+
+
+def test_collect_mode_does_not_import_the_api_module() -> None:
+    # api.py imports collect.py; collect.py loads plans through chitieu.plans, never through api (no cycle).
+    import ast
+
+    import chitieu.collect
+
+    tree = ast.parse(Path(chitieu.collect.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "chitieu.api" not in imported and "chitieu.plans" in imported

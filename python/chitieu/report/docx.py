@@ -34,6 +34,7 @@ from chitieu.report.docx_layout import (
 from chitieu.report.docx_words import KINDS, word
 from chitieu.report.labels import (
     STATUSES,
+    assessed_scale,
     check_lang,
     format_margin,
     format_number,
@@ -126,10 +127,6 @@ class _Review:
         return str(self.statuses.get(str(ind["id"]), "no_data"))
 
 
-def _scale(ind: Mapping[str, Any]) -> str:
-    return "ratio" if target_spec(ind).get("kind") == "relative" else str(ind.get("unit", "index"))
-
-
 def _name_cell(rv: _Review, ind: Mapping[str, Any]) -> str:
     unit = str(ind.get("unit", "index"))
     name = rv.name(ind)
@@ -144,15 +141,16 @@ def _value_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
 def _assessed_text(rv: _Review, ind: Mapping[str, Any], x: Any) -> str:
     """An assessed or projected quantity: on the ratio scale for relative targets, so worded
     "1,84 lần so với năm gốc"."""
-    scale = _scale(ind)
+    scale = assessed_scale(ind)
     text = format_value(x, scale, rv.lang)
     return f"{text} {label('text', 'ratio_scale', rv.lang)}" if text and scale == "ratio" else text
 
 
 def _margin_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
-    scale = _scale(ind)
+    scale = assessed_scale(ind)
     margin = format_margin(row["margin"], scale, rv.lang)
-    if target_spec(ind).get("kind") in ("relative", "cumulative") and _finite(row["assessed"]):
+    shows_assessed = target_spec(ind).get("kind") in ("relative", "cumulative", "annual_change", "sustained")
+    if shows_assessed and _finite(row["assessed"]):
         assessed = _assessed_text(rv, ind, row["assessed"])
         return f"{assessed}\n({margin})" if margin else assessed
     return margin

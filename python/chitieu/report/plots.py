@@ -25,6 +25,7 @@ from chitieu.report.labels import (
     PACE_SYMBOLS,
     STATUS_COLOURS,
     STATUSES,
+    assessed_scale,
     check_lang,
     format_number,
     format_probability,
@@ -181,7 +182,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
     spec = target_spec(meta)
     kind = str(spec.get("kind", ""))
     unit = str(meta.get("unit", "index"))
-    shown_unit = "ratio" if kind == "relative" else unit
+    shown_unit = assessed_scale(meta)
     ax = _axes(ax, (6.0, 3.2))
     pts = rows[[_finite(v) for v in rows["assessed"]]]
     years = pts["year"].to_numpy(dtype=float)
