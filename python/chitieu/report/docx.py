@@ -33,8 +33,8 @@ from chitieu.report.docx_layout import (
 )
 from chitieu.report.docx_words import KINDS, word
 from chitieu.report.labels import (
-    assessed_scale,
     STATUSES,
+    assessed_scale,
     check_lang,
     format_margin,
     format_number,
@@ -149,7 +149,8 @@ def _assessed_text(rv: _Review, ind: Mapping[str, Any], x: Any) -> str:
 def _margin_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
     scale = assessed_scale(ind)
     margin = format_margin(row["margin"], scale, rv.lang)
-    if target_spec(ind).get("kind") in ("relative", "cumulative", "annual_change", "sustained") and _finite(row["assessed"]):
+    shows_assessed = target_spec(ind).get("kind") in ("relative", "cumulative", "annual_change", "sustained")
+    if shows_assessed and _finite(row["assessed"]):
         assessed = _assessed_text(rv, ind, row["assessed"])
         return f"{assessed}\n({margin})" if margin else assessed
     return margin

@@ -18,10 +18,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chitieu.report.labels import (
-    assessed_scale,
     PACES,
     STATUS_COLOURS,
     STATUSES,
+    assessed_scale,
     check_lang,
     indicator_unit,
     label,

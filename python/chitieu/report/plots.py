@@ -23,10 +23,10 @@ from matplotlib.ticker import MaxNLocator
 from chitieu import _core
 from chitieu.errors import ChitieuError
 from chitieu.report.labels import (
-    assessed_scale,
     PACE_SYMBOLS,
     STATUS_COLOURS,
     STATUSES,
+    assessed_scale,
     check_lang,
     format_number,
     format_probability,
