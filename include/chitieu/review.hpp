@@ -94,15 +94,17 @@ inline void check_and_complete(const plan& p, panel& obs) {
 /// options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
 /// roll_up (when `areas` is given; on the units of the geography day if set, else year by year)
 /// → evaluate. The panel the caller gives away is moved from stage to stage, never copied. A crosswalk without a
-/// geography day is not used (historical geography). Errors are chitieu::error
-/// (std::invalid_argument for geography without areas).
+/// geography day is not used (historical geography). `recycle`: an earlier evaluation the caller
+/// gives away (left empty), whose columns' memory the evaluation reuses (see evaluate_into()).
+/// Errors are chitieu::error (std::invalid_argument for geography without areas).
 inline review_result review(const plan& p, panel&& observations, const area_table* areas,
-                            const crosswalk* cw, const review_options& options = {}) {
+                            const crosswalk* cw, const review_options& options = {},
+                            evaluation* recycle = nullptr) {
   if (!options.checked) check_and_complete(p, observations);
   if (!areas) {
     if (options.geography)
       throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
-    return {evaluate(p, std::move(observations), options.evaluation), {}};
+    return {evaluate(p, std::move(observations), options.evaluation, recycle), {}};
   }
   check_observation_areas(observations, *areas);
   if (options.geography) {
@@ -111,15 +113,16 @@ inline review_result review(const plan& p, panel&& observations, const area_tabl
   }
   roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), *areas, *options.geography)
                                             : roll_up(p, std::move(observations), *areas);
-  return {evaluate(p, std::move(rolled.rows), options.evaluation), std::move(rolled.findings)};
+  return {evaluate(p, std::move(rolled.rows), options.evaluation, recycle), std::move(rolled.findings)};
 }
 
 /// As review() above on a panel the caller keeps: one copy, with room for the parent rows the
 /// roll-up appends, moves through the stages.
 inline review_result review(const plan& p, const panel& observations, const area_table* areas,
-                            const crosswalk* cw, const review_options& options = {}) {
+                            const crosswalk* cw, const review_options& options = {},
+                            evaluation* recycle = nullptr) {
   return review(p, detail::copy_with_room(observations, areas ? detail::parent_row_bound(observations, *areas) : 0),
-                areas, cw, options);
+                areas, cw, options, recycle);
 }
 
 }  // namespace chitieu

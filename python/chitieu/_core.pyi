@@ -191,6 +191,8 @@ class Evaluation:
     def indicator_ids(self) -> List[str]: ...
     @property
     def area_ids(self) -> List[str]: ...
+    @property
+    def viewed(self) -> bool: ...
     def columns(self) -> Dict[str, Any]: ...
 
 def status_names() -> List[str]: ...
@@ -206,6 +208,15 @@ def evaluate(
     baseline_year: Optional[int] = None,
     target_year: Optional[int] = None,
 ) -> Evaluation: ...
+def evaluate_into(
+    plan: Plan,
+    panel: Panel,
+    into: Evaluation,
+    year: Optional[int] = None,
+    method: str = "chitieu",
+    baseline_year: Optional[int] = None,
+    target_year: Optional[int] = None,
+) -> None: ...
 
 # ---- areas, crosswalks, roll-ups, summaries, review (register_areas.cpp) -----------------------
 
@@ -286,5 +297,6 @@ def review(
     *,
     consume: bool = False,
     checked: bool = False,
+    recycle: Optional[Evaluation] = None,
 ) -> Tuple[Evaluation, List[Dict[str, Any]]]: ...
 def check_and_complete(plan: Plan, panel: Panel) -> None: ...

@@ -95,6 +95,7 @@ def evaluate(
     year: Optional[int] = None,
     method: str = "chitieu",
     errors: str = "raise",
+    recycle: Optional[Evaluation] = None,
 ) -> Evaluation:
     """Evaluate observations against a plan (DESIGN.md §2).
 
@@ -105,7 +106,10 @@ def evaluate(
     the evaluation to data up to that year; ``method`` is ``chitieu``,
     ``open_sdg`` or ``sdsn``. ``errors="collect"`` checks every input first and
     raises one :class:`~chitieu.collect.ChitieuErrors` listing every problem
-    (``errors="raise"``, the default, raises the first).
+    (``errors="raise"``, the default, raises the first). ``recycle`` is an
+    earlier :class:`Evaluation` given away: its memory holds the new result
+    (no fresh pages for a review repeated on data of the same size) and it is
+    left empty; refused while frames or arrays taken from it are alive.
     """
     if errors not in ("raise", "collect"):
         raise ChitieuError(f"unknown errors mode '{errors}'; expected raise or collect", field="errors")
@@ -155,7 +159,8 @@ def evaluate(
     date = _geography(geography)
     try:  # the panel is checked: its columns move through roll-up and evaluation without copies
         core_eval, findings = _core.review(the_plan, panel, areas=area_table, crosswalk=walk, geography=date,
-                                           year=year, method=method, consume=True, checked=True)
+                                           year=year, method=method, consume=True, checked=True,
+                                           recycle=None if recycle is None else recycle._give_away())
     except _CORE_ERRORS as exc:
         raise _observation_error(exc, obs) from None
     names = {} if area_source is None else dict(zip(text_column(area_source, "id"), text_column(area_source, "name")))

@@ -1,6 +1,8 @@
 """The result of :func:`chitieu.evaluate`: columns, summaries, plots and reports."""
 from __future__ import annotations
 
+import gc
+
 import os
 from typing import Any, Dict, List, Mapping, Optional, Union
 
@@ -96,6 +98,21 @@ class Evaluation:
         (pandas copy-on-write): no copy is made for reading.
         """
         return self._rows().copy(deep=False)
+
+    def _give_away(self) -> _core.Evaluation:
+        """The core evaluation, for a new one to reuse its memory (this one is left empty).
+
+        Drops the cached frame; raises :class:`ChitieuError` while frames or
+        arrays taken from this evaluation still view its memory.
+        """
+        self._frame = None
+        if self.core.viewed:
+            gc.collect()  # a dropped frame may sit in a reference cycle
+        if self.core.viewed:
+            raise ChitieuError("the evaluation to recycle is still in use: frames or arrays taken from it "
+                               "(to_frame(), columns()) view its memory; delete them or pass copies",
+                               field="recycle")
+        return self.core
 
     def _default_area(self, area: Optional[str]) -> str:
         if area is not None:
