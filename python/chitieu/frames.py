@@ -1,6 +1,7 @@
 """The pandas ↔ numpy ↔ ``chitieu._core`` bridge.
 
-Strings are factorized once with :func:`pandas.factorize`; every column is
+Strings are factorized once (by Arrow when they are Arrow-backed, else with
+:func:`pandas.factorize`); every column is
 handed to the core as a contiguous numpy array; results come back as numpy
 columns and are wrapped without a Python loop over rows.
 """
@@ -16,7 +17,7 @@ from chitieu import _core
 from chitieu.errors import ObservationError
 from chitieu.io import Table, text_column
 
-__all__ = ["EVALUATION_COLUMNS", "factorize", "panel_from_table", "areas_from_table", "crosswalk_from_table",
+__all__ = ["EVALUATION_COLUMNS", "factorize", "arrow_codes", "panel_from_table", "areas_from_table", "crosswalk_from_table",
            "evaluation_frame"]
 
 #: The columns of an evaluation, in order (DESIGN.md §3).
@@ -29,16 +30,47 @@ EVALUATION_COLUMNS = (
 def factorize(column: "pd.Series[Any]") -> Tuple[npt.NDArray[np.int32], List[str]]:
     """Codes (int32, -1 for a missing id) and the dictionary of ids.
 
-    A Categorical column is taken as it is (its codes and categories); any
-    other column is factorized once as an object array, in order of first
-    appearance (pandas' hash table on objects is faster than on its string
-    dtype).
+    A Categorical column is taken as it is (its codes and categories); a
+    column of Arrow-backed strings (pandas' ``str`` dtype with pyarrow, or an
+    ``ArrowDtype`` string) is dictionary-encoded by Arrow on its own buffers
+    (:func:`arrow_codes`: no Python object per row); any other column is
+    factorized once as an object array, in order of first appearance.
     """
     if isinstance(column.dtype, pd.CategoricalDtype):
         cat = column.cat
         return np.asarray(cat.codes, dtype=np.int32), [str(u) for u in cat.categories]
+    if _arrow_backed_strings(column.dtype):
+        import pyarrow as pa
+
+        return arrow_codes(pa.array(column.array))  # the column's own Arrow buffers, no copy
     codes, uniques = pd.factorize(column.to_numpy(dtype=object), sort=False)
     return codes.astype(np.int32, copy=False), [str(u) for u in uniques]
+
+
+def _arrow_backed_strings(dtype: Any) -> bool:
+    """True for a pandas dtype whose strings live in Arrow buffers."""
+    if isinstance(dtype, pd.StringDtype):
+        return dtype.storage == "pyarrow"
+    if isinstance(dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        t = dtype.pyarrow_dtype
+        return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
+    return False
+
+
+def arrow_codes(strings: Any) -> Tuple[npt.NDArray[np.int32], List[str]]:
+    """Codes (int32, -1 for a null) and the dictionary of an Arrow string array or chunked array,
+    dictionary-encoded by ``pyarrow.compute`` in order of first appearance."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(strings, pa.ChunkedArray):
+        strings = strings.combine_chunks()
+    encoded = pc.dictionary_encode(strings)
+    indices = encoded.indices if encoded.indices.null_count == 0 else encoded.indices.fill_null(-1)
+    codes = indices.to_numpy(zero_copy_only=False)
+    return codes.astype(np.int32, copy=False), [str(u) for u in encoded.dictionary.to_pylist()]
 
 
 def _codes(table: Table, name: str) -> Tuple[npt.NDArray[np.int32], List[str]]:
