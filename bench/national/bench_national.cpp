@@ -5,8 +5,9 @@
 // JSON object: medians in milliseconds of check (complete_values + check_observations), roll_up,
 // evaluate (fresh output, and evaluate_into the same evaluation run after run), the whole review(), the physical floor (floor_pass), the row counts, and the peak
 // resident memory (ru_maxrss).
+#include "detail/huge_pages.hpp"  // the core's own huge-page advice (src/, private)
+
 #include <chitieu/areas.hpp>
-#include <chitieu/detail/huge_pages.hpp>
 #include <chitieu/evaluate.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/plan_file.hpp>

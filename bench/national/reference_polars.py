@@ -15,7 +15,6 @@ from typing import Any, List
 
 import numpy as np
 import polars as pl
-
 import reference_pandas as rp
 
 KEYS = ["indicator", "area", "year"]

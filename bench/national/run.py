@@ -128,9 +128,10 @@ def chitieu_parents(plan: Any, obs: Any, areas: Any) -> Any:
 
 def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
     """Times one job ``IMPL:INPUT`` in this (fresh) process; returns medians and memory."""
-    import chitieu
     import pandas as pd  # noqa: F401  (imported before the baseline memory is read)
     import reference_pandas as rp
+
+    import chitieu
     impl, _, kind = job_name.partition(":")
     if impl == "polars":
         import polars  # noqa: F401
@@ -139,14 +140,19 @@ def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
     obs, areas, input_mib = load_input(data_dir, kind or "categorical")
     plan = chitieu.load_plan(PLAN)
     rules = rp.rules_table(plan)
+    job: Callable[[], Any]
     if impl == "chitieu":
-        job: Callable[[], Any] = lambda: chitieu.evaluate(plan, obs, areas=areas).to_frame()
+        def job() -> Any:
+            return chitieu.evaluate(plan, obs, areas=areas).to_frame()
     elif impl == "pandas":
-        job = lambda: rp.review(obs, areas, rules)
+        def job() -> Any:
+            return rp.review(obs, areas, rules)
     elif impl == "polars":
         import reference_polars as rpl
         polars_rules = rpl.rules_frame(rules)
-        job = lambda: rpl.review(obs, areas, polars_rules)
+
+        def job() -> Any:
+            return rpl.review(obs, areas, polars_rules)
     elif impl == "chitieu_rollup":
         job = chitieu_rollup_setup(plan, obs, areas)
     elif impl == "duckdb_rollup":
@@ -154,7 +160,8 @@ def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
         import reference_duckdb as rd
         con = duckdb.connect()
         rd.load(con, obs, areas, rules)
-        job = lambda: rd.roll_up(con)
+        def job() -> Any:
+            return rd.roll_up(con)
     else:
         raise SystemExit(f"unknown implementation {impl}")
     gc.collect()
@@ -168,19 +175,20 @@ def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
     times.sort()
     return {"impl": job_name, "runs": runs, "times_s": times, "median_s": times[len(times) // 2],
             "rss_before_load_mib": before, "rss_loaded_mib": loaded, "peak_rss_mib": _rss_mib(),
-            "input_mib": input_mib, "rows": int(len(obs))}
+            "input_mib": input_mib, "rows": len(obs)}
 
 
 def check(data_dir: str, with_pandas: bool) -> Dict[str, Any]:
     """Equality of the implementations on one data set (run in its own process): chitieu from
     every input path against chitieu from categoricals, and against the pandas (when asked),
     polars and DuckDB references."""
-    import chitieu
-    import duckdb
     import check as ck
+    import duckdb
     import reference_duckdb as rd
     import reference_pandas as rp
     import reference_polars as rpl
+
+    import chitieu
     obs, areas = load(data_dir)
     plan = chitieu.load_plan(PLAN)
     rules = rp.rules_table(plan)
@@ -290,12 +298,12 @@ def main(argv: List[str]) -> int:
         for key, diffs in res["check"].items():
             if isinstance(diffs, list):
                 failures += bool(diffs)
-                print(f"   equality {key}: {'equal to 1e-9' if not diffs else diffs}", flush=True)
+                print(f"   equality {key}: {diffs if diffs else 'equal to 1e-9'}", flush=True)
         jobs = [f"chitieu:{kind}" for kind in INPUTS] + ["polars:polars", "chitieu_rollup", "duckdb_rollup"]
         jobs += ["pandas:categorical", "pandas:str"] if pandas_on else []
         for job in jobs:
             try:
-                res[job] = subprocess_json(me + ["--worker", job, "--data", data_dir, "--runs", str(runs)])
+                res[job] = subprocess_json([*me, "--worker", job, "--data", data_dir, "--runs", str(runs)])
             except SystemExit as exc:  # an input path this chitieu does not take: reported, not timed
                 failures += 1
                 res[job] = {"error": str(exc).strip().splitlines()[-1]}

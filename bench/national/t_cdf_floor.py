@@ -31,8 +31,8 @@ sys.path.insert(0, HERE)
 def pairs(data_dir: str) -> Tuple[np.ndarray, np.ndarray]:
     """(q, df) of every p_meet of the review of ``data_dir``, from the pandas reference."""
     import pandas as pd
-
     import reference_pandas as ref
+
     from chitieu import api
 
     obs, areas = pd.read_pickle(os.path.join(data_dir, "frames.pkl"))

@@ -3,27 +3,12 @@
 /// (DESIGN.md §2 "Status", "Progress, projection, pace").
 #pragma once
 
-#include <chitieu/detail/column_pool.hpp>
-#include <chitieu/detail/huge_pages.hpp>
-#include <chitieu/detail/indicator_rules.hpp>
-#include <chitieu/detail/parallel.hpp>
-#include <chitieu/detail/plan_lookup.hpp>
-#include <chitieu/detail/series_evaluator.hpp>
-#include <chitieu/error.hpp>
 #include <chitieu/evaluation.hpp>
-#include <chitieu/observations_check.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/panel.hpp>
-#include <chitieu/panel_index.hpp>
 #include <chitieu/plan.hpp>
 
-#include <cmath>
-#include <cstddef>
-#include <limits>
-#include <numeric>
 #include <optional>
-#include <type_traits>
-#include <vector>
 
 namespace chitieu {
 
@@ -38,215 +23,6 @@ struct evaluate_options {
   unsigned threads = 0;
 };
 
-namespace detail {
-
-/// Rows of the panel gathered at a time, in index order, before their series are evaluated:
-/// the block (44 bytes a row) stays in the core's cache between the gather and the evaluation.
-inline constexpr std::size_t gather_block_rows = 8192;
-
-/// The rules of every indicator code with data (resolved once per code); throws chitieu::error
-/// at the first row of an indicator not in the plan.
-inline std::vector<std::optional<indicator_rules>> rules_of_codes(const plan& p, const panel& obs,
-                                                                  const panel_index& ix,
-                                                                  const evaluate_options& opt) {
-  const auto of_code = plan_indicators_of_codes(p, obs);
-  std::vector<std::optional<indicator_rules>> rules(obs.indicator_ids.size());
-  for (std::size_t s = 0; s < ix.series_count(); ++s) {
-    const std::size_t row = ix.order[ix.start[s]];
-    const auto code = static_cast<std::size_t>(obs.indicator[row]);
-    if (rules[code]) continue;
-    if (!of_code[code])
-      throw error(unknown_indicator_message(p, obs.indicator_ids[code]), {}, static_cast<long>(row + 1),
-                  "indicator");
-    rules[code] = resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
-  }
-  return rules;
-}
-
-/// The first series of each of `threads` contiguous chunks about equal in rows, then the count.
-inline std::vector<std::size_t> chunk_starts(const panel_index& ix, std::size_t n, unsigned threads) {
-  std::vector<std::size_t> first(threads + 1, ix.series_count());
-  for (unsigned c = 0; c < threads; ++c)
-    first[c] = static_cast<std::size_t>(
-        std::lower_bound(ix.start.begin(), ix.start.end() - 1, n * c / threads) - ix.start.begin());
-  return first;
-}
-
-/// Hands the columns the evaluation does not read once values are completed (weight, se,
-/// numerator, denominator) of a panel it owns to the pool.
-inline void give_unread_columns(panel& obs, column_pool& pool) {
-  pool.give(obs.weight);
-  pool.give(obs.se);
-  pool.give(obs.numerator);
-  pool.give(obs.denominator);
-}
-
-/// Puts the columns an owned panel with completed values keeps (codes, year, value, coverage) in index order,
-/// column after column, each gathered into the storage the previous one (or the pool) left.
-inline void sort_columns(panel& obs, const panel_index& ix, column_pool& pool, unsigned threads) {
-  const std::size_t n = obs.size();
-  const auto gather = [&](auto& column) {
-    std::remove_reference_t<decltype(column)> sorted;
-    pool.take(sorted, n);
-    run_chunks(threads, threads, [&](std::size_t c) {  // random reads: both cores help
-      for (std::size_t i = n * c / threads, end = n * (c + 1) / threads; i < end; ++i)
-        sorted[i] = column[ix.order[i]];
-    });
-    pool.give(column);
-    column.swap(sorted);
-  };
-  gather(obs.indicator);
-  gather(obs.area);
-  gather(obs.year);
-  gather(obs.value);
-  gather(obs.coverage);
-}
-
-/// Makes the columns the evaluation computes (assessed, status, margin, baseline, progress,
-/// elapsed, pace, projected, p_meet) n entries long, from the pool where it has storage.
-inline void size_computed_columns(evaluation& out, std::size_t n, column_pool& pool) {
-  pool.take(out.assessed, n);
-  pool.take(out.status, n);
-  pool.take(out.margin, n);
-  pool.take(out.baseline, n);
-  pool.take(out.progress, n);
-  pool.take(out.elapsed, n);
-  pool.take(out.pace, n);
-  pool.take(out.projected, n);
-  pool.take(out.p_meet, n);
-}
-
-/// Gives every column of an evaluation to the pool (the evaluation is left empty).
-inline void give_columns(evaluation& e, column_pool& pool) {
-  pool.give(e.indicator);
-  pool.give(e.area);
-  pool.give(e.year);
-  pool.give(e.value);
-  pool.give(e.assessed);
-  pool.give(e.status);
-  pool.give(e.margin);
-  pool.give(e.baseline);
-  pool.give(e.progress);
-  pool.give(e.elapsed);
-  pool.give(e.pace);
-  pool.give(e.projected);
-  pool.give(e.p_meet);
-  pool.give(e.coverage);
-}
-
-/// evaluate() on a panel the caller gives away, every observed year, its values completed: its
-/// kept columns sorted into index order in place and evaluated there, and then moved into the
-/// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
-/// panel's rows in index order). The columns no longer read, and those of `pool` (an evaluation
-/// given to recycle), serve as computed columns.
-inline evaluation evaluate_in_place(panel& obs, const panel_index& ix,
-                                    const std::vector<std::optional<indicator_rules>>& rules,
-                                    const evaluate_options& opt, column_pool&& pool) {
-  const std::size_t n = obs.size();
-  evaluation out;
-  out.indicator_ids = obs.indicator_ids;
-  out.area_ids = obs.area_ids;
-  give_unread_columns(obs, pool);
-  sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
-  size_computed_columns(out, n, pool);
-  column_pool().swap(pool);  // the spares left are freed before the evaluation runs
-  const unsigned threads = thread_count(opt.threads, n, 32768);
-  const auto first_series = chunk_starts(ix, n, threads);
-  run_chunks(threads, threads, [&](std::size_t c) {
-    series_evaluator ev(obs, opt.method, opt.year, ix.order.data(), {true, false});
-    std::vector<std::size_t> rows;  // positions of one series, now rows of the sorted panel
-    for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
-      rows.resize(ix.start[s + 1] - ix.start[s]);
-      std::iota(rows.begin(), rows.end(), ix.start[s]);
-      ev.run(*rules[static_cast<std::size_t>(obs.indicator[ix.start[s]])], rows.data(), rows.size(), out,
-             ix.start[s]);
-    }
-  });
-  out.indicator = std::move(obs.indicator);
-  out.area = std::move(obs.area);
-  out.year = std::move(obs.year);
-  out.value = std::move(obs.value);
-  out.coverage = std::move(obs.coverage);
-  return out;
-}
-
-/// Copies the rows order[first..last) of `obs` into `block` (resized), the columns evaluate reads;
-/// with completed values (`ratio_parts` false) not the numerator and denominator.
-inline void gather_block(const panel& obs, const std::size_t* order, std::size_t first, std::size_t last,
-                         bool ratio_parts, panel& block) {
-  const std::size_t m = last - first;
-  const auto gather = [&](auto& dst, const auto& src) {
-    dst.resize(m);
-    for (std::size_t i = 0; i < m; ++i) dst[i] = src[order[first + i]];
-  };
-  gather(block.indicator, obs.indicator);
-  gather(block.area, obs.area);
-  gather(block.year, obs.year);
-  gather(block.value, obs.value);
-  gather(block.coverage, obs.coverage);
-  if (ratio_parts) {
-    gather(block.numerator, obs.numerator);
-    gather(block.denominator, obs.denominator);
-  }
-}
-
-/// evaluate() by blocks: each thread gathers blocks of whole series in index order (a series
-/// longer than a block is one block) and evaluates them from the block. `ratio_parts` false: the
-/// panel's values are completed (its numerator and denominator may be gone). The evaluation's
-/// columns come from the pool where it has storage.
-inline evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
-                                     const std::vector<std::optional<indicator_rules>>& rules,
-                                     const evaluate_options& opt, bool ratio_parts, column_pool& pool) {
-  const std::size_t n = obs.size();
-  evaluation out;
-  out.indicator_ids = obs.indicator_ids;
-  out.area_ids = obs.area_ids;
-  pool.take(out.indicator, n);
-  pool.take(out.area, n);
-  pool.take(out.year, n);
-  pool.take(out.value, n);
-  pool.take(out.coverage, n);
-  size_computed_columns(out, n, pool);
-  // Chunk c writes from its first row on; position i of a block stands for panel row
-  // ix.order[block's first + i] in messages.
-  const unsigned threads = thread_count(opt.threads, n, 32768);
-  const auto first_series = chunk_starts(ix, n, threads);
-  std::vector<std::size_t> written(threads, 0);
-  run_chunks(threads, threads, [&](std::size_t c) {
-    panel block;
-    block.area_ids = obs.area_ids;
-    std::vector<std::size_t> rows;  // positions of one series in the block
-    std::size_t at = ix.start[first_series[c]];
-    for (std::size_t s0 = first_series[c]; s0 < first_series[c + 1];) {
-      std::size_t s1 = s0 + 1;
-      while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
-      const std::size_t b0 = ix.start[s0];
-      gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
-      series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
-      for (std::size_t s = s0; s < s1; ++s) {
-        const std::size_t first = ix.start[s] - b0;
-        rows.resize(ix.start[s + 1] - ix.start[s]);
-        std::iota(rows.begin(), rows.end(), first);
-        const auto code = static_cast<std::size_t>(block.indicator[first]);
-        at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
-      }
-      s0 = s1;
-    }
-    written[c] = at - ix.start[first_series[c]];
-  });
-  // With options.year a chunk writes fewer rows than it has: close the gaps.
-  std::size_t total = written[0];
-  for (unsigned c = 1; c < threads; ++c) {
-    const std::size_t from = ix.start[first_series[c]];
-    if (from != total) out.move_rows(from, total, written[c]);
-    total += written[c];
-  }
-  out.resize(total);
-  return out;
-}
-
-}  // namespace detail
-
 /// Evaluates every observation of a panel against its plan: one row per indicator × area × year
 /// with an observation (or, with options.year, one row per indicator × area with data up to that
 /// year, evaluated at it). Rows come ordered by indicator code, area code and year; the
@@ -255,12 +31,7 @@ inline evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
 /// Throws chitieu::error for an indicator not in the plan, a duplicate indicator × area × year,
 /// an infinite value, malformed columns or a cumulative target without a period. It does not
 /// re-check values against their units: run check_observations() first.
-inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {}) {
-  const panel_index ix = index_panel(obs);
-  const auto rules = detail::rules_of_codes(p, obs, ix, opt);
-  detail::column_pool none;
-  return detail::evaluate_by_blocks(obs, ix, rules, opt, true, none);
-}
+evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
 
 /// As evaluate() above, into an evaluation the caller owns: `out`'s columns (from an earlier
 /// evaluation) hold the result, their storage reused wherever it has room, so an evaluation
@@ -268,13 +39,7 @@ inline evaluation evaluate(const plan& p, const panel& obs, const evaluate_optio
 /// (the kernel's page faults and zeroing; docs/performance.md). Only the index of the panel is
 /// allocated anew. Throws as evaluate(); when it throws after the panel is indexed, `out` is left
 /// empty.
-inline void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt = {}) {
-  const panel_index ix = index_panel(obs);
-  const auto rules = detail::rules_of_codes(p, obs, ix, opt);
-  detail::column_pool pool;
-  detail::give_columns(out, pool);
-  out = detail::evaluate_by_blocks(obs, ix, rules, opt, true, pool);
-}
+void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt = {});
 
 /// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
 /// columns then not read (weight, se, numerator, denominator) become computed columns instead of
@@ -282,16 +47,6 @@ inline void evaluate_into(const plan& p, const panel& obs, evaluation& out, cons
 /// the evaluation's indicator, area, year, value and coverage. With `recycle` (an earlier
 /// evaluation the caller gives away; left empty) its columns' memory serves the computed columns
 /// first (see evaluate_into()).
-inline evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {},
-                           evaluation* recycle = nullptr) {
-  const panel_index ix = index_panel(obs);
-  const auto rules = detail::rules_of_codes(p, obs, ix, opt);
-  complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
-  detail::column_pool pool;
-  if (recycle) detail::give_columns(*recycle, pool);
-  if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt, std::move(pool));
-  detail::give_unread_columns(obs, pool);
-  return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
-}
+evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {}, evaluation* recycle = nullptr);
 
 }  // namespace chitieu

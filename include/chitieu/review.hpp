@@ -5,23 +5,13 @@
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/date.hpp>
-#include <chitieu/detail/panel_room.hpp>
-#include <chitieu/error.hpp>
 #include <chitieu/evaluate.hpp>
 #include <chitieu/evaluation.hpp>
 #include <chitieu/finding.hpp>
-#include <chitieu/geography.hpp>
-#include <chitieu/observations_check.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
-#include <chitieu/roll_up.hpp>
 
-#include <cmath>
-#include <cstddef>
 #include <optional>
-#include <stdexcept>
-#include <string>
-#include <utility>
 #include <vector>
 
 namespace chitieu {
@@ -42,53 +32,14 @@ struct review_result {
 
 /// Throws chitieu::error (line = 1-based row, field "area") for the first observation whose
 /// area the table does not know or which is not a unit of its year (valid on 31 December).
-inline void check_observation_areas(const panel& obs, const area_table& areas) {
-  // Per area code (not per row): known or not, and the years whose 31 December it is valid on.
-  std::vector<std::pair<int, int>> span(obs.area_ids.size(), {1, 0});  // empty: unknown
-  std::vector<char> known(obs.area_ids.size(), 0);
-  for (std::size_t c = 0; c < obs.area_ids.size(); ++c)
-    if (areas.contains(obs.area_ids[c])) {
-      known[c] = 1;
-      span[c] = detail::year_end_span(areas.at(obs.area_ids[c]));
-    }
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    const auto c = static_cast<std::size_t>(obs.area[r]);
-    if (known[c] && obs.year[r] >= span[c].first && obs.year[r] <= span[c].second) continue;
-    const std::string& id = obs.area_ids[c];
-    if (!known[c])
-      throw error(detail::areas::describe_row(obs, r) + ": unknown area '" + id +
-                      "'; expected an id of the area table" +
-                      (areas.source().empty() ? std::string() : " (" + areas.source() + ")"),
-                  {}, static_cast<long>(r + 1), "area");
-    const area& a = areas.at(id);
-    throw error(detail::areas::describe_row(obs, r) + ": area '" + id + "' is not a unit of " +
-                    std::to_string(obs.year[r]) + " (valid " +
-                    (a.valid_from ? a.valid_from->iso() : std::string("open")) + " to " +
-                    (a.valid_to ? a.valid_to->iso() : std::string("open")) +
-                    "; the units of a year are those valid on its 31 December)",
-                {}, static_cast<long>(r + 1), "area");
-  }
-}
+void check_observation_areas(const panel& obs, const area_table& areas);
 
 /// Checks a panel and completes its ratio values in one pass of checks: throws the first of
 /// observation_problems() of the panel as given (its message counting the rest); then fills each
 /// missing value from numerator × factor / denominator (complete_values()) and throws the first
 /// problem of the values so computed (e.g. outside the unit's domain). The same errors, in the
 /// same order, as observation_problems() before and check_observations() after complete_values().
-inline void check_and_complete(const plan& p, panel& obs) {
-  throw_first_problem(observation_problems(p, obs));
-  const auto of_code = detail::plan_indicators_of_codes(p, obs);  // every code known now
-  std::vector<std::size_t> completed;
-  for (std::size_t r = 0; r < obs.size(); ++r)
-    if (std::isnan(obs.value[r]) && std::isfinite(obs.numerator[r]) && std::isfinite(obs.denominator[r]) &&
-        obs.denominator[r] > 0.0)
-      completed.push_back(r);
-  complete_values(p, obs);
-  std::vector<error> problems;
-  for (const std::size_t r : completed)
-    detail::row_problems(obs, r, *of_code[static_cast<std::size_t>(obs.indicator[r])], problems);
-  throw_first_problem(problems);
-}
+void check_and_complete(const plan& p, panel& obs);
 
 /// Runs the review: check_and_complete (unless options.checked) → area checks (when `areas` is given) → reexpress to
 /// options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
@@ -97,32 +48,12 @@ inline void check_and_complete(const plan& p, panel& obs) {
 /// geography day is not used (historical geography). `recycle`: an earlier evaluation the caller
 /// gives away (left empty), whose columns' memory the evaluation reuses (see evaluate_into()).
 /// Errors are chitieu::error (std::invalid_argument for geography without areas).
-inline review_result review(const plan& p, panel&& observations, const area_table* areas,
-                            const crosswalk* cw, const review_options& options = {},
-                            evaluation* recycle = nullptr) {
-  if (!options.checked) check_and_complete(p, observations);
-  if (!areas) {
-    if (options.geography)
-      throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
-    return {evaluate(p, std::move(observations), options.evaluation, recycle), {}};
-  }
-  check_observation_areas(observations, *areas);
-  if (options.geography) {
-    const crosswalk none({}, *areas);
-    observations = reexpress(p, observations, *areas, cw ? *cw : none, *options.geography);
-  }
-  roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), *areas, *options.geography)
-                                            : roll_up(p, std::move(observations), *areas);
-  return {evaluate(p, std::move(rolled.rows), options.evaluation, recycle), std::move(rolled.findings)};
-}
+review_result review(const plan& p, panel&& observations, const area_table* areas,
+                     const crosswalk* cw, const review_options& options = {}, evaluation* recycle = nullptr);
 
 /// As review() above on a panel the caller keeps: one copy, with room for the parent rows the
 /// roll-up appends, moves through the stages.
-inline review_result review(const plan& p, const panel& observations, const area_table* areas,
-                            const crosswalk* cw, const review_options& options = {},
-                            evaluation* recycle = nullptr) {
-  return review(p, detail::copy_with_room(observations, areas ? detail::parent_row_bound(observations, *areas) : 0),
-                areas, cw, options, recycle);
-}
+review_result review(const plan& p, const panel& observations, const area_table* areas,
+                     const crosswalk* cw, const review_options& options = {}, evaluation* recycle = nullptr);
 
 }  // namespace chitieu

@@ -1,7 +1,8 @@
 /// @file unit.hpp
-/// @brief Units of measure of an indicator and their value domains (DESIGN.md §2 "Units").
+/// @brief Units of measure of an indicator and their value domains (docs/plan-format.md).
 #pragma once
 
+#include <chitieu/enum_table.hpp>
 #include <chitieu/error.hpp>
 
 #include <array>
@@ -27,36 +28,30 @@ enum class unit {
   boolean         ///< 0 or 1
 };
 
+/// The table of units: name, Vietnamese and English display label.
+template <>
+struct enum_table<unit> {
+  static constexpr std::string_view noun = "unit";  ///< how messages name a unit
+  /// One row per unit, in declaration order.
+  static constexpr std::array<enum_entry<unit>, 10> entries{{
+      {unit::percent, "percent", "%", "%"},
+      {unit::per_10k, "per_10k", "/10.000 dân", "per 10,000 people"},
+      {unit::count, "count", "số lượng", "count"},
+      {unit::money, "money", "tiền", "money"},
+      {unit::ratio, "ratio", "lần", "times"},
+      {unit::years, "years", "năm", "years"},
+      {unit::m2_per_person, "m2_per_person", "m²/người", "m² per person"},
+      {unit::hectares, "hectares", "ha", "ha"},
+      {unit::index, "index", "chỉ số", "index"},
+      {unit::boolean, "boolean", "có/không", "yes/no"},
+  }};
+};
+
 /// All units, in declaration order.
-inline constexpr std::array<unit, 10> all_units{
-    unit::percent, unit::per_10k, unit::count,    unit::money, unit::ratio,
-    unit::years,   unit::m2_per_person, unit::hectares, unit::index, unit::boolean};
+inline constexpr auto all_units = enum_values<unit>();
 
-/// The name of a unit as written in plan files ("percent", "per_10k", ...).
-constexpr std::string_view to_string(unit u) noexcept {
-  switch (u) {
-    case unit::percent: return "percent";
-    case unit::per_10k: return "per_10k";
-    case unit::count: return "count";
-    case unit::money: return "money";
-    case unit::ratio: return "ratio";
-    case unit::years: return "years";
-    case unit::m2_per_person: return "m2_per_person";
-    case unit::hectares: return "hectares";
-    case unit::index: return "index";
-    case unit::boolean: return "boolean";
-  }
-  return "?";
-}
-
-/// Parses a unit name; throws std::invalid_argument listing the valid names.
-inline unit unit_from_string(std::string_view name) {
-  for (unit u : all_units)
-    if (to_string(u) == name) return u;
-  std::string msg = "unknown unit '" + std::string(name) + "'; expected one of";
-  for (unit u : all_units) msg += " " + std::string(to_string(u));
-  throw std::invalid_argument(msg);
-}
+/// Parses a unit name; throws chitieu::error listing the valid names.
+inline unit unit_from_string(std::string_view name) { return enum_from_string<unit>(name); }
 
 /// Multiplier turning numerator/denominator into the unit (percent 100, per_10k 10 000, else 1).
 constexpr double ratio_factor(unit u) noexcept {
@@ -98,13 +93,13 @@ inline std::string domain_text(unit u) {
   }
 }
 
-/// Throws std::invalid_argument naming the unit and the value when v is outside the unit's domain.
+/// Throws chitieu::error naming the unit and the value when v is outside the unit's domain.
 inline void check_domain(unit u, double v) {
   if (in_domain(u, v)) return;
   std::ostringstream msg;
   msg << "value " << v << " is outside the domain of unit " << to_string(u) << " ("
       << domain_text(u) << "); values are never clamped, correct the input";
-  throw std::invalid_argument(msg.str());
+  throw error(msg.str());
 }
 
 /// Clamps a derived quantity (a projection, never an input) into the unit's domain.

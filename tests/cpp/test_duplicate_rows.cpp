@@ -3,7 +3,7 @@
 #define BOOST_TEST_MODULE duplicate_rows
 #include <boost/test/unit_test.hpp>
 
-#include <chitieu/detail/duplicate_rows.hpp>
+#include "detail/duplicate_rows.hpp"
 
 #include <cstddef>
 #include <random>

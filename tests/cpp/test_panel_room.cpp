@@ -6,7 +6,7 @@
 
 #include "test_support.hpp"
 
-#include <chitieu/detail/panel_room.hpp>
+#include "detail/panel_room.hpp"
 #include <chitieu/roll_up.hpp>
 
 #include <cmath>

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE projection
 #include <boost/test/unit_test.hpp>
 
-#include <chitieu/detail/running_fit.hpp>
+#include "detail/running_fit.hpp"
 #include <chitieu/projection.hpp>
 
 #include <cmath>

@@ -2,10 +2,10 @@
 /// @brief Evaluates one indicator × area series: assessed, status, progress, projection, pace.
 #pragma once
 
-#include <chitieu/detail/effective_value.hpp>
-#include <chitieu/detail/indicator_rules.hpp>
-#include <chitieu/detail/pace_rules.hpp>
-#include <chitieu/detail/running_fit.hpp>
+#include "effective_value.hpp"
+#include "indicator_rules.hpp"
+#include "pace_rules.hpp"
+#include "running_fit.hpp"
 #include <chitieu/error.hpp>
 #include <chitieu/evaluation.hpp>
 #include <chitieu/panel.hpp>

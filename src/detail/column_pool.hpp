@@ -3,7 +3,8 @@
 /// column costs the kernel a zeroed page per 4 KiB on first write, a recycled one nothing.
 #pragma once
 
-#include <chitieu/detail/huge_pages.hpp>
+#include "huge_pages.hpp"
+
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <chitieu/areas.hpp>
-#include <chitieu/detail/huge_pages.hpp>
+#include "huge_pages.hpp"
 #include <chitieu/panel.hpp>
 
 #include <algorithm>

@@ -6,7 +6,7 @@
 #include <chitieu/aggregate_rule.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/date.hpp>
-#include <chitieu/detail/areas_combine.hpp>
+#include "areas_combine.hpp"
 #include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/panel_index.hpp>

@@ -2,7 +2,7 @@
 /// @brief The three pace methods as pure functions of one evaluated row (DESIGN.md §2).
 #pragma once
 
-#include <chitieu/detail/indicator_rules.hpp>
+#include "indicator_rules.hpp"
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
 

@@ -3,7 +3,7 @@
 /// panel index's sort.
 #pragma once
 
-#include <chitieu/detail/huge_pages.hpp>
+#include "huge_pages.hpp"
 
 #include <array>
 #include <cstddef>

@@ -1,0 +1,97 @@
+/// @file panel_index.cpp
+/// @brief check_panel_shape and index_panel.
+#include <chitieu/error.hpp>
+#include <chitieu/panel_index.hpp>
+
+#include "detail/huge_pages.hpp"
+#include "detail/radix_sort.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+namespace chitieu {
+
+void check_panel_shape(const panel& p) {
+  const std::size_t n = p.size();
+  const auto same = [n](std::size_t m, const char* column) {
+    if (m != n)
+      throw error("column has " + std::to_string(m) + " entries but the panel has " +
+                      std::to_string(n) + " rows (one per row expected)",
+                  {}, 0, column);
+  };
+  same(p.indicator.size(), "indicator");
+  same(p.area.size(), "area");
+  same(p.value.size(), "value");
+  same(p.numerator.size(), "numerator");
+  same(p.denominator.size(), "denominator");
+  same(p.weight.size(), "weight");
+  same(p.se.size(), "se");
+  same(p.coverage.size(), "coverage");
+  const auto ni = static_cast<std::int64_t>(p.indicator_ids.size());
+  const auto na = static_cast<std::int64_t>(p.area_ids.size());
+  for (std::size_t r = 0; r < n; ++r) {
+    if (p.indicator[r] < 0 || p.indicator[r] >= ni)
+      throw error("indicator code " + std::to_string(p.indicator[r]) + " is outside the dictionary [0, " +
+                      std::to_string(ni) + ")",
+                  {}, static_cast<long>(r + 1), "indicator");
+    if (p.area[r] < 0 || p.area[r] >= na)
+      throw error("area code " + std::to_string(p.area[r]) + " is outside the dictionary [0, " +
+                      std::to_string(na) + ")",
+                  {}, static_cast<long>(r + 1), "area");
+  }
+}
+
+panel_index index_panel(const panel& p) {
+  check_panel_shape(p);
+  const std::size_t n = p.size();
+  panel_index ix;
+  if (n == 0) {
+    ix.start.push_back(0);
+    return ix;
+  }
+  const auto [ymin_it, ymax_it] = std::minmax_element(p.year.begin(), p.year.end());
+  const std::int64_t ymin = *ymin_it;
+  const unsigned year_bits =
+      detail::bit_width_for(static_cast<std::uint64_t>(std::int64_t{*ymax_it} - ymin + 1));
+  const unsigned area_bits = detail::bit_width_for(p.area_ids.size());
+  const unsigned ind_bits = detail::bit_width_for(p.indicator_ids.size());
+  const unsigned bits = year_bits + area_bits + ind_bits;
+  if (bits > 64) throw error("panel too large to index: indicator × area × year codes exceed 64 bits");
+  const unsigned row_bits = detail::bit_width_for(n);
+  const bool packed = bits + row_bits < 64;  // the row number rides below the key
+  const unsigned low = packed ? row_bits : 0;
+
+  std::vector<std::uint64_t> key;
+  detail::resize_huge(key, n);
+  bool sorted = true;
+  for (std::size_t r = 0; r < n; ++r) {
+    const std::uint64_t k = (((static_cast<std::uint64_t>(p.indicator[r]) << area_bits) |
+                              static_cast<std::uint64_t>(p.area[r]))
+                             << year_bits) |
+                            static_cast<std::uint64_t>(std::int64_t{p.year[r]} - ymin);
+    key[r] = packed ? (k << low) | r : k;
+    if (r > 0 && (key[r] >> low) < (key[r - 1] >> low)) sorted = false;
+  }
+  if (!sorted && packed) {
+    detail::radix_sort(key, ix.order, low, low + bits);  // ix.order empty: the keys carry the rows
+  } else if (!sorted) {
+    detail::resize_huge(ix.order, n);
+    for (std::size_t r = 0; r < n; ++r) ix.order[r] = r;
+    detail::radix_sort(key, ix.order, 0, bits);
+  }
+  if (ix.order.empty()) {
+    detail::resize_huge(ix.order, n);
+    const std::uint64_t row_mask = (std::uint64_t{1} << low) - 1;
+    for (std::size_t i = 0; i < n; ++i) ix.order[i] = packed ? static_cast<std::size_t>(key[i] & row_mask) : i;
+  }
+
+  const unsigned series_shift = low + year_bits;
+  ix.start.push_back(0);
+  for (std::size_t i = 1; i < n; ++i)
+    if ((key[i] >> series_shift) != (key[i - 1] >> series_shift)) ix.start.push_back(i);
+  ix.start.push_back(n);
+  return ix;
+}
+
+}  // namespace chitieu
