@@ -115,15 +115,15 @@ class Evaluation:
     def _give_away(self) -> _core.Evaluation:
         """The core evaluation, for a new one to reuse its memory (this one is left empty).
 
-        Drops the cached frame; raises :class:`ChitieuError` while frames or
-        arrays taken from this evaluation still view its memory.
+        Drops the cached frame; raises :class:`ChitieuError` while arrays from
+        ``self.core.columns()`` (or frames built on them) still view its memory.
         """
         self._frame = None
         if self.core.viewed:
             gc.collect()  # a dropped frame may sit in a reference cycle
         if self.core.viewed:
-            raise ChitieuError("the evaluation to recycle is still in use: frames or arrays taken from it "
-                               "(to_frame(), columns()) view its memory; delete them or pass copies",
+            raise ChitieuError("the evaluation to recycle is still in use: arrays from its core's columns() "
+                               "(or frames built on them) view its memory; delete them or keep copies",
                                field="recycle")
         return self.core
 
