@@ -154,7 +154,7 @@ struct floor_columns {
 /// year, value, numerator, denominator, weight) and writing every output column of the
 /// evaluation once (rows rows; the rows past the panel's read it again from the start, as the
 /// parent rows read their children). No sort, no arithmetic beyond a copy or one operation a
-/// cell: the least any implementation must move through memory. Returns a checksum.
+/// cell: the least any implementation must move through memory. Returns a checksum (of the years).
 double floor_pass(const chitieu::panel& in, floor_columns& out, std::size_t rows) {
   const std::size_t n = in.size();
   double sum = 0.0;
@@ -174,7 +174,7 @@ double floor_pass(const chitieu::panel& in, floor_columns& out, std::size_t rows
     out.coverage[i] = w - num;
     out.status[i] = static_cast<std::uint8_t>(in.year[j]);
     out.pace[i] = static_cast<std::uint8_t>(in.area[j]);
-    sum += v;
+    sum += out.year[i];  // finite (values may be NaN): the JSON stays valid
   }
   return sum;
 }
