@@ -72,4 +72,5 @@ PYBIND11_MODULE(_core, m) {
   chitieu::python::register_plan(m);
   chitieu::python::register_evaluate(m);
   chitieu::python::register_areas(m);
+  chitieu::python::register_files(m);
 }

@@ -29,6 +29,8 @@ void register_plan(pybind11::module_& m);
 void register_evaluate(pybind11::module_& m);
 /// Areas, crosswalks, roll-ups and summaries.
 void register_areas(pybind11::module_& m);
+/// The C++ readers of observation, area and crosswalk CSV files.
+void register_files(pybind11::module_& m);
 
 /// The number of live leases on each Evaluation with any: one per columns() call whose numpy
 /// arrays (views of its memory) are alive. Touched with the GIL held only.

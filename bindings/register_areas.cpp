@@ -2,6 +2,9 @@
 // Panel, Plan and Evaluation are registered by their own register_*.cpp; pybind11 finds them by type.
 #include "register.hpp"
 
+#include <chitieu/area_codes.hpp>
+#include <chitieu/area_columns.hpp>
+#include <chitieu/area_id.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/date.hpp>
@@ -23,69 +26,6 @@ namespace py = pybind11;
 
 namespace chitieu::python {
 namespace {
-
-std::optional<date> optional_date(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return parse_date(text);
-}
-
-void same_length(std::size_t n, std::size_t m, const char* what) {
-  if (n != m)
-    throw error(std::string(what) + " has " + std::to_string(m) + " entries but ids has " + std::to_string(n) +
-                    "; give one entry per row",
-                {}, 0, what);
-}
-
-std::vector<area> make_areas(const std::vector<std::string>& ids,
-                             const std::vector<std::string>& codes,
-                             const std::vector<std::string>& names,
-                             const std::vector<std::string>& levels,
-                             const std::vector<std::string>& parents,
-                             const std::vector<std::string>& valid_from,
-                             const std::vector<std::string>& valid_to, const std::string& source) {
-  const std::size_t n = ids.size();
-  same_length(n, codes.size(), "codes");
-  same_length(n, names.size(), "names");
-  same_length(n, levels.size(), "levels");
-  same_length(n, parents.size(), "parents");
-  same_length(n, valid_from.size(), "valid_from");
-  same_length(n, valid_to.size(), "valid_to");
-  std::vector<area> out(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto when = [&](const std::string& text, const char* field) -> std::optional<date> {
-      try {
-        return optional_date(text);
-      } catch (const std::invalid_argument& e) {
-        throw error(e.what(), source, static_cast<long>(i + 1), field);
-      }
-    };
-    out[i] = area{ids[i],    codes[i],   names[i],
-                  levels[i], parents[i], when(valid_from[i], "valid_from"),
-                  when(valid_to[i], "valid_to")};
-  }
-  return out;
-}
-
-std::vector<crosswalk_link> make_links(const std::vector<std::string>& froms,
-                                       const std::vector<std::string>& tos,
-                                       const std::vector<double>& shares,
-                                       const std::vector<std::string>& dates,
-                                       const std::string& source) {
-  same_length(froms.size(), tos.size(), "tos");
-  same_length(froms.size(), shares.size(), "shares");
-  same_length(froms.size(), dates.size(), "dates");
-  std::vector<crosswalk_link> out(froms.size());
-  for (std::size_t i = 0; i < froms.size(); ++i) {
-    date on;
-    try {
-      on = parse_date(dates[i]);
-    } catch (const std::invalid_argument& e) {
-      throw error(e.what(), source, static_cast<long>(i + 1), "date");
-    }
-    out[i] = crosswalk_link{froms[i], tos[i], shares[i], on};
-  }
-  return out;
-}
 
 using problem = std::tuple<std::string, long, std::string>;
 
@@ -206,6 +146,25 @@ void register_areas(py::module_& m) {
         py::arg("ids"), py::arg("codes"), py::arg("names"), py::arg("levels"), py::arg("parents"),
         py::arg("valid_from"), py::arg("valid_to"), py::arg("source") = "",
         "Every problem of an area list as (message, 1-based data row, field) tuples.");
+
+  m.def("area_id_problem", [](const std::string& id) { return area_id_problem(id); }, py::arg("id"),
+        "Why the text is not a valid area id, or '' when it is one (docs/your-data.md).");
+  m.def("unit_of_code", &unit_of_code, py::arg("areas"), py::arg("code"), py::arg("year"),
+        "The id of the unit holding an official code on 31 December of the year; raises "
+        "ChitieuError when none or several do.");
+  m.def("area_code_problems",
+        [](const panel& obs, const area_table& areas) { return as_tuples(area_code_problems(obs, areas)); },
+        py::arg("panel"), py::arg("areas"),
+        "Every row of a code-keyed panel whose (code, year) resolves to no unit or to several, as "
+        "(message, 1-based row, field) tuples.");
+  m.def("resolve_area_codes", &resolve_area_codes, py::arg("panel"), py::arg("areas"),
+        "Rewrites a panel keyed by official codes into area ids, each (code, year) resolved to the "
+        "unit holding the code on 31 December of the year (in place).");
+  m.def("observation_area_problems",
+        [](const panel& obs, const area_table& areas) { return as_tuples(observation_area_problems(obs, areas)); },
+        py::arg("panel"), py::arg("areas"),
+        "Every row whose area is unknown to the table or not a unit of its year, as (message, "
+        "1-based row, field) tuples.");
 
   py::class_<crosswalk>(m, "Crosswalk", "Links from dissolved units to their successors with shares.")
       .def(py::init([](const std::vector<std::string>& froms, const std::vector<std::string>& tos,

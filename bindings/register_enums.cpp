@@ -75,6 +75,24 @@ void register_enums(py::module_& m) {
       "The table of an enum ('unit', 'direction', 'target_kind', 'status', 'pace', 'pace_method', "
       "'aggregate_rule', 'trend') as (name, Vietnamese label, English label) rows in code order.");
   m.def("units", &names_of<unit>, "Names of all units.");
+  m.def(
+      "unit_rules",
+      [] {
+        py::dict out;
+        for (const unit_rule& r : unit_rules) {
+          py::dict d;
+          d["factor"] = r.factor;
+          d["lower"] = r.lower;
+          d["upper"] = r.upper;
+          d["zero_or_one"] = r.zero_or_one;
+          d["additive"] = r.additive;
+          d["rate"] = r.rate;
+          d["decimals"] = r.decimals;
+          out[py::str(std::string(to_string(r.value)))] = d;
+        }
+        return out;
+      },
+      "The rules of every unit by name: factor, lower, upper, zero_or_one, additive, rate, decimals.");
   m.def("status_names", &names_of<status>, "status codes in the order of Evaluation.columns()['status']");
   m.def("pace_names", &names_of<pace>, "pace codes in the order of Evaluation.columns()['pace']");
   m.def(

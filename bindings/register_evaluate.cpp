@@ -32,9 +32,10 @@ using array_of = py::array_t<T, py::array::c_style | py::array::forcecast>;
 
 // A 1-d numpy column of n entries copied in bulk into a vector with room for `room` entries.
 template <class T>
-std::vector<T> column_from(const array_of<T>& a, std::size_t n, std::size_t room, const char* name) {
+std::vector<T> column_from(const array_of<T>& a, std::size_t n, std::size_t room, const char* name,
+                           const char* maker = "make_panel") {
   if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
-    throw error(std::string("make_panel: column '") + name + "' must be 1-d with " + std::to_string(n) +
+    throw error(std::string(maker) + ": column '" + name + "' must be 1-d with " + std::to_string(n) +
                     " entries (one per row), got a " + std::to_string(a.ndim()) + "-d array with " +
                     std::to_string(a.size()) + " entries",
                 {}, 0, name);
@@ -103,6 +104,63 @@ panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int
   p.coverage = optional_column(coverage, n, capacity, "coverage");
   check_panel_shape(p);
   return p;
+}
+
+// Column `name` of a dict of columns, or a ValueError naming it.
+py::object column_of(const py::dict& cols, const char* name) {
+  if (!cols.contains(name))
+    throw error(std::string("evaluation_from_columns: missing column '") + name +
+                    "' (give the keys of Evaluation.columns())",
+                {}, 0, name);
+  return cols[name];
+}
+
+// Codes of column `name` (1-d, n entries), each in [0, count), or a ValueError naming the row.
+template <class T>
+std::vector<T> codes_from(const py::dict& cols, const char* name, std::size_t n, std::size_t count) {
+  auto out = column_from<T>(column_of(cols, name).cast<array_of<T>>(), n, n, name, "evaluation_from_columns");
+  for (std::size_t i = 0; i < n; ++i)
+    if (out[i] < 0 || static_cast<std::size_t>(out[i]) >= count)
+      throw error(std::string("evaluation_from_columns: column '") + name + "' row " +
+                      std::to_string(i + 1) + ": code " + std::to_string(out[i]) + " is outside [0, " +
+                      std::to_string(count) + ")",
+                  {}, 0, name);
+  return out;
+}
+
+// The inverse of Evaluation.columns(): an evaluation from its columns, e.g. rows evaluated apart
+// (one shard each) and gathered again for a summary.
+evaluation evaluation_from_columns(const py::dict& cols) {
+  const auto doubles = [&](const char* name, std::size_t n) {
+    return column_from<double>(column_of(cols, name).cast<array_of<double>>(), n, n, name,
+                               "evaluation_from_columns");
+  };
+  const auto enums = [&](auto tag, const char* name, std::size_t n, std::size_t count) {
+    using E = decltype(tag);
+    std::vector<E> out;
+    for (std::int8_t c : codes_from<std::int8_t>(cols, name, n, count)) out.push_back(static_cast<E>(c));
+    return out;
+  };
+  evaluation e;
+  e.indicator_ids = column_of(cols, "indicator_ids").cast<std::vector<std::string>>();
+  e.area_ids = column_of(cols, "area_ids").cast<std::vector<std::string>>();
+  const auto n = static_cast<std::size_t>(column_of(cols, "year").cast<array_of<std::int32_t>>().size());
+  e.indicator = codes_from<std::int32_t>(cols, "indicator", n, e.indicator_ids.size());
+  e.area = codes_from<std::int32_t>(cols, "area", n, e.area_ids.size());
+  e.year = column_from<std::int32_t>(column_of(cols, "year").cast<array_of<std::int32_t>>(), n, n, "year",
+                                     "evaluation_from_columns");
+  e.value = doubles("value", n);
+  e.assessed = doubles("assessed", n);
+  e.status = enums(status{}, "status", n, enum_table<status>::entries.size());
+  e.margin = doubles("margin", n);
+  e.baseline = doubles("baseline", n);
+  e.progress = doubles("progress", n);
+  e.elapsed = doubles("elapsed", n);
+  e.pace = enums(pace{}, "pace", n, enum_table<pace>::entries.size());
+  e.projected = doubles("projected", n);
+  e.p_meet = doubles("p_meet", n);
+  e.coverage = doubles("coverage", n);
+  return e;
 }
 
 py::dict panel_columns(const panel& p) {
@@ -236,6 +294,11 @@ void register_evaluate(py::module_& m) {
       .def("__repr__", [](const evaluation& e) {
         return "<chitieu._core.Evaluation with " + std::to_string(e.size()) + " rows>";
       });
+
+  m.def("evaluation_from_columns", &evaluation_from_columns, py::arg("columns"),
+        "An Evaluation from a dict shaped like Evaluation.columns() (ids, codes, numbers, status "
+        "and pace codes); codes out of range and columns of the wrong length raise ChitieuError "
+        "naming the column.");
 
   m.def("observation_problems",
         [](const plan& p, const panel& obs) {

@@ -5,6 +5,7 @@
 
 #include <chitieu/plan_fields.hpp>
 #include <chitieu/plan_file.hpp>
+#include <chitieu/plan_select.hpp>
 #include <chitieu/plan_validate.hpp>
 
 #include <pybind11/operators.h>
@@ -63,6 +64,10 @@ py::object property_value(E v) {
 template <class T, std::enable_if_t<!std::is_enum<T>::value, int> = 0>
 py::object property_value(const T& v) {
   return py::cast(v);
+}
+template <class E, if_enum_table<E> = 0>
+py::object property_value(const std::optional<E>& v) {
+  return v ? property_value(*v) : py::none();
 }
 
 /// The Target JSON (the target_spec of an indicator, docs/plan-format.md).
@@ -186,6 +191,8 @@ void register_plan(py::module_& m) {
   m.def("parse_plan", [](const std::string& text, const std::string& name) { return parse_plan(text, name); },
         py::arg("text"), py::arg("source_name") = "<string>", "Parses and validates a plan file's text.");
   m.def("write_plan", &write_plan, py::arg("plan"), "The plan as TOML; parse_plan reads it back equal.");
+  m.def("select_indicators", &select_indicators, py::arg("plan"), py::arg("ids"),
+        "The plan with only the indicators ids and the domains holding them (docs/your-data.md).");
   m.def("embedded_plan_ids", &embedded_plan_ids, "Ids of the plans compiled into the library.");
   m.def(
       "plan_problems", [](const plan& p) { return error_objects(plan_problems(p)); }, py::arg("plan"),

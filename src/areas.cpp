@@ -1,5 +1,6 @@
 /// @file areas.cpp
 /// @brief area_problems() and the queries of area_table.
+#include <chitieu/area_id.hpp>
 #include <chitieu/areas.hpp>
 
 #include "detail/area_periods.hpp"
@@ -21,10 +22,16 @@ std::vector<error> area_problems(const std::vector<area>& areas,
   for (std::size_t i = 0; i < areas.size(); ++i) {
     const area& a = areas[i];
     const long line = static_cast<long>(i + 1);
-    if (a.id.empty()) {
-      out.emplace_back("an area needs a non-empty id", source, line, "id");
+    if (const std::string why = area_id_problem(a.id); !why.empty()) {
+      out.emplace_back(a.id.empty() ? "an area needs a non-empty id" : why + "; " + area_id_rule,
+                       source, line, "id");
       continue;
     }
+    for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"parent", &a.parent},
+                                       {"code", &a.code}})
+      if (!value->empty())
+        if (const std::string why = area_id_problem(*value); !why.empty())
+          out.emplace_back(why + "; " + area_id_rule, source, line, field);
     const auto [it, fresh] = index.emplace(a.id, i);
     if (!fresh)
       out.emplace_back("duplicate area id '" + a.id + "' (first on row " +

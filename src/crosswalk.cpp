@@ -1,5 +1,6 @@
 /// @file crosswalk.cpp
 /// @brief crosswalk_problems() and the chains of crosswalk links.
+#include <chitieu/area_id.hpp>
 #include <chitieu/crosswalk.hpp>
 
 #include <cmath>
@@ -11,6 +12,15 @@
 
 namespace chitieu {
 
+namespace {
+/// The message for a crosswalk end `id` (column `column`) that is not in the area table: why the
+/// text is not an area id at all, or that no row of the table has it.
+std::string unknown_link_end(const std::string& id, const char* column) {
+  if (std::string why = area_id_problem(id); !why.empty()) return why + "; " + area_id_rule;
+  return "unknown area '" + id + "'; `" + column + "` must be an id of the area table";
+}
+}  // namespace
+
 std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
                                       const area_table& areas,
                                       const std::string& source) {
@@ -21,13 +31,11 @@ std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
     const long line = static_cast<long>(i + 1);
     bool ok = true;
     if (!areas.contains(l.from)) {
-      out.emplace_back("unknown area '" + l.from + "'; `from` must be an id of the area table",
-                       source, line, "from");
+      out.emplace_back(unknown_link_end(l.from, "from"), source, line, "from");
       ok = false;
     }
     if (!areas.contains(l.to)) {
-      out.emplace_back("unknown area '" + l.to + "'; `to` must be an id of the area table", source,
-                       line, "to");
+      out.emplace_back(unknown_link_end(l.to, "to"), source, line, "to");
       ok = false;
     }
     if (ok && l.from == l.to) {

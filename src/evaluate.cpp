@@ -234,6 +234,7 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
 }  // namespace detail
 
 evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt) {
+  if (!opt.checked) check_observations(p, obs);
   const panel_index ix = index_panel(obs);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   detail::column_pool none;
@@ -241,6 +242,7 @@ evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt
 }
 
 void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt) {
+  if (!opt.checked) check_observations(p, obs);
   const panel_index ix = index_panel(obs);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   detail::column_pool pool;
@@ -249,6 +251,7 @@ void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evalu
 }
 
 evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation* recycle) {
+  if (!opt.checked) check_observations(p, obs);
   const panel_index ix = index_panel(obs);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw

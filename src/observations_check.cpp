@@ -1,5 +1,6 @@
 /// @file observations_check.cpp
 /// @brief observation_problems(), check_observations() and complete_values().
+#include <chitieu/area_id.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/panel_index.hpp>
 #include <chitieu/unit.hpp>
@@ -52,7 +53,7 @@ void row_problems(const panel& obs, std::size_t r, const indicator& ind,
     add("year " + std::to_string(y) + " is implausible; give a calendar year in [1900, 2100]", "year");
 
   const double v = obs.value[r], num = obs.numerator[r], den = obs.denominator[r];
-  const bool boolean = is_boolean_kind(ind.target.kind) || ind.unit == unit::boolean;
+  const bool boolean = ind.target.judged_on_one() || ind.unit == unit::boolean;
   const bool has_num = !std::isnan(num), has_den = !std::isnan(den);
   const double factor = ratio_factor(ind.unit);
 
@@ -150,15 +151,30 @@ void part_above_whole_problems(const panel& obs, const std::vector<const indicat
 }  // namespace
 }  // namespace detail
 
+namespace {
+/// Per area code of the panel, why its id breaks the area id rule (empty when it is valid).
+std::vector<std::string> area_id_problems_of(const panel& obs) {
+  std::vector<std::string> out;
+  out.reserve(obs.area_ids.size());
+  for (const std::string& id : obs.area_ids) out.push_back(area_id_problem(id));
+  return out;
+}
+}  // namespace
+
 std::vector<error> observation_problems(const plan& p, const panel& obs) {
   check_panel_shape(obs);
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
+  const auto bad_area = area_id_problems_of(obs);
   // The rows in contiguous chunks over the cores; the chunks' problems joined in row order.
   const std::size_t n = obs.size();
   const unsigned threads = detail::thread_count(0, n, 65536);
   std::vector<std::vector<error>> found(threads);
   detail::run_chunks(threads, threads, [&](std::size_t c) {
                      for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+                     if (const std::string& why = bad_area[static_cast<std::size_t>(obs.area[r])]; !why.empty()) {
+                     found[c].emplace_back(why + "; " + area_id_rule, std::string{}, static_cast<long>(r + 1), "area");
+                     continue;
+                     }
                      const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
                      if (!ind) {
                      found[c].emplace_back(detail::row_label(obs, r) + ": " +

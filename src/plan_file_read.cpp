@@ -299,6 +299,10 @@ class reader {
   void read_value(const toml::table& t, const std::string& path, const field_key& f, E& v) {
     if (auto e = enum_at<E>(t, f.key, path, path, f.required)) v = *e;
   }
+  template <class E, if_enum_table<E> = 0>
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, std::optional<E>& v) {
+    v = enum_at<E>(t, f.key, path, path, f.required);
+  }
 
   void read_date(const toml::table& t, const std::string& path, const field_key& f, std::string& v) {
     const toml::node* n = get(t, f.key, path, path, f.required);

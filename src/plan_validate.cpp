@@ -1,5 +1,6 @@
 /// @file plan_validate.cpp
 /// @brief plan_problems() and validate(): ids, references, units against targets, rules, years.
+#include <chitieu/area_id.hpp>
 #include <chitieu/plan_validate.hpp>
 
 #include "detail/plan_ids.hpp"
@@ -48,24 +49,17 @@ std::string num(double v) {
   return out.str();
 }
 
-/// Units whose yearly values add up (sum rule, cumulative targets).
-constexpr bool is_additive(unit u) noexcept {
-  return u == unit::count || u == unit::money || u == unit::hectares;
-}
-
-/// Units that are a numerator over a denominator (ratio rule).
-constexpr bool is_rate(unit u) noexcept {
-  return u == unit::percent || u == unit::per_10k || u == unit::m2_per_person || u == unit::ratio;
-}
-
-/// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "m²/người"
-/// m2_per_person; empty for no unit or a free noun ("lao động"), which fits any unit.
+/// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "‰" and
+/// "…/1.000 dân" per_1k, "m²/người" m2_per_person; empty for no unit or a free noun
+/// ("lao động"), which fits any unit.
 std::optional<unit> unit_of_phrase(const std::string& w) {
-  const std::string rate = "/10.000 dân";
+  auto ends_with = [&w](const std::string& tail) {
+    return w.size() >= tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  };
   if (w == "%") return unit::percent;
   if (w == "m²/người") return unit::m2_per_person;
-  if (w.size() >= rate.size() && w.compare(w.size() - rate.size(), rate.size(), rate) == 0)
-    return unit::per_10k;
+  if (ends_with("/10.000 dân")) return unit::per_10k;
+  if (w == "‰" || ends_with("/1.000 dân")) return unit::per_1k;
   return std::nullopt;
 }
 
@@ -76,12 +70,16 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
   auto add = [&](const std::string& key, const std::string& msg) {
     out.emplace_back(msg, std::string{}, 0, at + "." + key);
   };
-  const bool boolean_kind = is_boolean_kind(t.kind);
+  const bool boolean_kind = t.judged_on_one();
   const std::string kind(to_string(t.kind));
+  const bool annual = t.kind == target_kind::annual_change;
 
   if (i.unit == unit::boolean && !boolean_kind)
     add("unit", "unit boolean needs a milestone ('hoàn thành …'), sustained ('duy trì …') or "
                 "qualitative ('định tính') target, not a " + kind + " target");
+  if (i.change && !annual)
+    add("change", "change (points or relative) measures the mean yearly change of an annual_change "
+                  "target ('tăng bình quân 7%/năm'), not a " + kind + " target; remove it");
   if (i.unit != unit::boolean && boolean_kind)
     add("unit", "a " + kind + " target is judged on 1/0 and needs unit boolean, not " +
                     std::string(to_string(i.unit)));
@@ -106,7 +104,7 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
     add("target", "lower bound " + num(*t.lower) + " exceeds upper bound " + num(*t.upper));
 
   // Bounds in the unit's domain: for relative targets they bound a ratio (>= 0), for cumulative
-  // a sum, otherwise a value of the unit.
+  // a sum, for annual_change a yearly change (any sign), otherwise a value of the unit.
   if (!boolean_kind) {
     for (const auto& b : {t.lower, t.upper}) {
       if (!b) continue;
@@ -114,7 +112,7 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
         add("target", "bound " + num(*b) + " is not a finite number");
       } else if (t.kind == target_kind::relative) {
         if (*b < 0.0) add("target", "a relative target bounds a ratio to the base year, which is >= 0, not " + num(*b));
-      } else if (!in_domain(i.unit, *b)) {
+      } else if (!annual && !in_domain(i.unit, *b)) {
         add("target", "bound " + num(*b) + " is outside the domain of unit " +
                           std::string(to_string(i.unit)) + " (" + domain_text(i.unit) + ")");
       }
@@ -256,8 +254,9 @@ std::vector<error> plan_problems(const plan& p) {
 
   if (!detail::is_valid_id(p.id)) add("plan.id", "'" + p.id + "' is not a valid plan id; " + id_rule);
   if (p.title.vi.empty()) add("plan.title", "the plan needs a title with vi (and en)");
-  if (!p.area.empty() && !detail::is_valid_id(p.area))
-    add("plan.area", "'" + p.area + "' is not a valid area id; " + id_rule);
+  if (!p.area.empty())
+    if (const std::string why = area_id_problem(p.area); !why.empty())
+      add("plan.area", why + "; " + area_id_rule);
   if (!p.parent.empty() && !detail::is_valid_id(p.parent))
     add("plan.parent", "'" + p.parent + "' is not a valid plan id; " + id_rule);
   if (p.parent == p.id) add("plan.parent", "a plan cannot implement itself");

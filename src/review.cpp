@@ -1,5 +1,6 @@
 /// @file review.cpp
 /// @brief review(): observations → geography → roll-up → evaluation, the panel moved through.
+#include <chitieu/area_codes.hpp>
 #include <chitieu/geography.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/review.hpp>
@@ -21,31 +22,7 @@
 namespace chitieu {
 
 void check_observation_areas(const panel& obs, const area_table& areas) {
-  // Per area code (not per row): known or not, and the years whose 31 December it is valid on.
-  std::vector<std::pair<int, int>> span(obs.area_ids.size(), {1, 0});  // empty: unknown
-  std::vector<char> known(obs.area_ids.size(), 0);
-  for (std::size_t c = 0; c < obs.area_ids.size(); ++c)
-    if (areas.contains(obs.area_ids[c])) {
-      known[c] = 1;
-      span[c] = detail::year_end_span(areas.at(obs.area_ids[c]));
-    }
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    const auto c = static_cast<std::size_t>(obs.area[r]);
-    if (known[c] && obs.year[r] >= span[c].first && obs.year[r] <= span[c].second) continue;
-    const std::string& id = obs.area_ids[c];
-    if (!known[c])
-      throw error(detail::areas::describe_row(obs, r) + ": unknown area '" + id +
-                      "'; expected an id of the area table" +
-                      (areas.source().empty() ? std::string() : " (" + areas.source() + ")"),
-                  {}, static_cast<long>(r + 1), "area");
-    const area& a = areas.at(id);
-    throw error(detail::areas::describe_row(obs, r) + ": area '" + id + "' is not a unit of " +
-                    std::to_string(obs.year[r]) + " (valid " +
-                    (a.valid_from ? a.valid_from->iso() : std::string("open")) + " to " +
-                    (a.valid_to ? a.valid_to->iso() : std::string("open")) +
-                    "; the units of a year are those valid on its 31 December)",
-                {}, static_cast<long>(r + 1), "area");
-  }
+  throw_first_problem(observation_area_problems(obs, areas));
 }
 
 void check_and_complete(const plan& p, panel& obs) {
@@ -66,10 +43,12 @@ void check_and_complete(const plan& p, panel& obs) {
 review_result review(const plan& p, panel&& observations, const area_table* areas,
                      const crosswalk* cw, const review_options& options, evaluation* recycle) {
   if (!options.checked) check_and_complete(p, observations);
+  evaluate_options checked = options.evaluation;
+  checked.checked = true;  // the observations were checked; the roll-up's rows derive from them
   if (!areas) {
     if (options.geography)
       throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
-    return {evaluate(p, std::move(observations), options.evaluation, recycle), {}};
+    return {evaluate(p, std::move(observations), checked, recycle), {}};
   }
   check_observation_areas(observations, *areas);
   if (options.geography) {
@@ -78,7 +57,7 @@ review_result review(const plan& p, panel&& observations, const area_table* area
   }
   roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), *areas, *options.geography)
                                             : roll_up(p, std::move(observations), *areas);
-  return {evaluate(p, std::move(rolled.rows), options.evaluation, recycle), std::move(rolled.findings)};
+  return {evaluate(p, std::move(rolled.rows), checked, recycle), std::move(rolled.findings)};
 }
 
 review_result review(const plan& p, const panel& observations, const area_table* areas,

@@ -32,7 +32,8 @@ struct area {
 /// Every problem of an area list, in row order (collect mode: nothing is thrown).
 ///
 /// `line` of each error is the 1-based data row (the first area is row 1; a CSV reader adds 1
-/// for its header line). Checks: non-empty unique ids; valid_from <= valid_to; a known parent
+/// for its header line). Checks: ids, parents and codes that follow the area id rule
+/// (area_id_problem()); unique ids; valid_from <= valid_to; a known parent
 /// other than itself; no cycle of parent links; the parent valid on every 31 December on which
 /// the child is valid; no two units with the same level and code valid on a common day.
 /// Ids are unique, so each id has one row and one validity period: a unit whose parent or

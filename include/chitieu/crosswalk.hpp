@@ -25,7 +25,7 @@ struct crosswalk_link {
 /// Every problem of a crosswalk against an area table, in row order (collect mode).
 ///
 /// `line` is the 1-based data row (a CSV reader adds 1 for its header). Checks: `from` and `to`
-/// are known, distinct areas; each (from, to) pair appears once; 0 < share <= 1; all links of
+/// are known, distinct areas (an end that is no area id at all says why, see area_id_problem()); each (from, to) pair appears once; 0 < share <= 1; all links of
 /// one `from` carry one date (a unit is dissolved once); the shares of one `from` sum to 1
 /// within 1e-9; the links form no cycle.
 std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,

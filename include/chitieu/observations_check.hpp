@@ -10,7 +10,8 @@
 
 namespace chitieu {
 
-/// Every problem of a panel against a plan, ordered by row: an indicator not in the plan; a
+/// Every problem of a panel against a plan, ordered by row: an area id that breaks the area id
+/// rule (area_id_problem()); an indicator not in the plan; a
 /// duplicate indicator × area × year; a missing or infinite value where one is needed (a
 /// qualitative row may omit its assessment, a rolled-up row with coverage may lack its value, a
 /// ratio row may give numerator and denominator instead); a value outside its unit's domain

@@ -1,6 +1,6 @@
 /// @file phrase.hpp
 /// @brief Target phrases: reading a plan's words into a target and writing a target back
-/// (DESIGN.md §2 "Targets" and "Target phrases"; grammar in docs/phrase-grammar.md).
+/// (grammar and semantics in docs/phrase-grammar.md).
 #pragma once
 
 #include <chitieu/direction.hpp>
@@ -49,10 +49,13 @@ class phrase_error : public error {
   std::string expected_;
 };
 
-/// Parses a target phrase as a plan words it. `dir` gives a bare number its sense; `tolerance`
-/// overrides the approx half-width (default 1 % of |x|) and is refused for other forms.
+/// Parses a target phrase as a plan words it (docs/phrase-grammar.md). `dir` is the indicator's
+/// direction: it gives a bare number its sense, and a comparator or verb that contradicts it is
+/// refused. Without it the words imply the direction (dưới, giảm → lower; trên, tăng → higher;
+/// a range or band → none) and a bare number is refused. `tolerance` overrides the approx
+/// half-width (default 1 % of |x|) and is refused for other forms.
 /// Throws phrase_error for a phrase it cannot read, chitieu::error for a bad tolerance.
-target parse_target(std::string_view phrase, direction dir = direction::higher,
+target parse_target(std::string_view phrase, std::optional<direction> dir = std::nullopt,
                     std::optional<double> tolerance = std::nullopt);
 
 /// Writes a target back as a canonical phrase, lang "vi" or "en", that parse_target reads back

@@ -86,6 +86,7 @@ inline constexpr auto indicator_fields = std::make_tuple(
     make_field("target_year", false, "", [](auto& i) -> auto& { return i.target_year; }),
     make_field("period", false, "", [](auto& i) -> auto& { return i.target.period; }),
     make_field("trend", false, "", [](auto& i) -> auto& { return i.trend; }),
+    make_field("change", false, "", [](auto& i) -> auto& { return i.change; }),
     make_field("aggregate", true, "", [](auto& i) -> auto& { return i.aggregate; }),
     make_field("min_coverage", false, "", [](auto& i) -> auto& { return i.min_coverage; }),
     make_field("part_of", false, "the id of the whole", [](auto& i) -> auto& { return i.part_of; }),

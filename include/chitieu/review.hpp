@@ -30,8 +30,8 @@ struct review_result {
   std::vector<finding> findings;   ///< own_vs_aggregate, part_exceeds_whole, part_denominator_differs
 };
 
-/// Throws chitieu::error (line = 1-based row, field "area") for the first observation whose
-/// area the table does not know or which is not a unit of its year (valid on 31 December).
+/// Throws the first of observation_area_problems() (an area the table does not know, or not a
+/// unit of its year), if any.
 void check_observation_areas(const panel& obs, const area_table& areas);
 
 /// Checks a panel and completes its ratio values in one pass of checks: throws the first of

@@ -11,11 +11,12 @@ A pure-Python facade over the C++ core ``chitieu._core`` (docs/python.md)::
 from __future__ import annotations
 
 from chitieu._core import Domain, Indicator, Plan, Target, check_domain, format_target, ratio_factor, units
-from chitieu.api import METHODS, evaluate, load_plan, parse_target
+from chitieu.api import METHODS, evaluate, load_plan, parse_target, read_observations
 from chitieu.collect import ChitieuErrors
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS
+from chitieu import geography
 
 __all__ = [
     "EVALUATION_COLUMNS",
@@ -37,6 +38,8 @@ __all__ = [
     "load_plan",
     "parse_target",
     "ratio_factor",
+    "read_observations",
     "units",
+    "geography",
 ]
 __version__ = "0.1.0"

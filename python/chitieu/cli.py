@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo = verbs.add_parser("demo", help="evaluate the built-in La Gi plan on the illustrative sample data")
     demo.add_argument("--output", default="out", metavar="DIR", help="where the reports go (default: out)")
     demo.add_argument("--lang", choices=("vi", "en"), default="vi", help="report language (default: vi)")
+    demo.add_argument("--national", action="store_true",
+                      help="every commune of one province before and after the 2025 reform (needs chitieu[vn])")
+    demo.add_argument("--province", default="68", metavar="CODE",
+                      help="with --national: the GSO code of a province since 2025-07-01 (default: 68, Lâm Đồng)")
 
     ev = verbs.add_parser("evaluate", help="evaluate observations against a plan")
     ev.add_argument("--plan", required=True, metavar="ID|FILE", help="an embedded plan id or a plan file")
@@ -49,6 +53,20 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the Word review: so-ket (mid-term) or tong-ket (final) (default: so-ket)")
     ev.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default: vi)")
     ev.add_argument("--output", metavar="PATH", help="write to PATH (required for html, xlsx and docx)")
+    ev.add_argument("--area-key", choices=("id", "code"), default="id",
+                    help="the data's area column holds area ids (default) or official codes, resolved by year "
+                         "(needs --areas)")
+    ev.add_argument("--layout", choices=("long", "wide"), default="long",
+                    help="data: one row per observation (default) or one column per year")
+    ev.add_argument("--sheet", metavar="NAME", help="the sheet of an .xlsx workbook to read")
+    ev.add_argument("--encoding", metavar="NAME", help="the encoding of CSV files (default: UTF-8, else "
+                    "Windows-1258, detected), e.g. utf-8, cp1258")
+    ev.add_argument("--decimal", choices=(".", ","), default=".", help="the decimal mark of the data (default: .)")
+    ev.add_argument("--indicators", metavar="ID,ID", help="evaluate and summarise only these indicators")
+    ev.add_argument("--area", metavar="ID", help="the area summarised and reported (default: the plan's area)")
+    ev.add_argument("--scheduler", metavar="threads|processes|ADDRESS",
+                    help="evaluate with Dask (needs chitieu[dask]): --data is then a path or glob of Parquet or "
+                         "CSV files; threads, processes, or the address of a dask.distributed scheduler")
     ev.add_argument("--all-errors", action="store_true",
                     help="check every input first and report every problem, not only the first")
 
@@ -63,10 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("a", metavar="A", help="plan id or file")
     compare.add_argument("b", metavar="B", help="plan id or file")
 
+    from chitieu.geography.command import add_geography_parser
+
+    add_geography_parser(verbs)
+
     parse = verbs.add_parser("parse-target", help="read a target phrase")
     parse.add_argument("phrase", metavar="PHRASE")
-    parse.add_argument("--direction", choices=("higher", "lower", "none"), default="higher",
-                       help="the sense of a bare number (default: higher)")
+    parse.add_argument("--direction", choices=("higher", "lower", "none"), default=None,
+                       help="the indicator's direction, the sense of a bare number (default: implied by the words)")
     parse.add_argument("--format", choices=("json", "text"), default="text", help="(default: text)")
     return parser
 
@@ -104,32 +126,62 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         flag, other = ("--crosswalk", "--geography") if args.geography is None else ("--geography", "--crosswalk")
         raise ChitieuError(f"{flag} needs {other}: give both to use the units valid at a date, "
                            "or neither for historical geography")
+    if args.scheduler is not None and args.all_errors:
+        raise ChitieuError("--all-errors is not available with --scheduler: each partition reports its first "
+                           "problem; run without --scheduler to list every problem")
     if args.format in _FILE_FORMATS and args.output is None:
         raise ChitieuError(f"--format {args.format} needs --output PATH (the file to write)")
     with _steps(err) as progress:
         _step(progress, "plan")
         plan = args.plan if args.all_errors else chitieu.load_plan(args.plan)  # collect mode reads the file
         _step(progress, f"evaluating {args.data}")
-        ev = chitieu.evaluate(plan, args.data, areas=args.areas, crosswalk=args.crosswalk,
-                              geography=args.geography, year=args.year, method=args.method,
-                              errors="collect" if args.all_errors else "raise")
+        indicators = None if args.indicators is None else args.indicators.split(",")
+        if args.scheduler is not None:
+            from chitieu.dask import evaluate_files
+
+            ev = evaluate_files(plan, args.data, args.scheduler, areas=args.areas, crosswalk=args.crosswalk,
+                                geography=args.geography, year=args.year, method=args.method,
+                                area_key=args.area_key, indicators=indicators)
+        else:
+            data, areas, crosswalk = _inputs(args)
+            ev = chitieu.evaluate(plan, data, areas=areas, crosswalk=crosswalk,
+                                  geography=args.geography, year=args.year, method=args.method,
+                                  errors="collect" if args.all_errors else "raise", area_key=args.area_key,
+                                  indicators=indicators)
         _step(progress, "writing")
         if args.format == "csv":
             _write(cli_render.evaluation_csv(ev.to_frame()), args.output, out)
         elif args.format == "json":
             _write(cli_render.evaluation_json(ev.to_frame()), args.output, out)
         elif args.format == "html":
-            ev.to_html(args.output, lang=args.lang)
+            ev.to_html(args.output, lang=args.lang, area=args.area, year=args.year)
         elif args.format == "xlsx":
-            ev.to_excel(args.output, lang=args.lang)
+            ev.to_excel(args.output, lang=args.lang, area=args.area, year=args.year)
         elif args.format == "docx":
-            ev.to_docx(args.output, year=args.year, lang=args.lang, kind=args.kind)
+            ev.to_docx(args.output, area=args.area, year=args.year, lang=args.lang, kind=args.kind)
     _report_findings(ev, err)
     if args.format in _FILE_FORMATS:
         err.print(f"wrote {args.output}")
     elif args.format == "table":
-        _print_review(ev, args.lang, args.year, out if args.output is None else None, args.output)
+        _print_review(ev, args.lang, args.year, out if args.output is None else None, args.output, args.area)
     return 0
+
+
+def _inputs(args: argparse.Namespace) -> tuple[object, object, object]:
+    """The data, areas and crosswalk of ``evaluate``: paths, or frames read with --layout, --sheet,
+    --encoding and --decimal (each frame keeps its file's lines and cells for messages)."""
+    import chitieu
+    from chitieu import io
+
+    data: object = args.data
+    if (args.layout, args.sheet, args.encoding, args.decimal) != ("long", None, None, "."):
+        data = chitieu.read_observations(args.data, layout=args.layout, sheet=args.sheet, decimal=args.decimal,
+                                         encoding=args.encoding)
+    if args.encoding is None:
+        return data, args.areas, args.crosswalk
+    areas = None if args.areas is None else io.read_areas(args.areas, encoding=args.encoding).located()
+    walk = None if args.crosswalk is None else io.read_crosswalk(args.crosswalk, encoding=args.encoding).located()
+    return data, areas, walk
 
 
 def _report_findings(ev: Evaluation, err: Console) -> None:
@@ -141,13 +193,16 @@ def _report_findings(ev: Evaluation, err: Console) -> None:
 
 
 def _print_review(ev: Evaluation, lang: str, year: Optional[int], out: Optional[Console],
-                  output: Optional[str]) -> None:
+                  output: Optional[str], area: Optional[str] = None) -> None:
     from chitieu import cli_render
 
-    summary = ev.summary(year=year)
-    area, when = summary.attrs["area"], summary.attrs["year"]
-    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang),
-              cli_render.summary_table(summary, lang)]
+    summary = ev.summary(area=area, year=year)
+    where, when = summary.attrs["area"], summary.attrs["year"]
+    tables: List[object] = [cli_render.review_table(ev.to_frame(), ev.plan, where, when, lang),
+                            cli_render.summary_table(summary, lang)]
+    if summary.attrs["indicators"] != summary.attrs["plan_indicators"]:
+        tables.append(f"{summary.attrs['indicators']} of the plan's {summary.attrs['plan_indicators']} indicators "
+                      "(--indicators)")
     if output is None and out is not None:
         for t in tables:
             out.print(t)
@@ -217,6 +272,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     from chitieu.errors import ChitieuError
 
     try:
+        if args.verb == "demo" and args.national:
+            from chitieu.geography.national_demo import run_national_demo
+
+            return run_national_demo(args.output, args.lang, args.province, out)
         if args.verb == "demo":
             from chitieu.demo import run_demo
 
@@ -225,6 +284,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             return _evaluate(args, out, err)
         if args.verb == "plan":
             return _plan_verb(args, out, err)
+        if args.verb == "geography":
+            from chitieu.geography.command import run_geography
+
+            return run_geography(args, err)
         return _parse_target(args, out)
     except ValueError as exc:  # ChitieuError and the core's ValueErrors: bad input
         message = str(exc) if isinstance(exc, ChitieuError) else f"error: {exc}"

@@ -26,12 +26,13 @@ __all__ = [
 ]
 
 _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value", "tolerance",
-                "base_year", "period", "unit")
+                "base_year", "period", "unit", "direction", "aspirational")
 
 
 def target_dict(t: _core.Target) -> Dict[str, Any]:
     """The target JSON of docs/plan-format.md: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
-    tolerance, base_year, period, unit`` (absent numbers are null, the period a [from, to] list)."""
+    tolerance, base_year, period, unit, direction, aspirational`` (absent numbers are null, the
+    period a [from, to] list)."""
     out: Dict[str, Any] = {k: getattr(t, k) for k in _TARGET_KEYS}
     if out["period"] is not None:
         out["period"] = list(out["period"])
@@ -105,11 +106,6 @@ def _indicator_info(plan: _core.Plan) -> Dict[str, Mapping[str, Any]]:
     return {ind["id"]: ind for ind in plan.to_dict()["indicators"]}
 
 
-def _assessed_unit(ind: Mapping[str, Any]) -> str:
-    """The unit of the assessed quantity: a ratio for relative targets, else the indicator's unit."""
-    return "ratio" if labels.target_spec(ind).get("kind") == "relative" else str(ind.get("unit", "index"))
-
-
 def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, lang: str) -> Table:
     """The review of one area and year: each indicator's value, target, status, pace and projection."""
     info = _indicator_info(plan)
@@ -141,7 +137,7 @@ def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, la
             f"[{_style(status)}] {labels.label('status', status, lang)} [/]",
             labels.format_share(float(rec["progress"]), lang),
             labels.label("pace", str(rec["pace"]), lang),
-            labels.format_value(float(rec["projected"]), _assessed_unit(ind), lang),
+            labels.format_value(float(rec["projected"]), labels.assessed_scale(ind), lang),
             labels.format_probability(float(rec["p_meet"]), lang),
         )
     return table

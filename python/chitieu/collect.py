@@ -13,16 +13,14 @@ given as the line of the file.
 from __future__ import annotations
 
 import os
-import re
 from typing import List, Optional, Sequence, Set, Tuple, Type
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PlanError, translate
-from chitieu.frames import areas_from_table, panel_from_table
+from chitieu.frames import area_columns, areas_from_table, panel_from_table
 from chitieu.io import (
     AREA_COLUMNS,
     CROSSWALK_COLUMNS,
@@ -32,12 +30,13 @@ from chitieu.io import (
     read_table,
     text_column,
 )
+from chitieu.plans import load_plan
+from chitieu.subset import select_indicators
 
-__all__ = ["ChitieuErrors", "collect_problems", "relocate"]
+__all__ = ["ChitieuErrors", "collect_problems"]
 
 _NUMBERS = ("value", "numerator", "denominator", "weight", "se")
 _MISSING = {"", "NA", "NaN", "nan", "N/A"}
-_ROW = re.compile(r"\brow (\d+)\b")
 
 
 class ChitieuErrors(  # noqa: N818 - the public name of a list of errors (docs/python.md)
@@ -64,19 +63,21 @@ class ChitieuErrors(  # noqa: N818 - the public name of a list of errors (docs/p
 
 def _located(cls: Type[ChitieuError], message: str, table: Table, row: int, field: str) -> ChitieuError:
     """An error at 0-based frame row ``row`` of ``table``."""
-    return cls(message, table.file, table.line(row), field)
+    return table.error(cls, message, row, field)
 
 
 def _read_strings(source: TableSource, columns: Sequence[str], cls: Type[ChitieuError], what: str,
                   problems: List[ChitieuError]) -> Optional[Table]:
-    """The table with every listed column as text (empty cells NaN), or None after a problem."""
+    """The table with its number columns as text (empty cells NaN), or None after a problem.
+
+    Ids and dates keep their dtype: they are read as ids and dates where used (docs/your-data.md)."""
     try:
         table = read_table(source, strings=columns, numbers=(), error=cls, what=what)
     except ChitieuError as exc:
         problems.append(exc)
         return None
     for name in columns:
-        if name in table.frame.columns:
+        if name in table.frame.columns and name in ("year", "share", *_NUMBERS):
             table.frame[name] = table.frame[name].astype("string").str.strip()
     return table
 
@@ -153,30 +154,17 @@ def _observations(source: TableSource, problems: List[ChitieuError]) -> Tuple[Op
     return table, bad
 
 
-def _subset(table: Table, keep: npt.NDArray[np.bool_]) -> Table:
-    """The rows ``keep`` (a boolean mask) of a table, lines kept."""
-    return Table(table.frame.loc[keep].reset_index(drop=True), table.file, table.row_lines()[keep], table.header_line)
-
-
-def relocate(message: str, table: Table) -> str:
-    """A core message with each "row N" (1-based data row) given as the line of ``table``'s file."""
-    if table.file == "<DataFrame>":
-        return message
-    return _ROW.sub(lambda m: f"line {table.core_line(int(m.group(1)))}", message)
-
-
 def _core_rows(tuples: Sequence[Tuple[str, int, str]], table: Table, cls: Type[ChitieuError]) -> List[ChitieuError]:
     """(message, 1-based row, field) tuples of the core as errors at the lines of ``table``."""
     out: List[ChitieuError] = []
     for message, row, field in tuples:
-        out.append(cls(relocate(message, table), table.file, table.core_line(row) if row else None, field or None))
+        out.append(table.core_error(cls(table.relocate(message), table.file, table.core_line(row) if row else None,
+                                        field or None)))
     return out
 
 
 def _plan(plan: object, problems: List[ChitieuError]) -> Optional[_core.Plan]:
     """The plan, or None after adding every problem of its file (or the error loading it)."""
-    from chitieu.api import load_plan
-
     if isinstance(plan, _core.Plan):
         return plan
     name = os.fspath(plan)  # type: ignore[call-overload]
@@ -194,23 +182,39 @@ def _plan(plan: object, problems: List[ChitieuError]) -> Optional[_core.Plan]:
         return None
 
 
-def _area_rows(table: Table, areas: _core.AreaTable) -> List[ChitieuError]:
-    """Observation rows whose area is unknown or not a unit of their year (31 December)."""
-    out: List[ChitieuError] = []
-    ids = table.frame["area"].to_numpy(dtype=object)
-    years = table.frame["year"].to_numpy()
-    known: dict = {}  # type: ignore[type-arg]
-    for row in range(len(ids)):
-        area, year = str(ids[row]), int(years[row])
-        if area not in known:
-            known[area] = area in areas
-        if not known[area]:
-            out.append(_located(ObservationError, f"unknown area '{area}'; expected an id of the area table "
-                                f"({areas.source})", table, row, "area"))
-        elif not areas.valid_on(area, f"{year:04d}-12-31"):
-            out.append(_located(ObservationError, f"area '{area}' is not a unit of {year} (not valid on "
-                                f"31 December {year}); give the unit valid that year", table, row, "area"))
-    return out
+def _areas(areas: TableSource, problems: List[ChitieuError]) -> Optional[_core.AreaTable]:
+    """The area table, or None after adding every problem of its rows."""
+    source = _read_strings(areas, AREA_COLUMNS, AreaError, "areas", problems)
+    if source is None or not _missing_columns(source, AREA_COLUMNS, AreaError, "areas", problems):
+        return None
+    try:
+        found = _core.area_problems(*area_columns(source), source=source.file)
+    except ChitieuError as exc:  # a cell that is no id or no date
+        problems.append(exc)
+        return None
+    except ValueError as exc:  # an unreadable date
+        problems.append(translate(exc, AreaError, file=source.file, line_of=source.core_line))
+        return None
+    problems.extend(_core_rows(found, source, AreaError))
+    return None if found else areas_from_table(source)
+
+
+def _crosswalk(crosswalk: TableSource, table: _core.AreaTable, problems: List[ChitieuError]) -> None:
+    """Adds every problem of the crosswalk's rows against the area table."""
+    walk = _read_strings(crosswalk, CROSSWALK_COLUMNS, AreaError, "crosswalk", problems)
+    if walk is None or not _missing_columns(walk, CROSSWALK_COLUMNS, AreaError, "crosswalks", problems):
+        return
+    shares = pd.to_numeric(walk.frame["share"], errors="coerce").to_numpy(dtype=np.float64)
+    try:
+        found = _core.crosswalk_problems(text_column(walk, "from"), text_column(walk, "to"), shares.tolist(),
+                                         text_column(walk, "date"), table, source=walk.file)
+    except ChitieuError as exc:
+        problems.append(exc)
+        return
+    except ValueError as exc:  # an unreadable date
+        problems.append(translate(exc, AreaError, file=walk.file, line_of=walk.core_line))
+        return
+    problems.extend(_core_rows(found, walk, AreaError))
 
 
 def collect_problems(
@@ -218,48 +222,43 @@ def collect_problems(
     observations: TableSource,
     areas: Optional[TableSource] = None,
     crosswalk: Optional[TableSource] = None,
+    area_key: str = "id",
+    indicators: Optional[Sequence[str]] = None,
 ) -> List[ChitieuError]:
     """Every problem of the plan (file), the observations, the areas and the crosswalk.
 
     Empty when the inputs pass every check that precedes an evaluation. Each
     problem is a :class:`~chitieu.errors.ChitieuError` subclass naming its
     file, line and field (``PlanError``, ``ObservationError``, ``AreaError``).
+    ``area_key`` and ``indicators`` are those of :func:`chitieu.evaluate`.
     """
     problems: List[ChitieuError] = []
     the_plan = _plan(plan, problems)
+    if the_plan is not None and indicators is not None:
+        try:
+            the_plan = select_indicators(the_plan, indicators)
+        except ChitieuError as exc:
+            problems.append(exc)
+            the_plan = None
     obs, bad_rows = _observations(observations, problems)
     good: Optional[Table] = None
+    panel = None
     if obs is not None:
         keep = np.ones(len(obs.frame), dtype=bool)
         keep[list(bad_rows)] = False
-        good = _subset(obs, keep)
-        if the_plan is not None and len(good.frame):
-            problems.extend(_core_rows(_core.observation_problems(the_plan, panel_from_table(good)), good,
-                                       ObservationError))
-    table = None
-    if areas is not None:
-        source = _read_strings(areas, AREA_COLUMNS, AreaError, "areas", problems)
-        if source is not None and _missing_columns(source, AREA_COLUMNS, AreaError, "areas", problems):
-            try:
-                found = _core.area_problems(text_column(source, "id"), text_column(source, "code"),
-                                            text_column(source, "name"), text_column(source, "level"),
-                                            text_column(source, "parent"), text_column(source, "valid_from"),
-                                            text_column(source, "valid_to"), source=source.file)
-                problems.extend(_core_rows(found, source, AreaError))
-                if not found:
-                    table = areas_from_table(source)
-            except ValueError as exc:  # an unreadable date
-                problems.append(translate(exc, AreaError, file=source.file, line_of=source.core_line))
-    if table is not None and good is not None:
-        problems.extend(_area_rows(good, table))
+        if indicators is not None and the_plan is not None:
+            keep &= obs.frame["indicator"].isin([i.id for i in the_plan.indicators]).to_numpy()
+        good = obs.rows(keep)
+        try:
+            panel = panel_from_table(good) if len(good.frame) else None
+        except ChitieuError as exc:  # an id cell that is no id (60.5)
+            problems.append(exc)
+        if the_plan is not None and panel is not None:
+            problems.extend(_core_rows(_core.observation_problems(the_plan, panel), good, ObservationError))
+    table = _areas(areas, problems) if areas is not None else None
+    if table is not None and good is not None and panel is not None:
+        check = _core.area_code_problems if area_key == "code" else _core.observation_area_problems
+        problems.extend(_core_rows(check(panel, table), good, ObservationError))
     if crosswalk is not None and table is not None:
-        walk = _read_strings(crosswalk, CROSSWALK_COLUMNS, AreaError, "crosswalk", problems)
-        if walk is not None and _missing_columns(walk, CROSSWALK_COLUMNS, AreaError, "crosswalks", problems):
-            shares = pd.to_numeric(walk.frame["share"], errors="coerce").to_numpy(dtype=np.float64)
-            try:
-                found = _core.crosswalk_problems(text_column(walk, "from"), text_column(walk, "to"), shares.tolist(),
-                                                 text_column(walk, "date"), table, source=walk.file)
-                problems.extend(_core_rows(found, walk, AreaError))
-            except ValueError as exc:  # an unreadable date
-                problems.append(translate(exc, AreaError, file=walk.file, line_of=walk.core_line))
+        _crosswalk(crosswalk, table, problems)
     return problems

@@ -10,7 +10,7 @@ says which input was wrong (:func:`translate`).
 """
 from __future__ import annotations
 
-from typing import Callable, Optional, Type, TypeVar
+from typing import Any, Callable, Optional, Tuple, Type, TypeVar
 
 __all__ = [
     "AreaError",
@@ -26,13 +26,18 @@ class ChitieuError(ValueError):
     """An input error naming where it happened.
 
     ``str(error)`` reads ``"file:line: field: message"`` with the empty parts
-    left out, like the C++ ``chitieu::error``.
+    left out, like the C++ ``chitieu::error``. ``column`` (1-based, in a text
+    file) and ``related_line`` (the line of a related item: the row a
+    duplicate repeats, the whole a part exceeds) are data only, ``None`` when
+    unknown; messages that need them say them in words.
     """
 
     message: str
     file: Optional[str]
     line: Optional[int]
     field: Optional[str]
+    column: Optional[int]
+    related_line: Optional[int]
 
     def __init__(
         self,
@@ -40,12 +45,21 @@ class ChitieuError(ValueError):
         file: Optional[str] = None,
         line: Optional[int] = None,
         field: Optional[str] = None,
+        column: Optional[int] = None,
+        related_line: Optional[int] = None,
     ) -> None:
         self.message = message
         self.file = file or None
         self.line = line if line else None
         self.field = field or None
+        self.column = column if column else None
+        self.related_line = related_line if related_line else None
         super().__init__(self._compose())
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickled with its location (and any extra attributes), e.g. when raised on a Dask worker."""
+        return (type(self), (self.message, self.file, self.line, self.field, self.column, self.related_line),
+                dict(self.__dict__))
 
     def _compose(self) -> str:
         where = self.file or ""
@@ -75,7 +89,12 @@ class PhraseError(ChitieuError):
 
 
 class ObservationError(ChitieuError):
-    """Observations that cannot be used: a missing column, a bad cell, an unknown id."""
+    """Observations that cannot be used: a missing column, a bad cell, an unknown id.
+
+    ``partition`` is the Dask partition the row came from (:mod:`chitieu.dask`), else ``None``.
+    """
+
+    partition: Optional[int] = None
 
 
 class AreaError(ChitieuError):
@@ -100,10 +119,11 @@ def translate(
     Any other exception keeps its text as the message.
     """
     if isinstance(exc, ChitieuError):
-        line = exc.line
-        if line is not None and line_of is not None:
-            line = line_of(line)
-        out = cls(exc.message, exc.file or file, line, exc.field)
+        line, related = exc.line, exc.related_line
+        if line_of is not None:
+            line = line_of(line) if line is not None else None
+            related = line_of(related) if related is not None else None
+        out = cls(exc.message, exc.file or file, line, exc.field, exc.column, related)
     else:
         out = cls(str(exc), file)
     for extra in ("position", "word", "expected"):

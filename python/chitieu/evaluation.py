@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 
 import os
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union
 
 import pandas as pd
 
@@ -12,6 +12,10 @@ from chitieu import _core
 from chitieu.choices import Lang, Method, PlotKind
 from chitieu.errors import ChitieuError, translate
 from chitieu.frames import evaluation_frame
+
+if TYPE_CHECKING:
+    import polars
+    import pyarrow
 
 __all__ = ["Evaluation", "summary_frame", "target_words"]
 
@@ -91,6 +95,7 @@ class Evaluation:
         geography: Optional[str] = None,
         year: Optional[int] = None,
         area_names: Optional[Mapping[str, str]] = None,
+        plan_indicators: Optional[int] = None,
     ) -> None:
         self.plan = plan
         self.core = core
@@ -100,10 +105,12 @@ class Evaluation:
         self.year = year
         self.area_names: Dict[str, str] = dict(area_names or {})
         self.lang = "vi"
+        #: How many indicators the whole plan has (the evaluation may cover a subset: ``indicators=``).
+        self.plan_indicators = len(plan.indicators) if plan_indicators is None else plan_indicators
         self._frame: Optional[pd.DataFrame] = None
 
     def to_frame(self) -> pd.DataFrame:
-        """The evaluation columns (docs/python.md) as a new DataFrame, one row per indicator × area × year.
+        """The evaluation columns (docs/evaluation.md) as a new DataFrame, one row per indicator × area × year.
 
         ``indicator`` and ``area`` are Categoricals of the ids, ``status`` and
         ``pace`` Categoricals in enum order; NaN where undefined. The frame is
@@ -128,14 +135,25 @@ class Evaluation:
         return self.core
 
     def _default_area(self, area: Optional[str]) -> str:
-        if area is not None:
-            return area
+        """``area`` when given, else the plan's area; never another area in its place (a plan that names
+        no area: the area of the first row)."""
         frame = self._rows()
-        if self.plan.area and (frame["area"] == self.plan.area).any():
-            return str(self.plan.area)
+        areas = sorted(str(a) for a in frame["area"].unique())
+        shown = ", ".join(areas[:12]) + (", ..." if len(areas) > 12 else "")
+        if area is not None:
+            if str(area) not in areas:
+                raise ChitieuError(f"area '{area}' has no rows in this evaluation; its areas are {shown or 'none'}",
+                                   field="area")
+            return str(area)
+        if self.plan.area:
+            if str(self.plan.area) in areas:
+                return str(self.plan.area)
+            raise ChitieuError(f"the plan's area '{self.plan.area}' has no data in this evaluation (its areas are "
+                               f"{shown or 'none'}); give the plan's area's observations, an areas table to roll "
+                               "up to it, or choose an area with area= (CLI: --area)", field="area")
         if frame.empty:
             raise ChitieuError("the evaluation has no rows to summarise", field="area")
-        return str(frame["area"].iloc[0])
+        return str(frame["area"].iloc[0])  # a plan without an area: the area of the first row (docs/your-data.md)
 
     def _rows(self) -> pd.DataFrame:
         if self._frame is None:
@@ -149,9 +167,12 @@ class Evaluation:
         Defaults: the plan's area (the town) and the latest year evaluated
         there. ``geometric`` takes the plan score as the geometric mean of the
         domain scores. ``enough_data`` is the 80 % rule (docs/aggregation.md "Summaries").
-        ``attrs`` holds ``area``, ``year``, ``geometric`` and each indicator's
+        ``attrs`` holds ``area``, ``year``, ``geometric``, each indicator's
         ``statuses`` and ``paces`` in that area and year (the counts' own rule:
-        an indicator without a row that year is ``no_data``/``not_assessed``).
+        an indicator without a row that year is ``no_data``/``not_assessed``),
+        ``indicators`` (how many indicators the summary covers) and
+        ``plan_indicators`` (how many the plan has: more when
+        :func:`chitieu.evaluate` was given ``indicators=``).
         """
         where = self._default_area(area)
         try:
@@ -162,7 +183,8 @@ class Evaluation:
         scores = [entry for domain in raw["domains"] for entry in domain["indicator_scores"]]
         frame.attrs.update(area=raw["area"], year=int(raw["year"]), geometric=bool(raw["geometric"]),
                            statuses={e["indicator"]: e["status"] for e in scores},
-                           paces={e["indicator"]: e["pace"] for e in scores})
+                           paces={e["indicator"]: e["pace"] for e in scores},
+                           indicators=len(self.plan.indicators), plan_indicators=self.plan_indicators)
         return frame
 
     def plot(
@@ -188,31 +210,59 @@ class Evaluation:
         if kind == "trajectory":
             if indicator is None:
                 raise ChitieuError("a trajectory plot needs indicator=", field="indicator")
-            return plots.trajectory(self._rows(), self.plan, indicator, self._default_area(area), lang=lang, ax=ax,
-                                    area_names=self.area_names)
+            if indicator not in {i.id for i in self.plan.indicators}:
+                raise ChitieuError(f"indicator '{indicator}' is not in plan '{self.plan.id}'; expected one of "
+                                   + ", ".join(i.id for i in self.plan.indicators), field="indicator")
+            where = self._default_area(area)
+            try:
+                return plots.trajectory(self._rows(), self.plan, indicator, where, lang=lang, ax=ax,
+                                        area_names=self.area_names)
+            except ChitieuError:
+                raise
+            except ValueError as exc:  # e.g. no rows for the indicator in the area
+                raise ChitieuError(str(exc), field="indicator") from None
         if kind == "domains":
             return plots.domain_bars(self.summary(area=area, year=year), lang=lang, ax=ax)
         raise ChitieuError(f"unknown plot kind '{kind}'; expected dashboard, trajectory or domains", field="kind")
 
-    def to_html(self, path: Union[str, os.PathLike[str]], lang: Lang = "vi") -> None:
-        """Write a self-contained HTML review to ``path``: the plan's area (the town) in the
-        latest year, by domain, with the dashboard of every area and the findings."""
+    def to_html(self, path: Union[str, os.PathLike[str]], lang: Lang = "vi", area: Optional[str] = None,
+                year: Optional[int] = None) -> None:
+        """Write a self-contained HTML review to ``path``: ``area`` (default the plan's area) in ``year``
+        (default its latest), by domain, with the dashboard of every area and the findings."""
         from chitieu.report import html
 
-        summary = self.summary()
+        summary = self.summary(area=area, year=year)
         html.write_html(os.fspath(path), self._rows(), self.plan, summary, self.findings, lang=lang,
                         area=summary.attrs["area"], year=summary.attrs["year"], area_names=self.area_names)
 
-    def to_excel(self, path: Union[str, os.PathLike[str]], lang: Lang = "vi") -> None:
-        """Write an Excel workbook of the review to ``path``: summary, every row, findings."""
+    def to_excel(self, path: Union[str, os.PathLike[str]], lang: Lang = "vi", area: Optional[str] = None,
+                 year: Optional[int] = None) -> None:
+        """Write an Excel workbook of the review to ``path``: the summary of ``area`` in ``year`` (defaults as
+        :meth:`summary`), every row, findings."""
         from chitieu.report import excel
 
-        excel.write_excel(os.fspath(path), self._rows(), self.plan, self.summary(), self.findings, lang=lang,
-                          area_names=self.area_names)
+        excel.write_excel(os.fspath(path), self._rows(), self.plan, self.summary(area=area, year=year), self.findings,
+                          lang=lang, area_names=self.area_names)
+
+    def to_arrow(self) -> pyarrow.Table:
+        """The evaluation columns as a pyarrow Table (numbers shared with the evaluation, ids as dictionaries)."""
+        from chitieu.arrow_bridge import arrow_from_frame
+
+        return arrow_from_frame(self._rows())
+
+    def to_polars(self) -> polars.DataFrame:
+        """The evaluation columns as a polars DataFrame (through :meth:`to_arrow`; needs polars installed)."""
+        try:
+            import polars
+        except ImportError:
+            raise ChitieuError("to_polars() needs polars: pip install polars", field="polars") from None
+        frame = polars.from_arrow(self.to_arrow())
+        assert isinstance(frame, polars.DataFrame)  # a Table gives a DataFrame
+        return frame
 
     def to_docx(
         self,
-        path: Union[str, "os.PathLike[str]"],
+        path: Union[str, os.PathLike[str]],
         area: Optional[str] = None,
         year: Optional[int] = None,
         lang: str = "vi",

@@ -1,7 +1,6 @@
 """The pandas ↔ numpy ↔ ``chitieu._core`` bridge.
 
-Strings are factorized once (by Arrow when they are Arrow-backed, else with
-:func:`pandas.factorize`); every column is
+Strings are factorized once with :func:`pandas.factorize`; every column is
 handed to the core as a contiguous numpy array; results come back as numpy
 columns and are wrapped without a Python loop over rows.
 """
@@ -14,20 +13,21 @@ import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
-from chitieu.errors import ObservationError
-from chitieu.io import Table, text_column
+from chitieu.cells import CellError, id_codes
+from chitieu.errors import AreaError, ObservationError
+from chitieu.io import AREA_COLUMNS, Table, numbers_of, text_column
 
 __all__ = [
     "EVALUATION_COLUMNS",
+    "area_columns",
     "areas_from_table",
-    "arrow_codes",
     "crosswalk_from_table",
     "evaluation_frame",
     "factorize",
     "panel_from_table",
 ]
 
-#: The columns of an evaluation, in order (docs/python.md).
+#: The columns of an evaluation, in order (docs/evaluation.md).
 EVALUATION_COLUMNS = (
     "indicator", "area", "year", "value", "assessed", "status", "margin", "baseline", "progress",
     "elapsed", "pace", "projected", "p_meet", "coverage",
@@ -35,59 +35,26 @@ EVALUATION_COLUMNS = (
 
 
 def factorize(column: pd.Series[Any]) -> Tuple[npt.NDArray[np.int32], List[str]]:
-    """Codes (int32, -1 for a missing id) and the dictionary of ids.
+    """Codes (int32, -1 for a missing id) and the dictionary of ids, from a column of any dtype.
 
-    A Categorical column is taken as it is (its codes and categories); a
-    column of Arrow-backed strings (pandas' ``str`` dtype with pyarrow, or an
-    ``ArrowDtype`` string) is dictionary-encoded by Arrow on its own buffers
-    (:func:`arrow_codes`: no Python object per row); any other column is
-    factorized once as an object array, in order of first appearance.
+    A Categorical column (also what an Arrow table's text becomes) is taken as
+    it is (its codes and categories); any other is factorized once on its own
+    dtype, in order of first appearance; whole numbers are ids without a decimal
+    part (``60.0`` is ``"60"``), see :func:`chitieu.cells.id_codes`.
     """
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        cat = column.cat
-        return np.asarray(cat.codes, dtype=np.int32), [str(u) for u in cat.categories]
-    if _arrow_backed_strings(column.dtype):
-        import pyarrow as pa
-
-        return arrow_codes(pa.array(column.array))  # the column's own Arrow buffers, no copy
-    codes, uniques = pd.factorize(column.to_numpy(dtype=object), sort=False)
-    return codes.astype(np.int32, copy=False), [str(u) for u in uniques]
-
-
-def _arrow_backed_strings(dtype: Any) -> bool:
-    """True for a pandas dtype whose strings live in Arrow buffers."""
-    if isinstance(dtype, pd.StringDtype):
-        return dtype.storage == "pyarrow"
-    if isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa
-
-        t = dtype.pyarrow_dtype
-        return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
-    return False
-
-
-def arrow_codes(strings: Any) -> Tuple[npt.NDArray[np.int32], List[str]]:
-    """Codes (int32, -1 for a null) and the dictionary of an Arrow string array or chunked array,
-    dictionary-encoded by ``pyarrow.compute`` in order of first appearance."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if isinstance(strings, pa.ChunkedArray):
-        strings = strings.combine_chunks()
-    encoded = pc.dictionary_encode(strings)
-    indices = encoded.indices if encoded.indices.null_count == 0 else encoded.indices.fill_null(-1)
-    codes = indices.to_numpy(zero_copy_only=False)
-    return codes.astype(np.int32, copy=False), [str(u) for u in encoded.dictionary.to_pylist()]
+    return id_codes(column)
 
 
 def _codes(table: Table, name: str) -> Tuple[npt.NDArray[np.int32], List[str]]:
-    """Factorized ids of a required id column; ObservationError at the first empty cell."""
-    codes, ids = factorize(table.frame[name])
+    """Factorized ids of a required id column; ObservationError at the first empty or unreadable cell."""
+    try:
+        codes, ids = factorize(table.frame[name])
+    except CellError as exc:
+        raise table.error(ObservationError, f"'{exc.text}': {exc.why}", exc.row, name) from None
     missing = codes < 0
     if missing.any():
         row = int(np.flatnonzero(missing)[0])
-        raise ObservationError("empty cell; every row needs an indicator and an area id", table.file,
-                               table.line(row), name)
+        raise table.error(ObservationError, "empty cell; every row needs an indicator and an area id", row, name)
     return codes, ids
 
 
@@ -126,16 +93,20 @@ def panel_from_table(table: Table, parent_areas: int = 0) -> _core.Panel:
     )
 
 
+#: The seven columns of an areas table as lists of text.
+AreaColumns = Tuple[List[str], List[str], List[str], List[str], List[str], List[str], List[str]]
+
+
+def area_columns(table: Table) -> AreaColumns:
+    """The seven columns of an areas table (see :func:`chitieu.io.read_areas`) as lists of text, in order."""
+    ids, codes, names, levels, parents, valid_from, valid_to = (text_column(table, name) for name in AREA_COLUMNS)
+    return ids, codes, names, levels, parents, valid_from, valid_to
+
+
 def areas_from_table(table: Table) -> _core.AreaTable:
     """An areas table (see :func:`chitieu.io.read_areas`) as a core area table."""
     return _core.AreaTable(
-        text_column(table, "id"),
-        text_column(table, "code"),
-        text_column(table, "name"),
-        text_column(table, "level"),
-        text_column(table, "parent"),
-        text_column(table, "valid_from"),
-        text_column(table, "valid_to"),
+        *area_columns(table),
         source=table.file,
     )
 
@@ -145,7 +116,7 @@ def crosswalk_from_table(table: Table, areas: _core.AreaTable) -> _core.Crosswal
     return _core.Crosswalk(
         text_column(table, "from"),
         text_column(table, "to"),
-        table.frame["share"].to_numpy(dtype=np.float64).tolist(),
+        numbers_of(table, table.frame["share"], "share", AreaError).tolist(),
         text_column(table, "date"),
         areas,
         source=table.file,

@@ -1,28 +1,35 @@
-"""Reading observations, areas and crosswalks from CSV files or DataFrames.
+"""Reading observations, areas and crosswalks from files, DataFrames and Arrow tables.
 
 Every table is read into a :class:`Table`: the frame, the name of its source
 and, per row, the line of the source it came from, so that an error found
-later (here, or by the C++ core) names the file, the line and the field. For a
-CSV file the line counts the leading ``#`` comment lines and the header, as an
-editor shows it; for a DataFrame it is the 1-based row position and the file
-is ``<DataFrame>``. Blank lines are skipped (their numbers still count).
+later (here, or by the C++ core) names the file, the line (for a workbook the
+cell, ``Sheet1!D7``) and the field. For a CSV file the line counts the leading
+``#`` comment lines and the header, as an editor shows it; for a DataFrame it
+is the 1-based row position and the file is ``<DataFrame>`` (``<Arrow>`` for
+an Arrow table). Blank lines are skipped (their numbers still count).
+docs/your-data.md lists every input and its errors.
 """
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-from typing import Any, List, Optional, Sequence, Type, Union
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Type
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from chitieu.cells import CellError, date_texts, id_texts
 from chitieu.errors import AreaError, ChitieuError, ObservationError
+from chitieu.sources import LOCATION_ATTR, RawTable, TableSource, load_source
+from chitieu.text_files import DELIMITERS
 
 __all__ = [
     "AREA_COLUMNS",
     "CROSSWALK_COLUMNS",
+    "LAYOUTS",
     "OBSERVATION_COLUMNS",
+    "OBSERVATION_NUMBERS",
     "Table",
     "TableSource",
     "read_areas",
@@ -31,23 +38,26 @@ __all__ = [
     "read_table",
 ]
 
-TableSource = Union[pd.DataFrame, str, "os.PathLike[str]"]
-
 #: Observation columns: the ids, the year and the optional numbers.
 OBSERVATION_COLUMNS = ("indicator", "area", "year", "value", "numerator", "denominator", "weight", "se")
-_OBS_NUMBERS = ("value", "numerator", "denominator", "weight", "se")
-#: Area table columns (docs/aggregation.md "Areas that change over time").
+#: The number columns of observations (the measures of the wide layout).
+OBSERVATION_NUMBERS = ("value", "numerator", "denominator", "weight", "se")
+#: Area table columns (docs/your-data.md).
 AREA_COLUMNS = ("id", "code", "name", "level", "parent", "valid_from", "valid_to")
 #: Crosswalk columns.
 CROSSWALK_COLUMNS = ("from", "to", "share", "date")
+#: The layouts of observations: one row per observation, or one column per year.
+LAYOUTS = ("long", "wide")
 
 # Cells read as missing in numeric columns; everywhere else only an empty cell is missing.
 _MISSING = ["", "NA", "NaN", "nan", "N/A"]
+_DATES = ("valid_from", "valid_to", "date")
+_ROW = re.compile(r"\brow (\d+)\b")
 
 
 @dataclass
 class Table:
-    """A table read from a CSV file or a DataFrame, with the source line of each row."""
+    """A table read from a file, a DataFrame or an Arrow table, with the source line of each row."""
 
     frame: pd.DataFrame
     file: str
@@ -55,6 +65,12 @@ class Table:
     #: is line i + 1 (no array of n numbers held while the table is in use).
     lines: Optional[npt.NDArray[np.int32]]
     header_line: int
+    #: The sheet of a workbook, and the column letter of each column name.
+    sheet: Optional[str] = None
+    letters: Dict[str, str] = field(default_factory=dict)
+    delimiter: Optional[str] = None
+    #: Wide layout: the source column (year header or letter) of each row's numbers.
+    number_columns: Optional[npt.NDArray[Any]] = None
 
     def line(self, row: int) -> int:
         """The source line of row ``row`` (0-based position in ``frame``)."""
@@ -70,16 +86,57 @@ class Table:
             return np.arange(1, len(self.frame) + 1, dtype=np.int32)
         return self.lines
 
+    def rows(self, keep: npt.NDArray[np.bool_]) -> Table:
+        """The rows ``keep`` (a boolean mask), each with its line and cell."""
+        return Table(self.frame.loc[keep].reset_index(drop=True), self.file, self.row_lines()[keep], self.header_line,
+                     self.sheet, self.letters, self.delimiter,
+                     None if self.number_columns is None else self.number_columns[keep])
 
-def _comment_lines(path: str) -> int:
-    """The number of leading lines starting with ``#``."""
-    n = 0
-    with open(path, encoding="utf-8-sig") as f:
-        for raw in f:
-            if not raw.lstrip().startswith("#"):
-                break
-            n += 1
-    return n
+    def relocate(self, message: str) -> str:
+        """A core message with each "row N" (1-based data row) given as the line of this table's file."""
+        if self.lines is None:
+            return message
+        return _ROW.sub(lambda m: f"line {self.core_line(int(m.group(1)))}", message)
+
+    def cell(self, row: int, name: str) -> str:
+        """Where field ``name`` of row ``row`` stands, as a prefix for messages: ``"cell Sheet1!D7: "``,
+        ``"column 2023: "`` (wide layout) or ``""`` when the line and field say it all."""
+        column: Optional[str] = None
+        if self.number_columns is not None and name in OBSERVATION_NUMBERS:
+            column = str(self.number_columns[row])
+        elif self.sheet is not None:
+            column = self.letters.get(name)
+        if column is None:
+            return ""
+        if self.sheet is not None:
+            return f"cell {self.sheet}!{column}{self.line(row)}: "
+        return f"column {column}: "
+
+    def error(self, cls: Type[ChitieuError], message: str, row: int, name: str) -> ChitieuError:
+        """An error of class ``cls`` at 0-based row ``row``, field ``name``."""
+        return cls(self.cell(row, name) + message, self.file, self.line(row), name)
+
+    def core_error(self, err: ChitieuError) -> ChitieuError:
+        """A core error already at a line of this table, with the cell of a workbook or wide table added."""
+        if err.line is None or err.field is None or (self.sheet is None and self.number_columns is None):
+            return err
+        rows = np.flatnonzero(self.row_lines() == err.line)
+        if not len(rows):
+            return err
+        return type(err)(self.cell(int(rows[0]), err.field) + err.message, err.file, err.line, err.field)
+
+    def located(self) -> pd.DataFrame:
+        """The frame, carrying this table's locations in ``attrs`` (see :func:`chitieu.read_observations`)."""
+        frame = self.frame
+        frame.attrs[LOCATION_ATTR] = RawTable(pd.DataFrame(index=frame.index), self.file, self.row_lines(),
+                                              self.header_line, self.sheet, self.letters, self.delimiter,
+                                              self.number_columns)
+        return frame
+
+
+def _table(raw: RawTable) -> Table:
+    return Table(raw.frame, raw.file, raw.lines, raw.header_line, raw.sheet, raw.letters, raw.delimiter,
+                 raw.number_columns)
 
 
 def read_table(
@@ -89,43 +146,23 @@ def read_table(
     numbers: Sequence[str],
     error: Type[ChitieuError],
     what: str,
+    sheet: Optional[str] = None,
+    encoding: Optional[str] = None,
+    decimal: str = ".",
 ) -> Table:
-    """Read a CSV file or take a DataFrame; ``strings`` columns stay text, ``numbers`` are checked.
+    """Read a file (.csv, .parquet, .xlsx), take a DataFrame or an Arrow-stream object.
 
-    Numbers that do not parse raise ``error`` naming the file, line and column;
-    empty cells (and ``NA``/``NaN``) in number columns become NaN.
+    ``strings`` columns keep their dtype (ids of any dtype are turned into text
+    where they are used, see :mod:`chitieu.cells`); ``numbers`` columns become
+    float64 (integer columns are kept as they are), and a cell that is not a
+    number raises ``error`` naming the file, line (or cell) and column; empty
+    cells (and ``NA``/``NaN``) become NaN. ``decimal=","`` reads ``85,3``.
     """
-    if isinstance(source, pd.DataFrame):
-        frame = source.reset_index(drop=True)
-        table = Table(frame, "<DataFrame>", None, 0)
-    else:
-        path = os.fspath(source)
-        if not os.path.isfile(path):
-            raise error(f"no such {what} file", path)
-        skip = _comment_lines(path)
-        try:
-            frame = pd.read_csv(
-                path,
-                skiprows=skip,
-                skip_blank_lines=False,
-                dtype=dict.fromkeys(strings, str),
-                keep_default_na=False,
-                na_values={**{c: [""] for c in strings}, **dict.fromkeys(numbers, _MISSING)},
-                encoding="utf-8-sig",
-            )
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-            raise error(f"cannot read the {what} CSV: {exc}", path) from None
-        first = skip + 2  # header is line skip + 1
-        blank = frame.isna().all(axis=1).to_numpy()
-        lines = np.arange(first, first + len(frame), dtype=np.int32)
-        if blank.any():
-            frame = frame.loc[~blank].reset_index(drop=True)
-            lines = lines[~blank]
-        frame.columns = [str(c).strip() for c in frame.columns]
-        table = Table(frame, path, lines, skip + 1)
+    del strings  # kept as found: their conversion depends on their use (ids, names, dates)
+    table = _table(load_source(source, error=error, what=what, sheet=sheet, encoding=encoding))
     for name in numbers:
         if name in table.frame.columns and not _integers(table.frame[name]):
-            table.frame[name] = _numeric(table, name, error)
+            table.frame[name] = numbers_of(table, table.frame[name], name, error, decimal)
     return table
 
 
@@ -134,38 +171,37 @@ def _integers(col: pd.Series[Any]) -> bool:
     return isinstance(col.dtype, np.dtype) and col.dtype.kind in "iu"
 
 
-def _numeric(table: Table, name: str, error: Type[ChitieuError]) -> pd.Series[float]:
-    """Column ``name`` as float64, or ``error`` at the first cell that is not a number."""
-    col = table.frame[name]
-    if pd.api.types.is_bool_dtype(col):
-        return col.astype(np.float64)
-    if pd.api.types.is_numeric_dtype(col):
-        return col.astype(np.float64)
+def numbers_of(table: Table, col: pd.Series[Any], name: str, error: Type[ChitieuError],
+               decimal: str = ".") -> npt.NDArray[np.float64]:
+    """A column of any dtype as float64 (missing cells NaN), or ``error`` at the first cell that is not a number."""
+    if pd.api.types.is_bool_dtype(col) or (pd.api.types.is_numeric_dtype(col) and not isinstance(
+            col.dtype, pd.CategoricalDtype)):
+        return col.to_numpy(dtype=np.float64, na_value=np.nan)
     as_text = col.astype("string").str.strip().replace(dict.fromkeys(_MISSING, pd.NA))
-    values = pd.to_numeric(as_text, errors="coerce")
+    readable = as_text.str.replace(",", ".", regex=False) if decimal == "," else as_text
+    values = pd.to_numeric(readable, errors="coerce")
     bad = (values.isna() & as_text.notna()).to_numpy()
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
-        raise error(
-            f"'{col.iloc[row]}' is not a number (write digits with a dot for decimals, or leave the cell empty)",
-            table.file,
-            table.line(row),
-            name,
-        )
-    return values.astype(np.float64)
+        hint = ("write digits with a comma for decimals as chosen by decimal=',' (CLI: --decimal ,), or leave the "
+                "cell empty" if decimal == "," else
+                "write digits with a dot for decimals (decimal=',' reads 85,3), or leave the cell empty")
+        raise table.error(error, f"'{col.iloc[row]}' is not a number ({hint})", row, name)
+    return np.asarray(values.to_numpy(dtype=np.float64, na_value=np.nan))
 
 
 def require_columns(table: Table, names: Sequence[str], error: Type[ChitieuError], what: str) -> None:
-    """Raise ``error`` naming the file and the first missing column."""
+    """Raise ``error`` naming the file and the first missing column (and the delimiter read)."""
     for name in names:
         if name not in table.frame.columns:
-            raise error(
-                f"missing column '{name}'; {what} need the columns {', '.join(names)}"
-                f" (found: {', '.join(map(str, table.frame.columns)) or 'none'})",
-                table.file,
-                table.header_line,
-                name,
-            )
+            found = ", ".join(map(str, table.frame.columns)) or "none"
+            how = ""
+            if table.delimiter is not None:
+                how = f"; columns were read as separated by {DELIMITERS[table.delimiter]}"
+            elif table.sheet is not None:
+                how = f"; the header is row {table.header_line} of sheet '{table.sheet}'"
+            raise error(f"missing column '{name}'; {what} need the columns {', '.join(names)} (found: {found}{how})",
+                        table.file, table.header_line, name)
 
 
 def require_cells(table: Table, names: Sequence[str], error: Type[ChitieuError]) -> None:
@@ -174,7 +210,7 @@ def require_cells(table: Table, names: Sequence[str], error: Type[ChitieuError])
         missing = table.frame[name].isna().to_numpy()
         if missing.any():
             row = int(np.flatnonzero(missing)[0])
-            raise error("empty cell; this column is required in every row", table.file, table.line(row), name)
+            raise table.error(error, "empty cell; this column is required in every row", row, name)
 
 
 def whole_years(table: Table, name: str, error: Type[ChitieuError]) -> npt.NDArray[np.int32]:
@@ -190,32 +226,17 @@ def whole_years(table: Table, name: str, error: Type[ChitieuError]) -> npt.NDArr
         if not bad.any():
             return whole.astype(np.int32, copy=False)
     else:
-        years = col.to_numpy(dtype=np.float64)
+        years = col.to_numpy(dtype=np.float64, na_value=np.nan)
         bad = ~np.isfinite(years) | (years != np.round(years)) | (np.abs(years) > 9999)
         if not bad.any():
             return years.astype(np.int32)
     row = int(np.flatnonzero(bad)[0])
-    raise error(
-        f"'{col.iloc[row]}' is not a year (a whole number such as 2024)",
-        table.file,
-        table.line(row),
-        name,
-    )
+    value = col.iloc[row]
+    shown = "" if pd.isna(value) else (str(int(value)) if float(value).is_integer() else str(value))
+    raise table.error(error, f"'{shown}' is not a year (a whole number such as 2024)", row, name)
 
 
-def read_observations(source: TableSource) -> Table:
-    """Observations ``indicator, area, year, value`` (+ ``numerator, denominator, weight, se``).
-
-    ``value`` may be missing when both ``numerator`` and ``denominator`` are
-    given (it is then added as NaN); other columns are ignored. Optional
-    columns left out stay out of the frame: the core takes them as NaN, without
-    a column of NaN held in Python. Empty ids are refused when the ids are
-    factorized (:func:`chitieu.frames.panel_from_table`), in the same pass.
-    """
-    table = read_table(
-        source, strings=("indicator", "area"), numbers=("year", *_OBS_NUMBERS), error=ObservationError,
-        what="observations",
-    )
+def _long_observations(table: Table) -> Table:
     cols = table.frame.columns
     if "value" not in cols and "numerator" in cols and "denominator" in cols:
         required: List[str] = ["indicator", "area", "year"]
@@ -228,23 +249,61 @@ def read_observations(source: TableSource) -> Table:
     return table
 
 
-def read_areas(source: TableSource) -> Table:
-    """An areas table ``id, code, name, level, parent, valid_from, valid_to`` (all text; codes may repeat)."""
-    table = read_table(source, strings=AREA_COLUMNS, numbers=(), error=AreaError, what="areas")
+def read_observations(source: TableSource, layout: str = "long", sheet: Optional[str] = None,
+                      decimal: str = ".", encoding: Optional[str] = None) -> Table:
+    """Observations ``indicator, area, year, value`` (+ ``numerator, denominator, weight, se``).
+
+    ``layout="wide"``: one row per indicator and area (and ``measure``), one
+    column per year (see :mod:`chitieu.wide`). ``value`` may be missing when
+    both ``numerator`` and ``denominator`` are given (it is then added as NaN);
+    other columns are ignored. Optional columns left out stay out of the frame:
+    the core takes them as NaN, without a column of NaN held in Python. Empty
+    ids are refused when the ids are factorized
+    (:func:`chitieu.frames.panel_from_table`), in the same pass.
+    """
+    if layout not in LAYOUTS:
+        raise ObservationError(f"unknown layout '{layout}'; expected long (one row per observation) or wide "
+                               "(one column per year)", field="layout")
+    if decimal not in (".", ","):
+        raise ObservationError(f"unknown decimal mark '{decimal}'; expected '.' or ','", field="decimal")
+    if layout == "wide":
+        from chitieu.wide import read_wide
+
+        raw = read_table(source, strings=(), numbers=(), error=ObservationError, what="observations", sheet=sheet,
+                         encoding=encoding)
+        return _long_observations(read_wide(raw, decimal))
+    table = read_table(source, strings=("indicator", "area"), numbers=("year", *OBSERVATION_NUMBERS),
+                       error=ObservationError, what="observations", sheet=sheet, encoding=encoding, decimal=decimal)
+    return _long_observations(table)
+
+
+def read_areas(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None) -> Table:
+    """An areas table ``id, code, name, level, parent, valid_from, valid_to`` (codes may repeat)."""
+    table = read_table(source, strings=AREA_COLUMNS, numbers=(), error=AreaError, what="areas", sheet=sheet,
+                       encoding=encoding)
     require_columns(table, AREA_COLUMNS, AreaError, "areas")
     require_cells(table, ["id"], AreaError)
     return table
 
 
-def read_crosswalk(source: TableSource) -> Table:
+def read_crosswalk(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None) -> Table:
     """A crosswalk ``from, to, share, date``: the share of ``from`` that went into ``to`` on ``date``."""
-    table = read_table(source, strings=("from", "to", "date"), numbers=("share",), error=AreaError, what="crosswalk")
+    table = read_table(source, strings=("from", "to", "date"), numbers=("share",), error=AreaError, what="crosswalk",
+                       sheet=sheet, encoding=encoding)
     require_columns(table, CROSSWALK_COLUMNS, AreaError, "crosswalks")
     require_cells(table, list(CROSSWALK_COLUMNS), AreaError)
     return table
 
 
-def text_column(table: Table, name: str) -> List[str]:
-    """A text column as a list of str, empty cells as ''."""
-    col = table.frame[name]
-    return [str(v) for v in col.fillna("").to_numpy(dtype=object)]
+def text_column(table: Table, name: str, error: Type[ChitieuError] = AreaError) -> List[str]:
+    """A text column of any dtype as a list of str, empty cells as ''.
+
+    Date columns (``valid_from``, ``valid_to``, ``date``) accept ``datetime64``
+    (``NaT`` is empty: an open end); ids accept whole numbers of any dtype
+    (``60.0`` is ``"60"``). A cell that is neither raises ``error`` at its line.
+    """
+    try:
+        return date_texts(table.frame[name]) if name in _DATES else id_texts(table.frame[name])
+    except CellError as exc:
+        raise table.error(error, f"'{exc.text}': {exc.why}", exc.row, name) from None
+

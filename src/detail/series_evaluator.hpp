@@ -150,6 +150,8 @@ class series_evaluator {
     in.t = t;
     if (r.kind == target_kind::cumulative)
       cumulative(r, t, out, at, in);
+    else if (r.kind == target_kind::annual_change)
+      annual_change(r, t, has_row ? i : none, out, at, in);
     else
       generic(r, t, has_row ? i : none, out, at, in);
 
@@ -169,19 +171,13 @@ class series_evaluator {
     const bool available = r.kind != target_kind::relative || t >= r.base_year;
     const std::size_t k = available ? points_until(t) : 0;
     double a = i != none && available ? assessed_[i] : nan;
-    if (r.kind == target_kind::sustained) a = sustained(r, t, i);
+    if (r.kind == target_kind::sustained) a = r.boolean() ? sustained(r, t, i) : worst_since_baseline(r, t, i);
     out.assessed[at] = a;
-    in.points = k;
-    in.has_t0 = k > 0;
-    in.t0 = k > 0 ? pyear_.front() : 0;
-    in.v0 = k > 0 ? praw_.front() : nan;
-    out.baseline[at] = in.v0;
+    baseline(r, t, k, out, at, in);
     const double T = r.boundary;
-    out.progress[at] = (std::isnan(T) || T == in.v0) ? nan : (a - in.v0) / (T - in.v0);
-    out.elapsed[at] = (k == 0 || r.target_year == in.t0)
-                          ? nan
-                          : static_cast<double>(t - in.t0) / static_cast<double>(r.target_year - in.t0);
-    if (r.boolean() || k < 2 || pbad_[k] != 0) return;
+    // + 0.0: on the baseline row of a falling target 0 / (T - v0) is -0.0, written "-0.0" otherwise.
+    out.progress[at] = (std::isnan(T) || T == in.v0) ? nan : (a - in.v0) / (T - in.v0) + 0.0;
+    if (!r.projects || k < 2 || pbad_[k] != 0) return;
     linear_fit fit = fit_.fit(k);  // O(1): running sums over the first k points
     const double x1 = static_cast<double>(r.target_year - in.t0);
     const double yhat = fit.predict(x1);
@@ -212,6 +208,46 @@ class series_evaluator {
     }
     if (not_one) return 0.0;
     return present == long{t} - r.baseline_year + 1 ? 1.0 : nan;
+  }
+
+  // Sustained with a bound: the worst value (least margin) of the years from the baseline year to
+  // t; NaN when a year is missing and none of those present breaks the bound. Before the baseline
+  // year: the year's own value.
+  double worst_since_baseline(const indicator_rules& r, int t, std::size_t i) const noexcept {
+    if (t < r.baseline_year) return i != none ? values_[i] : nan;
+    long present = 0;
+    double worst = nan;
+    for (std::size_t j = 0; j < years_.size() && years_[j] <= t; ++j) {
+      if (years_[j] < r.baseline_year || std::isnan(values_[j])) continue;
+      ++present;
+      if (std::isnan(worst) || margin(*r.tg, values_[j]) < margin(*r.tg, worst)) worst = values_[j];
+    }
+    if (present == long{t} - r.baseline_year + 1) return worst;
+    return !std::isnan(worst) && !is_met(judge(*r.tg, worst)) ? worst : nan;
+  }
+
+  // annual_change: the mean yearly change from t0 (the first year ≥ the baseline year with data)
+  // to t; NaN at t0 and without a value at t. progress = assessed/T; no projection.
+  void annual_change(const indicator_rules& r, int t, std::size_t i, evaluation& out, std::size_t at,
+                     pace_inputs& in) {
+    const std::size_t k = points_until(t);
+    baseline(r, t, k, out, at, in);
+    const double a = (k > 0 && i != none) ? mean_yearly_change(r.change, in.v0, values_[i], t - in.t0) : nan;
+    out.assessed[at] = a;
+    out.progress[at] = (std::isnan(r.boundary) || r.boundary == 0.0) ? nan : a / r.boundary;
+  }
+
+  // t0, v0 (the first of the k fit points up to t), the baseline and elapsed columns.
+  void baseline(const indicator_rules& r, int t, std::size_t k, evaluation& out, std::size_t at,
+                pace_inputs& in) const noexcept {
+    in.points = k;
+    in.has_t0 = k > 0;
+    in.t0 = k > 0 ? pyear_.front() : 0;
+    in.v0 = k > 0 ? praw_.front() : nan;
+    out.baseline[at] = in.v0;
+    out.elapsed[at] = (k == 0 || r.target_year == in.t0)
+                          ? nan
+                          : static_cast<double>(t - in.t0) / static_cast<double>(r.target_year - in.t0);
   }
 
   // Cumulative: running sum over [from, min(t, to)], every year needed; baseline 0.

@@ -428,7 +428,7 @@ BOOST_AUTO_TEST_CASE(input_errors_name_row_and_field) {
   } catch (const chitieu::error& err) {
     BOOST_TEST(err.line() == 3);
     BOOST_TEST(err.field() == "year");
-    BOOST_TEST(err.message().find("duplicate observation (also row 1)") != std::string::npos);
+    BOOST_TEST(err.message().find("duplicate of row 1") != std::string::npos);  // check_observations()
   }
   chitieu::panel inf;
   inf.add("x", "a", 2021, std::numeric_limits<double>::infinity());
@@ -459,9 +459,12 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_as_one_only_read) {
   obs.add("x", "a", 2023, nan, 600, 1000);
   obs.add("x", "b", 2020, nan, 30, nan);
   obs.add("x", "b", 2021, 70.0);
-  const auto read = chitieu::evaluate(p, obs);
+  BOOST_CHECK_THROW(chitieu::evaluate(p, obs), chitieu::error);  // checked: numerator without denominator
+  chitieu::evaluate_options as_given;  // the evaluator's own handling of that row, unchecked
+  as_given.checked = true;
+  const auto read = chitieu::evaluate(p, obs, as_given);
   chitieu::panel given = obs;
-  const auto owned = chitieu::evaluate(p, std::move(given));
+  const auto owned = chitieu::evaluate(p, std::move(given), as_given);
   BOOST_TEST(same(owned, read));
   BOOST_TEST(read.value[row_of(read, "x", "a", 2023)] == 60.0, boost::test_tools::tolerance(tol));
   BOOST_TEST(std::isnan(read.value[row_of(read, "x", "b", 2020)]));

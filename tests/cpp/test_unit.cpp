@@ -56,3 +56,18 @@ BOOST_AUTO_TEST_CASE(projections_are_clamped_not_inputs) {
   BOOST_TEST(chitieu::clamp_to_domain(unit::count, -5.0) == 0.0);
   BOOST_TEST(chitieu::clamp_to_domain(unit::index, -5.0) == -5.0);
 }
+
+BOOST_AUTO_TEST_CASE(rules_from_the_table) {
+  // the table's rows, read back through the rule functions
+  BOOST_TEST(chitieu::ratio_factor(unit::per_10k) == 10000.0);
+  BOOST_TEST(chitieu::domain_text(unit::percent) == "[0, 100]");
+  BOOST_TEST(chitieu::domain_text(unit::boolean) == "{0, 1}");
+  BOOST_TEST(chitieu::domain_text(unit::index) == "any finite number");
+  BOOST_TEST(chitieu::domain_text(unit::hectares) == ">= 0");
+  BOOST_TEST(chitieu::is_additive(unit::hectares));
+  BOOST_TEST(!chitieu::is_additive(unit::percent));
+  BOOST_TEST(chitieu::is_rate(unit::m2_per_person));
+  BOOST_TEST(!chitieu::is_rate(unit::count));
+  BOOST_TEST(chitieu::rule_of(unit::money).decimals == 2);
+  BOOST_TEST(!chitieu::in_domain(unit::boolean, 0.5));
+}

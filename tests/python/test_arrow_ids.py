@@ -1,5 +1,5 @@
-"""Id columns of Arrow-backed strings (pandas' ``str`` dtype with pyarrow) are dictionary-encoded by
-Arrow, with the same codes, dictionary and errors as the object path."""
+"""Id columns of Arrow-backed strings (pandas' ``str`` dtype with pyarrow, ``ArrowDtype`` strings)
+give the same codes, dictionary and errors as the object path."""
 from __future__ import annotations
 
 import numpy as np
@@ -16,19 +16,12 @@ pa = pytest.importorskip("pyarrow")
 def test_arrow_backed_ids_encode_like_objects(dtype) -> None:  # type: ignore[no-untyped-def]
     ids = ["xa", "tinh", None, "xa", "phuong", "tinh"]
     column = pd.Series(ids, dtype=dtype)
-    assert frames._arrow_backed_strings(column.dtype)
     codes, names = frames.factorize(column)
     assert codes.dtype == np.int32
     assert codes.tolist() == [0, 1, -1, 0, 2, 1]
     assert names == ["xa", "tinh", "phuong"]
     objects = frames.factorize(pd.Series(ids, dtype=object))
     assert objects[0].tolist() == codes.tolist() and objects[1] == names
-
-
-def test_chunked_arrow_strings_get_one_dictionary() -> None:
-    chunked = pa.chunked_array([["b", "a"], ["a", None, "c"]])
-    codes, names = frames.arrow_codes(chunked)
-    assert codes.tolist() == [0, 1, 1, -1, 2] and names == ["b", "a", "c"]
 
 
 def test_empty_arrow_id_names_its_row() -> None:

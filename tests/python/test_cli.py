@@ -18,7 +18,25 @@ def test_parse_target_json_strict_floor(cli) -> None:  # type: ignore[no-untyped
     assert r.code == 0 and r.err == ""
     assert json.loads(r.out) == {"kind": "threshold", "lower": 80.0, "lower_inclusive": False, "upper": None,
                                  "upper_inclusive": True, "value": 80.0, "tolerance": None, "base_year": None,
-                                 "period": None, "unit": "%"}
+                                 "period": None, "unit": "%", "direction": "higher", "aspirational": False}
+
+
+def test_parse_target_json_second_edition(cli) -> None:  # type: ignore[no-untyped-def]
+    # no --direction: "giảm" implies lower; giảm 1-1,5 points a year -> [-1.5, -1]
+    d = json.loads(cli("parse-target", "phấn đấu giảm bình quân 1-1,5%/năm", "--format", "json").out)
+    assert (d["kind"], d["lower"], d["upper"], d["unit"]) == ("annual_change", -1.5, -1.0, "%/năm")
+    assert (d["direction"], d["aspirational"]) == ("lower", True)
+    d = json.loads(cli("parse-target", "dưới 1,5%", "--format", "json").out)
+    assert (d["direction"], d["upper"], d["upper_inclusive"]) == ("lower", 1.5, False)
+    r = cli("parse-target", "giảm bình quân 1-1,5%/năm")
+    assert "vi: giảm bình quân từ 1 đến 1,5%/năm" in r.out.splitlines()
+    assert "en: decrease on average from 1 to 1.5%/year" in r.out.splitlines()
+
+
+def test_parse_target_bare_number_asks_for_the_direction(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("parse-target", "80%")
+    assert r.code == 2
+    assert "a bare number has no sense without one" in r.err
 
 
 def test_parse_target_json_bare_number_lower(cli) -> None:  # type: ignore[no-untyped-def]

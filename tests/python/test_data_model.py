@@ -130,3 +130,19 @@ def test_bad_input_to_the_bindings_and_reports_raises_chitieu_errors() -> None:
     frame.attrs["method"] = "unsdg"
     with pytest.raises(chitieu.ChitieuError, match="expected chitieu, open_sdg, sdsn"):
         html.method_of(frame)
+
+
+def test_column_and_related_line_are_data_that_translate_keeps() -> None:
+    core = chitieu.ChitieuError("duplicate of row 2", "obs.csv", 5, "year", column=3, related_line=2)
+    assert str(core) == "obs.csv:5: year: duplicate of row 2"  # data only, not in the text
+    moved = errors.translate(core, chitieu.ObservationError, line_of=lambda r: r + 1)
+    assert (moved.line, moved.column, moved.related_line) == (6, 3, 3)
+    assert chitieu.ChitieuError("m").column is None and chitieu.ChitieuError("m").related_line is None
+
+
+def test_unit_rules_come_from_the_core_table() -> None:
+    rules = _core.unit_rules()
+    assert list(rules) == _core.units()
+    assert rules["percent"]["factor"] == 100.0 and rules["percent"]["upper"] == 100.0
+    assert rules["index"]["lower"] == float("-inf")
+    assert [L.decimals(u) for u in ("percent", "count", "money")] == [1, 0, 2]

@@ -18,12 +18,11 @@ import pytest
 from docx import Document
 from docx.shared import Pt
 
-from conftest import AREAS, OBSERVATIONS
-
 import chitieu
 from chitieu import _core
 from chitieu.report import labels
 from chitieu.report.docx import at_risk
+from conftest import AREAS, OBSERVATIONS
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +205,8 @@ def _render(docx_path: Path, tmp_path: Path) -> list[Path]:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
-                    reason="LibreOffice (soffice) or poppler (pdftoppm) is not installed: scripts/setup.sh installs them")
+                    reason="LibreOffice (soffice) or poppler (pdftoppm) is not installed: "
+                           "scripts/setup.sh installs them")
 def test_renders_to_pdf_pages_that_are_not_blank(vi_doc: Path, tmp_path: Path) -> None:
     from PIL import Image, ImageStat
 

@@ -10,10 +10,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from conftest import AREAS, OBSERVATIONS
-
 import chitieu
 from chitieu import _core
+from conftest import AREAS, OBSERVATIONS
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from matplotlib.figure import Figure
 
+from chitieu.errors import ChitieuError
 from chitieu.report import plots
 from chitieu.report.docx_layout import (
     TEXT_WIDTH_CM,
@@ -32,6 +33,8 @@ from chitieu.report.docx_layout import (
 )
 from chitieu.report.docx_words import KINDS, word
 from chitieu.report.labels import (
+    assessed_scale,
+    STATUSES,
     check_lang,
     format_margin,
     format_number,
@@ -45,7 +48,7 @@ from chitieu.report.labels import (
     unit_label,
 )
 
-__all__ = ["write_docx", "at_risk", "KINDS", "REGRESSING"]
+__all__ = ["KINDS", "REGRESSING", "at_risk", "write_docx"]
 
 REGRESSING = frozenset({"regressing", "deterioration", "decreasing"})
 """The pace classes that mean "moving away from the target" (chitieu, Open SDG, SDSN)."""
@@ -74,7 +77,7 @@ def at_risk(row: Mapping[str, Any]) -> bool:
     """True when a row's probability of meeting the target is below one half, or its pace
     is regressing (``regressing``, Open SDG's ``deterioration``, SDSN's ``decreasing``)."""
     p = row.get("p_meet")
-    return (_finite(p) and float(p) < 0.5) or str(row.get("pace")) in REGRESSING
+    return (p is not None and _finite(p) and float(p) < 0.5) or str(row.get("pace")) in REGRESSING
 
 
 class _Review:
@@ -85,7 +88,7 @@ class _Review:
                  year_given: bool) -> None:
         self.lang = check_lang(lang)
         if kind not in KINDS:
-            raise ValueError(f"unknown review kind {kind!r}: expected one of {', '.join(KINDS)}")
+            raise ChitieuError(f"unknown review kind {kind!r}: expected one of {', '.join(KINDS)}", field="kind")
         self.kind = kind
         self.plan = plan_dict(plan)
         self.meta = self.plan["plan"]
@@ -124,10 +127,6 @@ class _Review:
         return str(self.statuses.get(str(ind["id"]), "no_data"))
 
 
-def _scale(ind: Mapping[str, Any]) -> str:
-    return "ratio" if target_spec(ind).get("kind") == "relative" else str(ind.get("unit", "index"))
-
-
 def _name_cell(rv: _Review, ind: Mapping[str, Any]) -> str:
     unit = str(ind.get("unit", "index"))
     name = rv.name(ind)
@@ -142,15 +141,15 @@ def _value_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
 def _assessed_text(rv: _Review, ind: Mapping[str, Any], x: Any) -> str:
     """An assessed or projected quantity: on the ratio scale for relative targets, so worded
     "1,84 lần so với năm gốc"."""
-    scale = _scale(ind)
+    scale = assessed_scale(ind)
     text = format_value(x, scale, rv.lang)
     return f"{text} {label('text', 'ratio_scale', rv.lang)}" if text and scale == "ratio" else text
 
 
 def _margin_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
-    scale = _scale(ind)
+    scale = assessed_scale(ind)
     margin = format_margin(row["margin"], scale, rv.lang)
-    if target_spec(ind).get("kind") in ("relative", "cumulative") and _finite(row["assessed"]):
+    if target_spec(ind).get("kind") in ("relative", "cumulative", "annual_change", "sustained") and _finite(row["assessed"]):
         assessed = _assessed_text(rv, ind, row["assessed"])
         return f"{assessed}\n({margin})" if margin else assessed
     return margin
@@ -203,7 +202,7 @@ def _overview(doc: DocumentObject, rv: _Review) -> None:
     lang = rv.lang
     paragraph(doc, word("overview", lang), style="Heading 1", align="left")
     plan_row = rv.summary[rv.summary["level"] == "plan"].iloc[0]
-    counts = {s: int(plan_row[s]) for s in ("exceeded", "met", "not_met", "no_data", "not_assessed")}
+    counts = {s: int(plan_row[s]) for s in STATUSES}
     paragraph(doc, word("counts", lang, n=int(plan_row["indicators"]), with_data=int(plan_row["with_data"]),
                         year=rv.year, target_year=rv.target_year, **counts), indent=True)
     paces = [word("pace_item", lang, n=int(plan_row[c]), label=label("pace", c[5:], lang).lower())
@@ -301,8 +300,8 @@ def _gaps(doc: DocumentObject, rv: _Review) -> None:
         if not items:
             continue
         paragraph(doc, word(key, lang, year=rv.year, n=len(items)), indent=True, after=2)
-        for item in items:
-            paragraph(doc, f"- {item}", align="left", after=0).paragraph_format.left_indent = Cm(1)
+        for entry in items:
+            paragraph(doc, f"- {entry}", align="left", after=0).paragraph_format.left_indent = Cm(1)
         paragraph(doc, "", after=0)
     paragraph(doc, word("gap_advice", lang), indent=True)
 
@@ -318,7 +317,8 @@ def _head(doc: DocumentObject, rv: _Review) -> None:
     paragraph(doc, word("draft", lang), bold=True, size=12, align="right", after=0)
     header_block(doc, left, right)
     title = localized(rv.meta.get("title"), lang) or str(rv.meta.get("id", ""))
-    paragraph(doc, word("report", lang), bold=True, size=14, align="center", after=0).paragraph_format.space_before = Cm(0.6)
+    heading = paragraph(doc, word("report", lang), bold=True, size=14, align="center", after=0)
+    heading.paragraph_format.space_before = Cm(0.6)
     paragraph(doc, word("title", lang, kind=word(rv.kind, lang), plan=title), bold=True, size=14,
               align="center", after=0)
     paragraph(doc, word("scope", lang, area=rv.area_name, year=rv.year), italic=True, align="center", after=0)

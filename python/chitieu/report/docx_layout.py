@@ -90,7 +90,7 @@ def paragraph(container: object, text: str = "", *, bold: bool = False, italic: 
               after: int | None = None, style: str | None = None) -> Paragraph:
     """A paragraph of one run in ``container`` (the document or a cell), aligned ``left``,
     ``center`` or ``justify``; ``indent`` gives the 1 cm first-line indent of body text."""
-    par = container.add_paragraph(style=style)  # type: ignore[attr-defined]
+    par: Paragraph = container.add_paragraph(style=style)  # type: ignore[attr-defined]
     par.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
                      "justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
     if indent:
@@ -162,7 +162,7 @@ def grid(doc: DocumentObject, header: Sequence[str], rows: Iterable[Sequence[str
     """A bordered table: a bold, shaded header row repeated on every page, then ``rows``;
     ``widths_cm`` fixes each column's width and ``align`` each column's alignment."""
     body = [list(r) for r in rows]
-    table = doc.add_table(rows=1 + len(body), cols=len(header))
+    table: Table = doc.add_table(rows=1 + len(body), cols=len(header))
     table.style = doc.styles["Table Grid"]
     _cell_margins(table, 60)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -202,7 +202,7 @@ def header_block(doc: DocumentObject, left: Sequence[Line], right: Sequence[Line
                  left_width_cm: float = 6.5) -> Table:
     """The borderless two-column header of an administrative document: the issuing body and
     the number on the left, the national title, motto, place and date on the right."""
-    table = doc.add_table(rows=1, cols=2)
+    table: Table = doc.add_table(rows=1, cols=2)
     table.autofit = False
     _widths(table, [Cm(left_width_cm), Cm(TEXT_WIDTH_CM - left_width_cm)])
     _stack(table.rows[0].cells[0], left)

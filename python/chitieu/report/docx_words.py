@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from chitieu.errors import ChitieuError
 from chitieu.report.labels import check_lang
 
 KINDS: Final = ("so-ket", "tong-ket")
@@ -150,9 +151,9 @@ WORDS: Final[dict[str, dict[str, str]]] = {
 def word(key: str, lang: str, **fields: object) -> str:
     """The phrase ``key`` in ``lang`` with its ``{placeholders}`` filled from ``fields``.
 
-    Raises ValueError naming the key or the language when unknown.
+    Raises ChitieuError naming the key or the language when unknown.
     """
     table = WORDS[check_lang(lang)]
     if key not in table:
-        raise ValueError(f"unknown report phrase {key!r}: expected one of {', '.join(table)}")
+        raise ChitieuError(f"unknown report phrase {key!r}: expected one of {', '.join(table)}", field="key")
     return table[key].format(**fields) if fields else table[key]

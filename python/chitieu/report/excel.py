@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chitieu.report.labels import (
+    assessed_scale,
     PACES,
     STATUS_COLOURS,
     STATUSES,
@@ -26,7 +27,6 @@ from chitieu.report.labels import (
     localized,
     plan_dict,
     target_phrase,
-    target_spec,
     text_colour,
     unit_label,
 )
@@ -34,6 +34,8 @@ from chitieu.report.labels import (
 NUMBER_FORMATS: dict[str, str] = {
     "percent": '0.0" %"',
     "per_10k": "0.0",
+    "per_1k": "0.0",
+    "per_year": "0.00",
     "count": "#,##0",
     "money": "#,##0.00",
     "ratio": "0.00",
@@ -166,7 +168,7 @@ def _detail_sheet(ws: Worksheet, frame: pd.DataFrame, plan: Mapping[str, Any],
     for r, (_, row) in enumerate(frame.iterrows(), start=2):
         meta = inds.get(str(row["indicator"]), {})
         unit = str(meta.get("unit", "index"))
-        scale = "ratio" if target_spec(meta).get("kind") == "relative" else unit
+        scale = assessed_scale(meta)
         status = str(row["status"])
         pace = _clean(row["pace"])
         values: dict[str, Any] = {

@@ -23,6 +23,7 @@ from chitieu.report.labels import (
     METHODS,
     STATUS_COLOURS,
     STATUSES,
+    assessed_scale,
     check_lang,
     format_margin,
     format_number,
@@ -99,7 +100,7 @@ def _indicator_context(meta: Mapping[str, Any], row: pd.Series | None, frame: pd
     unit = str(meta.get("unit", "index"))
     spec = target_spec(meta)
     kind = str(spec.get("kind", ""))
-    scale = "ratio" if kind == "relative" else unit
+    scale = assessed_scale(meta)
     t1 = int(meta.get("target_year") or plan["plan"]["target_year"])
     if kind == "cumulative" and spec.get("period"):
         t1 = int(spec["period"][1])
@@ -129,7 +130,7 @@ def _indicator_context(meta: Mapping[str, Any], row: pd.Series | None, frame: pd
         "year": int(row["year"]),
         "value": format_value(row["value"], unit, lang),
         "assessed": (format_value(row["assessed"], scale, lang)
-                     if kind in ("relative", "cumulative") else ""),
+                     if kind in ("relative", "cumulative", "annual_change", "sustained") else ""),
         "margin": format_margin(row["margin"], scale, lang),
         "progress": format_share(row["progress"], lang),
         "projected": format_value(row["projected"], scale, lang),
@@ -283,7 +284,7 @@ def notebook_table(frame: pd.DataFrame, plan: Any, lang: str = "vi", max_rows: i
     for _, r in frame.head(max_rows).iterrows():
         meta = inds.get(str(r["indicator"]), {})
         unit = str(meta.get("unit", "index"))
-        scale = "ratio" if target_spec(meta).get("kind") == "relative" else unit
+        scale = assessed_scale(meta)
         rows.append({
             "id": str(r["indicator"]),
             "name": localized(meta.get("name"), lang) or str(r["indicator"]),

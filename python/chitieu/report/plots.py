@@ -22,6 +22,7 @@ from matplotlib.ticker import MaxNLocator
 
 from chitieu.errors import ChitieuError
 from chitieu.report.labels import (
+    assessed_scale,
     PACE_SYMBOLS,
     STATUS_COLOURS,
     STATUSES,
@@ -181,7 +182,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
     spec = target_spec(meta)
     kind = str(spec.get("kind", ""))
     unit = str(meta.get("unit", "index"))
-    shown_unit = "ratio" if kind == "relative" else unit
+    shown_unit = assessed_scale(meta)
     ax = _axes(ax, (6.0, 3.2))
     pts = rows[[_finite(v) for v in rows["assessed"]]]
     years = pts["year"].to_numpy(dtype=float)

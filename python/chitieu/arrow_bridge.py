@@ -1,0 +1,76 @@
+"""Arrow in and out: any object with ``__arrow_c_stream__`` as a table, an evaluation as Arrow.
+
+A pyarrow Table, a polars DataFrame, a DuckDB relation, or anything else that
+implements the Arrow PyCapsule stream interface is taken wherever a pandas
+DataFrame is. Its columns become a pandas frame without a Python loop over
+rows: text columns are dictionary-encoded by Arrow (one hash pass in C++) and
+arrive as Categoricals whose codes the core reads directly; number columns
+are numpy views of Arrow's buffers when they hold no nulls in one chunk (else
+one vectorised copy with NaN for the nulls).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["arrow_from_frame", "frame_from_arrow", "is_arrow_stream"]
+
+
+def is_arrow_stream(obj: object) -> bool:
+    """True for an object that exports an Arrow stream (and is not already a pandas DataFrame)."""
+    return hasattr(obj, "__arrow_c_stream__") and not isinstance(obj, pd.DataFrame)
+
+
+def _as_table(obj: object) -> pa.Table:
+    """The Arrow table behind a stream-exporting object."""
+    if isinstance(obj, pa.Table):
+        return obj
+    if isinstance(obj, pa.RecordBatch):
+        return pa.Table.from_batches([obj])
+    return pa.RecordBatchReader.from_stream(obj).read_all()
+
+
+def _is_text(t: pa.DataType) -> bool:
+    is_view = getattr(pa.types, "is_string_view", lambda _: False)
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or is_view(t))
+
+
+def _column(col: pa.ChunkedArray) -> Any:
+    """One Arrow column as a pandas-ready array (Categorical for text and dictionaries)."""
+    t = col.type
+    if _is_text(t):
+        col = pc.dictionary_encode(col)
+        t = col.type
+    if pa.types.is_dictionary(t):
+        combined = col.unify_dictionaries() if col.num_chunks > 1 else col
+        return combined.to_pandas()  # a Categorical over the dictionary: codes, no per-row strings
+    if (pa.types.is_integer(t) or pa.types.is_floating(t)) and col.null_count == 0 and col.num_chunks == 1:
+        return col.chunk(0).to_numpy(zero_copy_only=True)
+    if pa.types.is_integer(t) or pa.types.is_floating(t):
+        return col.to_numpy().astype(np.float64, copy=False) if col.null_count else col.to_numpy()
+    return col.to_pandas()
+
+
+def frame_from_arrow(obj: object) -> pd.DataFrame:
+    """The columns of an Arrow-stream object as a pandas DataFrame (see the module's notes)."""
+    table = _as_table(obj)
+    data: Dict[str, Any] = {name: _column(table.column(name)) for name in table.column_names}
+    return pd.DataFrame(data, columns=list(table.column_names), copy=False)
+
+
+def arrow_from_frame(frame: pd.DataFrame) -> pa.Table:
+    """A DataFrame of numbers and Categoricals as an Arrow table (numbers shared, Categoricals as dictionaries)."""
+    arrays = []
+    for name in frame.columns:
+        col = frame[name]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            codes = np.asarray(col.cat.codes)
+            categories = pa.array(np.asarray(col.cat.categories, dtype=object), type=pa.string())
+            arrays.append(pa.DictionaryArray.from_arrays(pa.array(codes, mask=codes < 0), categories))
+        else:
+            arrays.append(pa.array(col.to_numpy()))
+    return pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns])

@@ -1,0 +1,166 @@
+"""Where a table comes from: a CSV, Parquet or Excel file, a DataFrame, or an Arrow stream.
+
+:func:`load_source` turns any of them into a :class:`RawTable`: the cells as a
+pandas frame (dtypes as found: the conversion to ids, numbers and dates is
+done once, for every kind of source, by :mod:`chitieu.io`), the file, the line
+of each row and, for a workbook, the sheet and the letter of each column, so
+that an error names ``Sheet1!D7``. DataFrames made by
+:func:`chitieu.read_observations` carry their file's locations in ``attrs``.
+"""
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Type, Union
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from chitieu.arrow_bridge import frame_from_arrow, is_arrow_stream
+from chitieu.errors import ChitieuError
+from chitieu.text_files import DELIMITERS, decode_file, detect_delimiter
+
+__all__ = ["LOCATION_ATTR", "RawTable", "TableSource", "load_source"]
+
+TableSource = Union[pd.DataFrame, str, "os.PathLike[str]", Any]
+
+#: The key of ``DataFrame.attrs`` under which a frame read from a file keeps its locations.
+LOCATION_ATTR = "chitieu.location"
+
+
+
+@dataclass
+class RawTable:
+    """The cells of a source and where each row stands in it."""
+
+    frame: pd.DataFrame
+    file: str
+    #: The line (CSV), sheet row (Excel) or 1-based row (others) of each row; None: row i is line i + 1.
+    lines: Optional[npt.NDArray[np.int32]] = None
+    header_line: int = 0
+    sheet: Optional[str] = None
+    #: Excel column letter of each column name.
+    letters: Dict[str, str] = field(default_factory=dict)
+    delimiter: Optional[str] = None
+    #: Wide layout: the source column (year header or letter) of each row's numbers.
+    number_columns: Optional[npt.NDArray[Any]] = None
+
+
+def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: str) -> RawTable:
+    decoded = decode_file(path, encoding, error)
+    text = decoded.text
+    skip = 0
+    for raw in io.StringIO(text):
+        if not raw.lstrip().startswith("#"):
+            break
+        skip += 1
+    delimiter = detect_delimiter(text)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=skip, skip_blank_lines=False, dtype=str,
+                            keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise error(f"cannot read the {what} CSV (columns separated by {DELIMITERS[delimiter]}, "
+                    f"{decoded.encoding}): {exc}", path) from None
+    first = skip + 2  # the header is line skip + 1
+    lines = np.arange(first, first + len(frame), dtype=np.int32)
+    blank = frame.isna().all(axis=1).to_numpy()
+    if blank.any():
+        frame = frame.loc[~blank].reset_index(drop=True)
+        lines = lines[~blank]
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return RawTable(frame, path, lines, skip + 1, delimiter=delimiter)
+
+
+def _parquet(path: str, error: Type[ChitieuError], what: str) -> RawTable:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path)
+    except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
+        raise error(f"cannot read the {what} Parquet file: {exc}", path) from None
+    frame = frame_from_arrow(table)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return RawTable(frame, path)
+
+
+def _sheet_names(path: str, error: Type[ChitieuError], what: str) -> Any:
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several types for a file that is not a workbook
+        raise error(f"cannot read the {what} workbook: {exc}", path) from None
+
+
+def _xlsx(path: str, sheet: Optional[str], error: Type[ChitieuError], what: str) -> RawTable:
+    from openpyxl.utils import get_column_letter
+
+    book = _sheet_names(path, error, what)
+    try:
+        names: List[str] = list(book.sheetnames)
+        if sheet is None and len(names) > 1:
+            raise error(f"the workbook has {len(names)} sheets ({', '.join(names)}); name the one to read with "
+                        "sheet= (CLI: --sheet)", path, None, "sheet")
+        name = names[0] if sheet is None else sheet
+        if name not in names:
+            raise error(f"no sheet '{name}' in the workbook; its sheets are {', '.join(names)}", path, None, "sheet")
+        ws = book[name]
+        rows = list(ws.iter_rows(values_only=True))
+        first_row = ws.min_row or 1
+        first_col = ws.min_column or 1
+    finally:
+        book.close()
+    header_at = next((k for k, r in enumerate(rows)
+                      if any(c is not None for c in r) and not str(r[0] if r[0] is not None else "").startswith("#")),
+                     None)
+    if header_at is None:
+        raise error(f"sheet '{name}' has no header row; the first row of the table names its columns", path, None,
+                    "sheet")
+    header = [("" if c is None else str(c).strip()) for c in rows[header_at]]
+    keep = [j for j, h in enumerate(header) if h]
+    body = rows[header_at + 1:]
+    cells = {header[j]: [r[j] if j < len(r) else None for r in body] for j in keep}
+    frame = pd.DataFrame(cells, dtype=object, columns=[header[j] for j in keep])
+    lines = np.arange(first_row + header_at + 1, first_row + header_at + 1 + len(body), dtype=np.int32)
+    blank = frame.isna().all(axis=1).to_numpy() if len(frame.columns) else np.ones(len(frame), dtype=bool)
+    if blank.any():
+        frame = frame.loc[~blank].reset_index(drop=True)
+        lines = lines[~blank]
+    letters = {header[j]: get_column_letter(first_col + j) for j in keep}
+    return RawTable(frame, path, lines, first_row + header_at, sheet=name, letters=letters)
+
+
+def _frame(frame: pd.DataFrame) -> RawTable:
+    """A DataFrame as given (with the locations of the file it was read from, if it carries them)."""
+    where = frame.attrs.get(LOCATION_ATTR)
+    frame = frame.reset_index(drop=True)
+    if isinstance(where, RawTable) and where.lines is not None and len(where.lines) == len(frame):
+        return RawTable(frame, where.file, where.lines, where.header_line, where.sheet, where.letters,
+                        where.delimiter, where.number_columns)
+    return RawTable(frame, "<DataFrame>")
+
+
+def load_source(source: TableSource, *, error: Type[ChitieuError], what: str, sheet: Optional[str] = None,
+                encoding: Optional[str] = None) -> RawTable:
+    """The cells of a DataFrame, an Arrow-stream object or a file (.csv, .parquet, .xlsx)."""
+    if isinstance(source, pd.DataFrame):
+        return _frame(source)
+    if is_arrow_stream(source):
+        return RawTable(frame_from_arrow(source), "<Arrow>")
+    try:
+        path = os.fspath(source)
+    except TypeError:
+        raise error(f"cannot read {what} from a {type(source).__name__}; give a file path (.csv, .parquet, .xlsx), "
+                    "a pandas DataFrame or an Arrow table (pyarrow, polars, DuckDB)", field=what) from None
+    if not os.path.isfile(path):
+        raise error(f"no such {what} file", path)
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in (".parquet", ".pq"):
+        return _parquet(path, error, what)
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx(path, sheet, error, what)
+    if suffix == ".xls":
+        raise error("the old Excel format .xls is not read; save the workbook as .xlsx (or CSV)", path)
+    return _csv(path, encoding, error, what)
