@@ -295,7 +295,8 @@ def main(argv: List[str]) -> int:
         print(f"\n== scale {scale:g} ({data_dir}), {runs} runs each", flush=True)
         res: Dict[str, Any] = {}
         try:
-            res["check"] = subprocess_json(me + ["--check", "--data", data_dir] + (["--with-pandas"] if pandas_on else []))
+            check_args = ["--check", "--data", data_dir] + (["--with-pandas"] if pandas_on else [])
+            res["check"] = subprocess_json(me + check_args)
         except SystemExit as exc:  # e.g. killed for memory on a shared machine: said, and the timings still run
             failures += 1
             res["check"] = {"error": str(exc).strip().splitlines()[0]}

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gc
-
 import os
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union
 
