@@ -237,7 +237,8 @@ void register_areas(py::module_& m) {
         [](const plan& p, panel& obs, const area_table* areas, const crosswalk* cw,
            const std::optional<std::string>& geography, std::optional<int> year,
            const std::string& method, std::optional<int> baseline_year,
-           std::optional<int> target_year, bool consume, bool checked) {
+           std::optional<int> target_year, bool consume, bool checked, const py::object& recycle) {
+          evaluation* recycled = recycle.is_none() ? nullptr : &writable_evaluation(recycle, "recycle");
           review_options opt;
           opt.checked = checked;
           opt.evaluation.method = pace_method_from_string(method);
@@ -248,7 +249,8 @@ void register_areas(py::module_& m) {
           review_result res;
           {
             py::gil_scoped_release release;
-            res = consume ? review(p, std::move(obs), areas, cw, opt) : review(p, obs, areas, cw, opt);
+            res = consume ? review(p, std::move(obs), areas, cw, opt, recycled)
+                          : review(p, obs, areas, cw, opt, recycled);
           }
           return py::make_tuple(std::move(res.evaluation), findings_list(res.findings));
         },
@@ -256,11 +258,12 @@ void register_areas(py::module_& m) {
         py::arg("crosswalk") = py::none(), py::arg("geography") = py::none(),
         py::arg("year") = py::none(), py::arg("method") = "chitieu",
         py::arg("baseline_year") = py::none(), py::arg("target_year") = py::none(),
-        py::kw_only(), py::arg("consume") = false, py::arg("checked") = false,
+        py::kw_only(), py::arg("consume") = false, py::arg("checked") = false, py::arg("recycle") = py::none(),
         "The whole review: complete values, check, area validity, geography, roll-up, evaluate. "
         "Returns (Evaluation, findings as dicts). consume=True moves the panel's columns into the "
         "review (no copy; the Panel is left empty); checked=True skips the check of a panel that "
-        "has passed check_and_complete().");
+        "has passed check_and_complete(); recycle=an earlier Evaluation (left empty) whose memory the "
+        "new one reuses, refused while arrays of it are alive.");
 }
 
 }  // namespace chitieu::python

@@ -91,33 +91,50 @@ void sort_columns(panel& obs, const panel_index& ix, column_pool& pool, unsigned
 /// elapsed, pace, projected, p_meet) n entries long, from the pool where it has storage.
 void size_computed_columns(evaluation& out, std::size_t n, column_pool& pool) {
   pool.take(out.assessed, n);
-  resize_huge(out.status, n);
+  pool.take(out.status, n);
   pool.take(out.margin, n);
   pool.take(out.baseline, n);
   pool.take(out.progress, n);
   pool.take(out.elapsed, n);
-  resize_huge(out.pace, n);
+  pool.take(out.pace, n);
   pool.take(out.projected, n);
   pool.take(out.p_meet, n);
+}
+
+/// Gives every column of an evaluation to the pool (the evaluation is left empty).
+void give_columns(evaluation& e, column_pool& pool) {
+  pool.give(e.indicator);
+  pool.give(e.area);
+  pool.give(e.year);
+  pool.give(e.value);
+  pool.give(e.assessed);
+  pool.give(e.status);
+  pool.give(e.margin);
+  pool.give(e.baseline);
+  pool.give(e.progress);
+  pool.give(e.elapsed);
+  pool.give(e.pace);
+  pool.give(e.projected);
+  pool.give(e.p_meet);
+  pool.give(e.coverage);
 }
 
 /// evaluate() on a panel the caller gives away, every observed year, its values completed: its
 /// kept columns sorted into index order in place and evaluated there, and then moved into the
 /// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
-/// panel's rows in index order). The columns no longer read serve as computed columns.
+/// panel's rows in index order). The columns no longer read, and those of `pool` (an evaluation
+/// given to recycle), serve as computed columns.
 evaluation evaluate_in_place(panel& obs, const panel_index& ix,
                              const std::vector<std::optional<indicator_rules>>& rules,
-                             const evaluate_options& opt) {
+                             const evaluate_options& opt, column_pool&& pool) {
   const std::size_t n = obs.size();
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
-  {
-    column_pool pool;
-    give_unread_columns(obs, pool);
-    sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
-    size_computed_columns(out, n, pool);
-  }  // the spare the pool still holds (one integer column) is freed before the evaluation runs
+  give_unread_columns(obs, pool);
+  sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
+  size_computed_columns(out, n, pool);
+  column_pool().swap(pool);  // the spares left are freed before the evaluation runs
   const unsigned threads = thread_count(opt.threads, n, 32768);
   const auto first_series = chunk_starts(ix, n, threads);
   run_chunks(threads, threads, [&](std::size_t c) {
@@ -224,13 +241,23 @@ evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt
   return detail::evaluate_by_blocks(obs, ix, rules, opt, true, none);
 }
 
-evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt) {
+void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt) {
+  if (!opt.checked) check_observations(p, obs);
+  const panel_index ix = index_panel(obs);
+  const auto rules = detail::rules_of_codes(p, obs, ix, opt);
+  detail::column_pool pool;
+  detail::give_columns(out, pool);
+  out = detail::evaluate_by_blocks(obs, ix, rules, opt, true, pool);
+}
+
+evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation* recycle) {
   if (!opt.checked) check_observations(p, obs);
   const panel_index ix = index_panel(obs);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
-  if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt);
   detail::column_pool pool;
+  if (recycle) detail::give_columns(*recycle, pool);
+  if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt, std::move(pool));
   detail::give_unread_columns(obs, pool);
   return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
 }

@@ -36,10 +36,20 @@ struct evaluate_options {
 /// plan, ...), malformed columns or a cumulative target without a period.
 evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
 
+/// As evaluate() above, into an evaluation the caller owns: `out`'s columns (from an earlier
+/// evaluation) hold the result, their storage reused wherever it has room, so an evaluation
+/// repeated on data of the same size writes into memory already mapped instead of fresh pages
+/// (the kernel's page faults and zeroing; docs/performance.md). Only the index of the panel is
+/// allocated anew. Throws as evaluate(); when it throws after the panel is indexed, `out` is left
+/// empty.
+void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt = {});
+
 /// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
 /// columns then not read (weight, se, numerator, denominator) become computed columns instead of
 /// fresh allocations, and (every observed year) its other columns are sorted in place and become
-/// the evaluation's indicator, area, year, value and coverage. Checked first as above.
-evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {});
+/// the evaluation's indicator, area, year, value and coverage. Checked first as above. With
+/// `recycle` (an earlier evaluation the caller gives away; left empty) its columns' memory serves
+/// the computed columns first (see evaluate_into()).
+evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {}, evaluation* recycle = nullptr);
 
 }  // namespace chitieu

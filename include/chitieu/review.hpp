@@ -45,14 +45,15 @@ void check_and_complete(const plan& p, panel& obs);
 /// options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
 /// roll_up (when `areas` is given; on the units of the geography day if set, else year by year)
 /// → evaluate. The panel the caller gives away is moved from stage to stage, never copied. A crosswalk without a
-/// geography day is not used (historical geography). Errors are chitieu::error
-/// (std::invalid_argument for geography without areas).
+/// geography day is not used (historical geography). `recycle`: an earlier evaluation the caller
+/// gives away (left empty), whose columns' memory the evaluation reuses (see evaluate_into()).
+/// Errors are chitieu::error (std::invalid_argument for geography without areas).
 review_result review(const plan& p, panel&& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options = {});
+                     const crosswalk* cw, const review_options& options = {}, evaluation* recycle = nullptr);
 
 /// As review() above on a panel the caller keeps: one copy, with room for the parent rows the
 /// roll-up appends, moves through the stages.
 review_result review(const plan& p, const panel& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options = {});
+                     const crosswalk* cw, const review_options& options = {}, evaluation* recycle = nullptr);
 
 }  // namespace chitieu

@@ -90,6 +90,7 @@ def evaluate(
     errors: ErrorsMode = "raise",
     area_key: str = "id",
     indicators: Optional[Sequence[str]] = None,
+    recycle: Optional[Evaluation] = None,
 ) -> Evaluation:
     """Evaluate observations against a plan (docs/evaluation.md).
 
@@ -106,7 +107,10 @@ def evaluate(
     to that year; ``method`` is ``chitieu``, ``open_sdg`` or ``sdsn``.
     ``errors="collect"`` checks every input first and raises one
     :class:`~chitieu.collect.ChitieuErrors` listing every problem
-    (``errors="raise"``, the default, raises the first).
+    (``errors="raise"``, the default, raises the first). ``recycle`` is an
+    earlier :class:`Evaluation` given away: its memory holds the new result
+    (no fresh pages for a review repeated on data of the same size) and it is
+    left empty; refused while arrays from its core's ``columns()`` are alive.
     """
     if errors not in ("raise", "collect"):
         raise ChitieuError(f"unknown errors mode '{errors}'; expected raise or collect", field="errors")
@@ -166,7 +170,8 @@ def evaluate(
     date = _geography(geography)
     try:  # the panel is checked: its columns move through roll-up and evaluation without copies
         core_eval, findings = _core.review(the_plan, panel, areas=area_table, crosswalk=walk, geography=date,
-                                           year=year, method=method, consume=True, checked=True)
+                                           year=year, method=method, consume=True, checked=True,
+                                           recycle=None if recycle is None else recycle._give_away())
     except CORE_ERRORS as exc:
         raise _observation_error(exc, obs) from None
     names = {} if columns is None else area_labels(columns[0], columns[2], columns[5], columns[6])

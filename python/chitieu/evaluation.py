@@ -1,6 +1,7 @@
 """The result of :func:`chitieu.evaluate`: columns, summaries, plots and reports."""
 from __future__ import annotations
 
+import gc
 import os
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Union
 
@@ -132,6 +133,21 @@ class Evaluation:
         nor a later ``to_frame()``, under pandas 2 as under pandas 3.
         """
         return self._rows().copy(deep=True)
+
+    def _give_away(self) -> _core.Evaluation:
+        """The core evaluation, for a new one to reuse its memory (this one is left empty).
+
+        Drops the cached frame; raises :class:`ChitieuError` while arrays from
+        ``self.core.columns()`` (or frames built on them) still view its memory.
+        """
+        self._frame = None
+        if self.core.viewed:
+            gc.collect()  # a dropped frame may sit in a reference cycle
+        if self.core.viewed:
+            raise ChitieuError("the evaluation to recycle is still in use: arrays from its core's columns() "
+                               "(or frames built on them) view its memory; delete them or keep copies",
+                               field="recycle")
+        return self.core
 
     def _default_area(self, area: Optional[str]) -> str:
         """``area`` when given, else the plan's area; never another area in its place (a plan that names

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -488,4 +489,31 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_at_one_year_as_one_only_read) 
   BOOST_TEST_REQUIRE(read.size() == 2u);  // a and b, each evaluated at 2022
   BOOST_TEST(std::isnan(read.value[row_of(read, "x", "a", 2022)]));  // no observation in 2022
   BOOST_TEST(std::isnan(read.assessed[row_of(read, "x", "b", 2022)]));  // no 2022 value either
+}
+
+BOOST_AUTO_TEST_CASE(evaluate_into_reuses_the_callers_columns_and_equals_evaluate) {
+  // Two panels of the same size, evaluated one after the other into the same evaluation: the
+  // second result is evaluate()'s, written into the storage of the first (no column allocated).
+  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80)});
+  chitieu::panel first, second;
+  add_series(first, "x", "a", 2020, {70, 72, 75, 79});
+  add_series(first, "x", "b", 2020, {60, 61, 59, 58});
+  add_series(second, "x", "a", 2020, {81, 82, 83, 85});
+  add_series(second, "x", "b", 2020, {50, 60, 70, 80});
+  const auto storage = [](const chitieu::evaluation& e) {
+    std::set<const void*> s{e.indicator.data(), e.area.data(), e.year.data(), e.value.data(),
+                            e.assessed.data(), e.status.data(), e.margin.data(), e.baseline.data(),
+                            e.progress.data(), e.elapsed.data(), e.pace.data(), e.projected.data(),
+                            e.p_meet.data(), e.coverage.data()};
+    return s;
+  };
+  chitieu::evaluation out;
+  chitieu::evaluate_into(p, first, out);
+  BOOST_TEST(same(out, chitieu::evaluate(p, first)));
+  const auto before = storage(out);
+  BOOST_TEST(before.size() == 14u);
+  chitieu::evaluate_into(p, second, out);
+  BOOST_TEST(same(out, chitieu::evaluate(p, second)));
+  BOOST_TEST((out.status[row_of(out, "x", "a", 2023)] == status::met));  // 85 ≥ 80
+  BOOST_TEST((storage(out) == before));
 }
