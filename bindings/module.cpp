@@ -2,10 +2,12 @@
 #include "register.hpp"
 
 #include <chitieu/error.hpp>
+#include <chitieu/version.hpp>
 
 #include <pybind11/gil_safe_call_once.h>
 
 #include <exception>
+#include <string>
 
 namespace py = pybind11;
 
@@ -32,6 +34,7 @@ void translate_chitieu_error(std::exception_ptr p) {
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "chitieu's C++ core: targets, plans, evaluation and roll-ups";
+  m.attr("__version__") = std::string(chitieu::version());
   chitieu_error_type.call_once_and_store_result(
       [&m] { return py::object(py::exception<chitieu::error>(m, "ChitieuError", PyExc_ValueError)); });
   py::register_local_exception_translator(&translate_chitieu_error);

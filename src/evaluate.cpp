@@ -40,9 +40,7 @@ std::vector<std::optional<indicator_rules>> rules_of_codes(const plan& p, const 
     const std::size_t row = ix.order[ix.start[s]];
     const auto code = static_cast<std::size_t>(obs.indicator[row]);
     if (rules[code]) continue;
-    if (!of_code[code])
-      throw error(unknown_indicator_message(p, obs.indicator_ids[code]), {}, static_cast<long>(row + 1),
-                  "indicator");
+    if (!of_code[code]) throw unknown_indicator_error(p, obs, row);
     rules[code] = resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
   }
   return rules;

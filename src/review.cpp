@@ -7,13 +7,13 @@
 
 #include "detail/area_periods.hpp"
 #include "detail/areas_combine.hpp"
+#include "detail/row_label.hpp"
 #include "detail/observation_rows.hpp"
 #include "detail/panel_room.hpp"
 #include "detail/plan_lookup.hpp"
 
 #include <cmath>
 #include <cstddef>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,12 +34,12 @@ void check_observation_areas(const panel& obs, const area_table& areas) {
     if (known[c] && obs.year[r] >= span[c].first && obs.year[r] <= span[c].second) continue;
     const std::string& id = obs.area_ids[c];
     if (!known[c])
-      throw error(detail::areas::describe_row(obs, r) + ": unknown area '" + id +
+      throw error(detail::row_label(obs, r) + ": unknown area '" + id +
                       "'; expected an id of the area table" +
                       (areas.source().empty() ? std::string() : " (" + areas.source() + ")"),
                   {}, static_cast<long>(r + 1), "area");
     const area& a = areas.at(id);
-    throw error(detail::areas::describe_row(obs, r) + ": area '" + id + "' is not a unit of " +
+    throw error(detail::row_label(obs, r) + ": area '" + id + "' is not a unit of " +
                     std::to_string(obs.year[r]) + " (valid " +
                     (a.valid_from ? a.valid_from->iso() : std::string("open")) + " to " +
                     (a.valid_to ? a.valid_to->iso() : std::string("open")) +
@@ -68,7 +68,7 @@ review_result review(const plan& p, panel&& observations, const area_table* area
   if (!options.checked) check_and_complete(p, observations);
   if (!areas) {
     if (options.geography)
-      throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
+      throw error("a geography date needs an area table (and a crosswalk)", {}, 0, "geography");
     return {evaluate(p, std::move(observations), options.evaluation), {}};
   }
   check_observation_areas(observations, *areas);

@@ -1,9 +1,10 @@
 /// @file evaluate.hpp
 /// @brief The evaluation core: a plan and a panel of observations in, an evaluation out
-/// (DESIGN.md §2 "Status", "Progress, projection, pace").
+/// (docs/evaluation.md).
 #pragma once
 
 #include <chitieu/evaluation.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
@@ -31,12 +32,12 @@ struct evaluate_options {
 /// Throws chitieu::error for an indicator not in the plan, a duplicate indicator × area × year,
 /// an infinite value, malformed columns or a cumulative target without a period. It does not
 /// re-check values against their units: run check_observations() first.
-evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
+CHITIEU_API evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
 
 /// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
 /// columns then not read (weight, se, numerator, denominator) become computed columns instead of
 /// fresh allocations, and (every observed year) its other columns are sorted in place and become
 /// the evaluation's indicator, area, year, value and coverage.
-evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {});
+CHITIEU_API evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {});
 
 }  // namespace chitieu

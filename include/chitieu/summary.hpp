@@ -1,8 +1,9 @@
 /// @file summary.hpp
-/// @brief Summaries of an evaluation by domain and for the plan (DESIGN.md §2 "Summaries").
+/// @brief Summaries of an evaluation by domain and for the plan (docs/aggregation.md "Summaries").
 #pragma once
 
 #include <chitieu/evaluation.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/plan.hpp>
 #include <chitieu/status.hpp>
@@ -80,11 +81,11 @@ struct plan_summary {
 /// (enough_data false). Plan score = mean (or geometric mean) of the finite domain scores when
 /// at least 80 % of all indicators have data, else NaN. Throws chitieu::error when the
 /// evaluation has no row for `area`.
-plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
+CHITIEU_API plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
                        int year, bool geometric = false);
 
 /// Summarises the latest year the evaluation has for `area` (see the overload with a year).
-plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
+CHITIEU_API plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
                        bool geometric = false);
 
 }  // namespace chitieu

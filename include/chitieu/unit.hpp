@@ -3,11 +3,11 @@
 #pragma once
 
 #include <chitieu/error.hpp>
+#include <chitieu/number_text.hpp>
 
 #include <array>
 #include <cmath>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -49,13 +49,13 @@ constexpr std::string_view to_string(unit u) noexcept {
   return "?";
 }
 
-/// Parses a unit name; throws std::invalid_argument listing the valid names.
+/// Parses a unit name; throws chitieu::error listing the valid names.
 inline unit unit_from_string(std::string_view name) {
   for (unit u : all_units)
     if (to_string(u) == name) return u;
   std::string msg = "unknown unit '" + std::string(name) + "'; expected one of";
   for (unit u : all_units) msg += " " + std::string(to_string(u));
-  throw std::invalid_argument(msg);
+  throw error(msg);
 }
 
 /// Multiplier turning numerator/denominator into the unit (percent 100, per_10k 10 000, else 1).
@@ -98,13 +98,11 @@ inline std::string domain_text(unit u) {
   }
 }
 
-/// Throws std::invalid_argument naming the unit and the value when v is outside the unit's domain.
+/// Throws chitieu::error naming the unit and the value when v is outside the unit's domain.
 inline void check_domain(unit u, double v) {
   if (in_domain(u, v)) return;
-  std::ostringstream msg;
-  msg << "value " << v << " is outside the domain of unit " << to_string(u) << " ("
-      << domain_text(u) << "); values are never clamped, correct the input";
-  throw std::invalid_argument(msg.str());
+  throw error("value " + number_text(v) + " is outside the domain of unit " + std::string(to_string(u)) + " (" +
+              domain_text(u) + "); values are never clamped, correct the input");
 }
 
 /// Clamps a derived quantity (a projection, never an input) into the unit's domain.

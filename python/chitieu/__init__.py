@@ -10,6 +10,7 @@ A pure-Python facade over the C++ core ``chitieu._core`` (DESIGN.md §3)::
 """
 from __future__ import annotations
 
+from chitieu._core import __version__
 from chitieu._core import Domain, Indicator, Plan, Target, check_domain, format_target, ratio_factor, units
 from chitieu.api import METHODS, evaluate, load_plan, parse_target
 from chitieu.collect import ChitieuErrors
@@ -38,5 +39,5 @@ __all__ = [
     "check_domain",
     "ratio_factor",
     "units",
+    "__version__",
 ]
-__version__ = "0.1.0"

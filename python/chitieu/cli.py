@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Iterator, List, Optional
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from chitieu._core import __version__
+
 if TYPE_CHECKING:
     from chitieu.evaluation import Evaluation
 
@@ -27,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every verb."""
     parser = argparse.ArgumentParser(
         prog="chitieu", description="Evaluate data against the typed targets of a social-policy plan.")
+    parser.add_argument("--version", action="version", version=f"chitieu {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     demo = verbs.add_parser("demo", help="evaluate the built-in La Gi plan on the illustrative sample data")
