@@ -26,10 +26,10 @@ import pandas as pd
 
 os.environ.setdefault("SKBUILD_EDITABLE_VERBOSE", "0")
 
-import chitieu  # noqa: E402
-from chitieu import _core  # noqa: E402
-from chitieu.frames import evaluation_frame, factorize, panel_from_table  # noqa: E402
-from chitieu.io import read_observations  # noqa: E402
+import chitieu
+from chitieu import _core
+from chitieu.frames import evaluation_frame, factorize, panel_from_table
+from chitieu.io import read_observations
 
 T = TypeVar("T")
 
@@ -65,7 +65,7 @@ def make_frame(plan: _core.Plan, n_areas: int, n_years: int, seed: int = 2024072
     return pd.DataFrame({"indicator": ids[ind_code], "area": areas[area_code], "year": year, "value": value})
 
 
-def timed(fn: Callable[[], T], repeat: int) -> "tuple[T, float]":
+def timed(fn: Callable[[], T], repeat: int) -> tuple[T, float]:
     """The result of fn and its best wall time over ``repeat`` runs."""
     best = float("inf")
     result: T

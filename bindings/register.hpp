@@ -2,10 +2,20 @@
 /// @brief The registration functions of chitieu._core, one per concept (register_<concept>.cpp).
 #pragma once
 
+#include <chitieu/error.hpp>
+
 #include <pybind11/pybind11.h>
 
 namespace chitieu::python {
 
+/// An instance of `type` (a chitieu.ChitieuError class) for a C++ error, with its message, file,
+/// line and field.
+pybind11::object error_object(const pybind11::object& type, const error& e);
+/// A chitieu.ChitieuError for a C++ error, with its message, file, line and field.
+pybind11::object error_object(const error& e);
+
+/// The enum tables (names and labels of units, statuses, paces, ...).
+void register_enums(pybind11::module_& m);
 /// Units, directions, targets, status and margin.
 void register_target(pybind11::module_& m);
 /// The target-phrase parser and formatter.

@@ -31,9 +31,9 @@ std::optional<date> optional_date(const std::string& text) {
 
 void same_length(std::size_t n, std::size_t m, const char* what) {
   if (n != m)
-    throw std::invalid_argument(std::string(what) + " has " + std::to_string(m) +
-                                " entries but ids has " + std::to_string(n) +
-                                "; give one entry per row");
+    throw error(std::string(what) + " has " + std::to_string(m) + " entries but ids has " + std::to_string(n) +
+                    "; give one entry per row",
+                {}, 0, what);
 }
 
 std::vector<area> make_areas(const std::vector<std::string>& ids,
@@ -99,7 +99,7 @@ py::list findings_list(const std::vector<finding>& findings) {
   py::list out;
   for (const finding& f : findings) {
     py::dict d;
-    d["kind"] = f.kind;
+    d["kind"] = std::string(to_string(f.kind));
     d["indicator"] = f.indicator;
     d["area"] = f.area;
     d["year"] = f.year;
@@ -242,7 +242,7 @@ void register_areas(py::module_& m) {
         [](const plan& p, const panel& obs, const area_table& areas, const crosswalk& cw,
            const std::string& at) { return reexpress(p, obs, areas, cw, parse_date(at)); },
         py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("crosswalk"), py::arg("date"),
-        "Re-expresses every year on the units valid on the ISO date (DESIGN.md §2).");
+        "Re-expresses every year on the units valid on the ISO date (docs/aggregation.md).");
 
   m.def("roll_up",
         [](const plan& p, const panel& obs, const area_table& areas,
@@ -257,8 +257,7 @@ void register_areas(py::module_& m) {
   m.def("summarize",
         [](const plan& p, const evaluation& ev, const std::string& area, std::optional<int> year,
            bool geometric) {
-          return summary_dict(year ? summarize(p, ev, area, *year, geometric)
-                                   : summarize(p, ev, area, geometric));
+          return summary_dict(summarize(p, ev, area, summary_options{year, geometric}));
         },
         py::arg("plan"), py::arg("evaluation"), py::arg("area"), py::arg("year") = py::none(),
         py::arg("geometric") = false,

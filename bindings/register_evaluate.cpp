@@ -33,9 +33,10 @@ using array_of = py::array_t<T, py::array::c_style | py::array::forcecast>;
 template <class T>
 std::vector<T> column_from(const array_of<T>& a, std::size_t n, std::size_t room, const char* name) {
   if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
-    throw py::value_error(std::string("make_panel: column '") + name + "' must be 1-d with " +
-                          std::to_string(n) + " entries (one per row), got a " + std::to_string(a.ndim()) +
-                          "-d array with " + std::to_string(a.size()) + " entries");
+    throw error(std::string("make_panel: column '") + name + "' must be 1-d with " + std::to_string(n) +
+                    " entries (one per row), got a " + std::to_string(a.ndim()) + "-d array with " +
+                    std::to_string(a.size()) + " entries",
+                {}, 0, name);
   std::vector<T> out;
   detail::reserve_huge(out, std::max(n, room));
   out.assign(a.data(), a.data() + n);
@@ -78,8 +79,9 @@ panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int
                  long long parent_areas) {
   const auto n = static_cast<std::size_t>(year.size());
   if (parent_areas < 0)
-    throw py::value_error("make_panel: parent_areas must be >= 0 (the number of areas that are some "
-                          "area's parent), got " + std::to_string(parent_areas));
+    throw error("make_panel: parent_areas must be >= 0 (the number of areas that are some area's parent), got " +
+                    std::to_string(parent_areas),
+                {}, 0, "parent_areas");
   std::size_t capacity = n;  // with room for the parent rows a roll-up will append
   if (parent_areas > 0 && n > 0 && year.ndim() == 1) {
     const auto [lo, hi] = std::minmax_element(year.data(), year.data() + n);
@@ -118,11 +120,19 @@ py::dict panel_columns(const panel& p) {
   return d;
 }
 
-// A numpy array viewing a vector of the object `owner` (no copy): the array keeps the owner alive.
+// `a` made read-only: a result handed to Python cannot be written through.
+template <class T>
+py::array_t<T> read_only(py::array_t<T> a) {
+  a.attr("setflags")(py::arg("write") = false);
+  return a;
+}
+
+// A read-only numpy array viewing a vector of the object `owner` (no copy): the array keeps the
+// owner alive.
 template <class T>
 py::array_t<T> view_of(const std::vector<T>& v, const py::handle& owner) {
-  if (v.empty()) return py::array_t<T>(0);
-  return py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data(), owner);
+  if (v.empty()) return read_only(py::array_t<T>(0));
+  return read_only(py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data(), owner));
 }
 
 py::dict evaluation_columns(const py::object& self) {
@@ -135,12 +145,12 @@ py::dict evaluation_columns(const py::object& self) {
   d["year"] = view_of(e.year, self);
   d["value"] = view_of(e.value, self);
   d["assessed"] = view_of(e.assessed, self);
-  d["status"] = codes_of(e.status);
+  d["status"] = read_only(codes_of(e.status));
   d["margin"] = view_of(e.margin, self);
   d["baseline"] = view_of(e.baseline, self);
   d["progress"] = view_of(e.progress, self);
   d["elapsed"] = view_of(e.elapsed, self);
-  d["pace"] = codes_of(e.pace);
+  d["pace"] = read_only(codes_of(e.pace));
   d["projected"] = view_of(e.projected, self);
   d["p_meet"] = view_of(e.p_meet, self);
   d["coverage"] = view_of(e.coverage, self);
@@ -177,25 +187,12 @@ void register_evaluate(py::module_& m) {
       .def_readonly("indicator_ids", &evaluation::indicator_ids, "dictionary of indicator ids")
       .def_readonly("area_ids", &evaluation::area_ids, "dictionary of area ids")
       .def("columns", &evaluation_columns,
-           "the columns as a dict of numpy arrays: views of the Evaluation's memory (no copy; they "
-           "keep it alive; do not write to them), status and pace as int8 codes (copies) in the "
-           "order of status_names() and pace_names()")
+           "the columns as a dict of read-only numpy arrays: views of the Evaluation's memory (no "
+           "copy; they keep it alive), status and pace as int8 codes in the order of "
+           "status_names() and pace_names()")
       .def("__repr__", [](const evaluation& e) {
         return "<chitieu._core.Evaluation with " + std::to_string(e.size()) + " rows>";
       });
-
-  m.def("status_names", [] {
-    std::vector<std::string> out;
-    for (auto s : {status::exceeded, status::met, status::not_met, status::no_data,
-                   status::not_assessed})
-      out.emplace_back(to_string(s));
-    return out;
-  }, "status codes in the order of Evaluation.columns()['status']");
-  m.def("pace_names", [] {
-    std::vector<std::string> out;
-    for (auto p : all_paces) out.emplace_back(to_string(p));
-    return out;
-  }, "pace codes in the order of Evaluation.columns()['pace']");
 
   m.def("observation_problems",
         [](const plan& p, const panel& obs) {

@@ -1,13 +1,11 @@
 // The target-phrase parser and formatter for Python. chitieu::phrase_error arrives as
-// _core.PhraseError (a ChitieuError, hence a ValueError) with position, word, expected and field.
+// chitieu.PhraseError (a ChitieuError, hence a ValueError) with position, word, expected and field.
 #include "register.hpp"
 
 #include <chitieu/phrase.hpp>
 
-#include <pybind11/gil_safe_call_once.h>
 #include <pybind11/stl.h>
 
-#include <exception>
 #include <optional>
 #include <string>
 
@@ -15,33 +13,7 @@ namespace py = pybind11;
 
 namespace chitieu::python {
 
-namespace {
-
-PYBIND11_CONSTINIT py::gil_safe_call_once_and_store<py::object> phrase_error_type;
-
-/// Raises PhraseError with the C++ error's message and its position, word, expected and field.
-void translate_phrase_error(std::exception_ptr p) {
-  try {
-    if (p) std::rethrow_exception(p);
-  } catch (const phrase_error& e) {
-    const py::object& type = phrase_error_type.get_stored();
-    py::object exc = type(e.what());
-    exc.attr("position") = e.position();
-    exc.attr("word") = e.word();
-    exc.attr("expected") = e.expected();
-    exc.attr("field") = e.field();
-    py::set_error(type, exc);
-  }
-}
-
-}  // namespace
-
 void register_phrase(py::module_& m) {
-  phrase_error_type.call_once_and_store_result([&m] {
-    return py::object(py::exception<phrase_error>(m, "PhraseError", m.attr("ChitieuError")));
-  });
-  py::register_local_exception_translator(&translate_phrase_error);
-
   m.def(
       "parse_target",
       [](const std::string& phrase, const std::string& dir, std::optional<double> tolerance) {

@@ -1,16 +1,19 @@
 // Plans, plan files and the embedded plans for Python: read-only Plan, Domain, Indicator and
-// Localized objects named like the TOML keys, and the plan JSON of DESIGN.md §3 via to_dict().
+// Localized objects whose properties and to_dict() (the plan JSON of docs/plan-format.md) follow
+// the field tables of plan_fields.hpp.
 #include "register.hpp"
 
+#include <chitieu/plan_fields.hpp>
 #include <chitieu/plan_file.hpp>
 #include <chitieu/plan_validate.hpp>
 
-#include <pybind11/gil_safe_call_once.h>
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
 
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace py = pybind11;
@@ -19,21 +22,6 @@ namespace chitieu::python {
 
 namespace {
 
-py::object or_none(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }
-
-template <class T>
-py::object or_none(const std::optional<T>& v) {
-  return v ? py::cast(*v) : py::none();
-}
-
-py::object period_of(const std::optional<std::pair<int, int>>& p) {
-  if (!p) return py::none();
-  py::list out;
-  out.append(p->first);
-  out.append(p->second);
-  return std::move(out);
-}
-
 py::dict localized_dict(const localized& l) {
   py::dict d;
   d["vi"] = l.vi;
@@ -41,97 +29,108 @@ py::dict localized_dict(const localized& l) {
   return d;
 }
 
-/// The Target JSON of DESIGN.md §3.
+/// A stored value as a plan JSON value: texts (None when an optional one is empty), numbers,
+/// [from, to] lists, {vi, en} dicts and enum names.
+py::object json_value(const field_key& f, const std::string& v) {
+  return v.empty() && !f.required ? py::none() : py::object(py::str(v));
+}
+py::object json_value(const field_key&, const localized& l) { return localized_dict(l); }
+py::object json_value(const field_key&, const std::pair<int, int>& p) {
+  py::list out;
+  out.append(p.first);
+  out.append(p.second);
+  return std::move(out);
+}
+template <class E, if_enum_table<E> = 0>
+py::object json_value(const field_key&, E v) {
+  return py::str(std::string(to_string(v)));
+}
+template <class T, std::enable_if_t<!std::is_enum<T>::value, int> = 0>
+py::object json_value(const field_key&, const T& v) {
+  return py::cast(v);
+}
+template <class T>
+py::object json_value(const field_key& f, const std::optional<T>& v) {
+  return v ? json_value(f, *v) : py::none();
+}
+
+/// A stored value as a Python property: like the plan JSON but texts stay str ('' when empty)
+/// and periods are (from, to) tuples.
+template <class E, if_enum_table<E> = 0>
+py::object property_value(E v) {
+  return py::str(std::string(to_string(v)));
+}
+template <class T, std::enable_if_t<!std::is_enum<T>::value, int> = 0>
+py::object property_value(const T& v) {
+  return py::cast(v);
+}
+
+/// The Target JSON (the target_spec of an indicator, docs/plan-format.md).
 py::dict target_spec(const target& t) {
+  const field_key optional{"", false, "", field_format::text};
   py::dict d;
   d["kind"] = std::string(to_string(t.kind));
-  d["lower"] = or_none(t.lower);
+  d["lower"] = json_value(optional, t.lower);
   d["lower_inclusive"] = t.lower_inclusive;
-  d["upper"] = or_none(t.upper);
+  d["upper"] = json_value(optional, t.upper);
   d["upper_inclusive"] = t.upper_inclusive;
-  d["value"] = or_none(t.value);
-  d["tolerance"] = or_none(t.tolerance);
-  d["base_year"] = or_none(t.base_year);
-  d["period"] = period_of(t.period);
+  d["value"] = json_value(optional, t.value);
+  d["tolerance"] = json_value(optional, t.tolerance);
+  d["base_year"] = json_value(optional, t.base_year);
+  d["period"] = json_value(optional, t.period);
   d["unit"] = t.unit;
   return d;
 }
 
-py::dict indicator_dict(const indicator& i) {
+/// An entity's fields as a dict keyed like the plan file; the indicator's target_spec follows its target.
+template <class Fields, class Entity>
+py::dict fields_dict(const Fields& fields, const Entity& e) {
   py::dict d;
-  d["id"] = i.id;
-  d["domain"] = i.domain;
-  d["name"] = localized_dict(i.name);
-  d["unit"] = std::string(to_string(i.unit));
-  d["direction"] = std::string(to_string(i.dir));
-  d["target"] = i.target_phrase;
-  d["target_spec"] = target_spec(i.target);
-  d["tolerance"] = or_none(i.tolerance);
-  d["baseline_year"] = or_none(i.baseline_year);
-  d["target_year"] = or_none(i.target_year);
-  d["period"] = period_of(i.period);
-  d["trend"] = std::string(to_string(i.trend));
-  d["aggregate"] = std::string(to_string(i.aggregate));
-  d["min_coverage"] = i.min_coverage;
-  d["part_of"] = or_none(i.part_of);
-  d["aspirational"] = i.aspirational;
-  d["numerator"] = or_none(i.numerator);
-  d["denominator"] = or_none(i.denominator);
-  d["aligns_with"] = i.aligns_with;
-  d["source"] = or_none(i.source);
-  d["text"] = or_none(i.text);
+  for_each_field(fields, [&](const auto& f) {
+    d[f.key] = json_value(f, f.get(e));
+    if constexpr (std::is_same_v<Entity, indicator>)
+      if (std::string(f.key) == "target") d["target_spec"] = target_spec(e.target);
+  });
   return d;
 }
 
+py::dict indicator_dict(const indicator& i) { return fields_dict(indicator_fields, i); }
+
 /// The plan JSON {plan, domains, indicators}.
 py::dict plan_dict(const plan& p) {
-  py::dict meta;
-  meta["id"] = p.id;
-  meta["title"] = localized_dict(p.title);
-  meta["issuer"] = or_none(p.issuer);
-  meta["area"] = or_none(p.area);
-  meta["adopted"] = or_none(p.adopted);
-  meta["baseline_year"] = p.baseline_year;
-  meta["target_year"] = p.target_year;
-  meta["parent"] = or_none(p.parent);
-  meta["source"] = or_none(p.source);
   py::list domains;
-  for (const auto& d : p.domains) {
-    py::dict dd;
-    dd["id"] = d.id;
-    dd["name"] = localized_dict(d.name);
-    domains.append(dd);
-  }
+  for (const auto& d : p.domains) domains.append(fields_dict(domain_fields, d));
   py::list indicators;
   for (const auto& i : p.indicators) indicators.append(indicator_dict(i));
   py::dict out;
-  out["plan"] = meta;
+  out["plan"] = fields_dict(plan_fields, p);
   out["domains"] = domains;
   out["indicators"] = indicators;
   return out;
 }
 
-PYBIND11_CONSTINIT py::gil_safe_call_once_and_store<py::object> error_type;
+/// One read-only property per field of the table (the indicator's `target` key is the phrase,
+/// exposed as `target_phrase`; `target` is the parsed Target).
+template <class Class, class Fields>
+void def_field_properties(Class& cls, const Fields& fields) {
+  using entity = typename Class::type;
+  for_each_field(fields, [&](const auto& f) {
+    if (std::is_same_v<entity, indicator> && std::string(f.key) == "target") return;
+    const auto get = f.get;
+    cls.def_property_readonly(f.key, [get](const entity& e) { return property_value(get(e)); });
+  });
+}
 
-/// chitieu::errors as _core.ChitieuError instances carrying message, file, line and field.
+/// chitieu::errors as chitieu.ChitieuError instances carrying message, file, line and field.
 py::list error_objects(const std::vector<error>& problems) {
-  const py::object& type = error_type.get_stored();
   py::list out;
-  for (const auto& e : problems) {
-    py::object obj = type(e.what());
-    obj.attr("message") = e.message();
-    obj.attr("file") = or_none(e.file());
-    obj.attr("line") = e.line() > 0 ? py::object(py::int_(e.line())) : py::none();
-    obj.attr("field") = or_none(e.field());
-    out.append(obj);
-  }
+  for (const auto& e : problems) out.append(error_object(e));
   return out;
 }
 
 }  // namespace
 
 void register_plan(py::module_& m) {
-  error_type.call_once_and_store_result([&m] { return py::object(m.attr("ChitieuError")); });
   py::class_<localized>(m, "Localized", "A text in Vietnamese (vi) and English (en).")
       .def_readonly("vi", &localized::vi, "Vietnamese")
       .def_readonly("en", &localized::en, "English")
@@ -148,51 +147,24 @@ void register_plan(py::module_& m) {
                ", en=" + py::repr(py::str(l.en)).cast<std::string>() + ")";
       });
 
-  py::class_<domain>(m, "Domain", "A group of indicators.")
-      .def_readonly("id", &domain::id)
-      .def_readonly("name", &domain::name)
-      .def(py::self == py::self)
-      .def("__repr__", [](const domain& d) { return "Domain(id='" + d.id + "')"; });
+  py::class_<domain> domain_class(m, "Domain", "A group of indicators.");
+  def_field_properties(domain_class, domain_fields);
+  domain_class.def(py::self == py::self).def("__repr__", [](const domain& d) { return "Domain(id='" + d.id + "')"; });
 
-  py::class_<indicator>(m, "Indicator", "One typed indicator of a plan; properties are named like the TOML keys.")
-      .def_readonly("id", &indicator::id)
-      .def_readonly("domain", &indicator::domain)
-      .def_readonly("name", &indicator::name)
-      .def_property_readonly("unit", [](const indicator& i) { return std::string(to_string(i.unit)); })
-      .def_property_readonly("direction", [](const indicator& i) { return std::string(to_string(i.dir)); })
-      .def_readonly("target", &indicator::target, "The parsed target (a Target).")
+  py::class_<indicator> indicator_class(
+      m, "Indicator", "One typed indicator of a plan; properties are named like the TOML keys.");
+  def_field_properties(indicator_class, indicator_fields);
+  indicator_class.def_readonly("target", &indicator::target, "The parsed target (a Target).")
       .def_readonly("target_phrase", &indicator::target_phrase, "The target in the plan's words.")
-      .def_readonly("tolerance", &indicator::tolerance)
-      .def_readonly("baseline_year", &indicator::baseline_year, "The indicator's own baseline year, or None.")
-      .def_readonly("target_year", &indicator::target_year, "The indicator's own target year, or None.")
-      .def_readonly("period", &indicator::period)
-      .def_property_readonly("trend", [](const indicator& i) { return std::string(to_string(i.trend)); })
-      .def_property_readonly("aggregate", [](const indicator& i) { return std::string(to_string(i.aggregate)); })
-      .def_readonly("min_coverage", &indicator::min_coverage)
-      .def_readonly("part_of", &indicator::part_of)
-      .def_readonly("aspirational", &indicator::aspirational)
-      .def_readonly("numerator", &indicator::numerator)
-      .def_readonly("denominator", &indicator::denominator)
-      .def_readonly("aligns_with", &indicator::aligns_with)
-      .def_readonly("source", &indicator::source)
-      .def_readonly("text", &indicator::text)
       .def("to_dict", &indicator_dict, "The indicator's entry of the plan JSON.")
       .def(py::self == py::self)
       .def("__repr__", [](const indicator& i) {
         return "Indicator(id='" + i.id + "', target=" + py::repr(py::str(i.target_phrase)).cast<std::string>() + ")";
       });
 
-  py::class_<plan>(m, "Plan", "A plan: metadata, domains and indicators (read-only).")
-      .def_readonly("id", &plan::id)
-      .def_readonly("title", &plan::title)
-      .def_readonly("issuer", &plan::issuer)
-      .def_readonly("area", &plan::area)
-      .def_readonly("adopted", &plan::adopted, "ISO date of adoption, or '' when unknown.")
-      .def_readonly("baseline_year", &plan::baseline_year)
-      .def_readonly("target_year", &plan::target_year)
-      .def_readonly("parent", &plan::parent)
-      .def_readonly("source", &plan::source)
-      .def_readonly("domains", &plan::domains)
+  py::class_<plan> plan_class(m, "Plan", "A plan: metadata, domains and indicators (read-only).");
+  def_field_properties(plan_class, plan_fields);
+  plan_class.def_readonly("domains", &plan::domains)
       .def_readonly("indicators", &plan::indicators)
       .def(
           "indicator",
@@ -202,7 +174,7 @@ void register_plan(py::module_& m) {
             throw py::key_error("no indicator '" + id + "' in plan " + p.id);
           },
           py::arg("id"), "The indicator with this id; KeyError when there is none.")
-      .def("to_dict", &plan_dict, "The plan JSON {plan, domains, indicators} (DESIGN.md §3).")
+      .def("to_dict", &plan_dict, "The plan JSON {plan, domains, indicators} (docs/plan-format.md).")
       .def(py::self == py::self)
       .def("__repr__", [](const plan& p) {
         return "Plan(id='" + p.id + "', indicators=" + std::to_string(p.indicators.size()) + ")";

@@ -23,11 +23,6 @@ status judge_checked(const target& t, double value, const std::optional<std::str
 }  // namespace
 
 void register_target(py::module_& m) {
-  m.def("units", [] {
-    std::vector<std::string> names;
-    for (unit u : all_units) names.emplace_back(to_string(u));
-    return names;
-  }, "Names of all units.");
   m.def("check_domain", [](const std::string& u, double v) { check_domain(unit_from_string(u), v); },
         py::arg("unit"), py::arg("value"),
         "Raise ValueError naming the unit and the value when the value is outside the unit's domain.");
@@ -87,12 +82,6 @@ void register_target(py::module_& m) {
         if (!t.text.empty()) r += ", text='" + t.text + "'";
         return r + ")";
       });
-
-  m.def("status_label_vi", [](const std::string& s) {
-    for (auto st : {status::exceeded, status::met, status::not_met, status::no_data, status::not_assessed})
-      if (to_string(st) == s) return std::string(label_vi(st));
-    throw std::invalid_argument("unknown status '" + s + "'");
-  }, py::arg("status"), "The Vietnamese label of a status code.");
 }
 
 }  // namespace chitieu::python

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every test: C++ (CTest, with the find_package consumer), the docs
 # build (Doxygen, warnings are errors), the C++ tests again under ASan + UBSan, the thread tests
-# under TSan, the libFuzzer targets for a bounded time under ASan + UBSan, and pytest.
+# under TSan, the libFuzzer targets for a bounded time under ASan + UBSan, stubtest on the Python
+# module's stubs, ruff, and pytest.
 # FUZZ_SECONDS (default 60) sets the time per fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,12 @@ step "Fuzzing the phrase parser and the plan loader (libFuzzer, ASan + UBSan)"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 tests/fuzz/run_fuzzers.sh build/fuzz "${FUZZ_SECONDS:-60}"
+
+step "Python stubs: stubtest checks python/chitieu/_core.pyi against the built module"
+python -m mypy.stubtest chitieu._core --allowlist tests/python/stubtest_allowlist.txt
+
+step "Python lint (ruff check, the rules of pyproject.toml)"
+ruff check
 
 step "Python tests"
 python -m pytest -q

@@ -142,15 +142,15 @@ std::vector<error> observation_problems(const plan& p, const panel& obs) {
   const unsigned threads = detail::thread_count(0, n, 65536);
   std::vector<std::vector<error>> found(threads);
   detail::run_chunks(threads, threads, [&](std::size_t c) {
-                     for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
-                     const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
-                     if (!ind) {
-                     found[c].push_back(detail::unknown_indicator_error(p, obs, r));
-                     continue;
-                     }
-                     detail::row_problems(obs, r, *ind, found[c]);
-                     }
-                     });
+    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+      const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
+      if (!ind) {
+        found[c].push_back(detail::unknown_indicator_error(p, obs, r));
+        continue;
+      }
+      detail::row_problems(obs, r, *ind, found[c]);
+    }
+  });
   std::vector<error> out;
   for (auto& chunk : found) out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
   for (const auto& [r, q] : detail::duplicate_rows(obs))

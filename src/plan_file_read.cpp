@@ -1,6 +1,7 @@
 // Reading plan files (TOML, docs/plan-format.md): every key checked for name, type and value,
 // every problem located by file, line, column and key path.
 #include <chitieu/phrase.hpp>
+#include <chitieu/plan_fields.hpp>
 #include <chitieu/plan_file.hpp>
 #include <chitieu/plan_validate.hpp>
 
@@ -11,7 +12,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
-#include <initializer_list>
 #include <limits>
 #include <map>
 #include <optional>
@@ -51,7 +51,7 @@ std::string type_name(const toml::node& n) {
   return "nothing";
 }
 
-std::string join(std::initializer_list<const char*> names) {
+std::string join(const std::vector<const char*>& names) {
   std::string out;
   for (const char* n : names) out += (out.empty() ? "" : ", ") + std::string(n);
   return out;
@@ -103,7 +103,7 @@ class reader {
 
   /// Checks a table's keys against the allowed names; unknown keys are problems.
   void check_keys(const toml::table& t, const std::string& path, const std::string& entity,
-                  std::initializer_list<const char*> allowed) {
+                  const std::vector<const char*>& allowed) {
     for (auto&& [k, v] : t) {
       bool ok = false;
       for (const char* a : allowed) ok = ok || k.str() == a;
@@ -197,19 +197,19 @@ class reader {
     return out;
   }
 
-  /// Reads a string key naming an enum value, converting with `parse`.
-  template <class T, class Parse>
-  std::optional<T> enum_at(const toml::table& t, const char* key, const std::string& path,
-                           const std::string& entity, bool required, const std::string& valid, Parse parse) {
+  /// Reads a string key naming a value of enum E (one of the names of its enum_table).
+  template <class E>
+  std::optional<E> enum_at(const toml::table& t, const char* key, const std::string& path,
+                           const std::string& entity, bool required) {
+    std::string valid;
+    for (const auto& row : enum_table<E>::entries) valid += (valid.empty() ? "" : ", ") + std::string(row.name);
     auto s = string_at(t, key, path, entity, required, "one of " + valid);
     if (!s) return std::nullopt;
-    try {
-      return parse(*s);
-    } catch (const std::invalid_argument&) {
-      fail(latest(path + "." + key), entity, path + "." + key,
-           "'" + *s + "' is not a valid " + key + "; expected one of " + valid);
-      return std::nullopt;
-    }
+    for (const auto& row : enum_table<E>::entries)
+      if (row.name == *s) return row.value;
+    fail(latest(path + "." + key), entity, path + "." + key,
+         "'" + *s + "' is not a valid " + key + "; expected one of " + valid);
+    return std::nullopt;
   }
 
   // ---- the document -----------------------------------------------------------------------
@@ -260,28 +260,94 @@ class reader {
     }
   }
 
-  void read_plan_table(const toml::table& t, plan& p) {
-    const std::string path = "plan";
-    remember(path, where(t.source()));
-    check_keys(t, path, path,
-               {"id", "title", "issuer", "area", "adopted", "baseline_year", "target_year", "parent", "source"});
-    if (auto s = string_at(t, "id", path, path, true, "the plan id, e.g. \"la-gi-2024\"")) p.id = *s;
-    p.title = localized_at(t, "title", path, path, true);
-    if (auto s = string_at(t, "issuer", path, path, false)) p.issuer = *s;
-    if (auto s = string_at(t, "area", path, path, false, "an area id")) p.area = *s;
-    if (const toml::node* n = get(t, "adopted", path, path, false)) {
-      if (const auto* d = n->as_date()) {
-        std::ostringstream iso;
-        iso << d->get();
-        p.adopted = iso.str();
-      } else {
-        wrong_type(*n, "plan.adopted", path, "a TOML date such as 2024-07-01 (no quotes)");
-      }
+  // ---- fields, by the type of their stored value -----------------------------------------
+  /// Checks a table's keys against a field table, then reads every field into `e`.
+  template <class Fields, class Entity>
+  void read_fields(const toml::table& t, const std::string& path, const Fields& fields, Entity& e) {
+    std::vector<const char*> keys;
+    for_each_field(fields, [&](const field_key& f) { keys.push_back(f.key); });
+    check_keys(t, path, path, keys);
+    for_each_field(fields, [&](const auto& f) { read_value(t, path, f, f.get(e)); });
+  }
+
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, std::string& v) {
+    if (f.format == field_format::date) {
+      read_date(t, path, f, v);
+    } else if (auto s = string_at(t, f.key, path, path, f.required, f.hint)) {
+      v = *s;
     }
-    if (auto y = year_at(t, "baseline_year", path, path, true)) p.baseline_year = *y;
-    if (auto y = year_at(t, "target_year", path, path, true)) p.target_year = *y;
-    if (auto s = string_at(t, "parent", path, path, false, "a plan id")) p.parent = *s;
-    if (auto s = string_at(t, "source", path, path, false)) p.source = *s;
+  }
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, localized& v) {
+    v = localized_at(t, f.key, path, path, f.required);
+  }
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, int& v) {
+    if (auto y = year_at(t, f.key, path, path, f.required)) v = *y;
+  }
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, std::optional<int>& v) {
+    v = year_at(t, f.key, path, path, f.required);
+  }
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, std::optional<double>& v) {
+    v = number_at(t, f.key, path, path);
+  }
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, double& v) {
+    if (auto x = number_at(t, f.key, path, path)) v = *x;
+  }
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, bool& v) {
+    if (auto b = bool_at(t, f.key, path, path)) v = *b;
+  }
+  template <class E, if_enum_table<E> = 0>
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, E& v) {
+    if (auto e = enum_at<E>(t, f.key, path, path, f.required)) v = *e;
+  }
+
+  void read_date(const toml::table& t, const std::string& path, const field_key& f, std::string& v) {
+    const toml::node* n = get(t, f.key, path, path, f.required);
+    if (!n) return;
+    if (const auto* d = n->as_date()) {
+      std::ostringstream iso;
+      iso << d->get();
+      v = iso.str();
+    } else {
+      wrong_type(*n, path + "." + f.key, path, f.hint);
+    }
+  }
+
+  void read_value(const toml::table& t, const std::string& path, const field_key& f,
+                  std::optional<std::pair<int, int>>& v) {
+    const toml::node* n = get(t, f.key, path, path, f.required);
+    if (!n) return;
+    const std::string field = path + "." + f.key;
+    const auto* arr = n->as_array();
+    if (!arr || arr->size() != 2) {
+      fail(where(n->source()), path, field, "expected [from, to], two integer years such as [2026, 2030]");
+      return;
+    }
+    auto from = year_of(*arr->get(0), field, path);
+    auto to = year_of(*arr->get(1), field, path);
+    if (from && to) v = std::make_pair(*from, *to);
+  }
+
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, std::vector<std::string>& v) {
+    const toml::node* n = get(t, f.key, path, path, f.required);
+    if (!n) return;
+    const std::string field = path + "." + f.key;
+    const auto* arr = n->as_array();
+    if (!arr) {
+      wrong_type(*n, field, path, "an array of " + std::string(f.hint) + "s");
+      return;
+    }
+    for (const auto& item : *arr) {
+      if (const auto* s = item.as_string())
+        v.push_back(s->get());
+      else
+        wrong_type(item, field, path, "a " + std::string(f.hint));
+    }
+  }
+
+  // ---- entities ---------------------------------------------------------------------------
+  void read_plan_table(const toml::table& t, plan& p) {
+    remember("plan", where(t.source()));
+    read_fields(t, "plan", plan_fields, p);
   }
 
   /// "domains[<id>]" when the table has a valid id, else "domains[<index>]".
@@ -294,111 +360,54 @@ class reader {
   void read_domain(const toml::table& t, std::size_t k, plan& p) {
     const std::string path = entity_name(t, "domains", k);
     remember(path, where(t.source()));
-    check_keys(t, path, path, {"id", "name"});
     domain d;
-    if (auto s = string_at(t, "id", path, path, true, "a domain id such as \"health\"")) d.id = *s;
-    d.name = localized_at(t, "name", path, path, true);
+    read_fields(t, path, domain_fields, d);
     p.domains.push_back(std::move(d));
   }
 
   void read_indicator(const toml::table& t, std::size_t k, plan& p) {
     const std::string path = entity_name(t, "indicators", k);
     remember(path, where(t.source()));
-    check_keys(t, path, path,
-               {"id", "domain", "name", "unit", "direction", "target", "tolerance", "baseline_year",
-                "target_year", "period", "trend", "aggregate", "min_coverage", "part_of", "aspirational",
-                "numerator", "denominator", "aligns_with", "source", "text"});
     indicator i;
-    if (auto s = string_at(t, "id", path, path, true, "an indicator id such as \"health_insurance\"")) i.id = *s;
-    if (auto s = string_at(t, "domain", path, path, true, "the id of one of the plan's [[domains]]")) i.domain = *s;
-    i.name = localized_at(t, "name", path, path, true);
-
-    std::string units;
-    for (unit u : all_units) units += (units.empty() ? "" : ", ") + std::string(to_string(u));
-    if (auto u = enum_at<unit>(t, "unit", path, path, true, units, unit_from_string)) i.unit = *u;
-    if (auto d = enum_at<direction>(t, "direction", path, path, true, "higher, lower, none", direction_from_string))
-      i.dir = *d;
-    std::string rules;
-    for (auto r : all_aggregate_rules) rules += (rules.empty() ? "" : ", ") + std::string(to_string(r));
-    if (auto r = enum_at<aggregate_rule>(t, "aggregate", path, path, true, rules, aggregate_rule_from_string))
-      i.aggregate = *r;
-    if (auto tr = enum_at<trend>(t, "trend", path, path, false, "linear, compound", [](const std::string& s) {
-          if (s == "linear") return trend::linear;
-          if (s == "compound") return trend::compound;
-          throw std::invalid_argument(s);
-        }))
-      i.trend = *tr;
-
-    i.tolerance = number_at(t, "tolerance", path, path);
-    if (auto m = number_at(t, "min_coverage", path, path)) i.min_coverage = *m;
-    i.baseline_year = year_at(t, "baseline_year", path, path, false);
-    i.target_year = year_at(t, "target_year", path, path, false);
-    read_period(t, path, i);
-    if (auto s = string_at(t, "part_of", path, path, false, "the id of the whole")) i.part_of = *s;
-    const bool aspirational_key = bool_at(t, "aspirational", path, path).value_or(false);
-    if (auto s = string_at(t, "numerator", path, path, false)) i.numerator = *s;
-    if (auto s = string_at(t, "denominator", path, path, false)) i.denominator = *s;
-    read_aligns_with(t, path, i);
-    if (auto s = string_at(t, "source", path, path, false)) i.source = *s;
-    if (auto s = string_at(t, "text", path, path, false)) i.text = *s;
-
-    if (auto phrase = string_at(t, "target", path, path, true, "a target phrase such as \"trên 95%\"")) {
-      i.target_phrase = *phrase;
-      // The phrase is read with the direction and tolerance: only when those read cleanly.
-      if (!bad_fields_.count(path + ".direction") && !bad_fields_.count(path + ".tolerance"))
-        read_target(*t.get("target"), path, i);
-    }
-    // The key and a "phấn đấu" phrase both make the indicator aspirational.
-    i.aspirational = aspirational_key || i.target.aspirational;
-    i.target.aspirational = i.aspirational;
+    read_fields(t, path, indicator_fields, i);
+    // The phrase is read with the direction and tolerance: only when those read cleanly.
+    const toml::node* phrase = t.get("target");
+    if (phrase && phrase->is_string() && !bad_fields_.count(path + ".direction") &&
+        !bad_fields_.count(path + ".tolerance"))
+      read_target(*phrase, path, i);
     p.indicators.push_back(std::move(i));
   }
 
-  void read_period(const toml::table& t, const std::string& path, indicator& i) {
-    const toml::node* n = get(t, "period", path, path, false);
-    if (!n) return;
-    const std::string field = path + ".period";
-    const auto* arr = n->as_array();
-    if (!arr || arr->size() != 2) {
-      fail(where(n->source()), path, field, "expected [from, to], two integer years such as [2026, 2030]");
-      return;
-    }
-    auto from = year_of(*arr->get(0), field, path);
-    auto to = year_of(*arr->get(1), field, path);
-    if (from && to) i.period = std::make_pair(*from, *to);
-  }
-
-  void read_aligns_with(const toml::table& t, const std::string& path, indicator& i) {
-    const toml::node* n = get(t, "aligns_with", path, path, false);
-    if (!n) return;
-    const std::string field = path + ".aligns_with";
-    const auto* arr = n->as_array();
-    if (!arr) {
-      wrong_type(*n, field, path, "an array of \"plan-id/indicator-id\" strings");
-      return;
-    }
-    for (const auto& item : *arr) {
-      if (const auto* s = item.as_string())
-        i.aligns_with.push_back(s->get());
-      else
-        wrong_type(item, field, path, "a \"plan-id/indicator-id\" string");
-    }
-  }
-
+  /// Parses the phrase into i.target, which holds the direction, tolerance, period and
+  /// aspirational read from the keys: the phrase's period must agree with the key's, and the key
+  /// and a "phấn đấu" phrase both make the indicator aspirational.
   void read_target(const toml::node& n, const std::string& path, indicator& i) {
     const position pos = where(n.source());
+    const target keys = i.target;
     try {
-      i.target = parse_target(i.target_phrase, i.dir, i.tolerance);
+      i.target = parse_target(i.target_phrase, keys.dir, keys.tolerance);
     } catch (const phrase_error& e) {
       // The phrase starts one column after the opening quote; positions count code points.
       const long column = pos.column + 1 + static_cast<long>(e.position());
       fail({pos.line, column}, path, path + ".target", e.message());
-    } catch (const std::invalid_argument& e) {
-      const auto* ce = dynamic_cast<const error*>(&e);
-      const std::string key = ce && ce->field() == "tolerance" ? ".tolerance" : ".target";
-      fail(positions_.count(path + key) ? latest(path + key) : pos, path, path + key,
-           ce ? ce->message() : e.what());
+      return;
+    } catch (const error& e) {
+      const std::string key = e.field() == "tolerance" ? ".tolerance" : ".target";
+      fail(positions_.count(path + key) ? latest(path + key) : pos, path, path + key, e.message());
+      return;
     }
+    i.target.aspirational = i.target.aspirational || keys.aspirational;
+    if (!keys.period) return;
+    if (i.target.period && *i.target.period != *keys.period) {
+      const auto text = [](const std::pair<int, int>& y) {
+        return "[" + std::to_string(y.first) + ", " + std::to_string(y.second) + "]";
+      };
+      fail(latest(path + ".period"), path, path + ".period",
+           "period " + text(*keys.period) + " contradicts the phrase's period " + text(*i.target.period) +
+               "; remove the key or make it agree");
+      return;
+    }
+    i.target.period = keys.period;
   }
 
   // ---- validation -------------------------------------------------------------------------

@@ -1,11 +1,15 @@
 // Writing plans as TOML in the layout of plans/*.toml; parse_plan reads it back to the same plan.
+#include <chitieu/plan_fields.hpp>
 #include <chitieu/plan_file.hpp>
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace chitieu {
 
@@ -50,16 +54,41 @@ std::string float_text(double v) {
   return s;
 }
 
-std::string localized_text(const localized& l) {
+/// The TOML text of a value, by its type.
+std::string value_text(const field_key& f, const std::string& v) {
+  return f.format == field_format::date ? v : quoted(v);
+}
+std::string value_text(const field_key&, const localized& l) {
   return "{ vi = " + quoted(l.vi) + ", en = " + quoted(l.en) + " }";
 }
-
-void line(std::ostringstream& out, const char* key, const std::string& value) {
-  out << key << " = " << value << '\n';
+std::string value_text(const field_key&, int v) { return std::to_string(v); }
+std::string value_text(const field_key&, double v) { return float_text(v); }
+std::string value_text(const field_key&, bool v) { return v ? "true" : "false"; }
+std::string value_text(const field_key&, const std::pair<int, int>& v) {
+  return "[" + std::to_string(v.first) + ", " + std::to_string(v.second) + "]";
+}
+std::string value_text(const field_key&, const std::vector<std::string>& v) {
+  std::string list;
+  for (const auto& s : v) list += (list.empty() ? "" : ", ") + quoted(s);
+  return "[" + list + "]";
+}
+template <class E, if_enum_table<E> = 0>
+std::string value_text(const field_key&, E v) {
+  return quoted(std::string(to_string(v)));
+}
+template <class T>
+std::string value_text(const field_key& f, const std::optional<T>& v) {
+  return value_text(f, *v);  // only called when v holds a value
 }
 
-void text_line(std::ostringstream& out, const char* key, const std::string& value) {
-  if (!value.empty()) line(out, key, quoted(value));
+/// Writes `key = value` for every field of an entity: required fields always, the others when
+/// they differ from a default-constructed entity's (an empty text, an absent year, linear, ...).
+template <class Fields, class Entity>
+void write_fields(std::ostringstream& out, const Fields& fields, const Entity& e) {
+  static const Entity defaults{};
+  for_each_field(fields, [&](const auto& f) {
+    if (f.required || !(f.get(e) == f.get(defaults))) out << f.key << " = " << value_text(f, f.get(e)) << '\n';
+  });
 }
 
 }  // namespace
@@ -67,48 +96,14 @@ void text_line(std::ostringstream& out, const char* key, const std::string& valu
 std::string write_plan(const plan& p) {
   std::ostringstream out;
   out << "schema = 1\n\n[plan]\n";
-  line(out, "id", quoted(p.id));
-  line(out, "title", localized_text(p.title));
-  text_line(out, "issuer", p.issuer);
-  text_line(out, "area", p.area);
-  if (!p.adopted.empty()) line(out, "adopted", p.adopted);
-  line(out, "baseline_year", std::to_string(p.baseline_year));
-  line(out, "target_year", std::to_string(p.target_year));
-  text_line(out, "parent", p.parent);
-  text_line(out, "source", p.source);
-
+  write_fields(out, plan_fields, p);
   for (const auto& d : p.domains) {
     out << "\n[[domains]]\n";
-    line(out, "id", quoted(d.id));
-    line(out, "name", localized_text(d.name));
+    write_fields(out, domain_fields, d);
   }
   for (const auto& i : p.indicators) {
     out << "\n[[indicators]]\n";
-    line(out, "id", quoted(i.id));
-    line(out, "domain", quoted(i.domain));
-    line(out, "name", localized_text(i.name));
-    line(out, "unit", quoted(std::string(to_string(i.unit))));
-    line(out, "direction", quoted(std::string(to_string(i.dir))));
-    line(out, "target", quoted(i.target_phrase));
-    if (i.tolerance) line(out, "tolerance", float_text(*i.tolerance));
-    if (i.baseline_year) line(out, "baseline_year", std::to_string(*i.baseline_year));
-    if (i.target_year) line(out, "target_year", std::to_string(*i.target_year));
-    if (i.period)
-      line(out, "period", "[" + std::to_string(i.period->first) + ", " + std::to_string(i.period->second) + "]");
-    if (i.trend != trend::linear) line(out, "trend", quoted(std::string(to_string(i.trend))));
-    line(out, "aggregate", quoted(std::string(to_string(i.aggregate))));
-    if (i.min_coverage != 1.0) line(out, "min_coverage", float_text(i.min_coverage));
-    text_line(out, "part_of", i.part_of);
-    if (i.aspirational) line(out, "aspirational", "true");
-    text_line(out, "numerator", i.numerator);
-    text_line(out, "denominator", i.denominator);
-    if (!i.aligns_with.empty()) {
-      std::string list;
-      for (const auto& a : i.aligns_with) list += (list.empty() ? "" : ", ") + quoted(a);
-      line(out, "aligns_with", "[" + list + "]");
-    }
-    text_line(out, "source", i.source);
-    text_line(out, "text", i.text);
+    write_fields(out, indicator_fields, i);
   }
   return out.str();
 }

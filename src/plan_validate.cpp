@@ -22,8 +22,8 @@ namespace detail {
 bool is_valid_id(const std::string& s) noexcept {
   if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
-                     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-                     });
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
 }
 
 namespace {
@@ -59,19 +59,13 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
   const bool boolean_kind = is_boolean_kind(t.kind);
   const std::string kind(to_string(t.kind));
 
-  if (t.dir != i.dir)
-    add("direction", "the target was read with direction " + std::string(to_string(t.dir)) +
-                         " but the indicator's direction is " + std::string(to_string(i.dir)) +
-                         "; parse the phrase with the indicator's direction");
-  if (t.aspirational && !i.aspirational)
-    add("aspirational", "the phrase says 'phấn đấu' but aspirational is false; set it to true");
   if (i.unit == unit::boolean && !boolean_kind)
     add("unit", "unit boolean needs a milestone ('hoàn thành …'), sustained ('duy trì …') or "
                 "qualitative ('định tính') target, not a " + kind + " target");
   if (i.unit != unit::boolean && boolean_kind)
     add("unit", "a " + kind + " target is judged on 1/0 and needs unit boolean, not " +
                     std::string(to_string(i.unit)));
-  if (i.dir == direction::none && !boolean_kind && !(t.lower && t.upper))
+  if (t.dir == direction::none && !boolean_kind && !(t.lower && t.upper))
     add("direction", "direction none is for milestone, sustained and qualitative targets and "
                      "two-sided bands; a one-sided " + kind + " target needs higher or lower");
   if (const auto written = unit_of_phrase(t.unit);
@@ -82,10 +76,10 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
                       std::string(to_string(i.unit)));
   if (!boolean_kind && !t.lower && !t.upper)
     add("target", "a " + kind + " target needs at least one bound");
-  if (i.dir == direction::higher && !boolean_kind && !t.lower && t.upper)
+  if (t.dir == direction::higher && !boolean_kind && !t.lower && t.upper)
     add("target", "direction higher needs a lower bound (the met boundary); the target only has "
                   "an upper bound " + number_text(*t.upper) + ": use direction lower or a phrase with a floor");
-  if (i.dir == direction::lower && !boolean_kind && t.lower && !t.upper)
+  if (t.dir == direction::lower && !boolean_kind && t.lower && !t.upper)
     add("target", "direction lower needs an upper bound (the met boundary); the target only has "
                   "a lower bound " + number_text(*t.lower) + ": use direction higher or a phrase with a ceiling");
   if (t.lower && t.upper && *t.lower > *t.upper)
@@ -109,9 +103,9 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
 
   const int y0 = p.baseline_year_of(i);
   const int y1 = p.target_year_of(i);
-  if (i.tolerance) {
-    if (!(std::isfinite(*i.tolerance) && *i.tolerance > 0.0))
-      add("tolerance", "tolerance must be a finite number > 0, not " + number_text(*i.tolerance));
+  if (t.tolerance) {
+    if (!(std::isfinite(*t.tolerance) && *t.tolerance > 0.0))
+      add("tolerance", "tolerance must be a finite number > 0, not " + number_text(*t.tolerance));
     if (t.kind != target_kind::approx)
       add("tolerance", "tolerance is the half-width of an approx ('khoảng x') band; a " + kind +
                            " target does not use it: remove it");
@@ -127,23 +121,17 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
                   "money, count, percent or ratio, not " + std::string(to_string(i.unit)));
   }
   if (t.kind == target_kind::cumulative) {
-    if (i.period && t.period && *i.period != *t.period)
-      add("period", "period [" + std::to_string(i.period->first) + ", " +
-                        std::to_string(i.period->second) + "] contradicts the phrase's period [" +
-                        std::to_string(t.period->first) + ", " + std::to_string(t.period->second) + "]");
-    const auto per = i.period ? i.period : t.period;
-    if (!per) {
+    if (!t.period) {
       add("period", "a cumulative target needs a period: write 'giai đoạn 2026 - 2030: …' or period = [2026, 2030]");
     } else {
-      const auto [from, to] = *per;
-      const std::string where = i.period ? "period" : "target";
+      const auto [from, to] = *t.period;
       if (from > to)
-        add(where, "period starts in " + std::to_string(from) + " after it ends in " + std::to_string(to));
+        add("target", "period starts in " + std::to_string(from) + " after it ends in " + std::to_string(to));
       if (from < y0 - 50 || to > y1 + 50 || from > y1 + 50 || to < y0 - 50)
-        add(where, "period [" + std::to_string(from) + ", " + std::to_string(to) + "] must lie within [" +
+        add("target", "period [" + std::to_string(from) + ", " + std::to_string(to) + "] must lie within [" +
                        std::to_string(y0 - 50) + ", " + std::to_string(y1 + 50) + "]");
       if (to > y1)
-        add(where, "period ends in " + std::to_string(to) + ", after the target year " + std::to_string(y1));
+        add("target", "period ends in " + std::to_string(to) + ", after the target year " + std::to_string(y1));
     }
     if (!is_additive(i.unit))
       add("unit", "a cumulative target adds yearly values and needs unit count, money or hectares, not " +
@@ -151,7 +139,7 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
     if (i.aggregate != aggregate_rule::sum)
       add("aggregate", "a cumulative target adds values and needs aggregate sum, not " +
                            std::string(to_string(i.aggregate)));
-  } else if (i.period) {
+  } else if (t.period) {
     add("period", "period applies to cumulative targets only; a " + kind + " target does not use it: remove it");
   }
 }

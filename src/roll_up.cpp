@@ -70,13 +70,13 @@ void part_of_findings(const std::vector<const indicator*>& inds, const panel& ro
     const double pv = detail::effective_value(rows, r, part.unit);
     const double wv = detail::effective_value(rows, w->second, whole.unit);
     if (exceeds_whole(pv, wv))
-      out.push_back({"part_exceeds_whole", part.id, area, rows.year[r], pv, wv,
+      out.push_back({finding_kind::part_exceeds_whole, part.id, area, rows.year[r], pv, wv,
                      "'" + part.id + "' (" + number_text(pv) + ") exceeds its whole '" +
                          part.part_of + "' (" + number_text(wv) + ") in area '" + area + "', " +
                          std::to_string(rows.year[r]) + "; a part can never exceed its whole"});
     const double pd = rows.denominator[r], wd = rows.denominator[w->second];
     if (!std::isnan(pd) && !std::isnan(wd) && differs(pd, wd))
-      out.push_back({"part_denominator_differs", part.id, area, rows.year[r], pd, wd,
+      out.push_back({finding_kind::part_denominator_differs, part.id, area, rows.year[r], pd, wd,
                      "'" + part.id + "' has denominator " + number_text(pd) + " but its whole '" +
                          part.part_of + "' has " + number_text(wd) + " in area '" + area + "', " +
                          std::to_string(rows.year[r]) + "; a part shares its whole's denominator"});
@@ -206,7 +206,7 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
             const double v = detail::effective_value(out, row, ind.unit);
             if (!std::isnan(v) && !std::isnan(c.value) && differs(v, c.value))
               res.findings.push_back(
-                  {"own_vs_aggregate", ind.id, parent, y, v, c.value,
+                  {finding_kind::own_vs_aggregate, ind.id, parent, y, v, c.value,
                    "own observation " + number_text(v) + " of '" + parent + "' for '" + ind.id +
                        "' in " + std::to_string(y) + " differs from the " +
                        std::string(to_string(ind.aggregate)) + " of its children " +

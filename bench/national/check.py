@@ -51,7 +51,7 @@ PARENT_NUMBERS = ["value", "numerator", "denominator", "weight", "coverage"]
 
 
 def evaluation_differences(a: pd.DataFrame, b: pd.DataFrame) -> List[str]:
-    """Differences between two evaluation frames (DESIGN.md §3 columns)."""
+    """Differences between two evaluation frames (the columns of docs/python.md)."""
     return differences(a, b, EVALUATION_NUMBERS, EVALUATION_LABELS)
 
 

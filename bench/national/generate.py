@@ -84,7 +84,7 @@ SPECS: Dict[str, Tuple[str, float, float, float, float, float]] = {
 
 def areas_frame(scale: float, rng: np.random.Generator) -> Tuple[pd.DataFrame, List[str], np.ndarray]:
     """The area table (country, provinces, communes) and, per commune, its id and province index."""
-    n = max(PROVINCES, int(round(COMMUNES * scale)))
+    n = max(PROVINCES, round(COMMUNES * scale))
     weights = rng.gamma(2.0, 1.0, PROVINCES)
     per = np.floor(weights / weights.sum() * (n - PROVINCES)).astype(int) + 1
     per[: n - per.sum()] += 1  # hand out the remainder, so that the counts add up to n
@@ -136,7 +136,7 @@ def observations_frame(plan_ids: List[str], communes: List[str], province_of: np
             value = np.round(raw) if kind == "count" else np.round(raw, 2)
         keep = rng.random((nc, ny)) >= 0.01
         if ind in LATE_START:
-            keep &= (YEARS >= LATE_START[ind])[None, :]
+            keep &= (LATE_START[ind] <= YEARS)[None, :]
         if kind == "grow":
             keep[:, 0] &= rng.random(nc) >= 0.005
         c, y = np.nonzero(keep)

@@ -1,7 +1,7 @@
 """The pandas reference: the whole review of the national plan, vectorised, as a statistician writes it.
 
 Same job as ``chitieu.evaluate(plan, observations, areas=areas).to_frame()`` for the subset of
-DESIGN.md §2 that the national plan uses:
+docs/evaluation.md and docs/aggregation.md that the national plan uses:
 
 * roll-up up the area hierarchy (deepest parents first) with ``groupby`` sums: ``ratio`` = Σ
   numerator × factor / Σ denominator, ``weighted_mean`` = Σ w·v / Σ w, ``sum`` = Σ v; coverage =
@@ -181,7 +181,7 @@ def _judge(a: np.ndarray, lower: np.ndarray, lower_inc: np.ndarray, upper: np.nd
 
 @np.errstate(divide="ignore", invalid="ignore", over="ignore")
 def evaluate(rows: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
-    """Status, margin, progress, projection, p_meet and pace of every row (DESIGN.md §2)."""
+    """Status, margin, progress, projection, p_meet and pace of every row (docs/evaluation.md)."""
     rows = rows.sort_values(["indicator", "area", "year"], ignore_index=True)
     r = rules.set_index("indicator")
     spec = {c: rows["indicator"].map(r[c]).to_numpy() for c in r.columns}
@@ -217,7 +217,7 @@ def evaluate(rows: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     T = spec["boundary"]
     t1 = spec["target_year"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        progress = np.where(np.isnan(T) | (T == v0), np.nan, (assessed - v0) / (T - v0))
+        progress = np.where(np.isnan(T) | (v0 == T), np.nan, (assessed - v0) / (T - v0))
         elapsed = np.where(has_t0 & (t1 != t0), (year - t0) / (t1 - t0), np.nan)
 
         # least squares through the k points up to t, from the running sums
@@ -269,7 +269,7 @@ def evaluate(rows: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
         worse = np.where(direction == "lower", projected > v0, projected < v0)
         pace = np.select(
             [spec["pace_na"].astype(bool), (status >= 3) | np.isnan(assessed), met,
-             (k < 2) | np.isnan(projected) | np.isnan(v0), proj_met, base_met, T == v0, ratio >= 0.5,
+             (k < 2) | np.isnan(projected) | np.isnan(v0), proj_met, base_met, v0 == T, ratio >= 0.5,
              ratio >= 0.0],
             [6, 5, 0, 5, 1, 4, np.where(worse, 4, 3), 2, 3], default=4)
 

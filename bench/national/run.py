@@ -7,14 +7,19 @@ in a fresh subprocess — median of ``--runs`` runs (3 at 10×) — and read its
 (``ru_maxrss``). Ratios are between medians measured in the same invocation. Prints a Markdown
 table and writes every figure to ``--json``.
 
-Jobs timed:
+Jobs timed (``IMPL:INPUT``):
 
-* ``chitieu`` — ``chitieu.evaluate(plan, observations, areas=areas).to_frame()``: DataFrame in,
-  DataFrame out (validation, roll-up, evaluation and the conversions included);
-* ``pandas`` — ``reference_pandas.review`` (roll-up, evaluation), DataFrame to DataFrame;
-* ``chitieu roll-up`` — ``_core.roll_up`` on a panel; ``duckdb roll-up`` — the SQL of
+* ``chitieu:INPUT`` — ``chitieu.evaluate(plan, observations, areas=areas).to_frame()``: frame in,
+  DataFrame out (validation, roll-up, evaluation and the conversions included), for every input
+  path of :data:`INPUTS`: ``categorical`` (pandas, ids as categoricals), ``str`` (pandas, ids as
+  the ``str`` dtype, Arrow-backed with pyarrow installed), ``arrow`` (a pyarrow Table as
+  ``pyarrow.csv`` reads it), ``polars`` (a polars DataFrame as ``polars.read_csv`` reads it);
+* ``pandas:categorical``, ``pandas:str`` — ``reference_pandas.review`` (roll-up, evaluation);
+* ``polars:polars`` — ``reference_polars.review`` (lazy, both cores) on the polars frame;
+* ``chitieu_rollup`` — ``_core.roll_up`` on a panel; ``duckdb_rollup`` — the SQL of
   ``reference_duckdb.roll_up`` on native tables (both: input already in the engine's own form);
-* ``C++`` — ``bench_national`` (the C++ API directly: roll_up, evaluate and the whole review()).
+* ``C++`` — ``bench_national`` (the C++ API directly: roll_up, evaluate, the whole review() and
+  the physical floor: one pass reading every input column and writing every output column).
 
 Usage: ``python bench/national/run.py [--scales 0.1,1,10] [--runs 5] [--skip-pandas-above 1]``.
 """
@@ -29,7 +34,7 @@ import resource
 import subprocess
 import sys
 import time
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -49,6 +54,30 @@ def _current_rss_mib() -> float:
             return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
         return _rss_mib()
+
+
+#: The input paths timed: how the observations reach the job.
+INPUTS = ("categorical", "str", "arrow", "polars")
+
+
+def load_input(data_dir: str, kind: str) -> Tuple[Any, Any, float]:
+    """(observations, areas, input MiB) of a data directory in one of the :data:`INPUTS` forms."""
+    if kind in ("categorical", "str"):
+        obs, areas = load(data_dir)
+        if kind == "str":
+            obs = obs.astype({"indicator": "str", "area": "str"})
+        mib = float(obs.memory_usage(deep=True).sum() + areas.memory_usage(deep=True).sum()) / 2**20
+        return obs, areas, mib
+    if kind == "arrow":
+        import pyarrow.csv as pacsv
+        obs, areas = (pacsv.read_csv(os.path.join(data_dir, f)) for f in ("observations.csv", "areas.csv"))
+        return obs, areas, float(obs.nbytes + areas.nbytes) / 2**20
+    if kind == "polars":
+        import polars as pl
+        obs = pl.read_csv(os.path.join(data_dir, "observations.csv"))
+        areas = pl.read_csv(os.path.join(data_dir, "areas.csv"), infer_schema=False).fill_null("")
+        return obs, areas, float(obs.estimated_size() + areas.estimated_size()) / 2**20
+    raise SystemExit(f"unknown input {kind}; one of {', '.join(INPUTS)}")
 
 
 def load(data_dir: str) -> Any:
@@ -97,24 +126,33 @@ def chitieu_parents(plan: Any, obs: Any, areas: Any) -> Any:
     return pd.DataFrame(out)
 
 
-def worker(impl: str, data_dir: str, runs: int) -> Dict[str, Any]:
-    """Times one implementation in this (fresh) process; returns medians and memory."""
-    import chitieu
+def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
+    """Times one job ``IMPL:INPUT`` in this (fresh) process; returns medians and memory."""
     import pandas as pd  # noqa: F401  (imported before the baseline memory is read)
     import reference_pandas as rp
+
+    import chitieu
+    impl, _, kind = job_name.partition(":")
+    if impl == "polars":
+        import polars  # noqa: F401
+        import reference_polars  # noqa: F401
     before = _rss_mib()
-    obs, areas = load(data_dir)
-    input_mib = float(obs.memory_usage(deep=True).sum() + areas.memory_usage(deep=True).sum()) / 2**20
-    # The same input as users often hold it: ids as Python str objects (the measure only).
-    as_objects = obs.astype({"indicator": object, "area": object})
-    input_object_mib = float(as_objects.memory_usage(deep=True).sum() + areas.memory_usage(deep=True).sum()) / 2**20
-    del as_objects
+    obs, areas, input_mib = load_input(data_dir, kind or "categorical")
     plan = chitieu.load_plan(PLAN)
     rules = rp.rules_table(plan)
+    job: Callable[[], Any]
     if impl == "chitieu":
-        job: Callable[[], Any] = lambda: chitieu.evaluate(plan, obs, areas=areas).to_frame()
+        def job() -> Any:
+            return chitieu.evaluate(plan, obs, areas=areas).to_frame()
     elif impl == "pandas":
-        job = lambda: rp.review(obs, areas, rules)
+        def job() -> Any:
+            return rp.review(obs, areas, rules)
+    elif impl == "polars":
+        import reference_polars as rpl
+        polars_rules = rpl.rules_frame(rules)
+
+        def job() -> Any:
+            return rpl.review(obs, areas, polars_rules)
     elif impl == "chitieu_rollup":
         job = chitieu_rollup_setup(plan, obs, areas)
     elif impl == "duckdb_rollup":
@@ -122,11 +160,12 @@ def worker(impl: str, data_dir: str, runs: int) -> Dict[str, Any]:
         import reference_duckdb as rd
         con = duckdb.connect()
         rd.load(con, obs, areas, rules)
-        job = lambda: rd.roll_up(con)
+        def job() -> Any:
+            return rd.roll_up(con)
     else:
         raise SystemExit(f"unknown implementation {impl}")
     gc.collect()
-    loaded = _current_rss_mib()  # now, not the peak: loading and the measures above free what they used
+    loaded = _current_rss_mib()  # now, not the peak: loading frees what it used
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -134,25 +173,40 @@ def worker(impl: str, data_dir: str, runs: int) -> Dict[str, Any]:
         times.append(time.perf_counter() - t0)
         del result
     times.sort()
-    return {"impl": impl, "runs": runs, "times_s": times, "median_s": times[len(times) // 2],
+    return {"impl": job_name, "runs": runs, "times_s": times, "median_s": times[len(times) // 2],
             "rss_before_load_mib": before, "rss_loaded_mib": loaded, "peak_rss_mib": _rss_mib(),
-            "input_mib": input_mib, "input_object_mib": input_object_mib, "rows": int(len(obs))}
+            "input_mib": input_mib, "rows": len(obs)}
 
 
 def check(data_dir: str, with_pandas: bool) -> Dict[str, Any]:
-    """Equality of the implementations on one data set (run in its own process)."""
-    import chitieu
-    import duckdb
+    """Equality of the implementations on one data set (run in its own process): chitieu from
+    every input path against chitieu from categoricals, and against the pandas (when asked),
+    polars and DuckDB references."""
     import check as ck
+    import duckdb
     import reference_duckdb as rd
     import reference_pandas as rp
+    import reference_polars as rpl
+
+    import chitieu
     obs, areas = load(data_dir)
     plan = chitieu.load_plan(PLAN)
     rules = rp.rules_table(plan)
     out: Dict[str, Any] = {}
+    ours = chitieu.evaluate(plan, obs, areas=areas).to_frame()
+    out["evaluation_rows"] = len(ours)
+    for kind in INPUTS[1:]:
+        other_obs, other_areas, _ = load_input(data_dir, kind)
+        try:
+            out[f"chitieu_{kind}_vs_categorical"] = ck.evaluation_differences(
+                chitieu.evaluate(plan, other_obs, areas=other_areas).to_frame(), ours)
+        except (TypeError, ValueError) as exc:  # an input path this chitieu does not take
+            out[f"chitieu_{kind}_vs_categorical"] = [f"failed: {type(exc).__name__}: {exc}"]
+        if kind == "polars":
+            polars_result = rpl.review(other_obs, other_areas, rpl.rules_frame(rules)).to_pandas()
+            out["chitieu_vs_polars"] = ck.evaluation_differences(ours, polars_result)
+        del other_obs, other_areas
     if with_pandas:
-        ours = chitieu.evaluate(plan, obs, areas=areas).to_frame()
-        out["evaluation_rows"] = len(ours)
         out["chitieu_vs_pandas"] = ck.evaluation_differences(ours, rp.review(obs, areas, rules))
     con = duckdb.connect()
     rd.load(con, obs, areas, rules)
@@ -241,15 +295,22 @@ def main(argv: List[str]) -> int:
         print(f"\n== scale {scale:g} ({data_dir}), {runs} runs each", flush=True)
         res: Dict[str, Any] = {}
         res["check"] = subprocess_json(me + ["--check", "--data", data_dir] + (["--with-pandas"] if pandas_on else []))
-        for key in ("chitieu_vs_pandas", "rollup_chitieu_vs_duckdb"):
-            if key in res["check"]:
-                diffs = res["check"][key]
+        for key, diffs in res["check"].items():
+            if isinstance(diffs, list):
                 failures += bool(diffs)
-                print(f"   equality {key}: {'equal to 1e-9' if not diffs else diffs}", flush=True)
-        for impl in ["chitieu", "chitieu_rollup", "duckdb_rollup"] + (["pandas"] if pandas_on else []):
-            res[impl] = subprocess_json(me + ["--worker", impl, "--data", data_dir, "--runs", str(runs)])
-            print(f"   {impl:16s} median {fmt_ms(res[impl]['median_s'])} ms, peak RSS "
-                  f"{res[impl]['peak_rss_mib']:,.0f} MiB", flush=True)
+                print(f"   equality {key}: {diffs if diffs else 'equal to 1e-9'}", flush=True)
+        jobs = [f"chitieu:{kind}" for kind in INPUTS] + ["polars:polars", "chitieu_rollup", "duckdb_rollup"]
+        jobs += ["pandas:categorical", "pandas:str"] if pandas_on else []
+        for job in jobs:
+            try:
+                res[job] = subprocess_json([*me, "--worker", job, "--data", data_dir, "--runs", str(runs)])
+            except SystemExit as exc:  # an input path this chitieu does not take: reported, not timed
+                failures += 1
+                res[job] = {"error": str(exc).strip().splitlines()[-1]}
+                print(f"   {job:20s} FAILED: {res[job]['error']}", flush=True)
+                continue
+            print(f"   {job:20s} median {fmt_ms(res[job]['median_s'])} ms, peak RSS "
+                  f"{res[job]['peak_rss_mib']:,.0f} MiB", flush=True)
         if os.path.exists(a.bench_exe):
             obs_csv, areas_csv = os.path.join(data_dir, "observations.csv"), os.path.join(data_dir, "areas.csv")
             res["cpp"] = subprocess_json([a.bench_exe, PLAN, obs_csv, areas_csv, str(runs)])
@@ -262,33 +323,47 @@ def main(argv: List[str]) -> int:
     return 1 if failures else 0
 
 
+#: The pandas reference each input path is compared with (the same kind of ids).
+PANDAS_OF = {"categorical": "pandas:categorical", "str": "pandas:str", "arrow": "pandas:str", "polars": "pandas:str"}
+
+
 def print_table(results: Dict[str, Any]) -> None:
     """The Markdown tables of medians, ratios and memory."""
-    print("\n| scale | rows | chitieu (Python, DataFrame→DataFrame) ms | pandas ms | pandas / chitieu | "
-          "chitieu roll-up ms | DuckDB roll-up ms | DuckDB / chitieu | C++ review ms | C++ roll_up ms | "
-          "C++ evaluate ms |")
+    print("\n| scale | input path | chitieu ms | pandas ms | pandas / chitieu | polars / chitieu | "
+          "job adds / input |")
+    print("|---|---|---|---|---|---|---|")
+    nan = float("nan")
+    for scale, r in results["scales"].items():
+        polars = r["polars:polars"].get("median_s", nan)
+        for kind in INPUTS:
+            m = r[f"chitieu:{kind}"]
+            if "error" in m:
+                print(f"| {scale}× | {kind} | failed: {m['error']} | | | | |")
+                continue
+            ch, pd_ = m["median_s"], r.get(PANDAS_OF[kind], {}).get("median_s")
+            adds = (m["peak_rss_mib"] - m["rss_loaded_mib"]) / m["input_mib"]
+            print(f"| {scale}× | {kind} | {fmt_ms(ch)} | {fmt_ms(pd_)} | "
+                  f"{'—' if pd_ is None else f'{pd_ / ch:.1f}×'} | {polars / ch:.1f}× | {adds:.2f} |")
+    print("\n| scale | rows | polars ms | chitieu roll-up ms | DuckDB roll-up ms | DuckDB / chitieu | "
+          "C++ review ms | floor ms (fresh / reused) | review / floor | C++ roll_up ms | C++ evaluate ms |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for scale, r in results["scales"].items():
-        ch, pd_ = r["chitieu"]["median_s"], r.get("pandas", {}).get("median_s")
         ru, du = r["chitieu_rollup"]["median_s"], r["duckdb_rollup"]["median_s"]
         cpp = r.get("cpp", {})
-        print(f"| {scale}× | {r['chitieu']['rows']:,} | {fmt_ms(ch)} | {fmt_ms(pd_)} | "
-              f"{'—' if pd_ is None else f'{pd_ / ch:.1f}×'} | {fmt_ms(ru)} | {fmt_ms(du)} | {du / ru:.1f}× | "
-              f"{cpp.get('review_ms', float('nan')):,.0f} | {cpp.get('roll_up_ms', float('nan')):,.0f} | "
-              f"{cpp.get('evaluate_ms', float('nan')):,.0f} |")
-    print("\n| scale | input MiB (categorical / object ids) | impl | RSS before load MiB | RSS after load MiB | "
-          "peak RSS MiB | (peak − before) / input: categorical, object ids | (peak − after load) / input |")
-    print("|---|---|---|---|---|---|---|---|")
+        floor = cpp.get("floor_ms", nan)
+        print(f"| {scale}× | {r['chitieu:categorical']['rows']:,} | {fmt_ms(r['polars:polars'].get('median_s'))} | "
+              f"{fmt_ms(ru)} | {fmt_ms(du)} | {du / ru:.1f}× | {cpp.get('review_ms', nan):,.0f} | "
+              f"{floor:,.1f} / {cpp.get('floor_reused_ms', nan):,.1f} | {cpp.get('review_ms', nan) / floor:.1f}× | "
+              f"{cpp.get('roll_up_ms', nan):,.0f} | {cpp.get('evaluate_ms', nan):,.0f} |")
+    print("\n| scale | job | input MiB | RSS before load MiB | RSS after load MiB | peak RSS MiB | "
+          "(peak − after load) / input |")
+    print("|---|---|---|---|---|---|---|")
     for scale, r in results["scales"].items():
-        for impl in ("chitieu", "pandas", "chitieu_rollup", "duckdb_rollup"):
-            if impl not in r:
+        for job, m in r.items():
+            if not isinstance(m, dict) or "peak_rss_mib" not in m:
                 continue
-            m = r[impl]
-            grown = m['peak_rss_mib'] - m['rss_before_load_mib']
-            objects = m.get('input_object_mib', float('nan'))
-            print(f"| {scale}× | {m['input_mib']:,.0f} / {objects:,.0f} | {impl} | {m['rss_before_load_mib']:,.0f} | "
+            print(f"| {scale}× | {job} | {m['input_mib']:,.0f} | {m['rss_before_load_mib']:,.0f} | "
                   f"{m['rss_loaded_mib']:,.0f} | {m['peak_rss_mib']:,.0f} | "
-                  f"{grown / m['input_mib']:.2f}, {grown / objects:.2f} | "
                   f"{(m['peak_rss_mib'] - m['rss_loaded_mib']) / m['input_mib']:.2f} |")
 
 

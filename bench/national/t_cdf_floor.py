@@ -1,5 +1,6 @@
-"""The floor Boost.Math's Student t puts under the national review: the time of its distribution
-function alone on the (q, df) pairs of every p_meet the review computes.
+"""The floor the Student t puts under the national review: the time of its distribution function
+alone on the (q, df) pairs of every p_meet the review computes, with Boost.Math and with chitieu's
+closed form for whole degrees of freedom (``student_t_cdf``).
 
 The pairs are captured from the pandas reference (same formulas, checked equal to chitieu's p_meet
 to 1e-9), written for ``bench_t_cdf`` (C++, one thread, the call chitieu makes), and timed there.
@@ -30,8 +31,8 @@ sys.path.insert(0, HERE)
 def pairs(data_dir: str) -> Tuple[np.ndarray, np.ndarray]:
     """(q, df) of every p_meet of the review of ``data_dir``, from the pandas reference."""
     import pandas as pd
-
     import reference_pandas as ref
+
     from chitieu import api
 
     obs, areas = pd.read_pickle(os.path.join(data_dir, "frames.pkl"))
@@ -78,6 +79,9 @@ def main() -> None:
     print(f"Boost.Math students_t cdf, one thread: {out['median_ms']:.0f} ms "
           f"({out['median_ms'] * 1e6 / max(out['pairs'], 1):.0f} ns a call)")
     print(f"on all {cores} cores at best: {out['median_ms'] / cores:.0f} ms")
+    print(f"chitieu student_t_cdf (closed form), one thread: {out['closed_form_median_ms']:.0f} ms "
+          f"({out['closed_form_median_ms'] * 1e6 / max(out['pairs'], 1):.0f} ns a call); largest difference "
+          f"to Boost.Math {out['max_abs_difference']:.2g}")
     if args.pandas_ms:
         print(f"whole-job budget for {args.speedup:g}× over pandas ({args.pandas_ms:.0f} ms): "
               f"{args.pandas_ms / args.speedup:.0f} ms")

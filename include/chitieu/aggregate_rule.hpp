@@ -1,10 +1,10 @@
 /// @file aggregate_rule.hpp
-/// @brief How an indicator rolls up across areas (DESIGN.md §2 "Aggregation rules").
+/// @brief How an indicator rolls up across areas (docs/aggregation.md).
 #pragma once
 
+#include <chitieu/enum_table.hpp>
+
 #include <array>
-#include <stdexcept>
-#include <string>
 #include <string_view>
 
 namespace chitieu {
@@ -21,34 +21,29 @@ enum class aggregate_rule {
   none            ///< not aggregated
 };
 
+/// The table of aggregation rules.
+template <>
+struct enum_table<aggregate_rule> {
+  static constexpr std::string_view noun = "aggregate rule";  ///< how messages name a rule
+  /// One row per rule, in declaration order.
+  static constexpr std::array<enum_entry<aggregate_rule>, 8> entries{{
+      {aggregate_rule::sum, "sum", "tổng", "sum"},
+      {aggregate_rule::ratio, "ratio", "tỷ số của tổng", "ratio of sums"},
+      {aggregate_rule::weighted_mean, "weighted_mean", "bình quân gia quyền", "weighted mean"},
+      {aggregate_rule::min, "min", "nhỏ nhất", "minimum"},
+      {aggregate_rule::max, "max", "lớn nhất", "maximum"},
+      {aggregate_rule::all, "all", "tất cả đạt", "all"},
+      {aggregate_rule::any, "any", "có ít nhất một", "any"},
+      {aggregate_rule::none, "none", "không tổng hợp", "not aggregated"},
+  }};
+};
+
 /// All rules, in declaration order.
-inline constexpr std::array<aggregate_rule, 8> all_aggregate_rules{
-    aggregate_rule::sum, aggregate_rule::ratio, aggregate_rule::weighted_mean,
-    aggregate_rule::min, aggregate_rule::max,   aggregate_rule::all,
-    aggregate_rule::any, aggregate_rule::none};
+inline constexpr auto all_aggregate_rules = enum_values<aggregate_rule>();
 
-/// The name of a rule as written in plan files.
-constexpr std::string_view to_string(aggregate_rule r) noexcept {
-  switch (r) {
-    case aggregate_rule::sum: return "sum";
-    case aggregate_rule::ratio: return "ratio";
-    case aggregate_rule::weighted_mean: return "weighted_mean";
-    case aggregate_rule::min: return "min";
-    case aggregate_rule::max: return "max";
-    case aggregate_rule::all: return "all";
-    case aggregate_rule::any: return "any";
-    case aggregate_rule::none: return "none";
-  }
-  return "?";
-}
-
-/// Parses a rule name; throws std::invalid_argument listing the valid names.
+/// Parses a rule name; throws chitieu::error listing the valid names.
 inline aggregate_rule aggregate_rule_from_string(std::string_view name) {
-  for (auto r : all_aggregate_rules)
-    if (to_string(r) == name) return r;
-  std::string msg = "unknown aggregate rule '" + std::string(name) + "'; expected one of";
-  for (auto r : all_aggregate_rules) msg += " " + std::string(to_string(r));
-  throw std::invalid_argument(msg);
+  return enum_from_string<aggregate_rule>(name);
 }
 
 }  // namespace chitieu

@@ -1,9 +1,10 @@
 /// @file direction.hpp
-/// @brief Which way an indicator improves (DESIGN.md §2 "Direction").
+/// @brief Which way an indicator improves (docs/plan-format.md).
 #pragma once
 
-#include <stdexcept>
-#include <string>
+#include <chitieu/enum_table.hpp>
+
+#include <array>
 #include <string_view>
 
 namespace chitieu {
@@ -15,23 +16,19 @@ enum class direction {
   none     ///< milestones and two-sided bands
 };
 
-/// The name of a direction as written in plan files.
-constexpr std::string_view to_string(direction d) noexcept {
-  switch (d) {
-    case direction::higher: return "higher";
-    case direction::lower: return "lower";
-    case direction::none: return "none";
-  }
-  return "?";
-}
+/// The table of directions.
+template <>
+struct enum_table<direction> {
+  static constexpr std::string_view noun = "direction";  ///< how messages name a direction
+  /// One row per direction, in declaration order.
+  static constexpr std::array<enum_entry<direction>, 3> entries{{
+      {direction::higher, "higher", "càng cao càng tốt", "higher is better"},
+      {direction::lower, "lower", "càng thấp càng tốt", "lower is better"},
+      {direction::none, "none", "không theo chiều", "no direction"},
+  }};
+};
 
-/// Parses "higher", "lower" or "none"; throws std::invalid_argument otherwise.
-inline direction direction_from_string(std::string_view name) {
-  if (name == "higher") return direction::higher;
-  if (name == "lower") return direction::lower;
-  if (name == "none") return direction::none;
-  throw std::invalid_argument("unknown direction '" + std::string(name) +
-                              "'; expected higher, lower or none");
-}
+/// Parses "higher", "lower" or "none"; throws chitieu::error otherwise.
+inline direction direction_from_string(std::string_view name) { return enum_from_string<direction>(name); }
 
 }  // namespace chitieu

@@ -1,10 +1,10 @@
 /// @file pace.hpp
-/// @brief Pace classes and pace methods (DESIGN.md §2 "Progress, projection, pace").
+/// @brief Pace classes and pace methods (docs/evaluation.md "Pace").
 #pragma once
 
+#include <chitieu/enum_table.hpp>
+
 #include <array>
-#include <stdexcept>
-#include <string>
 #include <string_view>
 
 namespace chitieu {
@@ -28,35 +28,31 @@ enum class pace {
   decreasing                    ///< SDSN: ratio < 0, or the baseline met the target and the value does not
 };
 
-/// All pace classes, in declaration order (the order of the integer codes used by the bindings).
-inline constexpr std::array<pace, 13> all_paces{
-    pace::achieved,          pace::on_track,
-    pace::moderate,          pace::stagnating,
-    pace::regressing,        pace::insufficient_data,
-    pace::not_applicable,    pace::target_achieved,
-    pace::progress_needs_acceleration, pace::limited_progress,
-    pace::deterioration,     pace::moderately_improving,
-    pace::decreasing};
+/// The table of pace classes.
+template <>
+struct enum_table<pace> {
+  static constexpr std::string_view noun = "pace";  ///< how messages name a pace class
+  /// One row per pace class, in declaration order.
+  static constexpr std::array<enum_entry<pace>, 13> entries{{
+      {pace::achieved, "achieved", "Đã đạt", "Achieved"},
+      {pace::on_track, "on_track", "Đúng tiến độ", "On track"},
+      {pace::moderate, "moderate", "Tiến triển khá", "Moderate progress"},
+      {pace::stagnating, "stagnating", "Chững lại", "Stagnating"},
+      {pace::regressing, "regressing", "Đi lùi", "Regressing"},
+      {pace::insufficient_data, "insufficient_data", "Chưa đủ số liệu", "Insufficient data"},
+      {pace::not_applicable, "not_applicable", "Không áp dụng", "Not applicable"},
+      {pace::target_achieved, "target_achieved", "Đã đạt chỉ tiêu", "Target achieved"},
+      {pace::progress_needs_acceleration, "progress_needs_acceleration", "Cần đẩy nhanh tiến độ",
+       "Progress needs acceleration"},
+      {pace::limited_progress, "limited_progress", "Tiến triển hạn chế", "Limited progress"},
+      {pace::deterioration, "deterioration", "Xấu đi", "Deterioration"},
+      {pace::moderately_improving, "moderately_improving", "Cải thiện vừa phải", "Moderately improving"},
+      {pace::decreasing, "decreasing", "Giảm sút", "Decreasing"},
+  }};
+};
 
-/// The English code of a pace class ("on_track", "limited_progress", ...).
-constexpr std::string_view to_string(pace p) noexcept {
-  switch (p) {
-    case pace::achieved: return "achieved";
-    case pace::on_track: return "on_track";
-    case pace::moderate: return "moderate";
-    case pace::stagnating: return "stagnating";
-    case pace::regressing: return "regressing";
-    case pace::insufficient_data: return "insufficient_data";
-    case pace::not_applicable: return "not_applicable";
-    case pace::target_achieved: return "target_achieved";
-    case pace::progress_needs_acceleration: return "progress_needs_acceleration";
-    case pace::limited_progress: return "limited_progress";
-    case pace::deterioration: return "deterioration";
-    case pace::moderately_improving: return "moderately_improving";
-    case pace::decreasing: return "decreasing";
-  }
-  return "?";
-}
+/// All pace classes, in declaration order (the order of the integer codes used by the bindings).
+inline constexpr auto all_paces = enum_values<pace>();
 
 /// Which rule set assigns the pace.
 enum class pace_method {
@@ -65,22 +61,19 @@ enum class pace_method {
   sdsn       ///< SDSN dashboard: observed linear rate against the required linear rate
 };
 
-/// The name of a pace method ("chitieu", "open_sdg" or "sdsn").
-constexpr std::string_view to_string(pace_method m) noexcept {
-  switch (m) {
-    case pace_method::chitieu: return "chitieu";
-    case pace_method::open_sdg: return "open_sdg";
-    case pace_method::sdsn: return "sdsn";
-  }
-  return "?";
-}
+/// The table of pace methods.
+template <>
+struct enum_table<pace_method> {
+  static constexpr std::string_view noun = "pace method";  ///< how messages name a method
+  /// One row per method, in declaration order.
+  static constexpr std::array<enum_entry<pace_method>, 3> entries{{
+      {pace_method::chitieu, "chitieu", "phương pháp chitieu", "chitieu method"},
+      {pace_method::open_sdg, "open_sdg", "phương pháp Open SDG", "Open SDG method"},
+      {pace_method::sdsn, "sdsn", "phương pháp SDSN", "SDSN method"},
+  }};
+};
 
-/// Parses "chitieu", "open_sdg" or "sdsn"; throws std::invalid_argument naming the valid names.
-inline pace_method pace_method_from_string(std::string_view name) {
-  for (auto m : {pace_method::chitieu, pace_method::open_sdg, pace_method::sdsn})
-    if (to_string(m) == name) return m;
-  throw std::invalid_argument("unknown pace method '" + std::string(name) +
-                              "'; expected chitieu, open_sdg or sdsn");
-}
+/// Parses "chitieu", "open_sdg" or "sdsn"; throws chitieu::error naming the valid names.
+inline pace_method pace_method_from_string(std::string_view name) { return enum_from_string<pace_method>(name); }
 
 }  // namespace chitieu

@@ -4,7 +4,9 @@
 
 #include <chitieu/aggregate_rule.hpp>
 #include <chitieu/direction.hpp>
+#include <chitieu/plan_fields.hpp>
 #include <chitieu/target.hpp>
+#include <chitieu/trend.hpp>
 #include <chitieu/unit.hpp>
 
 #include <optional>
@@ -22,59 +24,39 @@ struct localized {
   friend bool operator==(const localized& a, const localized& b) { return a.vi == b.vi && a.en == b.en; }
 };
 
-/// How a series is projected to the target year.
-enum class trend {
-  linear,   ///< least squares on the value
-  compound  ///< least squares on ln(value)
-};
-
-/// The name of a trend ("linear" or "compound").
-constexpr std::string_view to_string(trend t) noexcept {
-  return t == trend::linear ? "linear" : "compound";
-}
-
 /// A group of indicators (the plan's section III task groups for La Gi).
 struct domain {
   std::string id;  ///< unique id within the plan
   localized name;  ///< display name
-  /// Memberwise equality.
-  friend bool operator==(const domain& a, const domain& b) { return a.id == b.id && a.name == b.name; }
+  /// Equality of every field of domain_fields.
+  friend bool operator==(const domain& a, const domain& b) { return fields_equal(domain_fields, a, b); }
 };
 
-/// One typed indicator with its target and aggregation rule.
+/// One typed indicator with its target and aggregation rule. Its direction, approx tolerance,
+/// cumulative period and "phấn đấu" live in `target` only (`target.dir`, `target.tolerance`,
+/// `target.period`, `target.aspirational`); the keys are listed in plan_fields.hpp.
 struct indicator {
   std::string id;                              ///< unique id within the plan
   std::string domain;                          ///< id of its domain
   localized name;                              ///< display name
   chitieu::unit unit = unit::percent;          ///< unit of measure
-  direction dir = direction::higher;           ///< which way is better
   std::string target_phrase;                   ///< the target as the plan words it
-  chitieu::target target;                      ///< the parsed target
-  std::optional<double> tolerance;             ///< approx half-width override
+  chitieu::target target;                      ///< the parsed target, with direction, tolerance, period, aspirational
   std::optional<int> baseline_year;            ///< overrides the plan's baseline year
   std::optional<int> target_year;              ///< overrides the plan's target year
-  std::optional<std::pair<int, int>> period;   ///< cumulative period override
   chitieu::trend trend = trend::linear;        ///< projection model
   aggregate_rule aggregate = aggregate_rule::none;  ///< roll-up rule
   double min_coverage = 1.0;                   ///< share of children needed for a parent value
   std::string part_of;                         ///< id of the whole this indicator is a part of
-  bool aspirational = false;                   ///< "phấn đấu"
   std::string numerator;                       ///< what the numerator counts (ratio rule)
   std::string denominator;                     ///< what the denominator counts (ratio rule)
   std::vector<std::string> aligns_with;        ///< "plan-id/indicator-id" counterparts upstream
-  std::string source;                          ///< where in the plan text it comes from
+  std::string source;                          ///< where in the plan document it comes from
   std::string text;                            ///< the plan's sentence
 
-  /// Memberwise equality.
+  /// Equality of every field of indicator_fields and of the parsed target.
   friend bool operator==(const indicator& a, const indicator& b) {
-    return a.id == b.id && a.domain == b.domain && a.name == b.name && a.unit == b.unit &&
-           a.dir == b.dir && a.target_phrase == b.target_phrase && a.target == b.target &&
-           a.tolerance == b.tolerance && a.baseline_year == b.baseline_year &&
-           a.target_year == b.target_year && a.period == b.period && a.trend == b.trend &&
-           a.aggregate == b.aggregate && a.min_coverage == b.min_coverage &&
-           a.part_of == b.part_of && a.aspirational == b.aspirational &&
-           a.numerator == b.numerator && a.denominator == b.denominator &&
-           a.aligns_with == b.aligns_with && a.source == b.source && a.text == b.text;
+    return fields_equal(indicator_fields, a, b) && a.target == b.target;
   }
 };
 
@@ -100,12 +82,9 @@ struct plan {
   int target_year_of(const chitieu::indicator& i) const noexcept {
     return i.target_year.value_or(target_year);
   }
-  /// Memberwise equality.
+  /// Equality of every field of plan_fields, the domains and the indicators.
   friend bool operator==(const plan& a, const plan& b) {
-    return a.id == b.id && a.title == b.title && a.issuer == b.issuer && a.area == b.area &&
-           a.adopted == b.adopted && a.baseline_year == b.baseline_year &&
-           a.target_year == b.target_year && a.parent == b.parent && a.source == b.source &&
-           a.domains == b.domains && a.indicators == b.indicators;
+    return fields_equal(plan_fields, a, b) && a.domains == b.domains && a.indicators == b.indicators;
   }
 };
 

@@ -4,9 +4,9 @@
 #pragma once
 
 #include <chitieu/direction.hpp>
+#include <chitieu/student_t.hpp>
 
 #include <Eigen/Core>
-#include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -72,7 +72,7 @@ inline linear_fit fit_line(const double* x, const double* y, std::size_t n) noex
 
 /// Probability that a new observation at x meets a one-sided boundary: P(Y ≥ boundary) for
 /// higher, P(Y ≤ boundary) for lower, where (Y − ŷ(x))/se ~ Student-t with n − 2 degrees of
-/// freedom (Boost.Math). When se = 0 the prediction is certain: 1 if ŷ meets the boundary
+/// freedom (student_t_cdf). When se = 0 the prediction is certain: 1 if ŷ meets the boundary
 /// (strictly when not inclusive), else 0. NaN with fewer than 3 points, no slope or direction none.
 inline double probability_to_meet(const linear_fit& f, double x, double boundary, direction d,
                                   bool inclusive) {
@@ -88,12 +88,9 @@ inline double probability_to_meet(const linear_fit& f, double x, double boundary
   }
   if (std::isinf(boundary))  // ln 0 = −∞ on the log scale
     return (d == direction::higher) == (boundary < 0.0) ? 1.0 : 0.0;
-  // higher: P(Y ≥ T) = P(t ≤ (ŷ − T)/se); lower: P(Y ≤ T) = P(t ≤ (T − ŷ)/se). Double precision
-  // throughout: Boost would otherwise promote to long double, 6× slower for no visible gain.
+  // higher: P(Y ≥ T) = P(t ≤ (ŷ − T)/se); lower: P(Y ≤ T) = P(t ≤ (T − ŷ)/se).
   const double q = d == direction::higher ? (yhat - boundary) / se : (boundary - yhat) / se;
-  using no_promotion = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
-  const boost::math::students_t_distribution<double, no_promotion> dist(static_cast<double>(f.n - 2));
-  return boost::math::cdf(dist, q);
+  return student_t_cdf(q, static_cast<double>(f.n - 2));
 }
 
 }  // namespace chitieu

@@ -1,9 +1,11 @@
 /// @file status.hpp
-/// @brief Status and margin of an assessed value against a target (DESIGN.md §2 "Status").
+/// @brief Status and margin of an assessed value against a target (docs/evaluation.md).
 #pragma once
 
+#include <chitieu/enum_table.hpp>
 #include <chitieu/target.hpp>
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string_view>
@@ -19,29 +21,22 @@ enum class status {
   not_assessed  ///< Chưa đánh giá (qualitative target without an assessment)
 };
 
-/// The English code of a status ("exceeded", "met", ...).
-constexpr std::string_view to_string(status s) noexcept {
-  switch (s) {
-    case status::exceeded: return "exceeded";
-    case status::met: return "met";
-    case status::not_met: return "not_met";
-    case status::no_data: return "no_data";
-    case status::not_assessed: return "not_assessed";
-  }
-  return "?";
-}
+/// The table of statuses: the English code and the labels the plan reviews use.
+template <>
+struct enum_table<status> {
+  static constexpr std::string_view noun = "status";  ///< how messages name a status
+  /// One row per status, in declaration order.
+  static constexpr std::array<enum_entry<status>, 5> entries{{
+      {status::exceeded, "exceeded", "Vượt", "Exceeded"},
+      {status::met, "met", "Đạt", "Met"},
+      {status::not_met, "not_met", "Không đạt", "Not met"},
+      {status::no_data, "no_data", "Chưa có số liệu", "No data"},
+      {status::not_assessed, "not_assessed", "Chưa đánh giá", "Not assessed"},
+  }};
+};
 
-/// The Vietnamese label of a status as used in reviews ("Đạt", "Không đạt", ...).
-constexpr std::string_view label_vi(status s) noexcept {
-  switch (s) {
-    case status::exceeded: return "Vượt";
-    case status::met: return "Đạt";
-    case status::not_met: return "Không đạt";
-    case status::no_data: return "Chưa có số liệu";
-    case status::not_assessed: return "Chưa đánh giá";
-  }
-  return "?";
-}
+/// All statuses, in declaration order (the order of the integer codes used by the bindings).
+inline constexpr auto all_statuses = enum_values<status>();
 
 /// True for met and exceeded.
 constexpr bool is_met(status s) noexcept { return s == status::met || s == status::exceeded; }

@@ -1,13 +1,15 @@
 /// @file target.hpp
-/// @brief A target as an interval with a kind (DESIGN.md §2 "Targets").
+/// @brief A target as an interval with a kind (docs/evaluation.md "Target kinds").
 #pragma once
 
 #include <chitieu/direction.hpp>
+#include <chitieu/enum_table.hpp>
 
+#include <array>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace chitieu {
@@ -24,29 +26,25 @@ enum class target_kind {
   qualitative  ///< no number; judged from an explicit 1/0 assessment
 };
 
-/// The name of a target kind ("threshold", "range", ...).
-constexpr std::string_view to_string(target_kind k) noexcept {
-  switch (k) {
-    case target_kind::threshold: return "threshold";
-    case target_kind::range: return "range";
-    case target_kind::approx: return "approx";
-    case target_kind::relative: return "relative";
-    case target_kind::cumulative: return "cumulative";
-    case target_kind::milestone: return "milestone";
-    case target_kind::sustained: return "sustained";
-    case target_kind::qualitative: return "qualitative";
-  }
-  return "?";
-}
+/// The table of target kinds.
+template <>
+struct enum_table<target_kind> {
+  static constexpr std::string_view noun = "target kind";  ///< how messages name a kind
+  /// One row per kind, in declaration order.
+  static constexpr std::array<enum_entry<target_kind>, 8> entries{{
+      {target_kind::threshold, "threshold", "ngưỡng", "threshold"},
+      {target_kind::range, "range", "khoảng", "range"},
+      {target_kind::approx, "approx", "xấp xỉ", "approximately"},
+      {target_kind::relative, "relative", "so với năm gốc", "relative to a base year"},
+      {target_kind::cumulative, "cumulative", "cộng dồn", "cumulative"},
+      {target_kind::milestone, "milestone", "mốc hoàn thành", "milestone"},
+      {target_kind::sustained, "sustained", "duy trì", "sustained"},
+      {target_kind::qualitative, "qualitative", "định tính", "qualitative"},
+  }};
+};
 
-/// Parses a target kind name; throws std::invalid_argument otherwise.
-inline target_kind target_kind_from_string(std::string_view name) {
-  for (auto k : {target_kind::threshold, target_kind::range, target_kind::approx,
-                 target_kind::relative, target_kind::cumulative, target_kind::milestone,
-                 target_kind::sustained, target_kind::qualitative})
-    if (to_string(k) == name) return k;
-  throw std::invalid_argument("unknown target kind '" + std::string(name) + "'");
-}
+/// Parses a target kind name; throws chitieu::error listing the valid names.
+inline target_kind target_kind_from_string(std::string_view name) { return enum_from_string<target_kind>(name); }
 
 /// True for kinds judged on a 1/0 value rather than against a numeric interval.
 constexpr bool is_boolean_kind(target_kind k) noexcept {
@@ -87,14 +85,13 @@ struct target {
            !is_boolean_kind(kind);
   }
 
-  /// Memberwise equality.
-  friend bool operator==(const target& a, const target& b) {
-    return a.kind == b.kind && a.dir == b.dir && a.lower == b.lower &&
-           a.lower_inclusive == b.lower_inclusive && a.upper == b.upper &&
-           a.upper_inclusive == b.upper_inclusive && a.value == b.value &&
-           a.tolerance == b.tolerance && a.base_year == b.base_year && a.period == b.period &&
-           a.unit == b.unit && a.text == b.text && a.aspirational == b.aspirational;
+  /// Every member, for comparison.
+  auto members() const noexcept {
+    return std::tie(kind, dir, lower, lower_inclusive, upper, upper_inclusive, value, tolerance, base_year,
+                    period, unit, text, aspirational);
   }
+  /// Memberwise equality.
+  friend bool operator==(const target& a, const target& b) { return a.members() == b.members(); }
   /// Memberwise inequality.
   friend bool operator!=(const target& a, const target& b) { return !(a == b); }
 };

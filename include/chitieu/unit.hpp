@@ -1,7 +1,8 @@
 /// @file unit.hpp
-/// @brief Units of measure of an indicator and their value domains (DESIGN.md §2 "Units").
+/// @brief Units of measure of an indicator and their value domains (docs/plan-format.md).
 #pragma once
 
+#include <chitieu/enum_table.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/number_text.hpp>
 
@@ -27,36 +28,30 @@ enum class unit {
   boolean         ///< 0 or 1
 };
 
-/// All units, in declaration order.
-inline constexpr std::array<unit, 10> all_units{
-    unit::percent, unit::per_10k, unit::count,    unit::money, unit::ratio,
-    unit::years,   unit::m2_per_person, unit::hectares, unit::index, unit::boolean};
+/// The table of units: name, Vietnamese and English display label.
+template <>
+struct enum_table<unit> {
+  static constexpr std::string_view noun = "unit";  ///< how messages name a unit
+  /// One row per unit, in declaration order.
+  static constexpr std::array<enum_entry<unit>, 10> entries{{
+      {unit::percent, "percent", "%", "%"},
+      {unit::per_10k, "per_10k", "/10.000 dân", "per 10,000 people"},
+      {unit::count, "count", "số lượng", "count"},
+      {unit::money, "money", "tiền", "money"},
+      {unit::ratio, "ratio", "lần", "times"},
+      {unit::years, "years", "năm", "years"},
+      {unit::m2_per_person, "m2_per_person", "m²/người", "m² per person"},
+      {unit::hectares, "hectares", "ha", "ha"},
+      {unit::index, "index", "chỉ số", "index"},
+      {unit::boolean, "boolean", "có/không", "yes/no"},
+  }};
+};
 
-/// The name of a unit as written in plan files ("percent", "per_10k", ...).
-constexpr std::string_view to_string(unit u) noexcept {
-  switch (u) {
-    case unit::percent: return "percent";
-    case unit::per_10k: return "per_10k";
-    case unit::count: return "count";
-    case unit::money: return "money";
-    case unit::ratio: return "ratio";
-    case unit::years: return "years";
-    case unit::m2_per_person: return "m2_per_person";
-    case unit::hectares: return "hectares";
-    case unit::index: return "index";
-    case unit::boolean: return "boolean";
-  }
-  return "?";
-}
+/// All units, in declaration order.
+inline constexpr auto all_units = enum_values<unit>();
 
 /// Parses a unit name; throws chitieu::error listing the valid names.
-inline unit unit_from_string(std::string_view name) {
-  for (unit u : all_units)
-    if (to_string(u) == name) return u;
-  std::string msg = "unknown unit '" + std::string(name) + "'; expected one of";
-  for (unit u : all_units) msg += " " + std::string(to_string(u));
-  throw error(msg);
-}
+inline unit unit_from_string(std::string_view name) { return enum_from_string<unit>(name); }
 
 /// Multiplier turning numerator/denominator into the unit (percent 100, per_10k 10 000, else 1).
 constexpr double ratio_factor(unit u) noexcept {

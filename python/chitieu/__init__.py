@@ -1,6 +1,6 @@
 """chitieu: typed targets of social-policy plans, evaluated exactly.
 
-A pure-Python facade over the C++ core ``chitieu._core`` (DESIGN.md §3)::
+A pure-Python facade over the C++ core ``chitieu._core`` (docs/python.md)::
 
     import chitieu
     plan = chitieu.load_plan("la-gi-2024")
@@ -19,24 +19,24 @@ from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS
 
 __all__ = [
-    "load_plan",
-    "parse_target",
-    "format_target",
-    "evaluate",
-    "Evaluation",
-    "Plan",
-    "Domain",
-    "Indicator",
-    "Target",
-    "ChitieuError",
-    "ChitieuErrors",
-    "PlanError",
-    "PhraseError",
-    "ObservationError",
-    "AreaError",
     "EVALUATION_COLUMNS",
     "METHODS",
+    "AreaError",
+    "ChitieuError",
+    "ChitieuErrors",
+    "Domain",
+    "Evaluation",
+    "Indicator",
+    "ObservationError",
+    "PhraseError",
+    "Plan",
+    "PlanError",
+    "Target",
     "check_domain",
+    "evaluate",
+    "format_target",
+    "load_plan",
+    "parse_target",
     "ratio_factor",
     "units",
     "__version__",

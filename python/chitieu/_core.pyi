@@ -1,28 +1,35 @@
-"""Type stubs of chitieu._core, the pybind11 module over the C++ library (bindings/register_*.cpp)."""
+"""Type stubs of chitieu._core, the pybind11 module over the C++ library (bindings/register_*.cpp).
+
+Checked against the built module by ``python -m mypy.stubtest chitieu._core`` (scripts/test.sh).
+"""
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
 
+from chitieu.choices import Direction as _Direction
+from chitieu.choices import EnumKind as _EnumKind
+from chitieu.choices import Lang as _Lang
+from chitieu.choices import Method as _Method
+from chitieu.errors import ChitieuError as ChitieuError
+from chitieu.errors import PhraseError as PhraseError
+
 __version__: str
 
-class ChitieuError(ValueError):
-    message: str
-    file: Optional[str]
-    line: Optional[int]
-    field: Optional[str]
+# ---- enum tables (register_enums.cpp) -----------------------------------------------------------
 
-class PhraseError(ChitieuError):
-    position: int
-    word: str
-    expected: str
+ENUM_TABLES: Dict[str, List[Tuple[str, str, str]]]
+
+def enum_table(kind: _EnumKind) -> List[Tuple[str, str, str]]: ...
+def units() -> List[str]: ...
+def status_names() -> List[str]: ...
+def pace_names() -> List[str]: ...
+def status_label_vi(status: str) -> str: ...
 
 # ---- units, targets, status (register_target.cpp) ----------------------------------------------
 
-def units() -> List[str]: ...
 def check_domain(unit: str, value: float) -> None: ...
 def ratio_factor(unit: str) -> float: ...
-def status_label_vi(status: str) -> str: ...
 
 class Target:
     kind: str
@@ -55,8 +62,8 @@ class Target:
 
 # ---- phrases (register_phrase.cpp) -------------------------------------------------------------
 
-def parse_target(phrase: str, direction: str = "higher", tolerance: Optional[float] = None) -> Target: ...
-def format_target(target: Target, lang: str = "vi") -> str: ...
+def parse_target(phrase: str, direction: _Direction = "higher", tolerance: Optional[float] = None) -> Target: ...
+def format_target(target: Target, lang: _Lang = "vi") -> str: ...
 def parse_number(text: str) -> float: ...
 
 # ---- plans (register_plan.cpp) -----------------------------------------------------------------
@@ -66,7 +73,7 @@ class Localized:
     def vi(self) -> str: ...
     @property
     def en(self) -> str: ...
-    def __getitem__(self, lang: str) -> str: ...
+    def __getitem__(self, lang: _Lang) -> str: ...
     def to_dict(self) -> Dict[str, str]: ...
     def __eq__(self, other: object) -> bool: ...
 
@@ -195,8 +202,6 @@ class Evaluation:
     def area_ids(self) -> List[str]: ...
     def columns(self) -> Dict[str, Any]: ...
 
-def status_names() -> List[str]: ...
-def pace_names() -> List[str]: ...
 def observation_problems(plan: Plan, panel: Panel) -> List[Tuple[str, int, str]]: ...
 def check_observations(plan: Plan, panel: Panel) -> None: ...
 def complete_values(plan: Plan, panel: Panel) -> None: ...
@@ -204,7 +209,7 @@ def evaluate(
     plan: Plan,
     panel: Panel,
     year: Optional[int] = None,
-    method: str = "chitieu",
+    method: _Method = "chitieu",
     baseline_year: Optional[int] = None,
     target_year: Optional[int] = None,
 ) -> Evaluation: ...
@@ -282,7 +287,7 @@ def review(
     crosswalk: Optional[Crosswalk] = None,
     geography: Optional[str] = None,
     year: Optional[int] = None,
-    method: str = "chitieu",
+    method: _Method = "chitieu",
     baseline_year: Optional[int] = None,
     target_year: Optional[int] = None,
     *,

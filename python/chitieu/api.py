@@ -1,4 +1,4 @@
-"""The public functions of chitieu (DESIGN.md §3): plans, target phrases and evaluation."""
+"""The public functions of chitieu (docs/python.md): plans, target phrases and evaluation."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -8,16 +8,18 @@ from typing import Optional, Union
 import pandas as pd
 
 from chitieu import _core
+from chitieu.area_names import area_labels
+from chitieu.choices import Direction, ErrorsMode, Method
 from chitieu.collect import relocate
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError, translate
 from chitieu.evaluation import Evaluation
 from chitieu.frames import areas_from_table, crosswalk_from_table, panel_from_table
 from chitieu.io import Table, TableSource, read_areas, read_crosswalk, read_observations, text_column
 
-__all__ = ["load_plan", "parse_target", "evaluate", "METHODS", "FINDING_COLUMNS", "PlanSource"]
+__all__ = ["FINDING_COLUMNS", "METHODS", "PlanSource", "evaluate", "load_plan", "parse_target"]
 
-#: The pace methods (DESIGN.md §2 "Progress, projection, pace").
-METHODS = ("chitieu", "open_sdg", "sdsn")
+#: The pace methods (docs/evaluation.md "Pace"), from the core's table.
+METHODS = tuple(name for name, _, _ in _core.enum_table("pace_method"))
 
 #: The columns of ``Evaluation.findings`` (one row per finding of the roll-up).
 FINDING_COLUMNS = ("kind", "indicator", "area", "year", "own", "aggregate", "message")
@@ -27,7 +29,7 @@ PlanSource = Union[str, "os.PathLike[str]", _core.Plan]
 _CORE_ERRORS = (ValueError, RuntimeError)
 
 
-def load_plan(id_or_path: Union[str, "os.PathLike[str]"]) -> _core.Plan:
+def load_plan(id_or_path: Union[str, os.PathLike[str]]) -> _core.Plan:
     """A plan by embedded id (``"la-gi-2024"``) or from a TOML plan file.
 
     Raises :class:`~chitieu.errors.PlanError` naming the file, line and key of
@@ -44,7 +46,7 @@ def _plan(plan: PlanSource) -> _core.Plan:
     return plan if isinstance(plan, _core.Plan) else load_plan(plan)
 
 
-def parse_target(phrase: str, direction: str = "higher", tolerance: Optional[float] = None) -> _core.Target:
+def parse_target(phrase: str, direction: Direction = "higher", tolerance: Optional[float] = None) -> _core.Target:
     """Read a target phrase (``"trên 80%"``, ``"khoảng 76,5 tuổi"``, ``"12-15"``) into a :class:`Target`.
 
     ``direction`` (``higher``, ``lower`` or ``none``) gives a bare number its
@@ -93,10 +95,10 @@ def evaluate(
     crosswalk: Optional[TableSource] = None,
     geography: Union[str, _dt.date, None] = None,
     year: Optional[int] = None,
-    method: str = "chitieu",
-    errors: str = "raise",
+    method: Method = "chitieu",
+    errors: ErrorsMode = "raise",
 ) -> Evaluation:
-    """Evaluate observations against a plan (DESIGN.md §2).
+    """Evaluate observations against a plan (docs/evaluation.md).
 
     ``plan`` is an embedded id, a plan file or a :class:`Plan`; observations,
     areas and crosswalk are DataFrames or CSV paths. With ``areas`` values
@@ -158,6 +160,7 @@ def evaluate(
                                            year=year, method=method, consume=True, checked=True)
     except _CORE_ERRORS as exc:
         raise _observation_error(exc, obs) from None
-    names = {} if area_source is None else dict(zip(text_column(area_source, "id"), text_column(area_source, "name")))
+    names = {} if area_source is None else area_labels(
+        *(text_column(area_source, c) for c in ("id", "name", "valid_from", "valid_to")))
     return Evaluation(the_plan, core_eval, pd.DataFrame(findings, columns=list(FINDING_COLUMNS)), method=method,
                       geography=date, year=year, area_names=names)

@@ -1,4 +1,4 @@
-"""The ``chitieu`` command line (DESIGN.md §3; every verb and flag in docs/cli.md).
+"""The ``chitieu`` command line (every verb and flag in docs/cli.md).
 
 Exit codes: 0 success; 2 bad input (a message naming the file, line and field
 on stderr, no traceback); 1 when an output cannot be written.
@@ -20,9 +20,10 @@ from chitieu._core import __version__
 if TYPE_CHECKING:
     from chitieu.evaluation import Evaluation
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 _PIPE_WIDTH = 160
+_FILE_FORMATS = ("html", "xlsx", "docx")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,10 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--year", type=int, metavar="Y", help="evaluate with data up to year Y")
     ev.add_argument("--method", choices=("chitieu", "open_sdg", "sdsn"), default="chitieu",
                     help="pace method (default: chitieu)")
-    ev.add_argument("--format", choices=("table", "csv", "json", "html", "xlsx"), default="table",
-                    help="output format (default: table)")
+    ev.add_argument("--format", choices=("table", "csv", "json", "html", "xlsx", "docx"), default="table",
+                    help="output format (default: table); docx is the Word review of one area and year")
+    ev.add_argument("--kind", choices=("so-ket", "tong-ket"), default="so-ket",
+                    help="the Word review: so-ket (mid-term) or tong-ket (final) (default: so-ket)")
     ev.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default: vi)")
-    ev.add_argument("--output", metavar="PATH", help="write to PATH (required for html and xlsx)")
+    ev.add_argument("--output", metavar="PATH", help="write to PATH (required for html, xlsx and docx)")
     ev.add_argument("--all-errors", action="store_true",
                     help="check every input first and report every problem, not only the first")
 
@@ -104,7 +107,7 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         flag, other = ("--crosswalk", "--geography") if args.geography is None else ("--geography", "--crosswalk")
         raise ChitieuError(f"{flag} needs {other}: give both to use the units valid at a date, "
                            "or neither for historical geography")
-    if args.format in ("html", "xlsx") and args.output is None:
+    if args.format in _FILE_FORMATS and args.output is None:
         raise ChitieuError(f"--format {args.format} needs --output PATH (the file to write)")
     with _steps(err) as progress:
         _step(progress, "plan")
@@ -122,29 +125,32 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
             ev.to_html(args.output, lang=args.lang)
         elif args.format == "xlsx":
             ev.to_excel(args.output, lang=args.lang)
+        elif args.format == "docx":
+            ev.to_docx(args.output, year=args.year, lang=args.lang, kind=args.kind)
     _report_findings(ev, err)
-    if args.format in ("html", "xlsx"):
+    if args.format in _FILE_FORMATS:
         err.print(f"wrote {args.output}")
     elif args.format == "table":
         _print_review(ev, args.lang, args.year, out if args.output is None else None, args.output)
     return 0
 
 
-def _report_findings(ev: "Evaluation", err: Console) -> None:
+def _report_findings(ev: Evaluation, err: Console) -> None:
     """Say on stderr what the review noticed (a parent's own observation differing from its
-    aggregate, a part above its whole): DESIGN.md §2 asks that the difference be reported, and
+    aggregate, a part above its whole): docs/aggregation.md asks that the difference be reported, and
     the csv/json rows carry only the winning value."""
     for message in ev.findings["message"]:
         err.print(f"chitieu: note: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
-def _print_review(ev: "Evaluation", lang: str, year: Optional[int], out: Optional[Console],
+def _print_review(ev: Evaluation, lang: str, year: Optional[int], out: Optional[Console],
                   output: Optional[str]) -> None:
     from chitieu import cli_render
 
     summary = ev.summary(year=year)
     area, when = summary.attrs["area"], summary.attrs["year"]
-    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang), cli_render.summary_table(summary, lang)]
+    tables = [cli_render.review_table(ev.to_frame(), ev.plan, area, when, lang),
+              cli_render.summary_table(summary, lang)]
     if output is None and out is not None:
         for t in tables:
             out.print(t)

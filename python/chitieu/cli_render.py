@@ -7,21 +7,30 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 import numpy as np
 import pandas as pd
-from rich.console import Console
 from rich.table import Table
 
 from chitieu import _core
+from chitieu.evaluation import target_words
 from chitieu.report import labels
 
-__all__ = ["target_dict", "target_text", "plan_table", "evaluation_csv", "evaluation_json", "review_table",
-           "summary_table", "area_status_table", "frame_table"]
+__all__ = [
+    "area_status_table",
+    "evaluation_csv",
+    "evaluation_json",
+    "frame_table",
+    "plan_table",
+    "review_table",
+    "summary_table",
+    "target_dict",
+    "target_text",
+]
 
 _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value", "tolerance",
                 "base_year", "period", "unit")
 
 
 def target_dict(t: _core.Target) -> Dict[str, Any]:
-    """The target JSON of DESIGN.md §3: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
+    """The target JSON of docs/plan-format.md: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
     tolerance, base_year, period, unit`` (absent numbers are null, the period a [from, to] list)."""
     out: Dict[str, Any] = {k: getattr(t, k) for k in _TARGET_KEYS}
     if out["period"] is not None:
@@ -104,6 +113,7 @@ def _assessed_unit(ind: Mapping[str, Any]) -> str:
 def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, lang: str) -> Table:
     """The review of one area and year: each indicator's value, target, status, pace and projection."""
     info = _indicator_info(plan)
+    targets = target_words(plan, lang)
     rows = frame[(frame["area"] == area) & (frame["year"] == year)]
 
     def col(name: str) -> str:
@@ -127,12 +137,12 @@ def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, la
             str(rec["indicator"]),
             labels.localized(ind.get("name"), lang),
             labels.format_value(float(rec["value"]), unit, lang),
-            labels.target_phrase(ind),
+            targets.get(str(rec["indicator"]), ""),
             f"[{_style(status)}] {labels.label('status', status, lang)} [/]",
             labels.format_share(float(rec["progress"]), lang),
             labels.label("pace", str(rec["pace"]), lang),
             labels.format_value(float(rec["projected"]), _assessed_unit(ind), lang),
-            labels.format_share(float(rec["p_meet"]), lang),
+            labels.format_probability(float(rec["p_meet"]), lang),
         )
     return table
 

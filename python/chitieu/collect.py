@@ -40,7 +40,8 @@ _MISSING = {"", "NA", "NaN", "nan", "N/A"}
 _ROW = re.compile(r"\brow (\d+)\b")
 
 
-class ChitieuErrors(ChitieuError):
+class ChitieuErrors(  # noqa: N818 - the public name of a list of errors (docs/python.md)
+    ChitieuError):
     """Several input errors reported at once (collect mode).
 
     ``errors`` lists them in order (plan, observations, areas, crosswalk; by

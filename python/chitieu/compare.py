@@ -2,7 +2,7 @@
 
 Two indicators are aligned when either names the other in ``aligns_with``
 (``"plan-id/indicator-id"``). For each aligned pair, :func:`compare_plans` says
-which target is stricter, judged on the met boundary (DESIGN.md §2): with
+which target is stricter, judged on the met boundary (docs/evaluation.md): with
 ``higher`` the larger boundary is stricter, with ``lower`` the smaller; at equal
 boundaries an exclusive one (``> x``, ``< x``) is stricter than an inclusive one.
 """
@@ -16,7 +16,7 @@ import pandas as pd
 
 from chitieu import _core
 
-__all__ = ["compare_plans", "COMPARE_COLUMNS"]
+__all__ = ["COMPARE_COLUMNS", "compare_plans"]
 
 #: The columns of :func:`compare_plans`' frame.
 COMPARE_COLUMNS = (

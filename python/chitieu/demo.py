@@ -9,9 +9,11 @@ from typing import Tuple
 from rich.console import Console
 from rich.panel import Panel
 
-__all__ = ["data_dir", "sample_paths", "run_demo", "GEOGRAPHY"]
+from chitieu.choices import Lang
 
-#: The date of La Gi's 2025 reorganisation: the units "today" (FACTS.md).
+__all__ = ["GEOGRAPHY", "data_dir", "run_demo", "sample_paths"]
+
+#: The date of La Gi's 2025 reorganisation: the units "today" (docs/aggregation.md).
 GEOGRAPHY = "2025-07-01"
 
 
@@ -35,12 +37,13 @@ def sample_paths() -> Tuple[Path, Path, Path]:
             base / "areas" / "la-gi-crosswalk-2025.csv")
 
 
-def run_demo(output: str = "out", lang: str = "vi", console: Console | None = None) -> int:
+def run_demo(output: str = "out", lang: Lang = "vi", console: Console | None = None) -> int:
     """Evaluate the La Gi plan on the sample data, print the review and write the reports to ``output``.
 
     The town and its units are evaluated on each year's own units (historical
     geography) and again on today's units through the 2025 crosswalk. Writes
-    ``la-gi-review.html`` and ``la-gi-review.xlsx``; returns 0.
+    ``la-gi-review.html``, ``la-gi-review.xlsx`` and the Word review ``la-gi-review.docx``;
+    returns 0.
     """
     import chitieu
     from chitieu import cli_render
@@ -65,8 +68,10 @@ def run_demo(output: str = "out", lang: str = "vi", console: Console | None = No
     os.makedirs(output, exist_ok=True)
     html_path = os.path.join(output, "la-gi-review.html")
     xlsx_path = os.path.join(output, "la-gi-review.xlsx")
+    docx_path = os.path.join(output, "la-gi-review.docx")
     historical.to_html(html_path, lang=lang)
     historical.to_excel(xlsx_path, lang=lang)
-    out.print(f"wrote {html_path} and {xlsx_path}", markup=False, highlight=False)
+    historical.to_docx(docx_path, lang=lang)
+    out.print(f"wrote {html_path}, {xlsx_path} and {docx_path}", markup=False, highlight=False)
     out.print(note, markup=False, highlight=False)
     return 0

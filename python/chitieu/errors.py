@@ -1,23 +1,23 @@
 """chitieu's exceptions: input errors that name the file, line and field they concern.
 
-Every error raised by the Python facade is a :class:`ChitieuError`, itself a
-:class:`ValueError`, carrying ``file``, ``line`` and ``field`` attributes (each
-may be ``None``). The C++ core's exceptions (``chitieu._core.ChitieuError``,
-``chitieu._core.PhraseError`` and plain ``ValueError`` from
-``std::invalid_argument``) are translated at the facade's boundary into the
-subclass that says which input was wrong.
+Every error raised by chitieu is a :class:`ChitieuError`, itself a
+:class:`ValueError`, carrying ``message``, ``file``, ``line`` and ``field``
+attributes (each but ``message`` may be ``None``). There is one hierarchy: the
+C++ core raises these very classes (``chitieu._core.ChitieuError`` *is*
+``chitieu.ChitieuError``, and a phrase that cannot be read raises
+:class:`PhraseError`); the facade re-raises a core error as the subclass that
+says which input was wrong (:func:`translate`).
 """
 from __future__ import annotations
 
-import re
 from typing import Callable, Optional, Type, TypeVar
 
 __all__ = [
-    "ChitieuError",
-    "PlanError",
-    "PhraseError",
-    "ObservationError",
     "AreaError",
+    "ChitieuError",
+    "ObservationError",
+    "PhraseError",
+    "PlanError",
     "translate",
 ]
 
@@ -84,20 +84,6 @@ class AreaError(ChitieuError):
 
 E = TypeVar("E", bound=ChitieuError)
 
-# "file:line: field: message", as composed by chitieu::error (parts may be missing).
-_LOCATED = re.compile(r"^(?:(?P<file>[^\n]*?):(?P<line>\d+): )(?:(?P<field>[\w.\-\[\] ]+): )?(?P<msg>.*)$", re.S)
-_LINE_ONLY = re.compile(r"^line (?P<line>\d+): (?:(?P<field>[\w.\-\[\] ]+): )?(?P<msg>.*)$", re.S)
-
-
-def _prefix(file: Optional[str], line: Optional[int], field: Optional[str]) -> str:
-    """The location prefix chitieu::error puts before its message ("file:line: field: ")."""
-    where = file or ""
-    if line:
-        where += (":" if where else "line ") + str(line)
-    if field:
-        where += (": " if where else "") + field
-    return f"{where}: " if where else ""
-
 
 def translate(
     exc: BaseException,
@@ -105,39 +91,21 @@ def translate(
     file: Optional[str] = None,
     line_of: Optional[Callable[[int], int]] = None,
 ) -> E:
-    """Build a ``cls`` error from a C++ core exception.
+    """Build a ``cls`` error from a core exception, keeping its location.
 
-    The location is taken from the exception's ``file``/``line``/``field``
-    attributes when the binding sets them, else read back from the message's
-    ``"file:line: field: "`` prefix. ``file`` replaces a missing file name;
-    ``line_of`` maps a row number reported by the core (1-based, as handed
-    over) to the line of the caller's file. A phrase error's ``position``,
-    ``word`` and ``expected`` are kept.
+    The location is the exception's ``file``/``line``/``field`` attributes;
+    ``file`` replaces a missing file name; ``line_of`` maps a row number
+    reported by the core (1-based, as handed over) to the line of the caller's
+    file. A phrase error's ``position``, ``word`` and ``expected`` are kept.
+    Any other exception keeps its text as the message.
     """
     if isinstance(exc, ChitieuError):
-        out = cls(exc.message, exc.file or file, exc.line, exc.field)
+        line = exc.line
+        if line is not None and line_of is not None:
+            line = line_of(line)
+        out = cls(exc.message, exc.file or file, line, exc.field)
     else:
-        text = str(exc)
-        efile: Optional[str] = getattr(exc, "file", None) or None
-        eline: Optional[int] = getattr(exc, "line", None) or None
-        efield: Optional[str] = getattr(exc, "field", None) or None
-        emsg: Optional[str] = getattr(exc, "message", None) or None
-        if emsg is None and (efile or eline or efield):
-            prefix = _prefix(efile, eline, efield)
-            emsg = text[len(prefix):] if text.startswith(prefix) else text
-        if emsg is None:
-            m = _LOCATED.match(text) or _LINE_ONLY.match(text)
-            if m is not None:
-                groups = m.groupdict()
-                efile = groups.get("file") or None
-                eline = int(groups["line"])
-                efield = groups.get("field") or None
-                emsg = groups["msg"]
-            else:
-                emsg = text
-        if eline is not None and line_of is not None:
-            eline = line_of(eline)
-        out = cls(emsg, efile or file, eline, efield)
+        out = cls(str(exc), file)
     for extra in ("position", "word", "expected"):
         if hasattr(exc, extra):
             setattr(out, extra, getattr(exc, extra))

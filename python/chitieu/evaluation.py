@@ -7,12 +7,13 @@ from typing import Any, Dict, List, Mapping, Optional, Union
 import pandas as pd
 
 from chitieu import _core
+from chitieu.choices import Lang, Method, PlotKind
 from chitieu.errors import ChitieuError, translate
 from chitieu.frames import evaluation_frame
 
-__all__ = ["Evaluation", "summary_frame"]
+__all__ = ["Evaluation", "summary_frame", "target_words"]
 
-_STATUS_COUNTS = ("exceeded", "met", "not_met", "no_data", "not_assessed")
+_STATUS_COUNTS = tuple(_core.status_names())
 
 
 def summary_frame(plan: _core.Plan, summary: Mapping[str, Any]) -> pd.DataFrame:
@@ -42,6 +43,14 @@ def summary_frame(plan: _core.Plan, summary: Mapping[str, Any]) -> pd.DataFrame:
     return frame
 
 
+def target_words(plan: _core.Plan, lang: str) -> Dict[str, str]:
+    """Each indicator's target as a reader of ``lang`` sees it: the plan's own words in
+    Vietnamese, the core's English rendering of the parsed target in English."""
+    if lang == "en":
+        return {i.id: _core.format_target(i.target, "en") for i in plan.indicators}
+    return {i.id: i.target_phrase for i in plan.indicators}
+
+
 def _counts(entry: Mapping[str, Any]) -> Dict[str, Any]:
     out: Dict[str, Any] = {k: entry[k] for k in ("indicators", "with_data", *_STATUS_COUNTS)}
     for pace, n in entry["pace"].items():
@@ -58,14 +67,17 @@ class Evaluation:
     evaluated, ``findings`` a DataFrame of what the review noticed (a parent's
     own value differing from its aggregate, low coverage, ...), ``method`` the
     pace method and ``geography`` the date whose units the data are expressed
-    on (``None`` for historical geography).
+    on (``None`` for historical geography). ``lang`` (``"vi"`` or ``"en"``) is the
+    language of the notebook table; ``area_names`` maps area ids to the names
+    the reports show.
     """
 
     plan: _core.Plan
     findings: pd.DataFrame
-    method: str
+    method: Method
     geography: Optional[str]
     year: Optional[int]
+    lang: str
 
     def __init__(
         self,
@@ -73,7 +85,7 @@ class Evaluation:
         core: _core.Evaluation,
         findings: pd.DataFrame,
         *,
-        method: str = "chitieu",
+        method: Method = "chitieu",
         geography: Optional[str] = None,
         year: Optional[int] = None,
         area_names: Optional[Mapping[str, str]] = None,
@@ -85,17 +97,18 @@ class Evaluation:
         self.geography = geography
         self.year = year
         self.area_names: Dict[str, str] = dict(area_names or {})
+        self.lang = "vi"
         self._frame: Optional[pd.DataFrame] = None
 
     def to_frame(self) -> pd.DataFrame:
-        """The evaluation columns (DESIGN.md §3) as a new DataFrame, one row per indicator × area × year.
+        """The evaluation columns (docs/python.md) as a new DataFrame, one row per indicator × area × year.
 
         ``indicator`` and ``area`` are Categoricals of the ids, ``status`` and
-        ``pace`` Categoricals in enum order; NaN where undefined. The frame
-        shares its memory with the evaluation until either is written to
-        (pandas copy-on-write): no copy is made for reading.
+        ``pace`` Categoricals in enum order; NaN where undefined. The frame is
+        a copy the caller owns: writing to it changes neither the evaluation
+        nor a later ``to_frame()``, under pandas 2 as under pandas 3.
         """
-        return self._rows().copy(deep=False)
+        return self._rows().copy(deep=True)
 
     def _default_area(self, area: Optional[str]) -> str:
         if area is not None:
@@ -118,7 +131,10 @@ class Evaluation:
 
         Defaults: the plan's area (the town) and the latest year evaluated
         there. ``geometric`` takes the plan score as the geometric mean of the
-        domain scores. ``enough_data`` is the 80 % rule (DESIGN.md §2).
+        domain scores. ``enough_data`` is the 80 % rule (docs/aggregation.md "Summaries").
+        ``attrs`` holds ``area``, ``year``, ``geometric`` and each indicator's
+        ``statuses`` and ``paces`` in that area and year (the counts' own rule:
+        an indicator without a row that year is ``no_data``/``not_assessed``).
         """
         where = self._default_area(area)
         try:
@@ -126,17 +142,20 @@ class Evaluation:
         except (ValueError, RuntimeError) as exc:
             raise translate(exc, ChitieuError) from None
         frame = summary_frame(self.plan, raw)
-        frame.attrs.update(area=raw["area"], year=int(raw["year"]), geometric=bool(raw["geometric"]))
+        scores = [entry for domain in raw["domains"] for entry in domain["indicator_scores"]]
+        frame.attrs.update(area=raw["area"], year=int(raw["year"]), geometric=bool(raw["geometric"]),
+                           statuses={e["indicator"]: e["status"] for e in scores},
+                           paces={e["indicator"]: e["pace"] for e in scores})
         return frame
 
     def plot(
         self,
-        kind: str = "dashboard",
+        kind: PlotKind = "dashboard",
         *,
         indicator: Optional[str] = None,
         area: Optional[str] = None,
         year: Optional[int] = None,
-        lang: str = "vi",
+        lang: Lang = "vi",
         ax: Any = None,
     ) -> Any:
         """Plot: ``dashboard`` (status of every indicator × area, latest year ≤ ``year``),
@@ -152,12 +171,13 @@ class Evaluation:
         if kind == "trajectory":
             if indicator is None:
                 raise ChitieuError("a trajectory plot needs indicator=", field="indicator")
-            return plots.trajectory(self._rows(), self.plan, indicator, self._default_area(area), lang=lang, ax=ax)
+            return plots.trajectory(self._rows(), self.plan, indicator, self._default_area(area), lang=lang, ax=ax,
+                                    area_names=self.area_names)
         if kind == "domains":
             return plots.domain_bars(self.summary(area=area, year=year), lang=lang, ax=ax)
         raise ChitieuError(f"unknown plot kind '{kind}'; expected dashboard, trajectory or domains", field="kind")
 
-    def to_html(self, path: Union[str, "os.PathLike[str]"], lang: str = "vi") -> None:
+    def to_html(self, path: Union[str, os.PathLike[str]], lang: Lang = "vi") -> None:
         """Write a self-contained HTML review to ``path``: the plan's area (the town) in the
         latest year, by domain, with the dashboard of every area and the findings."""
         from chitieu.report import html
@@ -166,17 +186,65 @@ class Evaluation:
         html.write_html(os.fspath(path), self._rows(), self.plan, summary, self.findings, lang=lang,
                         area=summary.attrs["area"], year=summary.attrs["year"], area_names=self.area_names)
 
-    def to_excel(self, path: Union[str, "os.PathLike[str]"], lang: str = "vi") -> None:
+    def to_excel(self, path: Union[str, os.PathLike[str]], lang: Lang = "vi") -> None:
         """Write an Excel workbook of the review to ``path``: summary, every row, findings."""
         from chitieu.report import excel
 
         excel.write_excel(os.fspath(path), self._rows(), self.plan, self.summary(), self.findings, lang=lang,
                           area_names=self.area_names)
 
+    def to_docx(
+        self,
+        path: Union[str, "os.PathLike[str]"],
+        area: Optional[str] = None,
+        year: Optional[int] = None,
+        lang: str = "vi",
+        kind: str = "so-ket",
+    ) -> None:
+        """Write the Word review of one area and year to ``path``: an editable draft of the
+        periodic review report (``kind="so-ket"`` mid-term, ``"tong-ket"`` final) in the layout
+        of a Vietnamese administrative document (docs/reports.md).
+
+        ``area=None`` takes the only area evaluated, else the plan's area when it has rows,
+        else raises naming the areas to choose from; ``year=None`` takes the latest year with
+        data in that area, and the document says so.
+        """
+        from chitieu.report import docx
+
+        if kind not in docx.KINDS:
+            raise ChitieuError(f"unknown review kind '{kind}'; expected one of {', '.join(docx.KINDS)}",
+                               field="kind")
+        if lang not in ("vi", "en"):
+            raise ChitieuError(f"unknown language '{lang}'; expected vi or en", field="lang")
+        where = self._report_area(area)
+        summary = self.summary(area=where, year=year)
+        targets = target_words(self.plan, lang)
+        docx.write_docx(os.fspath(path), self._rows(), self.plan, summary, lang=lang, kind=kind,
+                        area_names=self.area_names, targets=targets, year_given=year is not None)
+
+    def _report_area(self, area: Optional[str]) -> str:
+        """The area a one-area report is about: ``area`` if given, else the only area evaluated,
+        else the plan's area when it has rows; never a silent pick among several."""
+        areas = sorted(str(a) for a in self._rows()["area"].unique())
+        if area is not None:
+            if area not in areas:
+                raise ChitieuError(f"area '{area}' has no rows in the evaluation; "
+                                   f"areas evaluated: {', '.join(areas) or 'none'}", field="area")
+            return area
+        if len(areas) == 1:
+            return areas[0]
+        if self.plan.area and self.plan.area in areas:
+            return str(self.plan.area)
+        if not areas:
+            raise ChitieuError("the evaluation has no rows: nothing to report", field="area")
+        raise ChitieuError(f"the evaluation has {len(areas)} areas and the plan's area "
+                           f"'{self.plan.area}' has no rows: choose one with area=, among "
+                           f"{', '.join(areas)}", field="area")
+
     def _repr_html_(self) -> str:
         from chitieu.report import html
 
-        return str(html.notebook_table(self._rows(), self.plan, "vi"))
+        return str(html.notebook_table(self._rows(), self.plan, self.lang, area_names=self.area_names))
 
     def __repr__(self) -> str:
         frame = self._rows()

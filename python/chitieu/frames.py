@@ -16,17 +16,23 @@ from chitieu import _core
 from chitieu.errors import ObservationError
 from chitieu.io import Table, text_column
 
-__all__ = ["EVALUATION_COLUMNS", "factorize", "panel_from_table", "areas_from_table", "crosswalk_from_table",
-           "evaluation_frame"]
+__all__ = [
+    "EVALUATION_COLUMNS",
+    "areas_from_table",
+    "crosswalk_from_table",
+    "evaluation_frame",
+    "factorize",
+    "panel_from_table",
+]
 
-#: The columns of an evaluation, in order (DESIGN.md §3).
+#: The columns of an evaluation, in order (docs/python.md).
 EVALUATION_COLUMNS = (
     "indicator", "area", "year", "value", "assessed", "status", "margin", "baseline", "progress",
     "elapsed", "pace", "projected", "p_meet", "coverage",
 )
 
 
-def factorize(column: "pd.Series[Any]") -> Tuple[npt.NDArray[np.int32], List[str]]:
+def factorize(column: pd.Series[Any]) -> Tuple[npt.NDArray[np.int32], List[str]]:
     """Codes (int32, -1 for a missing id) and the dictionary of ids.
 
     A Categorical column is taken as it is (its codes and categories); any
@@ -113,12 +119,12 @@ def crosswalk_from_table(table: Table, areas: _core.AreaTable) -> _core.Crosswal
     )
 
 
-def _categorical(codes: "npt.NDArray[np.integer[Any]]", names: Sequence[str]) -> "pd.Categorical[str]":
+def _categorical(codes: npt.NDArray[np.integer[Any]], names: Sequence[str]) -> pd.Categorical[str]:
     """Codes into ``names`` as a Categorical (codes narrowed to the smallest integer type)."""
     return pd.Categorical.from_codes(codes, categories=pd.Index(list(names), dtype="str"))
 
 
-def _sorted_categorical(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> "pd.Categorical[str]":
+def _sorted_categorical(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> pd.Categorical[str]:
     """Codes into the dictionary ``ids`` as a Categorical whose categories are the ids sorted, so that
     the result does not depend on the order the ids were first met in (nor do sorts on the column)."""
     names = np.asarray(ids, dtype=object)
@@ -134,7 +140,8 @@ def evaluation_frame(evaluation: _core.Evaluation) -> pd.DataFrame:
     ``indicator`` and ``area`` are Categoricals of the ids (categories sorted;
     they compare equal to strings); ``status`` and ``pace``
     Categoricals whose categories follow the core's enum order; undefined
-    numbers are NaN. The number columns are the core's own memory (no copy).
+    numbers are NaN. The number columns are the core's own memory (no copy),
+    read-only: the frame is for reading (``Evaluation.to_frame()`` hands out a copy).
     """
     cols = evaluation.columns()
     data = {

@@ -20,15 +20,15 @@ import pandas as pd
 from chitieu.errors import AreaError, ChitieuError, ObservationError
 
 __all__ = [
-    "Table",
-    "TableSource",
-    "read_table",
-    "read_observations",
-    "read_areas",
-    "read_crosswalk",
-    "OBSERVATION_COLUMNS",
     "AREA_COLUMNS",
     "CROSSWALK_COLUMNS",
+    "OBSERVATION_COLUMNS",
+    "Table",
+    "TableSource",
+    "read_areas",
+    "read_crosswalk",
+    "read_observations",
+    "read_table",
 ]
 
 TableSource = Union[pd.DataFrame, str, "os.PathLike[str]"]
@@ -36,7 +36,7 @@ TableSource = Union[pd.DataFrame, str, "os.PathLike[str]"]
 #: Observation columns: the ids, the year and the optional numbers.
 OBSERVATION_COLUMNS = ("indicator", "area", "year", "value", "numerator", "denominator", "weight", "se")
 _OBS_NUMBERS = ("value", "numerator", "denominator", "weight", "se")
-#: Area table columns (DESIGN.md §2 "Areas and geography").
+#: Area table columns (docs/aggregation.md "Areas that change over time").
 AREA_COLUMNS = ("id", "code", "name", "level", "parent", "valid_from", "valid_to")
 #: Crosswalk columns.
 CROSSWALK_COLUMNS = ("from", "to", "share", "date")
@@ -108,9 +108,9 @@ def read_table(
                 path,
                 skiprows=skip,
                 skip_blank_lines=False,
-                dtype={c: str for c in strings},
+                dtype=dict.fromkeys(strings, str),
                 keep_default_na=False,
-                na_values={**{c: [""] for c in strings}, **{c: _MISSING for c in numbers}},
+                na_values={**{c: [""] for c in strings}, **dict.fromkeys(numbers, _MISSING)},
                 encoding="utf-8-sig",
             )
         except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
@@ -129,19 +129,19 @@ def read_table(
     return table
 
 
-def _integers(col: "pd.Series[Any]") -> bool:
+def _integers(col: pd.Series[Any]) -> bool:
     """True for a column of plain integers: numbers already, kept as they are (no float copy)."""
     return isinstance(col.dtype, np.dtype) and col.dtype.kind in "iu"
 
 
-def _numeric(table: Table, name: str, error: Type[ChitieuError]) -> "pd.Series[float]":
+def _numeric(table: Table, name: str, error: Type[ChitieuError]) -> pd.Series[float]:
     """Column ``name`` as float64, or ``error`` at the first cell that is not a number."""
     col = table.frame[name]
     if pd.api.types.is_bool_dtype(col):
         return col.astype(np.float64)
     if pd.api.types.is_numeric_dtype(col):
         return col.astype(np.float64)
-    as_text = col.astype("string").str.strip().replace({m: pd.NA for m in _MISSING})
+    as_text = col.astype("string").str.strip().replace(dict.fromkeys(_MISSING, pd.NA))
     values = pd.to_numeric(as_text, errors="coerce")
     bad = (values.isna() & as_text.notna()).to_numpy()
     if bad.any():

@@ -49,7 +49,7 @@ inline indicator_rules resolve_rules(const plan& p, const chitieu::indicator& in
   r.target_year = ind.target_year ? *ind.target_year : target_override.value_or(p.target_year);
   r.base_year = ind.target.base_year.value_or(r.baseline_year);
   if (r.kind == target_kind::cumulative) {
-    const auto period = ind.period ? ind.period : ind.target.period;
+    const auto& period = ind.target.period;
     if (!period)
       throw error("indicator '" + ind.id +
                       "' has a cumulative target without a period; give period = [from, to]",

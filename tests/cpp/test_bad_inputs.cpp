@@ -688,7 +688,8 @@ BOOST_AUTO_TEST_CASE(repeated_indicator_id_names_the_first_as_related) {
   const auto problems = chitieu::plan_file_problems(toml, "bad.toml");
   BOOST_TEST_REQUIRE(problems.size() == 1u);
   BOOST_TEST(problems[0].line() == 23);
-  BOOST_TEST(problems[0].column() == 1);
+  BOOST_TEST(problems[0].column() == 6);  // the value of `id = "insured"`
+  BOOST_TEST(problems[0].message().rfind("column 6: ", 0) == 0);
   BOOST_TEST(problems[0].related_line() == 1);  // the first indicator of the plan
 }
 

@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(cumulative_without_period_is_an_error) {
   obs.add("viec_lam", "a", 2026, 2500);
   BOOST_CHECK_THROW(run(p, obs), chitieu::error);
   auto q = p;  // the indicator's own period suffices
-  q.indicators[0].period = std::make_pair(2026, 2030);
+  q.indicators[0].target.period = std::make_pair(2026, 2030);
   BOOST_TEST(run(q, obs).assessed[0] == 2500.0);
 }
 

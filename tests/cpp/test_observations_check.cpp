@@ -23,7 +23,6 @@ chitieu::indicator make(const std::string& id, unit u, target_kind k = target_ki
   i.unit = u;
   i.target.kind = k;
   i.target.dir = chitieu::is_boolean_kind(k) ? direction::none : direction::higher;
-  i.dir = i.target.dir;
   if (!chitieu::is_boolean_kind(k)) i.target.lower = 1.0;
   return i;
 }

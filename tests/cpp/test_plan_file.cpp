@@ -90,12 +90,12 @@ BOOST_AUTO_TEST_CASE(reads_a_valid_document) {
   BOOST_TEST(p.indicators.size() == 1u);
   const auto& i = p.indicators[0];
   BOOST_TEST((i.unit == unit::percent));
-  BOOST_TEST((i.dir == direction::higher));
+  BOOST_TEST((i.target.dir == direction::higher));
   BOOST_TEST((i.target.kind == target_kind::threshold));
   BOOST_TEST(*i.target.lower == 95.0);  // "trên 95%": > 95
   BOOST_TEST(!i.target.lower_inclusive);
   BOOST_TEST(i.min_coverage == 1.0);
-  BOOST_TEST(!i.aspirational);
+  BOOST_TEST(!i.target.aspirational);
 }
 
 BOOST_AUTO_TEST_CASE(toml_syntax_error_has_line_and_column) {
@@ -195,16 +195,14 @@ BOOST_AUTO_TEST_CASE(validation_problems_have_the_key_line) {
 
 BOOST_AUTO_TEST_CASE(aspirational_from_key_or_phrase) {
   auto p = chitieu::parse_plan(edit("trên 95%", "phấn đấu trên 95%"));
-  BOOST_TEST(p.indicators[0].aspirational);
   BOOST_TEST(p.indicators[0].target.aspirational);
   p = chitieu::parse_plan(base_text + "aspirational = true\n");
-  BOOST_TEST(p.indicators[0].aspirational);
   BOOST_TEST(p.indicators[0].target.aspirational);
   p = chitieu::parse_plan(base_text + "aspirational = false\n");
-  BOOST_TEST(!p.indicators[0].aspirational);
+  BOOST_TEST(!p.indicators[0].target.aspirational);
   // key false with a "phấn đấu" phrase: the phrase wins (key OR phrase)
   p = chitieu::parse_plan(edit("trên 95%", "phấn đấu trên 95%") + "aspirational = false\n");
-  BOOST_TEST(p.indicators[0].aspirational);
+  BOOST_TEST(p.indicators[0].target.aspirational);
 }
 
 BOOST_AUTO_TEST_CASE(collect_mode_reports_everything) {
@@ -241,7 +239,7 @@ BOOST_AUTO_TEST_CASE(round_trip_with_every_key) {
            with_about);
   const auto p = chitieu::parse_plan(full);
   BOOST_TEST(p.adopted == "2024-07-01");
-  BOOST_TEST(*p.indicators[0].tolerance == 0.25);
+  BOOST_TEST(*p.indicators[0].target.tolerance == 0.25);
   BOOST_TEST(*p.indicators[0].target.lower == 59.75);  // khoảng 60 ± 0.25
   BOOST_TEST(p.indicators[1].text == "a \"quoted\" back\\slash\nnew line\ttab");
   BOOST_TEST(p.indicators[1].min_coverage == 0.8);

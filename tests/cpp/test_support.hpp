@@ -43,7 +43,6 @@ inline indicator make_indicator(const std::string& id, unit u, const target& t) 
   indicator i;
   i.id = id;
   i.unit = u;
-  i.dir = t.dir;
   i.target = t;
   return i;
 }

@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
     loaded.push_back(chitieu::load_plan(id));
     targets.emplace_back();
     for (const auto& ind : loaded.back().indicators)
-      targets.back().push_back(chitieu::parse_target(ind.target_phrase, ind.dir, ind.tolerance));
+      targets.back().push_back(chitieu::parse_target(ind.target_phrase, ind.target.dir, ind.target.tolerance));
   }
   const std::size_t n_threads = 6;
   std::atomic<bool> go{false};
@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
         if (!(p == loaded[which])) ++mismatches;
         for (std::size_t i = 0; i < p.indicators.size(); ++i) {
           const auto& ind = p.indicators[i];
-          if (!(chitieu::parse_target(ind.target_phrase, ind.dir, ind.tolerance) == targets[which][i])) ++mismatches;
+          if (!(chitieu::parse_target(ind.target_phrase, ind.target.dir, ind.target.tolerance) == targets[which][i])) ++mismatches;
         }
       }
       ++done;

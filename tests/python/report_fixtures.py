@@ -1,8 +1,8 @@
 """Plan, evaluation frame, summary and findings fixtures for the report tests.
 
-Sample data, labelled so: the values are shaped like La Gi's (FACTS.md) but are invented.
+Sample data, labelled so: the values are shaped like La Gi's (docs/plan-format.md) but are invented.
 The plan is a dict in the shape of ``Plan.to_dict()`` so the report tests need no ``_core``.
-The frame follows DESIGN.md §3's evaluation columns; its numbers are simple enough to check
+The frame follows the evaluation columns of docs/python.md; its numbers are simple enough to check
 by hand (each test says which).
 """
 from __future__ import annotations
@@ -109,7 +109,7 @@ SERIES: dict[tuple[str, str], dict[int, float]] = {
 
 
 def _status(spec: dict[str, Any], direction: str, assessed: float) -> tuple[str, float]:
-    """Status and margin of one assessed value (DESIGN.md §2, simplified for the fixture)."""
+    """Status and margin of one assessed value (docs/evaluation.md, simplified for the fixture)."""
     lo, hi = spec["lower"], spec["upper"]
     if spec["kind"] in ("milestone", "qualitative"):
         return ("met" if assessed == 1.0 else "not_met"), assessed - 1.0
@@ -197,7 +197,7 @@ def summary(evaluation: pd.DataFrame | None = None, plan_: dict[str, Any] | None
             area: str = "la-gi", year: int = 2024) -> pd.DataFrame:
     """Counts by status and pace per domain and for the plan, on ``area`` in ``year``.
 
-    Score (DESIGN.md §2): 100 when met or exceeded, else 100 × clip(progress, 0, 1); a domain
+    Score (docs/aggregation.md "Summaries"): 100 when met or exceeded, else 100 × clip(progress, 0, 1); a domain
     needs ≥ 80 % of its indicators with data, else its score is NaN.
     """
     ev = frame() if evaluation is None else evaluation
@@ -237,13 +237,16 @@ def summary(evaluation: pd.DataFrame | None = None, plan_: dict[str, Any] | None
     plan_row["enough_data"] = totals["with_data"] >= 0.8 * totals["indicators"]
     plan_row["score"] = float(np.mean(scores)) if scores else math.nan
     rows.append(plan_row)
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    out.attrs.update(area=area, year=year)  # as Evaluation.summary() says which area and year
+    return out
 
 
 def toml_plan() -> dict[str, Any] | None:
     """``plans/la-gi-2024.toml`` read with tomllib into the ``to_dict()`` shape (without the
     parsed ``target_spec``, which only the core computes), or None when the file is absent."""
     import pathlib
+
     import tomllib
 
     path = pathlib.Path(__file__).resolve().parents[2] / "plans" / "la-gi-2024.toml"

@@ -116,11 +116,14 @@ def test_error_str_composes_location() -> None:
     assert str(chitieu.ChitieuError("bad", line=3)) == "line 3: bad"
 
 
-def test_translate_reads_core_prefix_and_maps_lines() -> None:
-    core = ValueError("obs.csv:2: value: value 120 is outside percent [0, 100]")
+def test_translate_keeps_the_core_location_and_maps_lines() -> None:
+    core = chitieu.ChitieuError("value 120 is outside percent [0, 100]", "obs.csv", 2, "value")
     e = translate(core, chitieu.ObservationError, line_of=lambda r: r + 6)
     assert (e.file, e.line, e.field) == ("obs.csv", 8, "value")
     assert e.message == "value 120 is outside percent [0, 100]"
+    # Nothing is read back from message text: a foreign error keeps its text whole.
+    other = translate(ValueError("obs.csv:2: value: oops"), chitieu.ObservationError, file="o.csv")
+    assert (other.file, other.line, other.field, other.message) == ("o.csv", None, None, "obs.csv:2: value: oops")
 
 
 def write(path: Path, text: str) -> Path:
@@ -208,12 +211,12 @@ def test_sample_data_found() -> None:
 def test_make_panel_parent_areas_makes_room_and_refuses_a_negative_count() -> None:
     from chitieu import _core
 
-    def panel(parent_areas: int) -> "_core.Panel":
+    def panel(parent_areas: int) -> _core.Panel:
         return _core.make_panel(["x"], np.zeros(3, np.int32), ["a"], np.zeros(3, np.int32),
                                 np.array([2020, 2021, 2022], np.int32), np.array([1.0, 2.0, 3.0]),
                                 parent_areas=parent_areas)
 
     # The room changes nothing the panel holds.
     assert panel(1).columns()["value"].tolist() == panel(0).columns()["value"].tolist() == [1.0, 2.0, 3.0]
-    with pytest.raises(ValueError, match="parent_areas must be >= 0.*got -1"):
+    with pytest.raises(ValueError, match=r"parent_areas must be >= 0.*got -1"):
         panel(-1)

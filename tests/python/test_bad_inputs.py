@@ -15,10 +15,9 @@ from typing import Callable, List, Optional, Type
 import pandas as pd
 import pytest
 
-from conftest import AREAS, CROSSWALK
-
 import chitieu
 from chitieu import AreaError, ChitieuError, ChitieuErrors, ObservationError, PlanError
+from conftest import AREAS, CROSSWALK
 
 # ---- helpers ---------------------------------------------------------------------------------
 
@@ -317,7 +316,7 @@ def test_unit_without_successor(tmp_path: Path, cli) -> None:  # type: ignore[no
     path = crosswalk_with(tmp_path, lambda ls: ls.remove("xa-tan-hai,xa-tan-hai-2025,1,2025-07-01"))
     data = write(tmp_path, "data.csv", HEADER + GOOD + "new_jobs,xa-tan-hai,2021,120,,\n")
     exc = raises(lambda: chitieu.evaluate("la-gi-2024", data, areas=AREAS, crosswalk=path, geography="2025-07-01"))
-    assert isinstance(exc, AreaError) or isinstance(exc, ObservationError)
+    assert isinstance(exc, (AreaError, ObservationError))
     assert exc.field == "area" and exc.line == 5 and exc.file == data
     assert "area 'xa-tan-hai' is not valid on 2025-07-01" in exc.message and "successors" in exc.message
     r = cli("evaluate", "--plan", "la-gi-2024", "--data", data, "--areas", str(AREAS), "--crosswalk", path,

@@ -66,3 +66,20 @@ def test_chitieu_roll_up_equals_duckdb(data) -> None:  # type: ignore[no-untyped
     ours = run.chitieu_parents(plan, obs, areas)
     assert len(ours) == len(theirs) > 0
     assert check.parent_differences(ours, theirs) == []
+
+
+def test_chitieu_equals_the_polars_reference(data) -> None:  # type: ignore[no-untyped-def]
+    pl = pytest.importorskip("polars")
+    import reference_polars
+    obs, areas = data
+    plan = chitieu.load_plan(PLAN)
+    ours = chitieu.evaluate(plan, obs, areas=areas).to_frame()
+    # as polars.read_csv gives it: ids as String, missing numbers as null
+    polars_obs = pl.from_pandas(obs.astype({"indicator": str, "area": str}))
+    rules = reference_polars.rules_frame(reference_pandas.rules_table(plan))
+    theirs = reference_polars.review(polars_obs, pl.from_pandas(areas), rules).to_pandas()
+    assert len(theirs) == len(ours)
+    assert check.evaluation_differences(ours, theirs) == []
+    broken = theirs.copy()
+    broken.loc[0, "p_meet"] = 2.0
+    assert check.evaluation_differences(ours, broken) != []

@@ -8,10 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import AREAS, CROSSWALK, OBSERVATIONS, ROOT, run_cli_process
-
 import chitieu
-
+from conftest import AREAS, CROSSWALK, OBSERVATIONS, ROOT, run_cli_process
 
 # ---- parse-target -------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
-"""DESIGN.md §2 "Aggregation rules" and "Areas and geography", checked to the letter.
+"""The aggregation rules and areas of docs/aggregation.md, checked to the letter.
 
-Written from DESIGN.md by the verify-areas pass, on small hand-made areas,
+Written from the rules as specified (docs/aggregation.md) by the verify-areas pass, on small hand-made areas,
 crosswalks and plans; every expected number is worked out in a comment.
 """
 from __future__ import annotations

@@ -1,14 +1,14 @@
-"""An independent plain-Python reading of DESIGN.md §2 "Status" and "Progress, projection, pace",
+"""An independent plain-Python reading of the status, progress, projection and pace rules of docs/evaluation.md,
 compared with ``chitieu.evaluate`` on hand-picked edge cases and on hypothesis-generated series.
 
-The reference below is written from DESIGN.md's words (and, where DESIGN.md leaves room, the
+The reference below is written from the specification's words (and, where it leaves room, the
 readings documented in docs/evaluation.md), not from the C++ implementation.
 """
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -30,7 +30,7 @@ BASELINE, TARGET_YEAR = 2020, 2030
 
 @dataclass
 class Spec:
-    """One indicator: its phrase (for the plan file) and the typed reading DESIGN.md gives it."""
+    """One indicator: its phrase (for the plan file) and the typed reading docs/phrase-grammar.md gives it."""
 
     phrase: str
     kind: str  # threshold, range, approx, relative, cumulative, milestone, sustained, qualitative
@@ -83,11 +83,11 @@ class Spec:
         return self.kind == "relative" or self.trend == "compound"
 
 
-# --------------------------------------------------------------------------- DESIGN.md, read by hand
+# --------------------------------------------------------------------------- docs/evaluation.md, read by hand
 
 
 def judge(s: Spec, x: float) -> str:
-    """Status of an assessed quantity x against the final target (DESIGN.md §2 "Status")."""
+    """Status of an assessed quantity x against the final target (docs/evaluation.md)."""
     if math.isnan(x):
         return "not_assessed" if s.kind == "qualitative" else "no_data"
     if s.boolean_kind:
@@ -184,7 +184,7 @@ class Row:
 
 
 def reference(s: Spec, series: Dict[int, float], method: str = "chitieu", year: Optional[int] = None) -> List[Row]:
-    """Every row DESIGN.md asks for, read by hand."""
+    """Every row docs/evaluation.md asks for, read by hand."""
     if year is None:
         times = sorted(series)
     else:
@@ -236,7 +236,7 @@ def reference_row(s: Spec, series: Dict[int, float], t: int, method: str) -> Row
     t0, v0 = (pts[0] if pts else (None, NAN))
     baseline = v0
     progress = NAN
-    if T is not None and not math.isnan(v0) and T != v0:
+    if T is not None and not math.isnan(v0) and v0 != T:
         progress = (a - v0) / (T - v0)
     elapsed = (t - t0) / (t1 - t0) if t0 is not None and t1 != t0 else NAN
 
@@ -291,7 +291,7 @@ def pace_of(s: Spec, method: str, status: str, v: float, v0: float, T: Optional[
             return "on_track"
         if judge(s, v0) in ("met", "exceeded"):
             return "regressing"
-        if T == v0:
+        if v0 == T:
             return "regressing" if good(s, projected, v0) else "stagnating"
         r = (projected - v0) / (T - v0)
         return "moderate" if r >= 0.5 else "stagnating" if r >= 0 else "regressing"
@@ -302,7 +302,7 @@ def pace_of(s: Spec, method: str, status: str, v: float, v0: float, T: Optional[
             return "insufficient_data"
         if judge(s, v0) in ("met", "exceeded"):
             return "decreasing"
-        if T == v0:
+        if v0 == T:
             return "stagnating" if v == v0 else "decreasing"
         ratio = ((v - v0) / (t - t0)) / ((T - v0) / (t1 - t0))
         return ("on_track" if ratio >= 1 else "moderately_improving" if ratio >= 0.5
@@ -502,7 +502,7 @@ def test_hand_picked_year_option(case: int, method: str, tmp_path: Path) -> None
 
 
 def test_worked_example_by_hand(tmp_path: Path) -> None:
-    """docs/evaluation.md's table, as numbers DESIGN.md's formulas give by hand."""
+    """docs/evaluation.md's table, as numbers its formulas give by hand."""
     rows = reference(GT80, {2020: 70, 2021: 71, 2022: 72.5, 2023: 73, 2024: 74})
     last = rows[-1]
     assert last.projected == pytest.approx(80.1)
@@ -572,5 +572,6 @@ def test_generated_year_option(spec: Spec, series: Dict[int, float], year: int, 
 @SETTINGS
 @given(spec=st.sampled_from([INDEX_LOWER, RANGE_HI, RANGE_LO, BAND]), series=series_strategy(-50, 50),
        method=st.sampled_from(["chitieu", "open_sdg", "sdsn"]), year=st.one_of(st.none(), st.integers(2016, 2032)))
-def test_generated_index(spec: Spec, series: Dict[int, float], method: str, year: Optional[int], tmp_path: Path) -> None:
+def test_generated_index(spec: Spec, series: Dict[int, float], method: str, year: Optional[int],
+                         tmp_path: Path) -> None:
     compare(spec, series, tmp_path, method, year)

@@ -1,6 +1,6 @@
-"""DESIGN.md §2 "Target phrases" and §3 interfaces, checked to the letter.
+"""Target phrases (docs/phrase-grammar.md) and the interfaces (docs/python.md, docs/cli.md), checked to the letter.
 
-Written from DESIGN.md (not from the implementation) by the verify-areas pass:
+Written from the specification (not from the implementation) by the verify-areas pass:
 every Vietnamese and symbolic phrase form, the number rules, units, NFC and
 case-insensitivity, refusals with the position of the word; the evaluation
 columns, the CLI verbs and flags, the Target and Plan JSON, exit codes and
@@ -15,7 +15,6 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import chitieu

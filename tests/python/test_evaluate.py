@@ -8,10 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import AREAS, CROSSWALK, OBSERVATIONS
-
 import chitieu
 from chitieu import _core
+from conftest import AREAS, CROSSWALK, OBSERVATIONS
 
 COLUMNS = ["indicator", "area", "year", "value", "assessed", "status", "margin", "baseline", "progress",
            "elapsed", "pace", "projected", "p_meet", "coverage"]

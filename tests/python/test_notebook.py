@@ -8,9 +8,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import AREAS, CROSSWALK, OBSERVATIONS, ROOT
-
 import chitieu
+from conftest import AREAS, CROSSWALK, OBSERVATIONS, ROOT
 
 
 @pytest.fixture(scope="module")

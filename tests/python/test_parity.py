@@ -8,12 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import AREAS, CROSSWALK, OBSERVATIONS, ROOT, run_cli_process
-
 import chitieu
 from chitieu import _core
 from chitieu.frames import areas_from_table, crosswalk_from_table, panel_from_table
 from chitieu.io import read_areas, read_crosswalk, read_observations
+from conftest import AREAS, CROSSWALK, OBSERVATIONS, run_cli_process
 
 
 def core_frame(method: str = "chitieu", geography: bool = False) -> pd.DataFrame:
@@ -66,9 +65,8 @@ def test_core_equals_python_todays_units() -> None:
 
 
 def read_cli_csv(text: str) -> pd.DataFrame:
-    frame = pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""],
-                        dtype={"indicator": object, "area": object, "status": object, "pace": object})
-    return frame
+    return pd.read_csv(io.StringIO(text), keep_default_na=False, na_values=[""],
+                       dtype={"indicator": object, "area": object, "status": object, "pace": object})
 
 
 @pytest.mark.parametrize("geography", [False, True])

@@ -8,16 +8,15 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
-from chitieu.report import STATUS_COLOURS, dashboard, domain_bars, svg, trajectory  # noqa: E402
-
-import report_fixtures as F  # noqa: E402
+import report_fixtures as F
+from chitieu.report import STATUS_COLOURS, dashboard, domain_bars, svg, trajectory
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +86,7 @@ def test_trajectory_fit_line_passes_through_the_centroid_to_the_projection() -> 
     # slope (88.2 - 72.2)/8 = 2.0 per year: the fixture's polyfit slope is
     # sum((t-2022)(v-72.2))/10 = (-2*-4.2 + -1*-1.7 + 0 + 1*2.3 + 2*3.8)/10 = 20/10 = 2.0
     assert (y[-1] - y[0]) / (x[-1] - x[0]) == pytest.approx(2.0)
-    observed = [ln for ln in ax.get_lines() if ln.get_linestyle() == "-"][0]
+    observed = next(ln for ln in ax.get_lines() if ln.get_linestyle() == "-")
     assert _ydata(observed) == [68.0, 70.5, 72.0, 74.5, 76.0]
     texts = [t.get_text() for t in ax.texts]
     assert "Xác suất đạt (2030): 100 %" in texts
@@ -163,3 +162,35 @@ def test_svg_is_inline_with_unique_resolvable_ids() -> None:
 def test_plots_refuse_unknown_language() -> None:
     with pytest.raises(ValueError, match="'fr'"):
         dashboard(F.frame(), F.plan(), lang="fr")
+
+
+def _long_name_plan() -> dict:
+    plan = F.plan()
+    for ind in plan["indicators"]:
+        if ind["id"] == "trained_labour":
+            ind["name"]["vi"] = "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ trong tổng số lao động đang làm việc"
+    return plan
+
+
+def test_trajectory_title_and_probability_do_not_overlap() -> None:
+    fig = Figure(figsize=(6.0, 3.2))
+    ax = fig.add_subplot()
+    trajectory(F.frame(), _long_name_plan(), "trained_labour", "la-gi", lang="vi", ax=ax)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    prob = next(t for t in ax.texts if t.get_text().startswith("Xác suất đạt (2030)"))
+    title = ax.title if ax.title.get_text() else ax._left_title  # type: ignore[attr-defined]
+    box_title, box_prob = title.get_window_extent(renderer), prob.get_window_extent(renderer)
+    assert box_title.width > 0 and box_prob.width > 0
+    assert not box_title.overlaps(box_prob)
+
+
+def test_trajectory_title_names_the_area_when_known() -> None:
+    ax = trajectory(F.frame(), F.plan(), "trained_labour", "la-gi", lang="vi",
+                    area_names={"la-gi": "Thị xã La Gi"})
+    assert ax._left_title.get_text().endswith("— Thị xã La Gi")  # type: ignore[attr-defined]
+    ax = trajectory(F.frame(), F.plan(), "trained_labour", "la-gi", lang="vi")
+    assert ax._left_title.get_text().endswith("— la-gi")  # type: ignore[attr-defined]

@@ -1,6 +1,6 @@
 """Properties that hold for every input (hypothesis): status is monotone in the value; roll-ups
 do not depend on row order or on how children are grouped; formatting a target and reading it
-back is the identity; the C++ core agrees with a plain-Python reading of DESIGN.md §2 on random
+back is the identity; the C++ core agrees with a plain-Python reading of docs/evaluation.md on random
 plans and data."""
 from __future__ import annotations
 
@@ -133,7 +133,7 @@ def sorted_frame(frame: pd.DataFrame) -> pd.DataFrame:
 @PROFILE
 @given(wards(), st.randoms(use_true_random=False))
 def test_roll_up_does_not_depend_on_row_order(data: pd.DataFrame, rnd: random.Random) -> None:
-    areas = area_frame({w: "town" for w in data["area"].unique()})
+    areas = area_frame(dict.fromkeys(data["area"].unique(), "town"))
     shuffled = data.sample(frac=1.0, random_state=rnd.randrange(2**32)).reset_index(drop=True)
     a = sorted_frame(chitieu.evaluate("la-gi-2024", data, areas=areas).to_frame())
     b = sorted_frame(chitieu.evaluate("la-gi-2024", shuffled, areas=areas).to_frame())
@@ -145,12 +145,12 @@ def test_roll_up_does_not_depend_on_row_order(data: pd.DataFrame, rnd: random.Ra
 def test_roll_up_does_not_depend_on_grouping(data: pd.DataFrame, draw: st.DataObject) -> None:
     names = list(data["area"].unique())
     groups = {w: draw.draw(st.sampled_from(["g1", "g2", "town"])) for w in names}
-    flat = chitieu.evaluate("la-gi-2024", data, areas=area_frame({w: "town" for w in names})).to_frame()
+    flat = chitieu.evaluate("la-gi-2024", data, areas=area_frame(dict.fromkeys(names, "town"))).to_frame()
     grouped = chitieu.evaluate("la-gi-2024", data, areas=area_frame(groups)).to_frame()
     town_flat = sorted_frame(flat[flat["area"] == "town"])
     town_grouped = sorted_frame(grouped[grouped["area"] == "town"])
     pd.testing.assert_frame_equal(town_flat, town_grouped, check_exact=False, rtol=1e-12)
-    # And the town is the exact rule of DESIGN.md §2 over the wards: Σ for counts, Σnum·100/Σden.
+    # And the town is the exact rule of docs/aggregation.md over the wards: Σ for counts, Σnum·100/Σden.
     for y in YEARS:
         d = data[data["year"] == y]
         jobs = town_flat[(town_flat["indicator"] == "new_jobs") & (town_flat["year"] == y)]["value"].item()
@@ -217,7 +217,7 @@ def random_plans(draw: st.DrawFn) -> Tuple[str, List[Tuple[str, str, Optional[fl
 
 def python_status(direction: str, lower: Optional[float], upper: Optional[float], inclusive: bool,
                   v: float) -> Tuple[str, float]:
-    """Status and margin of DESIGN.md §2 for a threshold or a range."""
+    """Status and margin of docs/evaluation.md for a threshold or a range."""
     if direction == "higher":
         assert lower is not None
         met = v >= lower if inclusive else v > lower

@@ -15,9 +15,8 @@ from typing import Any
 
 import pytest
 
-from chitieu.report import write_html
-
 import report_fixtures as F
+from chitieu.report import write_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(

@@ -7,10 +7,9 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+import report_fixtures as F
 from chitieu.report import STATUS_COLOURS, write_excel
 from chitieu.report.excel import NUMBER_FORMATS
-
-import report_fixtures as F
 
 
 def _rows(ws: Worksheet, header_row: int) -> list[dict[str, object]]:
@@ -92,8 +91,40 @@ def test_detail_sheet_words_numbers_and_formats(vi_book: pathlib.Path) -> None:
     living = next(x for x in rows if x["Mã chỉ tiêu"] == "minimum_living")
     assert living["Giá trị"] is None and living["Xác suất đạt"] is None
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == f"A1:R{len(rows) + 1}"
+    assert ws.auto_filter.ref == f"A1:S{len(rows) + 1}"
     assert ws.column_dimensions["B"].width >= len("Trẻ dưới 5 tuổi suy dinh dưỡng thể thấp còi")
+
+
+def test_summary_sheet_says_which_area_and_year(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "r.xlsx"
+    write_excel(path, F.frame(), F.plan(), F.summary(year=2023), lang="vi", area_names={"la-gi": "Thị xã La Gi"})
+    assert load_workbook(path)["Tổng hợp"]["A2"].value == "Địa bàn: Thị xã La Gi (la-gi) · năm đánh giá: 2023"
+    write_excel(path, F.frame(), F.plan(), F.summary(area="tan-hai"), lang="en")
+    assert load_workbook(path)["Summary"]["A2"].value == "Area: tan-hai · year reviewed: 2024"
+
+
+def test_detail_sheet_tells_same_name_units_apart_by_id(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "r.xlsx"
+    names = {"phuoc-hoi": "Phường Phước Hội", "tan-hai": "Phường Phước Hội"}
+    write_excel(path, F.frame(), F.plan(), F.summary(), lang="vi", area_names=names)
+    rows = _rows(load_workbook(path)["Chi tiết"], 1)
+    pairs = {(r["Địa bàn"], r["Mã địa bàn"]) for r in rows}
+    assert ("Phường Phước Hội", "phuoc-hoi") in pairs and ("Phường Phước Hội", "tan-hai") in pairs
+
+
+def test_percent_margins_are_percentage_points(vi_book: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    ws = load_workbook(vi_book)["Chi tiết"]
+    heads = [c.value for c in ws[1]]
+    col = heads.index("Chênh lệch so với mục tiêu") + 1
+    rows = _rows(ws, 1)
+    health = 2 + next(i for i, r in enumerate(rows) if r["Mã chỉ tiêu"] == "health_insurance")
+    assert ws.cell(health, col).number_format == '+0.0" điểm %";-0.0" điểm %";0.0" điểm %"'
+    jobs = 2 + next(i for i, r in enumerate(rows) if r["Mã chỉ tiêu"] == "new_jobs")
+    assert ws.cell(jobs, col).number_format == "#,##0"  # a count margin stays a count
+    path = tmp_path / "en.xlsx"
+    write_excel(path, F.frame(), F.plan(), F.summary(), lang="en")
+    en = load_workbook(path)["Detail"]
+    assert en.cell(health, [c.value for c in en[1]].index("Margin") + 1).number_format == '+0.0" pp";-0.0" pp";0.0" pp"'
 
 
 def test_findings_sheet(vi_book: pathlib.Path) -> None:

@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from chitieu.report import labels as L
-
 import report_fixtures as F
+from chitieu.report import labels as L
 
 
 def test_status_labels_are_the_plan_reviews_words() -> None:
@@ -104,3 +103,32 @@ def test_plan_dict_accepts_a_mapping_or_an_object_with_to_dict() -> None:
 def test_localized_falls_back_to_the_other_language() -> None:
     assert L.localized({"vi": "Y tế", "en": ""}, "en") == "Y tế"
     assert L.localized({"vi": "Y tế", "en": "Health"}, "en") == "Health"
+
+
+def test_probability_never_rounds_to_certainty() -> None:
+    assert L.format_probability(0.9998, "vi") == "> 99 %"
+    assert L.format_probability(0.995, "en") == "> 99 %"
+    assert L.format_probability(0.994, "vi") == "99 %"
+    assert L.format_probability(0.0002, "vi") == "< 1 %"
+    assert L.format_probability(0.004, "en") == "< 1 %"
+    assert L.format_probability(0.006, "vi") == "1 %"
+    assert L.format_probability(1.0, "vi") == "100 %" and L.format_probability(0.0, "vi") == "0 %"
+    assert L.format_probability(float("nan"), "vi") == ""
+
+
+def test_margin_of_percentages_is_in_points() -> None:
+    assert L.format_margin(1.26, "percent", "vi") == "+1,3 điểm %"
+    assert L.format_margin(-4.9, "percent", "en") == "-4.9 pp"
+    assert L.format_margin(-10593.0, "count", "vi") == "-10.593"
+    assert L.format_margin(float("nan"), "percent", "vi") == ""
+
+
+def test_same_name_units_are_told_apart_by_validity() -> None:
+    from chitieu.area_names import area_labels
+
+    names = area_labels(["la-gi", "phuong-phuoc-hoi", "phuong-phuoc-hoi-2025", "x", "y", "z"],
+                        ["La Gi", "Phường Phước Hội", "Phường Phước Hội", "", "Xã A", "Xã A"],
+                        ["", "", "2025-07-01", "", "", ""], ["", "2025-06-30", "", "", "", ""])
+    assert names == {"la-gi": "La Gi", "phuong-phuoc-hoi": "Phường Phước Hội (– 30/06/2025)",
+                     "phuong-phuoc-hoi-2025": "Phường Phước Hội (01/07/2025 –)", "x": "x",
+                     "y": "Xã A [y]", "z": "Xã A [z]"}

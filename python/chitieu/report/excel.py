@@ -45,6 +45,12 @@ NUMBER_FORMATS: dict[str, str] = {
 }
 """The Excel number format of a value in each unit."""
 
+MARGIN_FORMATS: dict[str, str] = {
+    "vi": '+0.0" điểm %";-0.0" điểm %";0.0" điểm %"',
+    "en": '+0.0" pp";-0.0" pp";0.0" pp"',
+}
+"""The format of a margin between two percentages: percentage points, signed."""
+
 SHARE_FORMAT = "0%"
 """The format of shares in [0, 1]: progress, elapsed, coverage and p_meet."""
 
@@ -96,8 +102,14 @@ def _widths(ws: Worksheet, first_row: int) -> None:
         ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 6), 60)
 
 
-def _summary_sheet(ws: Worksheet, summary: pd.DataFrame, title: str, lang: str) -> None:
+def _summary_sheet(ws: Worksheet, summary: pd.DataFrame, title: str, lang: str,
+                   area_names: Mapping[str, str]) -> None:
     ws.cell(row=1, column=1, value=title).font = Font(bold=True, size=14, color="17365D")
+    area = str(summary.attrs.get("area", ""))
+    shown = area_names.get(area, area)
+    where = shown if shown == area else f"{shown} ({area})"
+    ws.cell(row=2, column=1, value=label("text", "covers", lang).format(
+        area=where, year=summary.attrs.get("year", ""))).font = Font(italic=True)
     paces = [p for p in PACES if f"pace_{p}" in summary.columns and summary[f"pace_{p}"].sum() > 0]
     names = ([label("text", "domain", lang), label("text", "indicators", lang),
               label("text", "with_data", lang)]
@@ -132,13 +144,13 @@ def _summary_sheet(ws: Worksheet, summary: pd.DataFrame, title: str, lang: str) 
     ws.column_dimensions["A"].width = max(ws.column_dimensions["A"].width or 0, 28)
 
 
-_DETAIL = ("indicator_id", "indicator", "domain", "unit", "target", "area", "year", "value",
+_DETAIL = ("indicator_id", "indicator", "domain", "unit", "target", "area", "area_id", "year", "value",
            "assessed", "status", "margin", "baseline", "progress", "elapsed", "pace",
            "projected", "p_meet", "coverage")
 
 
 def _detail_name(key: str, lang: str) -> str:
-    if key in ("indicator_id", "domain", "unit"):
+    if key in ("indicator_id", "domain", "unit", "area_id"):
         return label("text", key, lang)
     if key == "target":
         return label("text", "target_words", lang)
@@ -164,6 +176,7 @@ def _detail_sheet(ws: Worksheet, frame: pd.DataFrame, plan: Mapping[str, Any],
             "unit": unit_label(unit, lang) if meta else "",
             "target": target_phrase(meta),
             "area": area_names.get(str(row["area"]), str(row["area"])),
+            "area_id": str(row["area"]),
             "year": int(row["year"]),
             "status": label("status", status, lang),
             "pace": label("pace", str(pace), lang) if pace is not None else None,
@@ -175,6 +188,8 @@ def _detail_sheet(ws: Worksheet, frame: pd.DataFrame, plan: Mapping[str, Any],
             cell = ws.cell(row=r, column=col[k], value=v)
             if k == "value":
                 cell.number_format = NUMBER_FORMATS[unit]
+            elif k == "margin" and scale == "percent":
+                cell.number_format = MARGIN_FORMATS[lang]
             elif k in ("assessed", "margin", "baseline", "projected"):
                 cell.number_format = NUMBER_FORMATS[scale]
             elif k in ("progress", "elapsed", "p_meet", "coverage"):
@@ -219,8 +234,9 @@ def write_excel(path: str | pathlib.Path, frame: pd.DataFrame, plan: Any, summar
                 area_names: Mapping[str, str] | None = None) -> pathlib.Path:
     """Write the workbook to ``path`` and return the path.
 
-    Sheets: summary (by domain and plan), detail (every evaluation row with the indicator's
-    name, unit and target words), and findings when there are any. Headers and labels in
+    Sheets: summary (the area and year it covers, then by domain and plan), detail (every
+    evaluation row with the indicator's name, unit and target words, the area's name and id),
+    and findings when there are any. Margins between percentages are in percentage points. Headers and labels in
     ``lang``; status cells filled with the report colours; frozen header, autofilter.
     """
     check_lang(lang)
@@ -233,7 +249,7 @@ def write_excel(path: str | pathlib.Path, frame: pd.DataFrame, plan: Any, summar
     summary_ws = wb.active
     assert summary_ws is not None
     summary_ws.title = label("text", "sheet_summary", lang)
-    _summary_sheet(summary_ws, summary, title, lang)
+    _summary_sheet(summary_ws, summary, title, lang, names)
     _detail_sheet(wb.create_sheet(label("text", "sheet_detail", lang)), frame, p, lang, names)
     if findings is not None and not findings.empty:
         _findings_sheet(wb.create_sheet(label("text", "sheet_findings", lang)), findings, p,

@@ -17,13 +17,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from matplotlib.figure import Figure
 
+from chitieu.errors import ChitieuError
 from chitieu.report import plots
 from chitieu.report.labels import (
+    METHODS,
     STATUS_COLOURS,
     STATUSES,
     check_lang,
-    decimals,
+    format_margin,
     format_number,
+    format_probability,
     format_share,
     format_value,
     label,
@@ -72,9 +75,9 @@ def method_of(frame: pd.DataFrame) -> str:
     the pace classes present (Open SDG's and SDSN's own classes; ``chitieu`` otherwise)."""
     declared = frame.attrs.get("method")
     if declared is not None:
-        if declared not in ("chitieu", "open_sdg", "sdsn"):
-            raise ValueError(
-                f"frame.attrs['method'] is {declared!r}: expected chitieu, open_sdg or sdsn"
+        if declared not in METHODS:
+            raise ChitieuError(
+                f"frame.attrs['method'] is {declared!r}: expected {', '.join(METHODS)}", field="method"
             )
         return str(declared)
     paces = {str(p) for p in frame["pace"].dropna().unique()}
@@ -127,10 +130,10 @@ def _indicator_context(meta: Mapping[str, Any], row: pd.Series | None, frame: pd
         "value": format_value(row["value"], unit, lang),
         "assessed": (format_value(row["assessed"], scale, lang)
                      if kind in ("relative", "cumulative") else ""),
-        "margin": _margin(row["margin"], scale, lang),
+        "margin": format_margin(row["margin"], scale, lang),
         "progress": format_share(row["progress"], lang),
         "projected": format_value(row["projected"], scale, lang),
-        "p_meet": format_share(row["p_meet"], lang),
+        "p_meet": format_probability(row["p_meet"], lang),
         "pace": label("pace", str(row["pace"]), lang) if _finite_code(row["pace"]) else "",
         "status": _badge(str(row["status"]), lang),
     })
@@ -143,18 +146,6 @@ def _indicator_context(meta: Mapping[str, Any], row: pd.Series | None, frame: pd
         ax.set_title("", loc="left")
         ctx["chart"] = Markup(plots.svg(fig))
     return ctx
-
-
-def _margin(x: Any, scale: str, lang: str) -> str:
-    """A signed margin: "+1,2 điểm %" / "+1.2 pp" for percentages, else in the unit's format."""
-    if not _finite(x):
-        return ""
-    text = format_number(float(x), decimals(scale), lang)
-    if not text.startswith("-") and float(x) > 0:
-        text = "+" + text
-    if scale == "percent":
-        text += " điểm %" if lang == "vi" else " pp"
-    return text
 
 
 def _finite_code(x: Any) -> bool:
@@ -201,8 +192,8 @@ def _check_frame(frame: pd.DataFrame) -> None:
                            "margin", "baseline", "progress", "elapsed", "pace", "projected",
                            "p_meet", "coverage") if c not in frame.columns]
     if missing:
-        raise ValueError(f"the evaluation frame lacks the columns {', '.join(missing)} "
-                         "(DESIGN.md §3 evaluation columns)")
+        raise ChitieuError(f"the evaluation frame lacks the columns {', '.join(missing)} "
+                           "(the evaluation columns of docs/python.md)", field="frame")
 
 
 def render_html(frame: pd.DataFrame, plan: Any, summary: pd.DataFrame,
@@ -220,7 +211,7 @@ def render_html(frame: pd.DataFrame, plan: Any, summary: pd.DataFrame,
     area = area if area is not None else plots.report_area(frame, p)
     in_area = frame[frame["area"] == area]
     if in_area.empty:
-        raise ValueError(f"the evaluation frame has no rows for area {area!r}")
+        raise ChitieuError(f"the evaluation frame has no rows for area {area!r}", field="area")
     year = int(in_area["year"].max()) if year is None else int(year)
     latest = plots.latest_rows(in_area, area, year).set_index("indicator")
     names = area_names or {}
@@ -277,13 +268,15 @@ def write_html(path: str | pathlib.Path, frame: pd.DataFrame, plan: Any, summary
     return out
 
 
-def notebook_table(frame: pd.DataFrame, plan: Any, lang: str = "vi", max_rows: int = 60) -> str:
+def notebook_table(frame: pd.DataFrame, plan: Any, lang: str = "vi", max_rows: int = 60,
+                   area_names: Mapping[str, str] | None = None) -> str:
     """A compact HTML table of the evaluation (inline styles, status cells coloured) for
-    ``_repr_html_``; the first ``max_rows`` rows, then a line counting the rest."""
+    ``_repr_html_``, in ``lang``, areas named by ``area_names`` (ids otherwise); the first
+    ``max_rows`` rows, then a line counting the rest."""
     check_lang(lang)
     _check_frame(frame)
     if max_rows < 1:
-        raise ValueError(f"max_rows is {max_rows}: expected at least 1")
+        raise ChitieuError(f"max_rows is {max_rows}: expected at least 1", field="max_rows")
     p = plan_dict(plan)
     inds = {str(i["id"]): i for i in p["indicators"]}
     rows = []
@@ -294,14 +287,14 @@ def notebook_table(frame: pd.DataFrame, plan: Any, lang: str = "vi", max_rows: i
         rows.append({
             "id": str(r["indicator"]),
             "name": localized(meta.get("name"), lang) or str(r["indicator"]),
-            "area": str(r["area"]),
+            "area": (area_names or {}).get(str(r["area"]), str(r["area"])),
             "year": int(r["year"]),
             "value": format_value(r["value"], unit, lang),
             "assessed": format_value(r["assessed"], scale, lang),
             "status": _badge(str(r["status"]), lang),
             "pace": label("pace", str(r["pace"]), lang) if _finite_code(r["pace"]) else "",
             "projected": format_value(r["projected"], scale, lang),
-            "p_meet": format_share(r["p_meet"], lang),
+            "p_meet": format_probability(r["p_meet"], lang),
         })
     return _environment().get_template("notebook_table.html.j2").render(
         col=lambda key: label("column", key, lang), rows=rows,

@@ -8,25 +8,29 @@ from __future__ import annotations
 import math
 from typing import Any, Final, Mapping
 
+from chitieu import _core
+from chitieu.choices import EnumKind
+from chitieu.errors import ChitieuError
+
 LANGS: Final = ("vi", "en")
 
-STATUSES: Final = ("exceeded", "met", "not_met", "no_data", "not_assessed")
 
-PACES: Final = (
-    "achieved",
-    "on_track",
-    "moderate",
-    "stagnating",
-    "regressing",
-    "insufficient_data",
-    "not_applicable",
-    "target_achieved",
-    "progress_needs_acceleration",
-    "limited_progress",
-    "deterioration",
-    "moderately_improving",
-    "decreasing",
-)
+def _names(kind: EnumKind) -> tuple[str, ...]:
+    """The codes of one of the core's enum tables, in code order."""
+    return tuple(name for name, _, _ in _core.enum_table(kind))
+
+
+def _labels(kind: EnumKind) -> dict[str, dict[str, str]]:
+    """The Vietnamese and English labels of one of the core's enum tables, by code."""
+    rows = _core.enum_table(kind)
+    return {"vi": {name: vi for name, vi, _ in rows}, "en": {name: en for name, _, en in rows}}
+
+
+STATUSES: Final = _names("status")
+
+PACES: Final = _names("pace")
+
+METHODS: Final = _names("pace_method")
 
 COLUMNS: Final = (
     "indicator",
@@ -45,68 +49,11 @@ COLUMNS: Final = (
     "coverage",
 )
 
-UNITS: Final = (
-    "percent",
-    "per_10k",
-    "count",
-    "money",
-    "ratio",
-    "years",
-    "m2_per_person",
-    "hectares",
-    "index",
-    "boolean",
-)
+UNITS: Final = _names("unit")
 
-STATUS_LABELS: Final[dict[str, dict[str, str]]] = {
-    "vi": {
-        "exceeded": "Vượt",
-        "met": "Đạt",
-        "not_met": "Không đạt",
-        "no_data": "Chưa có số liệu",
-        "not_assessed": "Chưa đánh giá",
-    },
-    "en": {
-        "exceeded": "Exceeded",
-        "met": "Met",
-        "not_met": "Not met",
-        "no_data": "No data",
-        "not_assessed": "Not assessed",
-    },
-}
+STATUS_LABELS: Final = _labels("status")
 
-PACE_LABELS: Final[dict[str, dict[str, str]]] = {
-    "vi": {
-        "achieved": "Đã đạt",
-        "on_track": "Đúng tiến độ",
-        "moderate": "Tiến triển khá",
-        "stagnating": "Chững lại",
-        "regressing": "Đi lùi",
-        "insufficient_data": "Chưa đủ số liệu",
-        "not_applicable": "Không áp dụng",
-        "target_achieved": "Đã đạt chỉ tiêu",
-        "progress_needs_acceleration": "Cần đẩy nhanh tiến độ",
-        "limited_progress": "Tiến triển hạn chế",
-        "deterioration": "Xấu đi",
-        "moderately_improving": "Cải thiện vừa phải",
-        "decreasing": "Giảm sút",
-    },
-    "en": {
-        "achieved": "Achieved",
-        "on_track": "On track",
-        "moderate": "Moderate progress",
-        "stagnating": "Stagnating",
-        "regressing": "Regressing",
-        "insufficient_data": "Insufficient data",
-        "not_applicable": "Not applicable",
-        "target_achieved": "Target achieved",
-        "progress_needs_acceleration": "Progress needs acceleration",
-        "limited_progress": "Limited progress",
-        "deterioration": "Deterioration",
-        "moderately_improving": "Moderately improving",
-        "decreasing": "Decreasing",
-    },
-}
+PACE_LABELS: Final = _labels("pace")
 
 COLUMN_LABELS: Final[dict[str, dict[str, str]]] = {
     "vi": {
@@ -143,32 +90,7 @@ COLUMN_LABELS: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-UNIT_LABELS: Final[dict[str, dict[str, str]]] = {
-    "vi": {
-        "percent": "%",
-        "per_10k": "/10.000 dân",
-        "count": "số lượng",
-        "money": "tiền",
-        "ratio": "lần",
-        "years": "năm",
-        "m2_per_person": "m²/người",
-        "hectares": "ha",
-        "index": "chỉ số",
-        "boolean": "có/không",
-    },
-    "en": {
-        "percent": "%",
-        "per_10k": "per 10,000 people",
-        "count": "count",
-        "money": "money",
-        "ratio": "times",
-        "years": "years",
-        "m2_per_person": "m² per person",
-        "hectares": "ha",
-        "index": "index",
-        "boolean": "yes/no",
-    },
-}
+UNIT_LABELS: Final = _labels("unit")
 
 TEXT_LABELS: Final[dict[str, dict[str, str]]] = {
     "vi": {
@@ -211,6 +133,8 @@ TEXT_LABELS: Final[dict[str, dict[str, str]]] = {
         "data": "Số liệu",
         "evaluated_year": "Năm đánh giá",
         "generated_by": "Lập bằng chitieu",
+        "area_id": "Mã địa bàn",
+        "covers": "Địa bàn: {area} · năm đánh giá: {year}",
         "times": "lần so với năm",
         "sum_over": "tổng giai đoạn",
         "ratio_scale": "lần so với năm gốc",
@@ -282,6 +206,8 @@ TEXT_LABELS: Final[dict[str, dict[str, str]]] = {
         "data": "Data",
         "evaluated_year": "Evaluated year",
         "generated_by": "Produced with chitieu",
+        "area_id": "Area id",
+        "covers": "Area: {area} · year reviewed: {year}",
         "times": "times the value of",
         "sum_over": "total over",
         "ratio_scale": "times the base year",
@@ -368,23 +294,23 @@ _DECIMALS: Final[dict[str, int]] = {
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is ``"vi"`` or ``"en"``; raise ValueError naming it otherwise."""
+    """Return ``lang`` if it is ``"vi"`` or ``"en"``; raise ChitieuError naming it otherwise."""
     if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}: expected one of 'vi', 'en'")
+        raise ChitieuError(f"unknown language {lang!r}: expected one of 'vi', 'en'", field="lang")
     return lang
 
 
 def label(kind: str, code: str, lang: str) -> str:
     """The label of ``code`` in table ``kind`` (status, pace, column, unit, text) in ``lang``.
 
-    Raises ValueError naming the kind, code or language when any is unknown.
+    Raises ChitieuError naming the kind, code or language when any is unknown.
     """
     if kind not in _TABLES:
-        raise ValueError(f"unknown label kind {kind!r}: expected one of {', '.join(_TABLES)}")
+        raise ChitieuError(f"unknown label kind {kind!r}: expected one of {', '.join(_TABLES)}", field="kind")
     table = _TABLES[kind][check_lang(lang)]
     if code not in table:
-        raise ValueError(
-            f"unknown {kind} code {code!r} for lang {lang!r}: expected one of {', '.join(table)}"
+        raise ChitieuError(
+            f"unknown {kind} code {code!r} for lang {lang!r}: expected one of {', '.join(table)}", field=kind
         )
     return table[code]
 
@@ -397,7 +323,7 @@ def unit_label(unit: str, lang: str) -> str:
 def text_colour(background: str) -> str:
     """Black or white, whichever contrasts more with the ``#RRGGBB`` background (WCAG 2.1)."""
     if len(background) != 7 or not background.startswith("#"):
-        raise ValueError(f"colour {background!r} is not of the form #RRGGBB")
+        raise ChitieuError(f"colour {background!r} is not of the form #RRGGBB", field="background")
 
     def linear(channel: str) -> float:
         c = int(channel, 16) / 255.0
@@ -414,7 +340,7 @@ def text_colour(background: str) -> str:
 def decimals(unit: str) -> int:
     """Decimal places shown for a value in ``unit`` (percent 1, count 0, money 2, ...)."""
     if unit not in _DECIMALS:
-        raise ValueError(f"unknown unit {unit!r}: expected one of {', '.join(_DECIMALS)}")
+        raise ChitieuError(f"unknown unit {unit!r}: expected one of {', '.join(_DECIMALS)}", field="unit")
     return _DECIMALS[unit]
 
 
@@ -451,6 +377,31 @@ def format_share(x: float | None, lang: str) -> str:
     return f"{format_number(100.0 * x, 0, lang)} %"
 
 
+def format_probability(x: float | None, lang: str) -> str:
+    """A probability as a whole percentage that never rounds to certainty: 0.9998 → "> 99 %",
+    0.0002 → "< 1 %"; exactly 1 and 0 stay "100 %" and "0 %"; NaN and None give ""."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if 0.0 < x < 1.0 and round(100.0 * x) >= 100:
+        return f"> {format_number(99, 0, lang)} %"
+    if 0.0 < x < 1.0 and round(100.0 * x) <= 0:
+        return f"< {format_number(1, 0, lang)} %"
+    return format_share(x, lang)
+
+
+def format_margin(x: float | None, scale: str, lang: str) -> str:
+    """A signed margin in the unit's format; percentages in percentage points: "+1,2 điểm %" /
+    "+1.2 pp" (the difference of two percentages is not a percentage). NaN gives ""."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    text = format_number(float(x), decimals(scale), lang)
+    if not text.startswith("-") and float(x) > 0:
+        text = "+" + text
+    if scale == "percent":
+        text += " điểm %" if lang == "vi" else " pp"
+    return text
+
+
 def localized(text: Mapping[str, str] | str | None, lang: str) -> str:
     """Pick ``lang`` from a ``{"vi": ..., "en": ...}`` mapping (falling back to the other)."""
     check_lang(lang)
@@ -467,9 +418,9 @@ def plan_dict(plan: Any) -> dict[str, Any]:
     if hasattr(plan, "to_dict"):
         plan = plan.to_dict()
     if not isinstance(plan, Mapping) or not {"plan", "domains", "indicators"} <= set(plan):
-        raise ValueError(
+        raise ChitieuError(
             "plan must be a chitieu Plan or its to_dict() mapping with keys "
-            "'plan', 'domains' and 'indicators'"
+            "'plan', 'domains' and 'indicators'", field="plan"
         )
     return dict(plan)
 

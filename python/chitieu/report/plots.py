@@ -20,13 +20,14 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from chitieu.errors import ChitieuError
 from chitieu.report.labels import (
     PACE_SYMBOLS,
     STATUS_COLOURS,
     STATUSES,
     check_lang,
     format_number,
-    format_share,
+    format_probability,
     format_value,
     label,
     localized,
@@ -76,7 +77,7 @@ def report_area(frame: pd.DataFrame, plan: Mapping[str, Any]) -> str:
     """The area a report is about when none is given: the plan's area if it has rows, else the
     area with the most indicators (ties broken by id)."""
     if frame.empty:
-        raise ValueError("the evaluation frame has no rows: nothing to report")
+        raise ChitieuError("the evaluation frame has no rows: nothing to report", field="frame")
     own = str(plan["plan"].get("area") or "")
     if own and (frame["area"] == own).any():
         return own
@@ -103,7 +104,7 @@ def dashboard(frame: pd.DataFrame, plan: Any, lang: str = "vi", area: str | None
         seen = list(dict.fromkeys(str(a) for a in frame["area"]))
         areas = ([own] if own in seen else []) + [a for a in seen if a != own]
     if not areas:
-        raise ValueError("the evaluation frame has no rows: nothing to draw")
+        raise ChitieuError("the evaluation frame has no rows: nothing to draw", field="frame")
     inds = list(p["indicators"])
     cells = latest_rows(frame, None, year).set_index(["indicator", "area"])
     ax = _axes(ax, (2.8 + 1.3 * len(areas), 1.2 + 0.34 * len(inds)))
@@ -159,23 +160,24 @@ def _fit_line(years: np.ndarray, values: np.ndarray, projected: float, t1: int,
 
 
 def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: str = "vi",
-               ax: Axes | None = None) -> Axes:
+               ax: Axes | None = None, area_names: Mapping[str, str] | None = None) -> Axes:
     """The assessed values of one indicator in one area over the years, with the target.
 
     Points are coloured by status; the dashed line is the fit to the target year ending at the
     latest row's ``projected``; the target band (lower/upper; on the ratio scale for relative
-    targets, on the running sum for cumulative ones) is shaded; ``p_meet`` is written on it.
+    targets, on the running sum for cumulative ones) is shaded; ``p_meet`` is written on a line
+    of its own under the title. The title names the area by ``area_names`` (its id otherwise).
     """
     check_lang(lang)
     p = plan_dict(plan)
     inds = _indicators(p)
     if indicator not in inds:
-        raise ValueError(f"indicator {indicator!r} is not in plan {p['plan'].get('id')!r}")
+        raise ChitieuError(f"indicator {indicator!r} is not in plan {p['plan'].get('id')!r}", field="indicator")
     meta = inds[indicator]
     rows = frame[(frame["indicator"] == indicator) & (frame["area"] == area)]
     rows = rows.sort_values("year")
     if rows.empty:
-        raise ValueError(f"no rows for indicator {indicator!r} in area {area!r}")
+        raise ChitieuError(f"no rows for indicator {indicator!r} in area {area!r}", field="area")
     spec = target_spec(meta)
     kind = str(spec.get("kind", ""))
     unit = str(meta.get("unit", "index"))
@@ -226,16 +228,19 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
             if b is not None:
                 ax.axhline(b, color=_BAND, lw=1, ls=":")
         ax.set_ylim(ymin, ymax)
-    if _finite(last["p_meet"]):
-        ax.text(1.0, 1.02, f"{label('column', 'p_meet', lang)} ({t1}): "
-                f"{format_share(float(last['p_meet']), lang)}", transform=ax.transAxes,
-                ha="right", va="bottom", fontsize=9, fontweight="bold", color=_INK)
+    has_p = _finite(last["p_meet"])
+    if has_p:  # its own line under the title, so a long title cannot run into it
+        ax.text(0.0, 1.02, f"{label('column', 'p_meet', lang)} ({t1}): "
+                f"{format_probability(float(last['p_meet']), lang)}", transform=ax.transAxes,
+                ha="left", va="bottom", fontsize=9, fontweight="bold", color=_INK)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if kind == "relative" and spec.get("base_year") is not None:
         ax.set_ylabel(f"{label('text', 'times', lang)} {spec['base_year']}", fontsize=8)
     else:
         ax.set_ylabel(unit_label(unit, lang), fontsize=8)
-    ax.set_title(f"{_short(localized(meta['name'], lang), 60)} — {area}", fontsize=10, loc="left")
+    where = (area_names or {}).get(area, area)
+    ax.set_title(f"{_short(localized(meta['name'], lang), 60)} — {where}", fontsize=10, loc="left",
+                 pad=20 if has_p else 6)
     ax.grid(axis="y", color="#E0E0E0", lw=0.6)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -293,7 +298,8 @@ def svg(fig_or_ax: Figure | Axes | Any) -> str:
     every id prefixed with a hash of the drawing so several charts can share one document."""
     fig = fig_or_ax if isinstance(fig_or_ax, Figure) else getattr(fig_or_ax, "figure", None)
     if not isinstance(fig, Figure):
-        raise ValueError(f"svg() needs a matplotlib Figure or Axes, not {type(fig_or_ax).__name__}")
+        raise ChitieuError(f"svg() needs a matplotlib Figure or Axes, not {type(fig_or_ax).__name__}",
+                           field="fig_or_ax")
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "chitieu"}):
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -309,4 +315,4 @@ def svg(fig_or_ax: Figure | Axes | Any) -> str:
     return text.strip()
 
 
-__all__ = ["dashboard", "trajectory", "domain_bars", "svg"]
+__all__ = ["dashboard", "domain_bars", "svg", "trajectory"]
