@@ -14,6 +14,8 @@ from chitieu.choices import Method as _Method
 from chitieu.errors import ChitieuError as ChitieuError
 from chitieu.errors import PhraseError as PhraseError
 
+__version__: str
+
 # ---- enum tables (register_enums.cpp) -----------------------------------------------------------
 
 ENUM_TABLES: Dict[str, List[Tuple[str, str, str]]]

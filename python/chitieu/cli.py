@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Iterator, List, Optional
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from chitieu._core import __version__
+
 if TYPE_CHECKING:
     from chitieu.errors import ChitieuError
     from chitieu.evaluation import Evaluation
@@ -59,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  chitieu demo\n  chitieu evaluate --plan la-gi-2024 --data obs.csv\n"
                "  chitieu plan list\n(chitieu VERB --help shows each verb's own examples)",
         formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"chitieu {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     demo = _verb(verbs, "demo", "evaluate the built-in La Gi plan on the illustrative sample data")
