@@ -5,6 +5,7 @@
 
 #include "detail/area_periods.hpp"
 #include "detail/areas_combine.hpp"
+#include "detail/row_label.hpp"
 
 #include <cstdint>
 #include <unordered_map>
@@ -129,7 +130,7 @@ resolution resolve_panel(const panel& obs, const area_table& areas) {
     }
     out.rows[r] = it->second;
     if (it->second < 0)
-      out.problems.emplace_back(detail::areas::describe_row(obs, r) + ": " + why_of.at(key), std::string{},
+      out.problems.emplace_back(detail::row_label(obs, r) + ": " + why_of.at(key), std::string{},
                                 static_cast<long>(r + 1), "area");
   }
   return out;
@@ -166,14 +167,14 @@ std::vector<error> observation_area_problems(const panel& obs, const area_table&
     const std::string& id = obs.area_ids[c];
     const long line = static_cast<long>(r + 1);
     if (!known[c]) {
-      out.emplace_back(detail::areas::describe_row(obs, r) + ": unknown area '" + id +
+      out.emplace_back(detail::row_label(obs, r) + ": unknown area '" + id +
                            "'; expected an id of the area table" +
                            (areas.source().empty() ? std::string() : " (" + areas.source() + ")") +
                            id_hint(areas, id),
                        std::string{}, line, "area");
       continue;
     }
-    out.emplace_back(detail::areas::describe_row(obs, r) + ": area '" + id + "' is not a unit of " +
+    out.emplace_back(detail::row_label(obs, r) + ": area '" + id + "' is not a unit of " +
                          std::to_string(obs.year[r]) + " (" + validity(areas.at(id)) +
                          "; the units of a year are those valid on its 31 December)",
                      std::string{}, line, "area");

@@ -2,7 +2,6 @@
 /// @brief The columnar result of evaluate(): one row per indicator × area × year (docs/evaluation.md "Columns").
 #pragma once
 
-#include <chitieu/export.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
 
@@ -41,7 +40,7 @@ struct evaluation {
   std::size_t size() const noexcept { return year.size(); }
 
   /// A view of row `r` (< size()): its ids as text and every column by name.
-  CHITIEU_API evaluation_row row(std::size_t r) const;
+  evaluation_row row(std::size_t r) const;
 
   /// The row of `indicator_id` × `area_id` × `year_evaluated`, or nothing when the evaluation has
   /// none (one linear pass: for tools and tests, not for joining evaluations).
@@ -136,8 +135,9 @@ inline evaluation_row evaluation::row(std::size_t r) const { return evaluation_r
 inline std::optional<evaluation_row> evaluation::find(std::string_view indicator_id, std::string_view area_id,
                                                       int year_evaluated) const {
   const auto code_of = [](const std::vector<std::string>& dictionary, std::string_view id) -> std::int32_t {
-    const auto it = std::find(dictionary.begin(), dictionary.end(), id);
-    return it == dictionary.end() ? -1 : static_cast<std::int32_t>(it - dictionary.begin());
+    for (std::size_t k = 0; k < dictionary.size(); ++k)
+      if (dictionary[k] == id) return static_cast<std::int32_t>(k);
+    return -1;
   };
   const std::int32_t i = code_of(indicator_ids, indicator_id);
   const std::int32_t a = code_of(area_ids, area_id);
