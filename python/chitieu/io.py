@@ -184,8 +184,9 @@ def numbers_of(table: Table, col: pd.Series[Any], name: str, error: Type[Chitieu
     if bad.any():
         row = int(np.flatnonzero(bad)[0])
         hint = ("write digits with a comma for decimals as chosen by decimal=',' (CLI: --decimal ,), or leave the "
-                "cell empty" if decimal == "," else
-                "write digits with a dot for decimals (decimal=',' reads 85,3), or leave the cell empty")
+                "cell empty" if decimal == "," else "write digits with a dot for decimals, or leave the cell empty")
+        if decimal == "." and "," in str(col.iloc[row]) and table.delimiter != ",":
+            hint += "; decimal=',' (CLI: --decimal ,) reads a decimal comma such as 85,3"
         raise table.error(error, f"'{col.iloc[row]}' is not a number ({hint})", row, name)
     return np.asarray(values.to_numpy(dtype=np.float64, na_value=np.nan))
 
@@ -196,7 +197,7 @@ def require_columns(table: Table, names: Sequence[str], error: Type[ChitieuError
         if name not in table.frame.columns:
             found = ", ".join(map(str, table.frame.columns)) or "none"
             how = ""
-            if table.delimiter is not None:
+            if table.delimiter is not None and table.delimiter != ",":
                 how = f"; columns were read as separated by {DELIMITERS[table.delimiter]}"
             elif table.sheet is not None:
                 how = f"; the header is row {table.header_line} of sheet '{table.sheet}'"

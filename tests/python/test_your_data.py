@@ -293,10 +293,10 @@ def test_semicolon_csv_with_decimal_comma(tmp_path: Path) -> None:
 
 def test_missing_column_names_the_delimiter(tmp_path: Path) -> None:
     f = tmp_path / "o.csv"
-    f.write_text("indicator|area|year|value\na|b|2024|1\n", encoding="utf-8")
+    f.write_text("indicator;area;value\na;b;1\n", encoding="utf-8")
     with pytest.raises(chitieu.ObservationError) as info:
         chitieu.read_observations(f)
-    assert "separated by comma ','" in info.value.message
+    assert "missing column 'year'" in info.value.message and "separated by semicolon ';'" in info.value.message
 
 
 def _cp1258(text: str) -> bytes:
