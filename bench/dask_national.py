@@ -82,7 +82,7 @@ def peak():
 if __name__ == "__main__":
     data, plan, workers, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     shutil.rmtree(out, ignore_errors=True)
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                       memory_limit=0) as cluster, Client(cluster) as client:
         t = time.perf_counter()
         rows = chitieu.dask.evaluate(plan, dd.read_parquet(data + "/obs"), areas=data + "/areas.csv")

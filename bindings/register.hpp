@@ -31,6 +31,8 @@ void register_evaluate(pybind11::module_& m);
 void register_areas(pybind11::module_& m);
 /// The C++ readers of observation, area and crosswalk CSV files.
 void register_files(pybind11::module_& m);
+/// The projection's least-squares line (for plots).
+void register_projection(pybind11::module_& m);
 
 /// The number of live leases on each Evaluation with any: one per columns() call whose numpy
 /// arrays (views of its memory) are alive. Touched with the GIL held only.

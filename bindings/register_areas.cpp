@@ -39,7 +39,7 @@ py::list findings_list(const std::vector<finding>& findings) {
   py::list out;
   for (const finding& f : findings) {
     py::dict d;
-    d["kind"] = f.kind;
+    d["kind"] = std::string(to_string(f.kind));
     d["indicator"] = f.indicator;
     d["area"] = f.area;
     d["year"] = f.year;
@@ -216,8 +216,7 @@ void register_areas(py::module_& m) {
   m.def("summarize",
         [](const plan& p, const evaluation& ev, const std::string& area, std::optional<int> year,
            bool geometric) {
-          return summary_dict(year ? summarize(p, ev, area, *year, geometric)
-                                   : summarize(p, ev, area, geometric));
+          return summary_dict(summarize(p, ev, area, summary_options{year, geometric}));
         },
         py::arg("plan"), py::arg("evaluation"), py::arg("area"), py::arg("year") = py::none(),
         py::arg("geometric") = false,

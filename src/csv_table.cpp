@@ -96,7 +96,7 @@ void csv_table::require_columns(const std::vector<std::string>& names, const std
     for (const std::string& n : names) need += (need.empty() ? "" : ", ") + n;
     for (const std::string& n : columns) found += (found.empty() ? "" : ", ") + n;
     throw error("missing column '" + name + "'; " + what + " need the columns " + need + " (found: " +
-                    (found.empty() ? "none" : found) + ")",
+                    (found.empty() ? "none" : found) + "; columns were read as separated by comma ',')",
                 path, header_line, name);
   }
 }
@@ -116,7 +116,8 @@ std::vector<double> csv_table::numbers(std::string_view name) const {
     if (missing_number(cell)) continue;
     const auto v = parse_number(cell);
     if (!v)
-      throw error("'" + cell + "' is not a number (write digits with a dot for decimals, or leave the cell empty)",
+      throw error("'" + cell + "' is not a number (write digits with a dot for decimals (decimal=',' reads 85,3), or leave the cell "
+                  "empty)",
                   path, lines[r], std::string(name));
     out[r] = *v;
   }

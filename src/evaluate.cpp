@@ -40,9 +40,7 @@ std::vector<std::optional<indicator_rules>> rules_of_codes(const plan& p, const 
     const std::size_t row = ix.order[ix.start[s]];
     const auto code = static_cast<std::size_t>(obs.indicator[row]);
     if (rules[code]) continue;
-    if (!of_code[code])
-      throw error(unknown_indicator_message(p, obs.indicator_ids[code]), {}, static_cast<long>(row + 1),
-                  "indicator");
+    if (!of_code[code]) throw unknown_indicator_error(p, obs, row);
     rules[code] = resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
   }
   return rules;
@@ -138,15 +136,15 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix,
   const unsigned threads = thread_count(opt.threads, n, 32768);
   const auto first_series = chunk_starts(ix, n, threads);
   run_chunks(threads, threads, [&](std::size_t c) {
-             series_evaluator ev(obs, opt.method, opt.year, ix.order.data(), {true, false});
-             std::vector<std::size_t> rows;  // positions of one series, now rows of the sorted panel
-             for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
-             rows.resize(ix.start[s + 1] - ix.start[s]);
-             std::iota(rows.begin(), rows.end(), ix.start[s]);
-             ev.run(*rules[static_cast<std::size_t>(obs.indicator[ix.start[s]])], rows.data(), rows.size(), out,
+    series_evaluator ev(obs, opt.method, opt.year, ix.order.data(), {true, false});
+    std::vector<std::size_t> rows;  // positions of one series, now rows of the sorted panel
+    for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
+      rows.resize(ix.start[s + 1] - ix.start[s]);
+      std::iota(rows.begin(), rows.end(), ix.start[s]);
+      ev.run(*rules[static_cast<std::size_t>(obs.indicator[ix.start[s]])], rows.data(), rows.size(), out,
              ix.start[s]);
-             }
-             });
+    }
+  });
   out.indicator = std::move(obs.indicator);
   out.area = std::move(obs.area);
   out.year = std::move(obs.year);
@@ -198,27 +196,28 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
   const auto first_series = chunk_starts(ix, n, threads);
   std::vector<std::size_t> written(threads, 0);
   run_chunks(threads, threads, [&](std::size_t c) {
-             panel block;
-             block.area_ids = obs.area_ids;
-             std::vector<std::size_t> rows;  // positions of one series in the block
-             std::size_t at = ix.start[first_series[c]];
-             for (std::size_t s0 = first_series[c]; s0 < first_series[c + 1];) {
-             std::size_t s1 = s0 + 1;
-             while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
-             const std::size_t b0 = ix.start[s0];
-             gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
-             series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
-             for (std::size_t s = s0; s < s1; ++s) {
-             const std::size_t first = ix.start[s] - b0;
-             rows.resize(ix.start[s + 1] - ix.start[s]);
-             std::iota(rows.begin(), rows.end(), first);
-             const auto code = static_cast<std::size_t>(block.indicator[first]);
-             at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
-             }
-             s0 = s1;
-             }
-             written[c] = at - ix.start[first_series[c]];
-             });
+    panel block;  // dictionaries too: messages name a block's rows as the panel's
+    block.indicator_ids = obs.indicator_ids;
+    block.area_ids = obs.area_ids;
+    std::vector<std::size_t> rows;  // positions of one series in the block
+    std::size_t at = ix.start[first_series[c]];
+    for (std::size_t s0 = first_series[c]; s0 < first_series[c + 1];) {
+      std::size_t s1 = s0 + 1;
+      while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
+      const std::size_t b0 = ix.start[s0];
+      gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
+      series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
+      for (std::size_t s = s0; s < s1; ++s) {
+        const std::size_t first = ix.start[s] - b0;
+        rows.resize(ix.start[s + 1] - ix.start[s]);
+        std::iota(rows.begin(), rows.end(), first);
+        const auto code = static_cast<std::size_t>(block.indicator[first]);
+        at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
+      }
+      s0 = s1;
+    }
+    written[c] = at - ix.start[first_series[c]];
+  });
   // With options.year a chunk writes fewer rows than it has: close the gaps.
   std::size_t total = written[0];
   for (unsigned c = 1; c < threads; ++c) {

@@ -8,13 +8,13 @@
 
 #include "detail/area_periods.hpp"
 #include "detail/areas_combine.hpp"
+#include "detail/row_label.hpp"
 #include "detail/observation_rows.hpp"
 #include "detail/panel_room.hpp"
 #include "detail/plan_lookup.hpp"
 
 #include <cmath>
 #include <cstddef>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,7 +47,7 @@ review_result review(const plan& p, panel&& observations, const area_table* area
   checked.checked = true;  // the observations were checked; the roll-up's rows derive from them
   if (!areas) {
     if (options.geography)
-      throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
+      throw error("a geography date needs an area table (and a crosswalk)", {}, 0, "geography");
     return {evaluate(p, std::move(observations), checked, recycle), {}};
   }
   check_observation_areas(observations, *areas);

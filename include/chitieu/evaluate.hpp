@@ -1,9 +1,10 @@
 /// @file evaluate.hpp
 /// @brief The evaluation core: a plan and a panel of observations in, an evaluation out
-/// (DESIGN.md §2 "Status", "Progress, projection, pace").
+/// (docs/evaluation.md).
 #pragma once
 
 #include <chitieu/evaluation.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
@@ -34,7 +35,7 @@ struct evaluate_options {
 /// Throws chitieu::error for every problem of check_observations() (unless options.checked: a
 /// value outside its unit's domain, a duplicate indicator × area × year, an indicator not in the
 /// plan, ...), malformed columns or a cumulative target without a period.
-evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
+CHITIEU_API evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
 
 /// As evaluate() above, into an evaluation the caller owns: `out`'s columns (from an earlier
 /// evaluation) hold the result, their storage reused wherever it has room, so an evaluation
@@ -42,7 +43,7 @@ evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt
 /// (the kernel's page faults and zeroing; docs/performance.md). Only the index of the panel is
 /// allocated anew. Throws as evaluate(); when it throws after the panel is indexed, `out` is left
 /// empty.
-void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt = {});
+CHITIEU_API void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt = {});
 
 /// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
 /// columns then not read (weight, se, numerator, denominator) become computed columns instead of
@@ -50,6 +51,7 @@ void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evalu
 /// the evaluation's indicator, area, year, value and coverage. Checked first as above. With
 /// `recycle` (an earlier evaluation the caller gives away; left empty) its columns' memory serves
 /// the computed columns first (see evaluate_into()).
-evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {}, evaluation* recycle = nullptr);
+CHITIEU_API evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {},
+                                evaluation* recycle = nullptr);
 
 }  // namespace chitieu

@@ -1,11 +1,11 @@
 /// @file evaluation.hpp
-/// @brief The columnar result of evaluate(): one row per indicator × area × year (DESIGN.md §3).
+/// @brief The columnar result of evaluate(): one row per indicator × area × year (docs/evaluation.md "Columns").
 #pragma once
 
+#include <chitieu/export.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -41,7 +41,7 @@ struct evaluation {
   std::size_t size() const noexcept { return year.size(); }
 
   /// A view of row `r` (< size()): its ids as text and every column by name.
-  evaluation_row row(std::size_t r) const;
+  CHITIEU_API evaluation_row row(std::size_t r) const;
 
   /// The row of `indicator_id` × `area_id` × `year_evaluated`, or nothing when the evaluation has
   /// none (one linear pass: for tools and tests, not for joining evaluations).
@@ -51,9 +51,7 @@ struct evaluation {
   /// Moves rows [from, from + count) to [to, to + count) in every per-row column (to ≤ from).
   void move_rows(std::size_t from, std::size_t to, std::size_t count) {
     const auto move = [&](auto& c) {
-      std::copy(c.begin() + static_cast<std::ptrdiff_t>(from),
-                c.begin() + static_cast<std::ptrdiff_t>(from + count),
-                c.begin() + static_cast<std::ptrdiff_t>(to));
+      for (std::size_t i = 0; i < count; ++i) c[to + i] = c[from + i];  // to <= from: front to back
     };
     move(indicator);
     move(area);

@@ -41,6 +41,7 @@ struct indicator {
   std::string domain;                          ///< id of its domain
   localized name;                              ///< display name
   chitieu::unit unit = unit::percent;          ///< unit of measure
+  localized unit_text;                         ///< the unit in words with its scale ("triệu đồng"), optional
   std::string target_phrase;                   ///< the target as the plan words it
   chitieu::target target;                      ///< the parsed target, with direction, tolerance, period, aspirational
   std::optional<int> baseline_year;            ///< overrides the plan's baseline year

@@ -79,6 +79,8 @@ inline constexpr auto indicator_fields = std::make_tuple(
     make_field("domain", true, "the id of one of the plan's [[domains]]", [](auto& i) -> auto& { return i.domain; }),
     make_field("name", true, "", [](auto& i) -> auto& { return i.name; }),
     make_field("unit", true, "", [](auto& i) -> auto& { return i.unit; }),
+    make_field("unit_text", false, "the unit in words with its scale, such as { vi = \"triệu đồng\", en = \"million VND\" }",
+               [](auto& i) -> auto& { return i.unit_text; }),
     make_field("direction", true, "", [](auto& i) -> auto& { return i.target.dir; }),
     make_field("target", true, "a target phrase such as \"trên 95%\"", [](auto& i) -> auto& { return i.target_phrase; }),
     make_field("tolerance", false, "", [](auto& i) -> auto& { return i.target.tolerance; }),

@@ -5,7 +5,6 @@
 #include <chitieu/enum_table.hpp>
 #include <chitieu/target.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -76,8 +75,8 @@ inline double margin(const target& t, double assessed) noexcept {
   if (t.dir == direction::higher && t.lower) return assessed - *t.lower;
   if (t.dir == direction::lower && t.upper) return *t.upper - assessed;
   double m = std::numeric_limits<double>::infinity();
-  if (t.lower) m = std::min(m, assessed - *t.lower);
-  if (t.upper) m = std::min(m, *t.upper - assessed);
+  if (t.lower && assessed - *t.lower < m) m = assessed - *t.lower;
+  if (t.upper && *t.upper - assessed < m) m = *t.upper - assessed;
   return std::isinf(m) ? nan : m;
 }
 

@@ -4,12 +4,12 @@
 
 #include <chitieu/enum_table.hpp>
 #include <chitieu/error.hpp>
+#include <chitieu/number_text.hpp>
 
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -139,10 +139,8 @@ inline std::string domain_text(unit u) {
 /// Throws chitieu::error naming the unit and the value when v is outside the unit's domain.
 inline void check_domain(unit u, double v) {
   if (in_domain(u, v)) return;
-  std::ostringstream msg;
-  msg << "value " << v << " is outside the domain of unit " << to_string(u) << " ("
-      << domain_text(u) << "); values are never clamped, correct the input";
-  throw error(msg.str());
+  throw error("value " + number_text(v) + " is outside the domain of unit " + std::string(to_string(u)) + " (" +
+              domain_text(u) + "); values are never clamped, correct the input");
 }
 
 /// Clamps a derived quantity (a projection, never an input) into the unit's domain.

@@ -19,6 +19,7 @@ __all__ = [
     "evaluation_json",
     "frame_table",
     "plan_table",
+    "plans_table",
     "review_table",
     "summary_table",
     "target_dict",
@@ -76,6 +77,21 @@ def plan_table(plan: _core.Plan) -> Table:
     for ind in d["indicators"]:
         table.add_row(ind["id"], ind["unit"], ind["direction"], labels.target_phrase(ind), ind.get("aggregate", ""),
                       labels.localized(ind.get("name"), "vi"))
+    return table
+
+
+def plans_table(plans: Sequence[_core.Plan]) -> Table:
+    """The plans built into chitieu: id, area, years, number of indicators, issuer and title."""
+    table = Table(title="chitieu plan list")
+    table.add_column("id", no_wrap=True)
+    table.add_column("area", no_wrap=True)
+    table.add_column("years", no_wrap=True)
+    table.add_column("indicators", justify="right")
+    table.add_column("issuer", overflow="fold")
+    table.add_column("title", overflow="fold", ratio=1)
+    for plan in plans:
+        table.add_row(plan.id, plan.area, f"{plan.baseline_year}–{plan.target_year}", str(len(plan.indicators)),
+                      plan.issuer, plan.title.vi)
     return table
 
 

@@ -1,5 +1,5 @@
 /// @file pace_rules.hpp
-/// @brief The three pace methods as pure functions of one evaluated row (DESIGN.md §2).
+/// @brief The three pace methods as pure functions of one evaluated row (docs/evaluation.md "Pace").
 #pragma once
 
 #include "indicator_rules.hpp"
@@ -77,8 +77,8 @@ inline double cagr(double a, double b, double years) noexcept {
 }
 
 /// Method open_sdg (not_applicable for cumulative and annual_change targets; Open SDG / Statistics Canada progress measure, sdg-build ProgressMeasure):
-/// insufficient_data when base and current are less than a year apart (checked first, as DESIGN.md
-/// orders it); T = 0 becomes 0.001; target_achieved if v ≥ T (higher) or ≤ T (lower); insufficient_data
+/// insufficient_data when base and current are less than a year apart (checked first, as
+/// docs/evaluation.md "Method open_sdg" orders it); T = 0 becomes 0.001; target_achieved if v ≥ T (higher) or ≤ T (lower); insufficient_data
 /// when they differ in sign, or when the ratio is undefined; a base value of 0 becomes 0.001; ratio = sign(v0)·d·CAGR(v0→v)/|CAGR(v0→T over t0..t1)|.
 inline pace open_sdg_pace(const indicator_rules& r, const pace_inputs& in) noexcept {
   pace out{};
@@ -87,7 +87,7 @@ inline pace open_sdg_pace(const indicator_rules& r, const pace_inputs& in) noexc
   if (pace_preamble(r, in, out)) return out;
   const double T = r.boundary == 0.0 ? 0.001 : r.boundary;
   const double d = r.dir == direction::lower ? -1.0 : 1.0;
-  // DESIGN.md's order: fewer than one year between base and current comes first.
+  // docs/evaluation.md's order: fewer than one year between base and current comes first.
   if (!in.has_t0 || in.t - in.t0 < 1 || r.target_year <= in.t0 || std::isnan(in.v0))
     return pace::insufficient_data;
   if (d > 0 ? in.v >= T : in.v <= T) return pace::target_achieved;

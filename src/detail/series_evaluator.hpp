@@ -2,9 +2,11 @@
 /// @brief Evaluates one indicator × area series: assessed, status, progress, projection, pace.
 #pragma once
 
+#include "duplicate_rows.hpp"
 #include "effective_value.hpp"
 #include "indicator_rules.hpp"
 #include "pace_rules.hpp"
+#include "row_label.hpp"
 #include "running_fit.hpp"
 #include <chitieu/error.hpp>
 #include <chitieu/evaluation.hpp>
@@ -80,14 +82,11 @@ class series_evaluator {
       years_[i] = p_.year[row];
       values_[i] = reading_.completed_values ? p_.value[row] : effective_value(p_, row, r.unit);
       if (std::isinf(values_[i]))
-        throw error(where(r, row) + ": value is infinite; give a finite number in " +
+        throw error(row_label(p_, row) + ": value is infinite; give a finite number in " +
                         domain_text(r.unit),
                     {}, line(row), "value");
       if (i > 0 && years_[i] == years_[i - 1])
-        throw error(where(r, row) + ": duplicate observation (also row " +
-                        std::to_string(line(rows[i - 1])) +
-                        "); give one row per indicator × area × year",
-                    {}, line(row), "year");
+        throw duplicate_row_error(row_label(p_, row), line(row), line(rows[i - 1]));
       if (r.kind == target_kind::relative && years_[i] == r.base_year) base_value = values_[i];
     }
     const bool relative = r.kind == target_kind::relative;
@@ -118,12 +117,6 @@ class series_evaluator {
   // The 1-based row of the caller's panel that row of p_ stands for.
   long line(std::size_t row) const noexcept {
     return static_cast<long>((lines_ ? lines_[row] : row) + 1);
-  }
-
-  std::string where(const indicator_rules& r, std::size_t row) const {
-    return "indicator '" + r.ind->id + "', area '" +
-           p_.area_ids[static_cast<std::size_t>(p_.area[row])] + "', year " +
-           std::to_string(p_.year[row]);
   }
 
   // Number of fit points with year ≤ t.

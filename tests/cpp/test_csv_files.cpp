@@ -105,12 +105,12 @@ BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {
                           "that contains a comma)");
   const std::string comma = write_file("comma.csv", "indicator,area,year,value\nx,a,2024,\"12,5\"\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(comma); }) ==
-             comma + ":2: value: '12,5' is not a number (write digits with a dot for decimals, or leave the cell "
-                     "empty)");
+             comma + ":2: value: '12,5' is not a number (write digits with a dot for decimals (decimal=',' reads "
+                     "85,3), or leave the cell empty)");
   const std::string no_value = write_file("no_value.csv", "# c\nindicator,area,year\nx,a,2024\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(no_value); }) ==
              no_value + ":2: value: missing column 'value'; observations need the columns indicator, area, year, "
-                        "value (found: indicator, area, year)");
+                        "value (found: indicator, area, year; columns were read as separated by comma ',')");
   const std::string half_year = write_file("half_year.csv", "indicator,area,year,value\nx,a,2024.5,1\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(half_year); }) ==
              half_year + ":2: year: '2024.5' is not a year (a whole number such as 2024)");
@@ -154,7 +154,8 @@ BOOST_AUTO_TEST_CASE(area_and_crosswalk_errors_name_file_line_and_column) {
   const std::string no_parent = write_file("no_parent.csv", "id,code,name,level,valid_from,valid_to\n");
   BOOST_TEST(error_of([&] { chitieu::read_areas(no_parent); }).find(
                  "parent: missing column 'parent'; areas need the columns id, code, name, level, parent, "
-                 "valid_from, valid_to (found: id, code, name, level, valid_from, valid_to)") != std::string::npos);
+                 "valid_from, valid_to (found: id, code, name, level, valid_from, valid_to; columns were read as "
+                 "separated by comma ',')") != std::string::npos);
 
   const chitieu::area_table areas = chitieu::read_areas(areas_file);
   const std::string no_date = write_file("no_date.csv", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,1,\n");

@@ -240,7 +240,7 @@ BOOST_AUTO_TEST_CASE(compound_trend_fits_the_logarithm) {
 BOOST_AUTO_TEST_CASE(compound_trend_on_a_flat_series_projects_the_baseline_exactly) {
   // 456.77 three times: ln is flat, slope 0 → projected = 456.77 exactly (exp(ln 456.77) is
   // 456.77 − 5.7e-14 in double), r = (456.77 − 456.77)/(1000 − 456.77) = 0 → stagnating, not
-  // regressing (DESIGN.md §2: 0 ≤ r < 0.5). Found by tests/python/test_design_evaluation.py.
+  // regressing (docs/evaluation.md "Pace": 0 ≤ r < 0.5). Found by tests/python/test_design_evaluation.py.
   auto ind = make_indicator("x", unit::count,
                             make_target(target_kind::threshold, direction::higher, 1000.0, true, {}, true));
   ind.trend = chitieu::trend::compound;
@@ -258,7 +258,7 @@ BOOST_AUTO_TEST_CASE(compound_trend_on_a_flat_series_projects_the_baseline_exact
 BOOST_AUTO_TEST_CASE(p_meet_keeps_small_residuals_of_a_steep_line) {
   // "≥ 40": 20 + 1e-6, 22 − 2e-6, 24 + 1e-6 (2020..2022). The residuals (1, −2, 1)·1e-6 are
   // orthogonal to the line 20 + 2x, so ŷ(10) = 40 = T exactly and RSS = 6e-12 > 0: se > 0 and
-  // p_meet = P(t1 ≥ 0) = 1/2 (DESIGN.md §2: se = s·√(…), s² = RSS/(n − 2)). The same line without
+  // p_meet = P(t1 ≥ 0) = 1/2 (docs/evaluation.md "Projection and p_meet": se = s·√(…), s² = RSS/(n − 2)). The same line without
   // the residuals is exact: se = 0 and ŷ = 40 ≥ 40 → p_meet 1. Found by test_design_evaluation.py
   // (the running sums' Syy − Sxy·slope had called RSS ≤ 1e-12·Syy = 2e-11 rounding noise).
   const auto p = make_plan({make_indicator("x", unit::percent, make_target(target_kind::threshold,

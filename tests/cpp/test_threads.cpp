@@ -1,4 +1,4 @@
-// Concurrency (DESIGN.md §4 "no global state; evaluations may run in parallel"): several threads
+// Concurrency (docs/evaluation.md "Implementation": no global state, evaluations may run in parallel): several threads
 // load plans, read phrases and evaluate different plans and data at once; every result must equal
 // the one computed sequentially. Run under ThreadSanitizer with the `tsan` preset, where a data
 // race fails the test; elsewhere it checks that concurrent results are exact.

@@ -119,7 +119,7 @@ def test_a_pandas_frame_is_refused_with_the_fix(observations):
 @pytest.fixture(scope="module")
 def cluster_client():
     distributed = pytest.importorskip("distributed", reason="the LocalCluster test needs distributed (chitieu[dask])")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     client = distributed.Client(cluster)
     yield client
     client.close()

@@ -18,17 +18,17 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from chitieu.report.labels import (
-    assessed_scale,
     PACES,
     STATUS_COLOURS,
     STATUSES,
+    assessed_scale,
     check_lang,
+    indicator_unit,
     label,
     localized,
     plan_dict,
     target_phrase,
     text_colour,
-    unit_label,
 )
 
 NUMBER_FORMATS: dict[str, str] = {
@@ -175,7 +175,7 @@ def _detail_sheet(ws: Worksheet, frame: pd.DataFrame, plan: Mapping[str, Any],
             "indicator_id": str(row["indicator"]),
             "indicator": localized(meta.get("name"), lang) or str(row["indicator"]),
             "domain": domains.get(str(meta.get("domain", "")), ""),
-            "unit": unit_label(unit, lang) if meta else "",
+            "unit": indicator_unit(meta, lang) if meta else "",
             "target": target_phrase(meta),
             "area": area_names.get(str(row["area"]), str(row["area"])),
             "area_id": str(row["area"]),

@@ -30,6 +30,7 @@ from chitieu.report.labels import (
     format_probability,
     format_share,
     format_value,
+    indicator_unit,
     label,
     localized,
     plan_dict,
@@ -37,7 +38,6 @@ from chitieu.report.labels import (
     target_reading,
     target_spec,
     text_colour,
-    unit_label,
 )
 
 _TEMPLATES = resources.files("chitieu.report") / "templates"
@@ -107,7 +107,7 @@ def _indicator_context(meta: Mapping[str, Any], row: pd.Series | None, frame: pd
     ctx: dict[str, Any] = {
         "id": str(meta["id"]),
         "name": localized(meta["name"], lang),
-        "unit": unit_label(unit, lang),
+        "unit": indicator_unit(meta, lang),
         "phrase": target_phrase(meta),
         "reading": target_reading(meta, lang),
         "aspirational": bool(meta.get("aspirational")),

@@ -423,6 +423,12 @@ def localized(text: Mapping[str, str] | str | None, lang: str) -> str:
     return str(text.get(lang) or text.get(other) or "")
 
 
+def indicator_unit(indicator: Mapping[str, Any], lang: str) -> str:
+    """The unit an indicator's values are in: the plan's ``unit_text`` with its scale
+    ("triệu đồng/người/tháng") when given, else the unit's label ("%", "tiền", ...)."""
+    return localized(indicator.get("unit_text"), lang) or unit_label(str(indicator.get("unit", "index")), lang)
+
+
 def plan_dict(plan: Any) -> dict[str, Any]:
     """The plan JSON ``{plan, domains, indicators}``: ``plan.to_dict()`` or the dict itself."""
     if hasattr(plan, "to_dict"):
