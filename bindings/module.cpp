@@ -3,6 +3,7 @@
 
 #include <chitieu/error.hpp>
 #include <chitieu/phrase.hpp>
+#include <chitieu/version.hpp>
 
 #include <pybind11/gil_safe_call_once.h>
 
@@ -57,6 +58,7 @@ py::object error_object(const error& e) { return error_object(chitieu_error_type
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "chitieu's C++ core: targets, plans, evaluation and roll-ups";
+  m.attr("__version__") = std::string(chitieu::version());
   // One exception hierarchy: the core raises the classes of chitieu.errors.
   const py::module_ errors = py::module_::import("chitieu.errors");
   chitieu::python::chitieu_error_type.call_once_and_store_result(
@@ -72,4 +74,6 @@ PYBIND11_MODULE(_core, m) {
   chitieu::python::register_plan(m);
   chitieu::python::register_evaluate(m);
   chitieu::python::register_areas(m);
+  chitieu::python::register_files(m);
+  chitieu::python::register_projection(m);
 }

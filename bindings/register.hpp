@@ -3,8 +3,11 @@
 #pragma once
 
 #include <chitieu/error.hpp>
+#include <chitieu/evaluation.hpp>
 
 #include <pybind11/pybind11.h>
+
+#include <unordered_map>
 
 namespace chitieu::python {
 
@@ -26,5 +29,16 @@ void register_plan(pybind11::module_& m);
 void register_evaluate(pybind11::module_& m);
 /// Areas, crosswalks, roll-ups and summaries.
 void register_areas(pybind11::module_& m);
+/// The C++ readers of observation, area and crosswalk CSV files.
+void register_files(pybind11::module_& m);
+/// The projection's least-squares line (for plots).
+void register_projection(pybind11::module_& m);
+
+/// The number of live leases on each Evaluation with any: one per columns() call whose numpy
+/// arrays (views of its memory) are alive. Touched with the GIL held only.
+std::unordered_map<const evaluation*, long>& leases();
+/// The evaluation held by `e`, to be refilled or recycled; raises ChitieuError (naming `field`)
+/// while numpy arrays view its memory.
+evaluation& writable_evaluation(const pybind11::object& e, const char* field);
 
 }  // namespace chitieu::python

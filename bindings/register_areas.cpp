@@ -3,6 +3,7 @@
 #include "register.hpp"
 
 #include <chitieu/area_codes.hpp>
+#include <chitieu/area_columns.hpp>
 #include <chitieu/area_id.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
@@ -26,69 +27,6 @@ namespace py = pybind11;
 namespace chitieu::python {
 namespace {
 
-std::optional<date> optional_date(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return parse_date(text);
-}
-
-void same_length(std::size_t n, std::size_t m, const char* what) {
-  if (n != m)
-    throw error(std::string(what) + " has " + std::to_string(m) + " entries but ids has " + std::to_string(n) +
-                    "; give one entry per row",
-                {}, 0, what);
-}
-
-std::vector<area> make_areas(const std::vector<std::string>& ids,
-                             const std::vector<std::string>& codes,
-                             const std::vector<std::string>& names,
-                             const std::vector<std::string>& levels,
-                             const std::vector<std::string>& parents,
-                             const std::vector<std::string>& valid_from,
-                             const std::vector<std::string>& valid_to, const std::string& source) {
-  const std::size_t n = ids.size();
-  same_length(n, codes.size(), "codes");
-  same_length(n, names.size(), "names");
-  same_length(n, levels.size(), "levels");
-  same_length(n, parents.size(), "parents");
-  same_length(n, valid_from.size(), "valid_from");
-  same_length(n, valid_to.size(), "valid_to");
-  std::vector<area> out(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto when = [&](const std::string& text, const char* field) -> std::optional<date> {
-      try {
-        return optional_date(text);
-      } catch (const std::invalid_argument& e) {
-        throw error(e.what(), source, static_cast<long>(i + 1), field);
-      }
-    };
-    out[i] = area{ids[i],    codes[i],   names[i],
-                  levels[i], parents[i], when(valid_from[i], "valid_from"),
-                  when(valid_to[i], "valid_to")};
-  }
-  return out;
-}
-
-std::vector<crosswalk_link> make_links(const std::vector<std::string>& froms,
-                                       const std::vector<std::string>& tos,
-                                       const std::vector<double>& shares,
-                                       const std::vector<std::string>& dates,
-                                       const std::string& source) {
-  same_length(froms.size(), tos.size(), "tos");
-  same_length(froms.size(), shares.size(), "shares");
-  same_length(froms.size(), dates.size(), "dates");
-  std::vector<crosswalk_link> out(froms.size());
-  for (std::size_t i = 0; i < froms.size(); ++i) {
-    date on;
-    try {
-      on = parse_date(dates[i]);
-    } catch (const std::invalid_argument& e) {
-      throw error(e.what(), source, static_cast<long>(i + 1), "date");
-    }
-    out[i] = crosswalk_link{froms[i], tos[i], shares[i], on};
-  }
-  return out;
-}
-
 using problem = std::tuple<std::string, long, std::string>;
 
 std::vector<problem> as_tuples(const std::vector<error>& errors) {
@@ -101,7 +39,7 @@ py::list findings_list(const std::vector<finding>& findings) {
   py::list out;
   for (const finding& f : findings) {
     py::dict d;
-    d["kind"] = f.kind;
+    d["kind"] = std::string(to_string(f.kind));
     d["indicator"] = f.indicator;
     d["area"] = f.area;
     d["year"] = f.year;
@@ -278,8 +216,7 @@ void register_areas(py::module_& m) {
   m.def("summarize",
         [](const plan& p, const evaluation& ev, const std::string& area, std::optional<int> year,
            bool geometric) {
-          return summary_dict(year ? summarize(p, ev, area, *year, geometric)
-                                   : summarize(p, ev, area, geometric));
+          return summary_dict(summarize(p, ev, area, summary_options{year, geometric}));
         },
         py::arg("plan"), py::arg("evaluation"), py::arg("area"), py::arg("year") = py::none(),
         py::arg("geometric") = false,
@@ -299,7 +236,8 @@ void register_areas(py::module_& m) {
         [](const plan& p, panel& obs, const area_table* areas, const crosswalk* cw,
            const std::optional<std::string>& geography, std::optional<int> year,
            const std::string& method, std::optional<int> baseline_year,
-           std::optional<int> target_year, bool consume, bool checked) {
+           std::optional<int> target_year, bool consume, bool checked, const py::object& recycle) {
+          evaluation* recycled = recycle.is_none() ? nullptr : &writable_evaluation(recycle, "recycle");
           review_options opt;
           opt.checked = checked;
           opt.evaluation.method = pace_method_from_string(method);
@@ -310,7 +248,8 @@ void register_areas(py::module_& m) {
           review_result res;
           {
             py::gil_scoped_release release;
-            res = consume ? review(p, std::move(obs), areas, cw, opt) : review(p, obs, areas, cw, opt);
+            res = consume ? review(p, std::move(obs), areas, cw, opt, recycled)
+                          : review(p, obs, areas, cw, opt, recycled);
           }
           return py::make_tuple(std::move(res.evaluation), findings_list(res.findings));
         },
@@ -318,11 +257,12 @@ void register_areas(py::module_& m) {
         py::arg("crosswalk") = py::none(), py::arg("geography") = py::none(),
         py::arg("year") = py::none(), py::arg("method") = "chitieu",
         py::arg("baseline_year") = py::none(), py::arg("target_year") = py::none(),
-        py::kw_only(), py::arg("consume") = false, py::arg("checked") = false,
+        py::kw_only(), py::arg("consume") = false, py::arg("checked") = false, py::arg("recycle") = py::none(),
         "The whole review: complete values, check, area validity, geography, roll-up, evaluate. "
         "Returns (Evaluation, findings as dicts). consume=True moves the panel's columns into the "
         "review (no copy; the Panel is left empty); checked=True skips the check of a panel that "
-        "has passed check_and_complete().");
+        "has passed check_and_complete(); recycle=an earlier Evaluation (left empty) whose memory the "
+        "new one reuses, refused while arrays of it are alive.");
 }
 
 }  // namespace chitieu::python

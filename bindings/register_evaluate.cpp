@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace py = pybind11;
@@ -193,29 +194,68 @@ py::array_t<T> view_of(const std::vector<T>& v, const py::handle& owner) {
   return read_only(py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data(), owner));
 }
 
+/// evaluate_options from the keyword arguments of evaluate() and evaluate_into().
+evaluate_options options_of(std::optional<int> year, const std::string& method, std::optional<int> baseline_year,
+                            std::optional<int> target_year) {
+  evaluate_options opt;
+  opt.method = pace_method_from_string(method);
+  opt.year = year;
+  opt.baseline_year = baseline_year;
+  opt.target_year = target_year;
+  return opt;
+}
+
+/// The base object of the arrays one columns() call returns: it keeps the Evaluation alive and
+/// counts as one lease on it until the last of those arrays is gone.
+py::capsule lease_of(const py::object& self) {
+  ++leases()[&self.cast<const evaluation&>()];
+  void (*release)(void*) = [](void* held) {
+    auto* obj = static_cast<PyObject*>(held);
+    const auto* e = &py::handle(obj).cast<const evaluation&>();
+    if (--leases()[e] == 0) leases().erase(e);
+    Py_DECREF(obj);
+  };
+  return py::capsule(static_cast<const void*>(self.inc_ref().ptr()), release);
+}
+
 py::dict evaluation_columns(const py::object& self) {
   const auto& e = self.cast<const evaluation&>();
+  const py::capsule owner = lease_of(self);
   py::dict d;
-  d["indicator"] = view_of(e.indicator, self);
+  d["indicator"] = view_of(e.indicator, owner);
   d["indicator_ids"] = e.indicator_ids;
-  d["area"] = view_of(e.area, self);
+  d["area"] = view_of(e.area, owner);
   d["area_ids"] = e.area_ids;
-  d["year"] = view_of(e.year, self);
-  d["value"] = view_of(e.value, self);
-  d["assessed"] = view_of(e.assessed, self);
+  d["year"] = view_of(e.year, owner);
+  d["value"] = view_of(e.value, owner);
+  d["assessed"] = view_of(e.assessed, owner);
   d["status"] = read_only(codes_of(e.status));
-  d["margin"] = view_of(e.margin, self);
-  d["baseline"] = view_of(e.baseline, self);
-  d["progress"] = view_of(e.progress, self);
-  d["elapsed"] = view_of(e.elapsed, self);
+  d["margin"] = view_of(e.margin, owner);
+  d["baseline"] = view_of(e.baseline, owner);
+  d["progress"] = view_of(e.progress, owner);
+  d["elapsed"] = view_of(e.elapsed, owner);
   d["pace"] = read_only(codes_of(e.pace));
-  d["projected"] = view_of(e.projected, self);
-  d["p_meet"] = view_of(e.p_meet, self);
-  d["coverage"] = view_of(e.coverage, self);
+  d["projected"] = view_of(e.projected, owner);
+  d["p_meet"] = view_of(e.p_meet, owner);
+  d["coverage"] = view_of(e.coverage, owner);
   return d;
 }
 
 }  // namespace
+
+std::unordered_map<const evaluation*, long>& leases() {
+  static std::unordered_map<const evaluation*, long> counts;
+  return counts;
+}
+
+evaluation& writable_evaluation(const py::object& e, const char* field) {
+  auto& out = e.cast<evaluation&>();
+  if (leases().count(&out) != 0)
+    throw error("this Evaluation's memory is still viewed by numpy arrays from its columns() or frames built on "
+                "them; delete those (or take copies) before reusing it",
+                {}, 0, field);
+  return out;
+}
 
 void register_evaluate(py::module_& m) {
   py::class_<panel>(m, "Panel",
@@ -242,6 +282,9 @@ void register_evaluate(py::module_& m) {
   py::class_<evaluation>(m, "Evaluation", "The columnar result of evaluate()")
       .def("__len__", &evaluation::size)
       .def_property_readonly("size", &evaluation::size, "number of rows")
+      .def_property_readonly(
+          "viewed", [](const evaluation& e) { return leases().count(&e) != 0; },
+          "True while numpy arrays from columns() (or frames built on them) view its memory")
       .def_readonly("indicator_ids", &evaluation::indicator_ids, "dictionary of indicator ids")
       .def_readonly("area_ids", &evaluation::area_ids, "dictionary of area ids")
       .def("columns", &evaluation_columns,
@@ -274,11 +317,7 @@ void register_evaluate(py::module_& m) {
   m.def("evaluate",
         [](const plan& p, const panel& obs, std::optional<int> year, const std::string& method,
            std::optional<int> baseline_year, std::optional<int> target_year) {
-          evaluate_options opt;
-          opt.method = pace_method_from_string(method);
-          opt.year = year;
-          opt.baseline_year = baseline_year;
-          opt.target_year = target_year;
+          const evaluate_options opt = options_of(year, method, baseline_year, target_year);
           evaluation out;
           {
             py::gil_scoped_release release;
@@ -291,6 +330,21 @@ void register_evaluate(py::module_& m) {
         py::arg("target_year") = py::none(),
         "evaluates the panel against the plan (every observed year, or one year); "
         "method chitieu, open_sdg or sdsn; numerator/denominator rows count as their ratio");
+  m.def("evaluate_into",
+        [](const plan& p, const panel& obs, const py::object& into, std::optional<int> year,
+           const std::string& method, std::optional<int> baseline_year, std::optional<int> target_year) {
+          // Arrays from columns() (and frames built on them) view the Evaluation's memory:
+          // refilling it would change (or free) it under them.
+          auto& out = writable_evaluation(into, "into");
+          const evaluate_options opt = options_of(year, method, baseline_year, target_year);
+          py::gil_scoped_release release;
+          evaluate_into(p, obs, out, opt);
+        },
+        py::arg("plan"), py::arg("panel"), py::arg("into"), py::arg("year") = py::none(),
+        py::arg("method") = "chitieu", py::arg("baseline_year") = py::none(),
+        py::arg("target_year") = py::none(),
+        "as evaluate(), into an Evaluation the caller owns: its columns' memory is reused (no fresh "
+        "pages for a result of the same size); refused while arrays of it are alive");
 }
 
 }  // namespace chitieu::python

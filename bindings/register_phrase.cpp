@@ -16,14 +16,18 @@ namespace chitieu::python {
 void register_phrase(py::module_& m) {
   m.def(
       "parse_target",
-      [](const std::string& phrase, const std::string& dir, std::optional<double> tolerance) {
-        return parse_target(phrase, direction_from_string(dir), tolerance);
+      [](const std::string& phrase, const std::optional<std::string>& dir,
+         std::optional<double> tolerance) {
+        return parse_target(phrase, dir ? std::optional<direction>(direction_from_string(*dir))
+                                        : std::nullopt,
+                            tolerance);
       },
-      py::arg("phrase"), py::arg("direction") = "higher", py::arg("tolerance") = py::none(),
-      "Read a target phrase as a plan words it ('đạt trên 80%', 'từ 2,0 đến 2,6 lần so với năm "
-      "2020', ...). `direction` (higher, lower, none) gives a bare number its sense; `tolerance` "
-      "overrides the half-width of an approx band. Raises PhraseError (a ValueError) with "
-      "position, word and expected when the phrase cannot be read.");
+      py::arg("phrase"), py::arg("direction") = py::none(), py::arg("tolerance") = py::none(),
+      "Read a target phrase as a plan words it ('đạt trên 80%', 'giảm còn 1,2%', 'tăng bình quân "
+      "7%/năm', ...). `direction` (higher, lower, none) gives a bare number its sense; None lets "
+      "the words imply it (dưới, giảm: lower; trên, tăng: higher) and refuses a bare number. "
+      "`tolerance` overrides the half-width of an approx band. Raises PhraseError (a ValueError) "
+      "with position, word and expected when the phrase cannot be read.");
   m.def(
       "format_target", [](const target& t, const std::string& lang) { return format_target(t, lang); },
       py::arg("target"), py::arg("lang") = "vi",

@@ -65,6 +65,10 @@ template <class T, std::enable_if_t<!std::is_enum<T>::value, int> = 0>
 py::object property_value(const T& v) {
   return py::cast(v);
 }
+template <class E, if_enum_table<E> = 0>
+py::object property_value(const std::optional<E>& v) {
+  return v ? property_value(*v) : py::none();
+}
 
 /// The Target JSON (the target_spec of an indicator, docs/plan-format.md).
 py::dict target_spec(const target& t) {

@@ -2,7 +2,8 @@
 # Sets everything up, then runs every test: C++ (CTest, with the find_package consumer), the docs
 # build (Doxygen, warnings are errors), the C++ tests again under ASan + UBSan, the thread tests
 # under TSan, the libFuzzer targets for a bounded time under ASan + UBSan, stubtest on the Python
-# module's stubs, ruff, and pytest.
+# module's stubs, ruff, pytest, and the downstream example projects (the C++ one through CTest)
+# against the installed package.
 # FUZZ_SECONDS (default 60) sets the time per fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,5 +44,8 @@ ruff check
 
 step "Python tests"
 python -m pytest -q
+
+step "The downstream Python package (examples/downstream-python) against the installed chitieu"
+python -m pytest -q examples/downstream-python
 
 step "all tests passed in $(( $(date +%s) - start ))s"

@@ -4,7 +4,9 @@
 #include <chitieu/areas.hpp>
 
 #include "detail/area_periods.hpp"
+#include "detail/sorted_index.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <map>
@@ -37,7 +39,7 @@ std::vector<error> area_problems(const std::vector<area>& areas,
       out.emplace_back("duplicate area id '" + a.id + "' (first on row " +
                            std::to_string(it->second + 1) +
                            "); ids are unique: give a changed unit a new id and a crosswalk link",
-                       source, line, "id");
+                       source, line, "id", 0, static_cast<long>(it->second + 1));
     if (a.valid_from && a.valid_to && *a.valid_to < *a.valid_from)
       out.emplace_back("area '" + a.id + "' ends (" + a.valid_to->iso() + ") before it begins (" +
                            a.valid_from->iso() + "); valid_to must be on or after valid_from",
@@ -106,7 +108,7 @@ std::vector<error> area_problems(const std::vector<area>& areas,
                            "' (row " + std::to_string(j + 1) +
                            ", same level) on a common day; a code may only be reused after "
                            "the earlier unit's valid_to",
-                       source, static_cast<long>(i + 1), "code");
+                       source, static_cast<long>(i + 1), "code", 0, static_cast<long>(j + 1));
     }
     earlier.push_back(i);
   }
@@ -116,8 +118,11 @@ std::vector<error> area_problems(const std::vector<area>& areas,
 area_table::area_table(std::vector<area> areas, std::string source)
     : areas_(std::move(areas)), source_(std::move(source)) {
   throw_first_problem(area_problems(areas_, source_));
-  for (std::size_t i = 0; i < areas_.size(); ++i) index_.emplace(areas_[i].id, i);
+  for (std::size_t i = 0; i < areas_.size(); ++i) index_.emplace_back(areas_[i].id, i);
+  std::sort(index_.begin(), index_.end());
 }
+
+bool area_table::contains(const std::string& id) const { return detail::find_sorted(index_, id) != nullptr; }
 
 std::vector<std::string> area_table::units_at(const date& d) const {
   std::vector<std::string> out;
@@ -141,11 +146,9 @@ std::vector<std::string> area_table::children_at(const std::string& id, const da
 }
 
 std::size_t area_table::position(const std::string& id) const {
-  const auto it = index_.find(id);
-  if (it == index_.end())
-    throw error("unknown area '" + id + "'; expected an id of the area table", source_, 0,
-                "area");
-  return it->second;
+  const std::size_t* at = detail::find_sorted(index_, id);
+  if (!at) throw error("unknown area '" + id + "'; expected an id of the area table", source_, 0, "area");
+  return *at;
 }
 
 }  // namespace chitieu

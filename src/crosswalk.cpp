@@ -3,6 +3,8 @@
 #include <chitieu/area_id.hpp>
 #include <chitieu/crosswalk.hpp>
 
+#include "detail/sorted_index.hpp"
+
 #include <cmath>
 #include <cstddef>
 #include <map>
@@ -53,12 +55,12 @@ std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
       if (links[j].to == l.to)
         out.emplace_back("link '" + l.from + "' -> '" + l.to + "' repeats row " +
                              std::to_string(j + 1) + "; give each pair once",
-                         source, line, "to");
+                         source, line, "to", 0, static_cast<long>(j + 1));
     if (!rows.empty() && links[rows.front()].on != l.on)
       out.emplace_back("'" + l.from + "' has links dated " + links[rows.front()].on.iso() +
                            " (row " + std::to_string(rows.front() + 1) + ") and " + l.on.iso() +
                            "; a unit is dissolved once, all its links carry one date",
-                       source, line, "date");
+                       source, line, "date", 0, static_cast<long>(rows.front() + 1));
     rows.push_back(i);
   }
   for (const auto& [from, rows] : by_from) {
@@ -101,14 +103,15 @@ std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
 crosswalk::crosswalk(std::vector<crosswalk_link> links, const area_table& areas, std::string source)
     : links_(std::move(links)), source_(std::move(source)) {
   throw_first_problem(crosswalk_problems(links_, areas, source_));
-  for (std::size_t i = 0; i < links_.size(); ++i) by_from_[links_[i].from].push_back(i);
+  std::map<std::string, std::vector<std::size_t>> rows;
+  for (std::size_t i = 0; i < links_.size(); ++i) rows[links_[i].from].push_back(i);
+  by_from_.assign(rows.begin(), rows.end());
 }
 
 std::vector<crosswalk_link> crosswalk::successors(const std::string& from) const {
   std::vector<crosswalk_link> out;
-  const auto it = by_from_.find(from);
-  if (it != by_from_.end())
-    for (std::size_t i : it->second) out.push_back(links_[i]);
+  if (const auto* rows = detail::find_sorted(by_from_, from))
+    for (std::size_t i : *rows) out.push_back(links_[i]);
   return out;
 }
 
@@ -144,9 +147,9 @@ bool crosswalk::walk(const std::string& id, double weight, const area_table& are
     out.emplace_back(id, weight);
     return true;
   }
-  const auto it = by_from_.find(id);
-  if (it == by_from_.end() || links_[it->second.front()].on > at) return false;
-  for (std::size_t i : it->second)
+  const auto* rows = detail::find_sorted(by_from_, id);
+  if (!rows || links_[rows->front()].on > at) return false;
+  for (std::size_t i : *rows)
     if (!walk(links_[i].to, weight * links_[i].share, areas, at, out)) return false;
   return true;
 }

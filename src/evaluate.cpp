@@ -40,9 +40,7 @@ std::vector<std::optional<indicator_rules>> rules_of_codes(const plan& p, const 
     const std::size_t row = ix.order[ix.start[s]];
     const auto code = static_cast<std::size_t>(obs.indicator[row]);
     if (rules[code]) continue;
-    if (!of_code[code])
-      throw error(unknown_indicator_message(p, obs.indicator_ids[code]), {}, static_cast<long>(row + 1),
-                  "indicator");
+    if (!of_code[code]) throw unknown_indicator_error(p, obs, row);
     rules[code] = resolve_rules(p, *of_code[code], opt.baseline_year, opt.target_year);
   }
   return rules;
@@ -91,45 +89,62 @@ void sort_columns(panel& obs, const panel_index& ix, column_pool& pool, unsigned
 /// elapsed, pace, projected, p_meet) n entries long, from the pool where it has storage.
 void size_computed_columns(evaluation& out, std::size_t n, column_pool& pool) {
   pool.take(out.assessed, n);
-  resize_huge(out.status, n);
+  pool.take(out.status, n);
   pool.take(out.margin, n);
   pool.take(out.baseline, n);
   pool.take(out.progress, n);
   pool.take(out.elapsed, n);
-  resize_huge(out.pace, n);
+  pool.take(out.pace, n);
   pool.take(out.projected, n);
   pool.take(out.p_meet, n);
+}
+
+/// Gives every column of an evaluation to the pool (the evaluation is left empty).
+void give_columns(evaluation& e, column_pool& pool) {
+  pool.give(e.indicator);
+  pool.give(e.area);
+  pool.give(e.year);
+  pool.give(e.value);
+  pool.give(e.assessed);
+  pool.give(e.status);
+  pool.give(e.margin);
+  pool.give(e.baseline);
+  pool.give(e.progress);
+  pool.give(e.elapsed);
+  pool.give(e.pace);
+  pool.give(e.projected);
+  pool.give(e.p_meet);
+  pool.give(e.coverage);
 }
 
 /// evaluate() on a panel the caller gives away, every observed year, its values completed: its
 /// kept columns sorted into index order in place and evaluated there, and then moved into the
 /// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
-/// panel's rows in index order). The columns no longer read serve as computed columns.
+/// panel's rows in index order). The columns no longer read, and those of `pool` (an evaluation
+/// given to recycle), serve as computed columns.
 evaluation evaluate_in_place(panel& obs, const panel_index& ix,
                              const std::vector<std::optional<indicator_rules>>& rules,
-                             const evaluate_options& opt) {
+                             const evaluate_options& opt, column_pool&& pool) {
   const std::size_t n = obs.size();
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
-  {
-    column_pool pool;
-    give_unread_columns(obs, pool);
-    sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
-    size_computed_columns(out, n, pool);
-  }  // the spare the pool still holds (one integer column) is freed before the evaluation runs
+  give_unread_columns(obs, pool);
+  sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
+  size_computed_columns(out, n, pool);
+  column_pool().swap(pool);  // the spares left are freed before the evaluation runs
   const unsigned threads = thread_count(opt.threads, n, 32768);
   const auto first_series = chunk_starts(ix, n, threads);
   run_chunks(threads, threads, [&](std::size_t c) {
-             series_evaluator ev(obs, opt.method, opt.year, ix.order.data(), {true, false});
-             std::vector<std::size_t> rows;  // positions of one series, now rows of the sorted panel
-             for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
-             rows.resize(ix.start[s + 1] - ix.start[s]);
-             std::iota(rows.begin(), rows.end(), ix.start[s]);
-             ev.run(*rules[static_cast<std::size_t>(obs.indicator[ix.start[s]])], rows.data(), rows.size(), out,
+    series_evaluator ev(obs, opt.method, opt.year, ix.order.data(), {true, false});
+    std::vector<std::size_t> rows;  // positions of one series, now rows of the sorted panel
+    for (std::size_t s = first_series[c]; s < first_series[c + 1]; ++s) {
+      rows.resize(ix.start[s + 1] - ix.start[s]);
+      std::iota(rows.begin(), rows.end(), ix.start[s]);
+      ev.run(*rules[static_cast<std::size_t>(obs.indicator[ix.start[s]])], rows.data(), rows.size(), out,
              ix.start[s]);
-             }
-             });
+    }
+  });
   out.indicator = std::move(obs.indicator);
   out.area = std::move(obs.area);
   out.year = std::move(obs.year);
@@ -181,27 +196,28 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
   const auto first_series = chunk_starts(ix, n, threads);
   std::vector<std::size_t> written(threads, 0);
   run_chunks(threads, threads, [&](std::size_t c) {
-             panel block;
-             block.area_ids = obs.area_ids;
-             std::vector<std::size_t> rows;  // positions of one series in the block
-             std::size_t at = ix.start[first_series[c]];
-             for (std::size_t s0 = first_series[c]; s0 < first_series[c + 1];) {
-             std::size_t s1 = s0 + 1;
-             while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
-             const std::size_t b0 = ix.start[s0];
-             gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
-             series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
-             for (std::size_t s = s0; s < s1; ++s) {
-             const std::size_t first = ix.start[s] - b0;
-             rows.resize(ix.start[s + 1] - ix.start[s]);
-             std::iota(rows.begin(), rows.end(), first);
-             const auto code = static_cast<std::size_t>(block.indicator[first]);
-             at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
-             }
-             s0 = s1;
-             }
-             written[c] = at - ix.start[first_series[c]];
-             });
+    panel block;  // dictionaries too: messages name a block's rows as the panel's
+    block.indicator_ids = obs.indicator_ids;
+    block.area_ids = obs.area_ids;
+    std::vector<std::size_t> rows;  // positions of one series in the block
+    std::size_t at = ix.start[first_series[c]];
+    for (std::size_t s0 = first_series[c]; s0 < first_series[c + 1];) {
+      std::size_t s1 = s0 + 1;
+      while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
+      const std::size_t b0 = ix.start[s0];
+      gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
+      series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
+      for (std::size_t s = s0; s < s1; ++s) {
+        const std::size_t first = ix.start[s] - b0;
+        rows.resize(ix.start[s + 1] - ix.start[s]);
+        std::iota(rows.begin(), rows.end(), first);
+        const auto code = static_cast<std::size_t>(block.indicator[first]);
+        at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
+      }
+      s0 = s1;
+    }
+    written[c] = at - ix.start[first_series[c]];
+  });
   // With options.year a chunk writes fewer rows than it has: close the gaps.
   std::size_t total = written[0];
   for (unsigned c = 1; c < threads; ++c) {
@@ -217,18 +233,30 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
 }  // namespace detail
 
 evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt) {
+  if (!opt.checked) check_observations(p, obs);
   const panel_index ix = index_panel(obs);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   detail::column_pool none;
   return detail::evaluate_by_blocks(obs, ix, rules, opt, true, none);
 }
 
-evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt) {
+void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt) {
+  if (!opt.checked) check_observations(p, obs);
+  const panel_index ix = index_panel(obs);
+  const auto rules = detail::rules_of_codes(p, obs, ix, opt);
+  detail::column_pool pool;
+  detail::give_columns(out, pool);
+  out = detail::evaluate_by_blocks(obs, ix, rules, opt, true, pool);
+}
+
+evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation* recycle) {
+  if (!opt.checked) check_observations(p, obs);
   const panel_index ix = index_panel(obs);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
-  if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt);
   detail::column_pool pool;
+  if (recycle) detail::give_columns(*recycle, pool);
+  if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt, std::move(pool));
   detail::give_unread_columns(obs, pool);
   return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
 }

@@ -5,6 +5,8 @@
 #include <chitieu/panel_index.hpp>
 
 #include "detail/areas_combine.hpp"
+#include "detail/duplicate_rows.hpp"
+#include "detail/row_label.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -20,8 +22,8 @@ namespace chitieu {
 panel reexpress(const plan& p, const panel& obs, const area_table& areas,
                 const crosswalk& cw, const date& at) {
   check_panel_shape(obs);
-  detail::areas::check_unique_rows(obs);
-  const auto inds = detail::areas::panel_indicators(p, obs);
+  detail::check_unique_rows(obs);
+  const auto inds = detail::plan_indicators_of_panel(p, obs);
 
   // Successors of every area used by a row.
   std::vector<std::vector<std::pair<std::string, double>>> targets(obs.area_ids.size());
@@ -30,12 +32,12 @@ panel reexpress(const plan& p, const panel& obs, const area_table& areas,
     const auto a = static_cast<std::size_t>(obs.area[r]);
     if (resolved[a]) continue;
     if (!areas.contains(obs.area_ids[a]))
-      throw error("unknown area '" + obs.area_ids[a] + "' (" + detail::areas::describe_row(obs, r) +
+      throw error("unknown area '" + obs.area_ids[a] + "' (" + detail::row_label(obs, r) +
                       "); expected an id of the area table",
                   {}, static_cast<long>(r + 1), "area");
     targets[a] = cw.try_resolve(obs.area_ids[a], areas, at);
     if (targets[a].empty())
-      throw error(detail::areas::describe_row(obs, r) + ": area '" + obs.area_ids[a] +
+      throw error(detail::row_label(obs, r) + ": area '" + obs.area_ids[a] +
                       "' is not valid on " + at.iso() +
                       " and the crosswalk leads it to no unit valid on that day (only links "
                       "dated on or before it are followed; a unit created later cannot be split "
@@ -115,9 +117,7 @@ panel reexpress(const plan& p, const panel& obs, const area_table& areas,
         static_cast<double>(reporting.size()) / static_cast<double>(units.size());
     detail::areas::combined c;
     if (coverage >= ind.min_coverage)
-      c = detail::areas::combine(ind, obs, rep,
-                          "indicator '" + ind.id + "', area '" + g.area + "', year " +
-                              std::to_string(g.year));
+      c = detail::areas::combine(ind, obs, rep, detail::row_label(ind.id, g.area, g.year));
     detail::areas::append_row(out, area_codes, g.indicator, g.area, g.year, c, detail::areas::missing, coverage);
   }
   return out;

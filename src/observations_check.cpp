@@ -1,6 +1,7 @@
 /// @file observations_check.cpp
 /// @brief observation_problems(), check_observations() and complete_values().
 #include <chitieu/area_id.hpp>
+#include <chitieu/number_text.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/panel_index.hpp>
 #include <chitieu/unit.hpp>
@@ -9,7 +10,9 @@
 #include "detail/effective_value.hpp"
 #include "detail/observation_rows.hpp"
 #include "detail/parallel.hpp"
+#include "detail/part_of.hpp"
 #include "detail/plan_lookup.hpp"
+#include "detail/row_label.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,31 +20,12 @@
 #include <cstdint>
 #include <iterator>
 #include <map>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
 namespace chitieu {
 namespace detail {
-namespace {
-
-/// Formats a number for messages (shortest round-trip-ish form).
-std::string number_text(double v) {
-  std::ostringstream s;
-  s.precision(15);
-  s << v;
-  return s.str();
-}
-
-}  // namespace
-
-std::string row_label(const panel& obs, std::size_t r) {
-  return "indicator '" + obs.indicator_ids[static_cast<std::size_t>(obs.indicator[r])] +
-         "', area '" + obs.area_ids[static_cast<std::size_t>(obs.area[r])] + "', year " +
-         std::to_string(obs.year[r]);
-}
-
 void row_problems(const panel& obs, std::size_t r, const indicator& ind,
                   std::vector<error>& out) {
   const auto line = static_cast<long>(r + 1);
@@ -53,7 +37,7 @@ void row_problems(const panel& obs, std::size_t r, const indicator& ind,
     add("year " + std::to_string(y) + " is implausible; give a calendar year in [1900, 2100]", "year");
 
   const double v = obs.value[r], num = obs.numerator[r], den = obs.denominator[r];
-  const bool boolean = is_boolean_kind(ind.target.kind) || ind.unit == unit::boolean;
+  const bool boolean = ind.target.judged_on_one() || ind.unit == unit::boolean;
   const bool has_num = !std::isnan(num), has_den = !std::isnan(den);
   const double factor = ratio_factor(ind.unit);
 
@@ -139,12 +123,12 @@ void part_above_whole_problems(const panel& obs, const std::vector<const indicat
     const indicator& part = *of_code[c];
     const indicator& whole = *of_code[static_cast<std::size_t>(whole_of[c])];
     const double pv = effective_value(obs, r, part.unit), wv = effective_value(obs, w->second, whole.unit);
-    if (std::isfinite(pv) && std::isfinite(wv) && pv > wv + 1e-9 * std::max(1.0, std::abs(wv)))
+    if (exceeds_whole(pv, wv))
       out.emplace_back(row_label(obs, r) + ": '" + part.id + "' (" + number_text(pv) +
                            ") exceeds its whole '" + whole.id + "' (" + number_text(wv) + ", row " +
                            std::to_string(w->second + 1) +
                            "); a part never exceeds its whole: correct one of the two rows",
-                       std::string{}, static_cast<long>(r + 1), "value");
+                       std::string{}, static_cast<long>(r + 1), "value", 0, static_cast<long>(w->second + 1));
   }
 }
 
@@ -170,27 +154,24 @@ std::vector<error> observation_problems(const plan& p, const panel& obs) {
   const unsigned threads = detail::thread_count(0, n, 65536);
   std::vector<std::vector<error>> found(threads);
   detail::run_chunks(threads, threads, [&](std::size_t c) {
-                     for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
-                     if (const std::string& why = bad_area[static_cast<std::size_t>(obs.area[r])]; !why.empty()) {
-                     found[c].emplace_back(why + "; " + area_id_rule, std::string{}, static_cast<long>(r + 1), "area");
-                     continue;
-                     }
-                     const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
-                     if (!ind) {
-                     found[c].emplace_back(detail::row_label(obs, r) + ": " +
-                     detail::unknown_indicator_message(p, obs.indicator_ids[static_cast<std::size_t>(obs.indicator[r])]),
-                     std::string{}, static_cast<long>(r + 1), "indicator");
-                     continue;
-                     }
-                     detail::row_problems(obs, r, *ind, found[c]);
-                     }
-                     });
+    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+      if (const std::string& why = bad_area[static_cast<std::size_t>(obs.area[r])]; !why.empty()) {
+        found[c].emplace_back(why + "; " + area_id_rule, std::string{}, static_cast<long>(r + 1), "area");
+        continue;
+      }
+      const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
+      if (!ind) {
+        found[c].push_back(detail::unknown_indicator_error(p, obs, r));
+        continue;
+      }
+      detail::row_problems(obs, r, *ind, found[c]);
+    }
+  });
   std::vector<error> out;
   for (auto& chunk : found) out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
   for (const auto& [r, q] : detail::duplicate_rows(obs))
-    out.emplace_back(detail::row_label(obs, r) + ": duplicate of row " + std::to_string(q + 1) +
-                         "; give one row per indicator × area × year",
-                     std::string{}, static_cast<long>(r + 1), "year");
+    out.push_back(detail::duplicate_row_error(detail::row_label(obs, r), static_cast<long>(r + 1),
+                                              static_cast<long>(q + 1)));
   detail::part_above_whole_problems(obs, of_code, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const error& a, const error& b) { return a.line() < b.line(); });
@@ -210,9 +191,7 @@ void complete_values(const plan& p, panel& obs) {
     if (!(std::isfinite(num) && std::isfinite(den) && den > 0.0)) continue;
     const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
     if (!ind)
-      throw error(detail::row_label(obs, r) + ": indicator is not in plan '" + p.id +
-                      "', so its unit and ratio factor are unknown",
-                  {}, static_cast<long>(r + 1), "indicator");
+      throw detail::unknown_indicator_error(p, obs, r);
     obs.value[r] = detail::effective_value(obs, r, ind->unit);
   }
 }

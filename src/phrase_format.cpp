@@ -1,4 +1,6 @@
 // format_target: a target written back as the canonical phrase parse_target reads to the same target.
+#include "phrase_change.hpp"
+
 #include <chitieu/phrase.hpp>
 
 #include <charconv>
@@ -42,11 +44,51 @@ std::string format_number(double x, bool vi) {
   return out + (vi ? "," : ".") + fraction;
 }
 
-/// The unit as appended to a number: "%" and "/…" attach, words follow a space.
+/// The unit as appended to a number: "%", "‰" and "/…" attach, words follow a space.
 std::string unit_suffix(const std::string& unit) {
   if (unit.empty()) return {};
-  if (unit[0] == '%' || unit[0] == '/') return unit;
+  if (unit[0] == '%' || unit[0] == '/' || unit.rfind("‰", 0) == 0) return unit;
   return " " + unit;
+}
+
+using detail::change_form;
+
+/// The shortest magnitude, as written, that change_bound maps exactly to `bound`.
+std::string change_number(double bound, change_form form, bool increase, bool vi) {
+  const double guess = detail::change_magnitude(form, increase, bound);
+  for (int precision = 1; precision <= 17; ++precision) {
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, guess, std::chars_format::general, precision);
+    double x = 0;
+    std::from_chars(buf, res.ptr, x);
+    if (detail::change_bound(form, increase, x) == bound) return format_number(x, vi);
+  }
+  return format_number(guess, vi);  // no magnitude gives the bound: the read-back check refuses it
+}
+
+/// "tăng|giảm [bình quân] … %[/năm] [so với năm Y]": a relative target in percent or an
+/// annual_change target, written as the size of the change with the verb giving its sign.
+std::string change_phrase(const target& t, bool vi, change_form form) {
+  const bool annual = form == change_form::annual;
+  const double no_change = detail::change_bound(form, true, 0.0);
+  const bool increase = t.lower && (!t.upper || *t.lower >= no_change);
+  auto num = [&](double bound) { return change_number(bound, form, increase, vi); };
+  std::string size;
+  if (t.lower && t.upper) {
+    size = (vi ? "từ " : "from ") + num(increase ? *t.lower : *t.upper) + (vi ? " đến " : " to ") +
+           num(increase ? *t.upper : *t.lower);
+  } else {
+    const std::optional<double>& bound = increase ? t.lower : t.upper;
+    if (!bound)
+      throw std::invalid_argument("a " + std::string(to_string(t.kind)) +
+                                  " target without bounds cannot be written as a phrase");
+    const bool inclusive = increase ? t.lower_inclusive : t.upper_inclusive;
+    size = (inclusive ? (vi ? "tối thiểu " : "at least ") : (vi ? "trên " : "above ")) + num(*bound);
+  }
+  const std::string verb = increase ? (vi ? "tăng " : "increase ") : (vi ? "giảm " : "decrease ");
+  if (annual) return verb + (vi ? "bình quân " : "on average ") + size + (vi ? "%/năm" : "%/year");
+  const std::string year = t.base_year ? std::to_string(*t.base_year) : std::string("?");
+  return verb + size + (vi ? "% so với năm " + year : "% on the " + year + " level");
 }
 
 /// The numeric part of a threshold, range, approx or relative target.
@@ -72,7 +114,10 @@ std::string quantity(const target& t, bool vi) {
 std::string body(const target& t, bool vi) {
   switch (t.kind) {
     case target_kind::milestone: return vi ? "hoàn thành" : "completed";
-    case target_kind::sustained: return vi ? "duy trì" : "sustained";
+    case target_kind::sustained:
+      if (t.lower || t.upper) return (vi ? "duy trì " : "sustained ") + quantity(t, vi);
+      return vi ? "duy trì" : "sustained";
+    case target_kind::annual_change: return change_phrase(t, vi, change_form::annual);
     case target_kind::qualitative: return vi ? "định tính" : "qualitative";
     case target_kind::cumulative: {
       if (!t.period || !t.lower)
@@ -82,6 +127,7 @@ std::string body(const target& t, bool vi) {
              format_number(*t.lower, vi) + unit_suffix(t.unit);
     }
     case target_kind::relative: {
+      if (t.unit == "%") return change_phrase(t, vi, change_form::relative_percent);
       const std::string year = t.base_year ? std::to_string(*t.base_year) : std::string("?");
       return quantity(t, vi) + (vi ? " so với năm " + year : " the " + year + " level");
     }

@@ -72,7 +72,7 @@ class reader {
       // No key can be named; the message avoids a leading "word: " that reads as a field.
       problems_.emplace_back("TOML syntax error at column " + std::to_string(pos.column) + " — " +
                                  std::string(e.description()),
-                             file_, pos.line, std::string{});
+                             file_, pos.line, std::string{}, pos.column);
       return problems_;
     }
     plan p;
@@ -88,7 +88,7 @@ class reader {
   /// entity and field are marked so that validation does not report their consequences.
   void fail(position pos, const std::string& entity, const std::string& field, const std::string& msg,
             bool harmless = false) {
-    problems_.emplace_back("column " + std::to_string(pos.column) + ": " + msg, file_, pos.line, field);
+    problems_.emplace_back("column " + std::to_string(pos.column) + ": " + msg, file_, pos.line, field, pos.column);
     if (harmless) return;
     bad_entities_.insert(entity);
     bad_fields_.insert(field);
@@ -299,6 +299,10 @@ class reader {
   void read_value(const toml::table& t, const std::string& path, const field_key& f, E& v) {
     if (auto e = enum_at<E>(t, f.key, path, path, f.required)) v = *e;
   }
+  template <class E, if_enum_table<E> = 0>
+  void read_value(const toml::table& t, const std::string& path, const field_key& f, std::optional<E>& v) {
+    v = enum_at<E>(t, f.key, path, path, f.required);
+  }
 
   void read_date(const toml::table& t, const std::string& path, const field_key& f, std::string& v) {
     const toml::node* n = get(t, f.key, path, path, f.required);
@@ -436,8 +440,9 @@ class reader {
 
   /// Adds the validation problems of the plan read, located at their key (else their table).
   /// Two domains or indicators with one id share their field names; plan_problems() reports the
-  /// later one's "… is used twice" at its id before that entity's other problems, so from that
-  /// report on the entity's problems take the positions of its next occurrence in the file.
+  /// later one's repeated id (its related_line the first one's entry) at its id before that
+  /// entity's other problems, so from that report on the entity's problems take the positions of
+  /// its next occurrence in the file.
   void validate_read(const plan& p) {
     std::map<std::string, std::size_t> occurrence;  // per entity: which of its tables is meant
     const auto at = [&](const std::string& key, std::size_t k) -> std::optional<position> {
@@ -448,8 +453,7 @@ class reader {
     for (const error& e : plan_problems(p)) {
       const std::string& field = e.field();
       const std::string entity = field.substr(0, field.find('.'));
-      if (field == entity + ".id" && e.message().find("is used twice") != std::string::npos)
-        ++occurrence[entity];
+      if (field == entity + ".id" && e.related_line() > 0) ++occurrence[entity];  // a repeated id
       if (follows_from_reported(field)) continue;
       const std::size_t k = occurrence.count(entity) ? occurrence[entity] : 0;
       position pos;
@@ -459,7 +463,7 @@ class reader {
         pos = *t;
       problems_.emplace_back((pos.line > 0 ? "column " + std::to_string(pos.column) + ": " : std::string{}) +
                                  e.message(),
-                             file_, pos.line, field);
+                             file_, pos.line, field, pos.column, e.related_line());
     }
   }
 

@@ -1,6 +1,8 @@
 /// @file plan_validate.cpp
 /// @brief plan_problems() and validate(): ids, references, units against targets, rules, years.
 #include <chitieu/area_id.hpp>
+#include <chitieu/date.hpp>
+#include <chitieu/number_text.hpp>
 #include <chitieu/plan_validate.hpp>
 
 #include "detail/plan_ids.hpp"
@@ -11,7 +13,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,41 +23,23 @@ namespace detail {
 bool is_valid_id(const std::string& s) noexcept {
   if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
-                     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-                     });
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
 }
 
 namespace {
 
-/// True for an ISO calendar date YYYY-MM-DD that exists (leap years included).
-bool is_iso_date(const std::string& s) noexcept {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  const int y = std::stoi(s.substr(0, 4));
-  const int m = std::stoi(s.substr(5, 2));
-  const int d = std::stoi(s.substr(8, 2));
-  if (m < 1 || m > 12 || d < 1) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return d <= days[m - 1];
-}
-
-/// A number as written in messages.
-std::string num(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
-
-/// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "m²/người"
-/// m2_per_person; empty for no unit or a free noun ("lao động"), which fits any unit.
+/// The unit a phrase's unit word implies: "%" percent, "…/10.000 dân" per_10k, "‰" and
+/// "…/1.000 dân" per_1k, "m²/người" m2_per_person; empty for no unit or a free noun
+/// ("lao động"), which fits any unit.
 std::optional<unit> unit_of_phrase(const std::string& w) {
-  const std::string rate = "/10.000 dân";
+  auto ends_with = [&w](const std::string& tail) {
+    return w.size() >= tail.size() && w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  };
   if (w == "%") return unit::percent;
   if (w == "m²/người") return unit::m2_per_person;
-  if (w.size() >= rate.size() && w.compare(w.size() - rate.size(), rate.size(), rate) == 0)
-    return unit::per_10k;
+  if (ends_with("/10.000 dân")) return unit::per_10k;
+  if (w == "‰" || ends_with("/1.000 dân")) return unit::per_1k;
   return std::nullopt;
 }
 
@@ -67,12 +50,16 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
   auto add = [&](const std::string& key, const std::string& msg) {
     out.emplace_back(msg, std::string{}, 0, at + "." + key);
   };
-  const bool boolean_kind = is_boolean_kind(t.kind);
+  const bool boolean_kind = t.judged_on_one();
   const std::string kind(to_string(t.kind));
+  const bool annual = t.kind == target_kind::annual_change;
 
   if (i.unit == unit::boolean && !boolean_kind)
     add("unit", "unit boolean needs a milestone ('hoàn thành …'), sustained ('duy trì …') or "
                 "qualitative ('định tính') target, not a " + kind + " target");
+  if (i.change && !annual)
+    add("change", "change (points or relative) measures the mean yearly change of an annual_change "
+                  "target ('tăng bình quân 7%/năm'), not a " + kind + " target; remove it");
   if (i.unit != unit::boolean && boolean_kind)
     add("unit", "a " + kind + " target is judged on 1/0 and needs unit boolean, not " +
                     std::string(to_string(i.unit)));
@@ -89,24 +76,24 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
     add("target", "a " + kind + " target needs at least one bound");
   if (t.dir == direction::higher && !boolean_kind && !t.lower && t.upper)
     add("target", "direction higher needs a lower bound (the met boundary); the target only has "
-                  "an upper bound " + num(*t.upper) + ": use direction lower or a phrase with a floor");
+                  "an upper bound " + number_text(*t.upper) + ": use direction lower or a phrase with a floor");
   if (t.dir == direction::lower && !boolean_kind && t.lower && !t.upper)
     add("target", "direction lower needs an upper bound (the met boundary); the target only has "
-                  "a lower bound " + num(*t.lower) + ": use direction higher or a phrase with a ceiling");
+                  "a lower bound " + number_text(*t.lower) + ": use direction higher or a phrase with a ceiling");
   if (t.lower && t.upper && *t.lower > *t.upper)
-    add("target", "lower bound " + num(*t.lower) + " exceeds upper bound " + num(*t.upper));
+    add("target", "lower bound " + number_text(*t.lower) + " exceeds upper bound " + number_text(*t.upper));
 
   // Bounds in the unit's domain: for relative targets they bound a ratio (>= 0), for cumulative
-  // a sum, otherwise a value of the unit.
+  // a sum, for annual_change a yearly change (any sign), otherwise a value of the unit.
   if (!boolean_kind) {
     for (const auto& b : {t.lower, t.upper}) {
       if (!b) continue;
       if (!std::isfinite(*b)) {
-        add("target", "bound " + num(*b) + " is not a finite number");
+        add("target", "bound " + number_text(*b) + " is not a finite number");
       } else if (t.kind == target_kind::relative) {
-        if (*b < 0.0) add("target", "a relative target bounds a ratio to the base year, which is >= 0, not " + num(*b));
-      } else if (!in_domain(i.unit, *b)) {
-        add("target", "bound " + num(*b) + " is outside the domain of unit " +
+        if (*b < 0.0) add("target", "a relative target bounds a ratio to the base year, which is >= 0, not " + number_text(*b));
+      } else if (!annual && !in_domain(i.unit, *b)) {
+        add("target", "bound " + number_text(*b) + " is outside the domain of unit " +
                           std::string(to_string(i.unit)) + " (" + domain_text(i.unit) + ")");
       }
     }
@@ -116,7 +103,7 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
   const int y1 = p.target_year_of(i);
   if (t.tolerance) {
     if (!(std::isfinite(*t.tolerance) && *t.tolerance > 0.0))
-      add("tolerance", "tolerance must be a finite number > 0, not " + num(*t.tolerance));
+      add("tolerance", "tolerance must be a finite number > 0, not " + number_text(*t.tolerance));
     if (t.kind != target_kind::approx)
       add("tolerance", "tolerance is the half-width of an approx ('khoảng x') band; a " + kind +
                            " target does not use it: remove it");
@@ -191,7 +178,7 @@ void aggregate_problems(const indicator& i, const std::string& at, std::vector<e
         "numerator and denominator describe the counts of a ratio rule; aggregate is " +
             std::string(to_string(i.aggregate)) + ": remove them or use aggregate ratio");
   if (!(i.min_coverage > 0.0 && i.min_coverage <= 1.0))
-    add("min_coverage", "min_coverage is a share of children in (0, 1], not " + num(i.min_coverage));
+    add("min_coverage", "min_coverage is a share of children in (0, 1], not " + number_text(i.min_coverage));
 }
 
 /// Collects the problems of the part_of links: existence, self-reference, unit, denominator, cycles.
@@ -253,26 +240,32 @@ std::vector<error> plan_problems(const plan& p) {
   if (!p.parent.empty() && !detail::is_valid_id(p.parent))
     add("plan.parent", "'" + p.parent + "' is not a valid plan id; " + id_rule);
   if (p.parent == p.id) add("plan.parent", "a plan cannot implement itself");
-  if (!p.adopted.empty() && !detail::is_iso_date(p.adopted))
+  if (!p.adopted.empty() && iso_date_problem(p.adopted))
     add("plan.adopted", "'" + p.adopted + "' is not a calendar date YYYY-MM-DD");
   if (p.baseline_year >= p.target_year)
     add("plan.baseline_year", "baseline year " + std::to_string(p.baseline_year) +
                                   " must be before the target year " + std::to_string(p.target_year));
   if (p.indicators.empty()) add("indicators", "a plan needs at least one indicator");
 
-  std::set<std::string> domain_ids;
+  // Each id with the 1-based entry of its first domain (indicator): a repeat names it as related.
+  std::map<std::string, long> domain_ids;
   for (const auto& d : p.domains) {
     const std::string at = "domains[" + d.id + "]";
+    const auto first = domain_ids.emplace(d.id, static_cast<long>(&d - p.domains.data()) + 1);
     if (!detail::is_valid_id(d.id)) add(at + ".id", "'" + d.id + "' is not a valid domain id; " + id_rule);
-    if (!domain_ids.insert(d.id).second) add(at + ".id", "domain id '" + d.id + "' is used twice");
+    if (!first.second)
+      out.emplace_back("domain id '" + d.id + "' is used twice", std::string{}, 0, at + ".id", 0, first.first->second);
     if (d.name.vi.empty() || d.name.en.empty()) add(at + ".name", "a domain needs a name with vi and en");
   }
 
-  std::set<std::string> indicator_ids;
+  std::map<std::string, long> indicator_ids;
   for (const auto& i : p.indicators) {
     const std::string at = "indicators[" + i.id + "]";
     if (!detail::is_valid_id(i.id)) add(at + ".id", "'" + i.id + "' is not a valid indicator id; " + id_rule);
-    if (!indicator_ids.insert(i.id).second) add(at + ".id", "indicator id '" + i.id + "' is used twice");
+    const auto first = indicator_ids.emplace(i.id, static_cast<long>(&i - p.indicators.data()) + 1);
+    if (!first.second)
+      out.emplace_back("indicator id '" + i.id + "' is used twice", std::string{}, 0, at + ".id", 0,
+                       first.first->second);
     if (domain_ids.count(i.domain) == 0) {
       std::string known;
       for (const auto& d : p.domains) known += (known.empty() ? "" : ", ") + d.id;

@@ -8,13 +8,13 @@
 
 #include "detail/area_periods.hpp"
 #include "detail/areas_combine.hpp"
+#include "detail/row_label.hpp"
 #include "detail/observation_rows.hpp"
 #include "detail/panel_room.hpp"
 #include "detail/plan_lookup.hpp"
 
 #include <cmath>
 #include <cstddef>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -41,12 +41,14 @@ void check_and_complete(const plan& p, panel& obs) {
 }
 
 review_result review(const plan& p, panel&& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options) {
+                     const crosswalk* cw, const review_options& options, evaluation* recycle) {
   if (!options.checked) check_and_complete(p, observations);
+  evaluate_options checked = options.evaluation;
+  checked.checked = true;  // the observations were checked; the roll-up's rows derive from them
   if (!areas) {
     if (options.geography)
-      throw std::invalid_argument("a geography date needs an area table (and a crosswalk)");
-    return {evaluate(p, std::move(observations), options.evaluation), {}};
+      throw error("a geography date needs an area table (and a crosswalk)", {}, 0, "geography");
+    return {evaluate(p, std::move(observations), checked, recycle), {}};
   }
   check_observation_areas(observations, *areas);
   if (options.geography) {
@@ -55,13 +57,13 @@ review_result review(const plan& p, panel&& observations, const area_table* area
   }
   roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), *areas, *options.geography)
                                             : roll_up(p, std::move(observations), *areas);
-  return {evaluate(p, std::move(rolled.rows), options.evaluation), std::move(rolled.findings)};
+  return {evaluate(p, std::move(rolled.rows), checked, recycle), std::move(rolled.findings)};
 }
 
 review_result review(const plan& p, const panel& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options) {
+                     const crosswalk* cw, const review_options& options, evaluation* recycle) {
   return review(p, detail::copy_with_room(observations, areas ? detail::parent_row_bound(observations, *areas) : 0),
-                areas, cw, options);
+                areas, cw, options, recycle);
 }
 
 }  // namespace chitieu

@@ -1,19 +1,23 @@
 /// @file roll_up.cpp
 /// @brief roll_up(): running sums per parent × indicator × year, parents finished deepest first.
 #include <chitieu/error.hpp>
+#include <chitieu/number_text.hpp>
 #include <chitieu/panel_index.hpp>
 #include <chitieu/roll_up.hpp>
 
 #include "detail/areas_combine.hpp"
+#include "detail/duplicate_rows.hpp"
+#include "detail/effective_value.hpp"
+#include "detail/row_label.hpp"
 #include "detail/huge_pages.hpp"
 #include "detail/panel_room.hpp"
+#include "detail/part_of.hpp"
 #include "detail/roll_up_plan.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -26,14 +30,6 @@ namespace {
 /// Two numbers differ beyond rounding (relative 1e-9).
 bool differs(double a, double b) noexcept {
   return std::fabs(a - b) > 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
-}
-
-/// Formats a number for messages with up to 10 significant digits.
-std::string number_text(double v) {
-  std::ostringstream s;
-  s.precision(10);
-  s << v;
-  return s.str();
 }
 
 /// Adds part_of findings over every row of `rows` (rows unique by indicator, area and year).
@@ -71,16 +67,16 @@ void part_of_findings(const std::vector<const indicator*>& inds, const panel& ro
     const auto w = wholes.find(key(whole_code, r));
     if (w == wholes.end()) continue;
     const indicator& whole = *inds[static_cast<std::size_t>(whole_code)];
-    const double pv = effective_value(part, rows, r);
-    const double wv = effective_value(whole, rows, w->second);
-    if (!std::isnan(pv) && !std::isnan(wv) && pv > wv && differs(pv, wv))
-      out.push_back({"part_exceeds_whole", part.id, area, rows.year[r], pv, wv,
+    const double pv = detail::effective_value(rows, r, part.unit);
+    const double wv = detail::effective_value(rows, w->second, whole.unit);
+    if (exceeds_whole(pv, wv))
+      out.push_back({finding_kind::part_exceeds_whole, part.id, area, rows.year[r], pv, wv,
                      "'" + part.id + "' (" + number_text(pv) + ") exceeds its whole '" +
                          part.part_of + "' (" + number_text(wv) + ") in area '" + area + "', " +
                          std::to_string(rows.year[r]) + "; a part can never exceed its whole"});
     const double pd = rows.denominator[r], wd = rows.denominator[w->second];
     if (!std::isnan(pd) && !std::isnan(wd) && differs(pd, wd))
-      out.push_back({"part_denominator_differs", part.id, area, rows.year[r], pd, wd,
+      out.push_back({finding_kind::part_denominator_differs, part.id, area, rows.year[r], pd, wd,
                      "'" + part.id + "' has denominator " + number_text(pd) + " but its whole '" +
                          part.part_of + "' has " + number_text(wd) + " in area '" + area + "', " +
                          std::to_string(rows.year[r]) + "; a part shares its whole's denominator"});
@@ -95,7 +91,7 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
                           const std::optional<date>& geography) {
   check_panel_shape(obs);
   check_unique_rows(obs);
-  const auto inds = panel_indicators(p, obs);
+  const auto inds = plan_indicators_of_panel(p, obs);
   const auto& table = areas.areas();
   const std::size_t n_areas = table.size();
   // Area-table position of each area code; parent position of each area.
@@ -108,7 +104,7 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
   }
   for (std::size_t r = 0; r < obs.size(); ++r)
     if (pos_of_code[static_cast<std::size_t>(obs.area[r])] < 0)
-      throw error("unknown area (" + describe_row(obs, r) + "); expected an id of the area table",
+      throw error("unknown area (" + row_label(obs, r) + "); expected an id of the area table",
                   {}, static_cast<long>(r + 1), "area");
   std::vector<std::int32_t> parent_pos(n_areas, -1);
   for (std::size_t i = 0; i < n_areas; ++i)
@@ -197,9 +193,7 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
               static_cast<double>(s.count) / static_cast<double>(h.children[static_cast<std::size_t>(par)]);
           combined c;
           if (coverage >= ind.min_coverage)
-            c = s.finish(ind, [&] {
-              return "indicator '" + ind.id + "', area '" + parent + "', year " + std::to_string(y);
-            });
+            c = s.finish(ind, [&] { return row_label(ind.id, parent, y); });
           if (row != no_row && std::isnan(out.value[row]) &&
               (std::isnan(out.numerator[row]) || std::isnan(out.denominator[row]))) {
             // An own row without a number is no observation: the aggregate fills it in.
@@ -209,10 +203,10 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
             out.weight[row] = c.weight;
             out.coverage[row] = coverage;
           } else if (row != no_row) {
-            const double v = effective_value(ind, out, row);
+            const double v = detail::effective_value(out, row, ind.unit);
             if (!std::isnan(v) && !std::isnan(c.value) && differs(v, c.value))
               res.findings.push_back(
-                  {"own_vs_aggregate", ind.id, parent, y, v, c.value,
+                  {finding_kind::own_vs_aggregate, ind.id, parent, y, v, c.value,
                    "own observation " + number_text(v) + " of '" + parent + "' for '" + ind.id +
                        "' in " + std::to_string(y) + " differs from the " +
                        std::string(to_string(ind.aggregate)) + " of its children " +

@@ -15,21 +15,35 @@
 
 namespace chitieu {
 
-plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
-                       int year, bool geometric) {
+namespace {
+
+/// The rows of `area` in an evaluation; throws chitieu::error when it has none.
+std::vector<std::size_t> rows_of_area(const evaluation& ev, const std::string& area) {
+  std::vector<std::size_t> rows;
   const auto a = std::find(ev.area_ids.begin(), ev.area_ids.end(), area);
-  bool area_seen = false;
-  std::unordered_map<std::string, std::size_t> row_of;
   if (a != ev.area_ids.end()) {
     const auto code = static_cast<std::int32_t>(a - ev.area_ids.begin());
-    for (std::size_t r = 0; r < ev.size(); ++r) {
-      if (ev.area[r] != code) continue;
-      area_seen = true;
-      if (ev.year[r] == year) row_of[ev.indicator_ids[static_cast<std::size_t>(ev.indicator[r])]] = r;
-    }
+    for (std::size_t r = 0; r < ev.size(); ++r)
+      if (ev.area[r] == code) rows.push_back(r);
   }
-  if (!area_seen)
-    throw error("the evaluation has no row for area '" + area + "'", {}, 0, "area");
+  if (rows.empty()) throw error("the evaluation has no row for area '" + area + "'", {}, 0, "area");
+  return rows;
+}
+
+}  // namespace
+
+plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
+                       const summary_options& options) {
+  const std::vector<std::size_t> rows = rows_of_area(ev, area);
+  int year = ev.year[rows.front()];
+  if (options.year)
+    year = *options.year;
+  else
+    for (const std::size_t r : rows) year = std::max(year, static_cast<int>(ev.year[r]));
+  const bool geometric = options.geometric;
+  std::unordered_map<std::string, std::size_t> row_of;
+  for (const std::size_t r : rows)
+    if (ev.year[r] == year) row_of[ev.indicator_ids[static_cast<std::size_t>(ev.indicator[r])]] = r;
 
   plan_summary out;
   out.plan = p.id;
@@ -94,19 +108,6 @@ plan_summary summarize(const plan& p, const evaluation& ev, const std::string& a
                              : (zero ? 0.0 : std::exp(log_sum / static_cast<double>(n)));
   }
   return out;
-}
-
-plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
-                       bool geometric) {
-  const auto a = std::find(ev.area_ids.begin(), ev.area_ids.end(), area);
-  std::optional<int> latest;
-  if (a != ev.area_ids.end()) {
-    const auto code = static_cast<std::int32_t>(a - ev.area_ids.begin());
-    for (std::size_t r = 0; r < ev.size(); ++r)
-      if (ev.area[r] == code && (!latest || ev.year[r] > *latest)) latest = ev.year[r];
-  }
-  if (!latest) throw error("the evaluation has no row for area '" + area + "'", {}, 0, "area");
-  return summarize(p, ev, area, *latest, geometric);
 }
 
 }  // namespace chitieu

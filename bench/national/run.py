@@ -294,7 +294,13 @@ def main(argv: List[str]) -> int:
         pandas_on = a.skip_pandas_above is None or scale <= a.skip_pandas_above
         print(f"\n== scale {scale:g} ({data_dir}), {runs} runs each", flush=True)
         res: Dict[str, Any] = {}
-        res["check"] = subprocess_json(me + ["--check", "--data", data_dir] + (["--with-pandas"] if pandas_on else []))
+        try:
+            check_args = ["--check", "--data", data_dir] + (["--with-pandas"] if pandas_on else [])
+            res["check"] = subprocess_json(me + check_args)
+        except SystemExit as exc:  # e.g. killed for memory on a shared machine: said, and the timings still run
+            failures += 1
+            res["check"] = {"error": str(exc).strip().splitlines()[0]}
+            print(f"   equality check FAILED: {res['check']['error']}", flush=True)
         for key, diffs in res["check"].items():
             if isinstance(diffs, list):
                 failures += bool(diffs)

@@ -2,6 +2,7 @@
 /// @brief Observations keyed by official codes, resolved by year to area ids (docs/your-data.md).
 #pragma once
 
+#include <chitieu/export.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
@@ -17,19 +18,19 @@ namespace chitieu {
 ///
 /// Codes may be reused after a reform (a new unit takes a dissolved unit's code), so a code names
 /// a unit only together with a year; this is the one rule every path uses.
-std::string unit_of_code(const area_table& areas, const std::string& code, int year);
+CHITIEU_API std::string unit_of_code(const area_table& areas, const std::string& code, int year);
 
 /// Every observation row whose code does not resolve (see unit_of_code()), in row order;
 /// line = 1-based panel row, field "area". Each (code, year) pair is resolved once.
-std::vector<error> area_code_problems(const panel& obs, const area_table& areas);
+CHITIEU_API std::vector<error> area_code_problems(const panel& obs, const area_table& areas);
 
 /// Rewrites a panel whose area column holds official codes into one holding area ids, each
 /// (code, year) resolved by unit_of_code(). Throws the first of area_code_problems().
-void resolve_area_codes(panel& obs, const area_table& areas);
+CHITIEU_API void resolve_area_codes(panel& obs, const area_table& areas);
 
 /// Every observation row whose area is not an id of `areas` or is not a unit of its year (valid
 /// on 31 December), in row order; line = 1-based panel row, field "area". An unknown area that is
 /// a code or a name of the table is said to be one, with the option that reads codes.
-std::vector<error> observation_area_problems(const panel& obs, const area_table& areas);
+CHITIEU_API std::vector<error> observation_area_problems(const panel& obs, const area_table& areas);
 
 }  // namespace chitieu

@@ -2,6 +2,8 @@
 /// @brief The rule for area identifiers (docs/your-data.md "Area ids").
 #pragma once
 
+#include <chitieu/export.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -13,7 +15,7 @@ namespace chitieu {
 /// crosswalk's from and to) is any non-empty UTF-8 text in Unicode NFC, without control
 /// characters or surrounding white space, at most 64 bytes. Ids are compared byte for byte:
 /// GSO codes keep their leading zeros ("01", "00004", "594", "23231"); "VN" and "la-gi" are ids too.
-std::string area_id_problem(std::string_view id);
+CHITIEU_API std::string area_id_problem(std::string_view id);
 
 /// True when `id` is a valid area id (area_id_problem() is empty).
 inline bool is_valid_area_id(std::string_view id) { return area_id_problem(id).empty(); }

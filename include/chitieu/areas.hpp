@@ -1,14 +1,15 @@
 /// @file areas.hpp
-/// @brief Areas whose existence and parent links change over time (DESIGN.md §2 "Areas and geography").
+/// @brief Areas whose existence and parent links change over time (docs/aggregation.md "Areas that change over time").
 #pragma once
 
 #include <chitieu/date.hpp>
 #include <chitieu/error.hpp>
+#include <chitieu/export.hpp>
 
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace chitieu {
@@ -38,12 +39,12 @@ struct area {
 /// the child is valid; no two units with the same level and code valid on a common day.
 /// Ids are unique, so each id has one row and one validity period: a unit whose parent or
 /// boundary changes becomes a new id linked to the old one by a crosswalk.
-std::vector<error> area_problems(const std::vector<area>& areas,
+CHITIEU_API std::vector<error> area_problems(const std::vector<area>& areas,
                                  const std::string& source = {});
 
 /// A validated table of areas answering "which units, and which parent, on a given day".
 /// The units and parent links of year Y are those valid on 31 December of Y.
-class area_table {
+class CHITIEU_API area_table {
  public:
   /// Validates the areas (see area_problems) and throws the first problem as chitieu::error,
   /// naming `source`, the 1-based data row and the field.
@@ -54,7 +55,7 @@ class area_table {
   /// The source named in messages (a file name), possibly empty.
   const std::string& source() const noexcept { return source_; }
   /// True when `id` is a known area.
-  bool contains(const std::string& id) const { return index_.count(id) != 0; }
+  bool contains(const std::string& id) const;
   /// The area with id `id`; throws chitieu::error for an unknown id.
   const area& at(const std::string& id) const { return areas_[position(id)]; }
 
@@ -88,7 +89,7 @@ class area_table {
 
   std::vector<area> areas_;
   std::string source_;
-  std::unordered_map<std::string, std::size_t> index_;
+  std::vector<std::pair<std::string, std::size_t>> index_;  ///< (id, position), sorted by id
 };
 
 }  // namespace chitieu

@@ -1,5 +1,8 @@
 /// @file chitieu.hpp
-/// @brief Umbrella header: everything public in chitieu.
+/// @brief Umbrella header: the public API of chitieu::chitieu and the value types it uses.
+///
+/// Everything public except <chitieu/projection.hpp> (the projection formulas of chitieu::core,
+/// on Eigen and Boost.Math): include that header where its formulas are used.
 #pragma once
 
 #include <chitieu/aggregate_rule.hpp>
@@ -20,10 +23,10 @@
 #include <chitieu/plan.hpp>
 #include <chitieu/plan_file.hpp>
 #include <chitieu/plan_validate.hpp>
-#include <chitieu/projection.hpp>
 #include <chitieu/review.hpp>
 #include <chitieu/roll_up.hpp>
 #include <chitieu/status.hpp>
 #include <chitieu/summary.hpp>
 #include <chitieu/target.hpp>
 #include <chitieu/unit.hpp>
+#include <chitieu/version.hpp>

@@ -1,14 +1,14 @@
 /// @file crosswalk.hpp
-/// @brief Links from dissolved units to their successors with shares (DESIGN.md §2 "Areas and geography").
+/// @brief Links from dissolved units to their successors with shares (docs/aggregation.md "Crosswalks").
 #pragma once
 
 #include <chitieu/areas.hpp>
 #include <chitieu/date.hpp>
 #include <chitieu/error.hpp>
+#include <chitieu/export.hpp>
 
 #include <cstddef>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,12 +28,12 @@ struct crosswalk_link {
 /// are known, distinct areas (an end that is no area id at all says why, see area_id_problem()); each (from, to) pair appears once; 0 < share <= 1; all links of
 /// one `from` carry one date (a unit is dissolved once); the shares of one `from` sum to 1
 /// within 1e-9; the links form no cycle.
-std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
+CHITIEU_API std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
                                       const area_table& areas,
                                       const std::string& source = {});
 
 /// A validated crosswalk: which units each dissolved unit became, with shares.
-class crosswalk {
+class CHITIEU_API crosswalk {
  public:
   /// Validates the links against `areas` (see crosswalk_problems) and throws the first problem
   /// as chitieu::error naming `source`, the 1-based data row and the field.
@@ -66,7 +66,7 @@ class crosswalk {
 
   std::vector<crosswalk_link> links_;
   std::string source_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_from_;
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> by_from_;  ///< rows of each `from`, sorted by it
 };
 
 }  // namespace chitieu

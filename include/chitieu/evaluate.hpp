@@ -1,9 +1,10 @@
 /// @file evaluate.hpp
 /// @brief The evaluation core: a plan and a panel of observations in, an evaluation out
-/// (DESIGN.md §2 "Status", "Progress, projection, pace").
+/// (docs/evaluation.md).
 #pragma once
 
 #include <chitieu/evaluation.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
@@ -21,6 +22,9 @@ struct evaluate_options {
   /// Threads sharing the series (results do not depend on it); 0: the hardware's concurrency,
   /// at most 8, and one thread per 32 768 rows at most.
   unsigned threads = 0;
+  /// The panel has passed check_observations() (review() checks before its roll-up): skip that
+  /// step. Left false, evaluate() checks first, so a value outside its unit's domain is refused.
+  bool checked = false;
 };
 
 /// Evaluates every observation of a panel against its plan: one row per indicator × area × year
@@ -28,15 +32,26 @@ struct evaluate_options {
 /// year, evaluated at it). Rows come ordered by indicator code, area code and year; the
 /// dictionaries are the panel's. A value given as numerator and denominator only is used as
 /// numerator × factor / denominator. Plan indicators without data get no rows.
-/// Throws chitieu::error for an indicator not in the plan, a duplicate indicator × area × year,
-/// an infinite value, malformed columns or a cumulative target without a period. It does not
-/// re-check values against their units: run check_observations() first.
-evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
+/// Throws chitieu::error for every problem of check_observations() (unless options.checked: a
+/// value outside its unit's domain, a duplicate indicator × area × year, an indicator not in the
+/// plan, ...), malformed columns or a cumulative target without a period.
+CHITIEU_API evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt = {});
+
+/// As evaluate() above, into an evaluation the caller owns: `out`'s columns (from an earlier
+/// evaluation) hold the result, their storage reused wherever it has room, so an evaluation
+/// repeated on data of the same size writes into memory already mapped instead of fresh pages
+/// (the kernel's page faults and zeroing; docs/performance.md). Only the index of the panel is
+/// allocated anew. Throws as evaluate(); when it throws after the panel is indexed, `out` is left
+/// empty.
+CHITIEU_API void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt = {});
 
 /// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
 /// columns then not read (weight, se, numerator, denominator) become computed columns instead of
 /// fresh allocations, and (every observed year) its other columns are sorted in place and become
-/// the evaluation's indicator, area, year, value and coverage.
-evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {});
+/// the evaluation's indicator, area, year, value and coverage. Checked first as above. With
+/// `recycle` (an earlier evaluation the caller gives away; left empty) its columns' memory serves
+/// the computed columns first (see evaluate_into()).
+CHITIEU_API evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {},
+                                evaluation* recycle = nullptr);
 
 }  // namespace chitieu

@@ -1,17 +1,21 @@
 /// @file evaluation.hpp
-/// @brief The columnar result of evaluate(): one row per indicator × area × year (DESIGN.md §3).
+/// @brief The columnar result of evaluate(): one row per indicator × area × year (docs/evaluation.md "Columns").
 #pragma once
 
+#include <chitieu/export.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chitieu {
+
+class evaluation_row;
 
 /// Evaluation results stored by column. Indicator and area codes index the dictionaries, which
 /// are copies of the input panel's. Undefined numbers are NaN.
@@ -36,12 +40,18 @@ struct evaluation {
   /// Number of rows.
   std::size_t size() const noexcept { return year.size(); }
 
+  /// A view of row `r` (< size()): its ids as text and every column by name.
+  CHITIEU_API evaluation_row row(std::size_t r) const;
+
+  /// The row of `indicator_id` × `area_id` × `year_evaluated`, or nothing when the evaluation has
+  /// none (one linear pass: for tools and tests, not for joining evaluations).
+  std::optional<evaluation_row> find(std::string_view indicator_id, std::string_view area_id,
+                                     int year_evaluated) const;
+
   /// Moves rows [from, from + count) to [to, to + count) in every per-row column (to ≤ from).
   void move_rows(std::size_t from, std::size_t to, std::size_t count) {
     const auto move = [&](auto& c) {
-      std::copy(c.begin() + static_cast<std::ptrdiff_t>(from),
-                c.begin() + static_cast<std::ptrdiff_t>(from + count),
-                c.begin() + static_cast<std::ptrdiff_t>(to));
+      for (std::size_t i = 0; i < count; ++i) c[to + i] = c[from + i];  // to <= from: front to back
     };
     move(indicator);
     move(area);
@@ -77,5 +87,64 @@ struct evaluation {
     coverage.resize(n);
   }
 };
+
+/// One row of an evaluation, read by column name (ids as text, not dictionary codes). It refers
+/// to the evaluation, which must outlive it and not be resized meanwhile.
+class evaluation_row {
+ public:
+  /// The view of row `r` of `ev`.
+  evaluation_row(const evaluation& ev, std::size_t r) noexcept : ev_(&ev), r_(r) {}
+
+  /// The row's position in the evaluation.
+  std::size_t index() const noexcept { return r_; }
+  /// The indicator id.
+  const std::string& indicator() const { return ev_->indicator_ids[static_cast<std::size_t>(ev_->indicator[r_])]; }
+  /// The area id.
+  const std::string& area() const { return ev_->area_ids[static_cast<std::size_t>(ev_->area[r_])]; }
+  /// The evaluated year t.
+  int year() const noexcept { return ev_->year[r_]; }
+  /// The observation of year t (NaN when none).
+  double value() const noexcept { return ev_->value[r_]; }
+  /// The quantity judged: value, ratio to the base year or running sum.
+  double assessed() const noexcept { return ev_->assessed[r_]; }
+  /// The verdict against the final target.
+  chitieu::status status() const noexcept { return ev_->status[r_]; }
+  /// Signed distance to the met boundary, positive when met.
+  double margin() const noexcept { return ev_->margin[r_]; }
+  /// v0, the baseline year's assessed value.
+  double baseline() const noexcept { return ev_->baseline[r_]; }
+  /// (v − v0)/(T − v0).
+  double progress() const noexcept { return ev_->progress[r_]; }
+  /// Share of the time to the target year gone by.
+  double elapsed() const noexcept { return ev_->elapsed[r_]; }
+  /// The pace class.
+  chitieu::pace pace() const noexcept { return ev_->pace[r_]; }
+  /// Projection of assessed to the target year.
+  double projected() const noexcept { return ev_->projected[r_]; }
+  /// Probability that the target-year value meets the target.
+  double p_meet() const noexcept { return ev_->p_meet[r_]; }
+  /// Share of children reporting (rolled-up rows), else NaN.
+  double coverage() const noexcept { return ev_->coverage[r_]; }
+
+ private:
+  const evaluation* ev_;
+  std::size_t r_;
+};
+
+inline evaluation_row evaluation::row(std::size_t r) const { return evaluation_row(*this, r); }
+
+inline std::optional<evaluation_row> evaluation::find(std::string_view indicator_id, std::string_view area_id,
+                                                      int year_evaluated) const {
+  const auto code_of = [](const std::vector<std::string>& dictionary, std::string_view id) -> std::int32_t {
+    const auto it = std::find(dictionary.begin(), dictionary.end(), id);
+    return it == dictionary.end() ? -1 : static_cast<std::int32_t>(it - dictionary.begin());
+  };
+  const std::int32_t i = code_of(indicator_ids, indicator_id);
+  const std::int32_t a = code_of(area_ids, area_id);
+  if (i < 0 || a < 0) return std::nullopt;
+  for (std::size_t r = 0; r < size(); ++r)
+    if (indicator[r] == i && area[r] == a && year[r] == year_evaluated) return row(r);
+  return std::nullopt;
+}
 
 }  // namespace chitieu

@@ -1,10 +1,11 @@
 /// @file geography.hpp
-/// @brief Re-expressing every year on the units valid at one date (DESIGN.md §2 "--geography DATE").
+/// @brief Re-expressing every year on the units valid at one date (docs/aggregation.md "Geography").
 #pragma once
 
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/date.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
 
@@ -32,7 +33,7 @@ namespace chitieu {
 /// `at` (a unit created after `at` cannot be mapped back); an indicator missing from the plan;
 /// duplicate rows; a ratio row without denominator or a weighted_mean row without weight; an
 /// indicator with rule `none` whose values would have to be split or combined.
-panel reexpress(const plan& p, const panel& obs, const area_table& areas,
+CHITIEU_API panel reexpress(const plan& p, const panel& obs, const area_table& areas,
                 const crosswalk& cw, const date& at);
 
 }  // namespace chitieu

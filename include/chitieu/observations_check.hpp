@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chitieu/error.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
 
@@ -22,14 +23,14 @@ namespace chitieu {
 /// se; a coverage outside [0, 1]; a year outside [1900, 2100]. Each error has line = 1-based panel
 /// row, field = column name, and a message naming indicator, area and year and what is valid.
 /// Malformed columns (lengths, codes) throw instead, as in check_panel_shape().
-std::vector<error> observation_problems(const plan& p, const panel& obs);
+CHITIEU_API std::vector<error> observation_problems(const plan& p, const panel& obs);
 
 /// Throws the first of observation_problems() (by row), if any.
-void check_observations(const plan& p, const panel& obs);
+CHITIEU_API void check_observations(const plan& p, const panel& obs);
 
 /// Fills value = numerator × ratio_factor(unit) / denominator where value is NaN and both are
 /// given with a positive denominator (ratio rows). Throws chitieu::error for a row whose
 /// indicator is not in the plan (its unit, hence its factor, is unknown).
-void complete_values(const plan& p, panel& obs);
+CHITIEU_API void complete_values(const plan& p, panel& obs);
 
 }  // namespace chitieu

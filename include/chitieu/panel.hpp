@@ -1,5 +1,5 @@
 /// @file panel.hpp
-/// @brief A columnar table of observations: indicator × area × year (DESIGN.md §4).
+/// @brief A columnar table of observations: indicator × area × year (docs/evaluation.md "Rows").
 #pragma once
 
 #include <cstdint>

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chitieu/error.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/panel.hpp>
 
 #include <cstddef>
@@ -23,11 +24,11 @@ struct panel_index {
 
 /// Throws chitieu::error unless every column of the panel has one entry per row and every
 /// indicator/area code indexes its dictionary (line = 1-based row, field = column).
-void check_panel_shape(const panel& p);
+CHITIEU_API void check_panel_shape(const panel& p);
 
 /// Builds the index of a panel (checked with check_panel_shape). Linear time: rows already in
 /// order are detected in one pass; otherwise a stable radix sort on a packed 64-bit key, with the
 /// row number packed below it when both fit in 63 bits (the sort then moves 8 bytes a row, not 16).
-panel_index index_panel(const panel& p);
+CHITIEU_API panel_index index_panel(const panel& p);
 
 }  // namespace chitieu

@@ -1,10 +1,11 @@
 /// @file phrase.hpp
 /// @brief Target phrases: reading a plan's words into a target and writing a target back
-/// (DESIGN.md §2 "Targets" and "Target phrases"; grammar in docs/phrase-grammar.md).
+/// (grammar and semantics in docs/phrase-grammar.md).
 #pragma once
 
 #include <chitieu/direction.hpp>
 #include <chitieu/error.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/target.hpp>
 
 #include <cstddef>
@@ -18,7 +19,7 @@ namespace chitieu {
 /// A phrase that could not be read: where, which word, what was expected.
 ///
 /// what() reads `target: cannot read "abc" at position 13 of "…": expected …`.
-class phrase_error : public error {
+class CHITIEU_API phrase_error : public error {
  public:
   /// Builds the error for `phrase` (NFC-normalised) at code-point `position`, where `word` stood
   /// (empty at the end of the phrase) and `expected` says what would have been readable there.
@@ -49,20 +50,23 @@ class phrase_error : public error {
   std::string expected_;
 };
 
-/// Parses a target phrase as a plan words it. `dir` gives a bare number its sense; `tolerance`
-/// overrides the approx half-width (default 1 % of |x|) and is refused for other forms.
+/// Parses a target phrase as a plan words it (docs/phrase-grammar.md). `dir` is the indicator's
+/// direction: it gives a bare number its sense, and a comparator or verb that contradicts it is
+/// refused. Without it the words imply the direction (dưới, giảm → lower; trên, tăng → higher;
+/// a range or band → none) and a bare number is refused. `tolerance` overrides the approx
+/// half-width (default 1 % of |x|) and is refused for other forms.
 /// Throws phrase_error for a phrase it cannot read, chitieu::error for a bad tolerance.
-target parse_target(std::string_view phrase, direction dir = direction::higher,
+CHITIEU_API target parse_target(std::string_view phrase, std::optional<direction> dir = std::nullopt,
                     std::optional<double> tolerance = std::nullopt);
 
 /// Writes a target back as a canonical phrase, lang "vi" or "en", that parse_target reads back
 /// to the same target (all fields but `text`). Throws std::invalid_argument for an unknown
 /// language or a target no phrase can express (e.g. a threshold with two bounds).
-std::string format_target(const target& t, std::string_view lang = "vi");
+CHITIEU_API std::string format_target(const target& t, std::string_view lang = "vi");
 
 /// Parses a number written the Vietnamese way: a comma is the decimal mark, a dot followed by
 /// exactly three digits groups thousands, any other dot is a decimal point; an optional leading
 /// minus sign. Throws phrase_error (field "number") when the text is not exactly one number.
-double parse_number(std::string_view text);
+CHITIEU_API double parse_number(std::string_view text);
 
 }  // namespace chitieu

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chitieu/aggregate_rule.hpp>
+#include <chitieu/change_measure.hpp>
 #include <chitieu/direction.hpp>
 #include <chitieu/plan_fields.hpp>
 #include <chitieu/target.hpp>
@@ -40,11 +41,13 @@ struct indicator {
   std::string domain;                          ///< id of its domain
   localized name;                              ///< display name
   chitieu::unit unit = unit::percent;          ///< unit of measure
+  localized unit_text;                         ///< the unit in words with its scale ("triệu đồng"), optional
   std::string target_phrase;                   ///< the target as the plan words it
   chitieu::target target;                      ///< the parsed target, with direction, tolerance, period, aspirational
   std::optional<int> baseline_year;            ///< overrides the plan's baseline year
   std::optional<int> target_year;              ///< overrides the plan's target year
   chitieu::trend trend = trend::linear;        ///< projection model
+  std::optional<change_measure> change;        ///< annual_change only: points or relative (empty: by unit)
   aggregate_rule aggregate = aggregate_rule::none;  ///< roll-up rule
   double min_coverage = 1.0;                   ///< share of children needed for a parent value
   std::string part_of;                         ///< id of the whole this indicator is a part of

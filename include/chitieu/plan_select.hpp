@@ -2,6 +2,7 @@
 /// @brief A plan restricted to some of its indicators (docs/your-data.md "A subset of indicators").
 #pragma once
 
+#include <chitieu/export.hpp>
 #include <chitieu/plan.hpp>
 
 #include <string>
@@ -14,6 +15,6 @@ namespace chitieu {
 /// "indicators") for an empty list, an id not in the plan (listing the plan's ids), or a
 /// `part_of` indicator chosen without its whole (the whole is needed to check and share its
 /// denominator).
-plan select_indicators(const plan& p, const std::vector<std::string>& ids);
+CHITIEU_API plan select_indicators(const plan& p, const std::vector<std::string>& ids);
 
 }  // namespace chitieu

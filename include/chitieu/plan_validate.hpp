@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chitieu/error.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/plan.hpp>
 
 #include <vector>
@@ -12,9 +13,9 @@ namespace chitieu {
 
 /// Every problem of a plan, each a chitieu::error whose field names the key
 /// (e.g. "indicators[edu_primary].target"); empty for a valid plan.
-std::vector<error> plan_problems(const plan& p);
+CHITIEU_API std::vector<error> plan_problems(const plan& p);
 
 /// Throws the first problem of plan_problems(p); returns when the plan is valid.
-void validate(const plan& p);
+CHITIEU_API void validate(const plan& p);
 
 }  // namespace chitieu

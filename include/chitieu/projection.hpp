@@ -1,6 +1,6 @@
 /// @file projection.hpp
 /// @brief Least-squares projection to the target year and the probability of meeting the target
-/// (DESIGN.md §2 "projected" and "p_meet").
+/// (docs/evaluation.md "Projection and p_meet").
 #pragma once
 
 #include <chitieu/direction.hpp>

@@ -1,5 +1,5 @@
 /// @file review.hpp
-/// @brief The whole review pipeline of DESIGN.md §4: observations → geography → roll-up → evaluation.
+/// @brief The whole review pipeline (docs/aggregation.md "The review pipeline"): observations → geography → roll-up → evaluation.
 #pragma once
 
 #include <chitieu/areas.hpp>
@@ -7,6 +7,7 @@
 #include <chitieu/date.hpp>
 #include <chitieu/evaluate.hpp>
 #include <chitieu/evaluation.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/finding.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
@@ -32,27 +33,30 @@ struct review_result {
 
 /// Throws the first of observation_area_problems() (an area the table does not know, or not a
 /// unit of its year), if any.
-void check_observation_areas(const panel& obs, const area_table& areas);
+CHITIEU_API void check_observation_areas(const panel& obs, const area_table& areas);
 
 /// Checks a panel and completes its ratio values in one pass of checks: throws the first of
 /// observation_problems() of the panel as given (its message counting the rest); then fills each
 /// missing value from numerator × factor / denominator (complete_values()) and throws the first
 /// problem of the values so computed (e.g. outside the unit's domain). The same errors, in the
 /// same order, as observation_problems() before and check_observations() after complete_values().
-void check_and_complete(const plan& p, panel& obs);
+CHITIEU_API void check_and_complete(const plan& p, panel& obs);
 
 /// Runs the review: check_and_complete (unless options.checked) → area checks (when `areas` is given) → reexpress to
 /// options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
 /// roll_up (when `areas` is given; on the units of the geography day if set, else year by year)
 /// → evaluate. The panel the caller gives away is moved from stage to stage, never copied. A crosswalk without a
-/// geography day is not used (historical geography). Errors are chitieu::error
-/// (std::invalid_argument for geography without areas).
-review_result review(const plan& p, panel&& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options = {});
+/// geography day is not used (historical geography). `recycle`: an earlier evaluation the caller
+/// gives away (left empty), whose columns' memory the evaluation reuses (see evaluate_into()).
+/// Errors are chitieu::error (also for a geography day without areas, field "geography").
+CHITIEU_API review_result review(const plan& p, panel&& observations, const area_table* areas,
+                                 const crosswalk* cw, const review_options& options = {},
+                                 evaluation* recycle = nullptr);
 
 /// As review() above on a panel the caller keeps: one copy, with room for the parent rows the
 /// roll-up appends, moves through the stages.
-review_result review(const plan& p, const panel& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options = {});
+CHITIEU_API review_result review(const plan& p, const panel& observations, const area_table* areas,
+                                 const crosswalk* cw, const review_options& options = {},
+                                 evaluation* recycle = nullptr);
 
 }  // namespace chitieu

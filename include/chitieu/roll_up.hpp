@@ -1,9 +1,10 @@
 /// @file roll_up.hpp
-/// @brief Exact bottom-up aggregation through the area hierarchy (DESIGN.md §2 "Aggregation rules").
+/// @brief Exact bottom-up aggregation through the area hierarchy (docs/aggregation.md).
 #pragma once
 
 #include <chitieu/areas.hpp>
 #include <chitieu/date.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/finding.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
@@ -37,18 +38,18 @@ struct roll_up_result {
 ///
 /// Errors (chitieu::error): unknown areas or indicators, duplicate rows, a ratio child without
 /// denominator, a weighted_mean child without weight, all/any values other than 0/1.
-roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas);
+CHITIEU_API roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas);
 
 /// As roll_up above, on a panel the caller gives away: its columns become the result's rows
 /// (moved, not copied), so a large panel is not held twice.
-roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas);
+CHITIEU_API roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas);
 
 /// As roll_up, but every year uses the units and parent links valid on `geography` (after
 /// reexpress to that date).
-roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
+CHITIEU_API roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
                        const date& geography);
 
 /// As roll_up with a geography day, on a panel the caller gives away (moved into the result).
-roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas, const date& geography);
+CHITIEU_API roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas, const date& geography);
 
 }  // namespace chitieu

@@ -5,7 +5,6 @@
 #include <chitieu/enum_table.hpp>
 #include <chitieu/target.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -54,7 +53,7 @@ constexpr bool below(double v, double b, bool inclusive) noexcept { return inclu
 inline status judge(const target& t, double assessed) noexcept {
   if (std::isnan(assessed))
     return t.kind == target_kind::qualitative ? status::not_assessed : status::no_data;
-  if (is_boolean_kind(t.kind)) return assessed == 1.0 ? status::met : status::not_met;
+  if (t.judged_on_one()) return assessed == 1.0 ? status::met : status::not_met;
   const bool lo_ok = !t.lower || detail::above(assessed, *t.lower, t.lower_inclusive);
   const bool hi_ok = !t.upper || detail::below(assessed, *t.upper, t.upper_inclusive);
   if (t.dir == direction::higher && t.lower) {
@@ -72,12 +71,12 @@ inline status judge(const target& t, double assessed) noexcept {
 /// upper - v (lower), the nearer edge inside a two-sided band; NaN for boolean kinds.
 inline double margin(const target& t, double assessed) noexcept {
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-  if (std::isnan(assessed) || is_boolean_kind(t.kind)) return nan;
+  if (std::isnan(assessed) || t.judged_on_one()) return nan;
   if (t.dir == direction::higher && t.lower) return assessed - *t.lower;
   if (t.dir == direction::lower && t.upper) return *t.upper - assessed;
   double m = std::numeric_limits<double>::infinity();
-  if (t.lower) m = std::min(m, assessed - *t.lower);
-  if (t.upper) m = std::min(m, *t.upper - assessed);
+  if (t.lower && assessed - *t.lower < m) m = assessed - *t.lower;
+  if (t.upper && *t.upper - assessed < m) m = *t.upper - assessed;
   return std::isinf(m) ? nan : m;
 }
 

@@ -1,8 +1,9 @@
 /// @file summary.hpp
-/// @brief Summaries of an evaluation by domain and for the plan (DESIGN.md §2 "Summaries").
+/// @brief Summaries of an evaluation by domain and for the plan (docs/aggregation.md "Summaries").
 #pragma once
 
 #include <chitieu/evaluation.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/plan.hpp>
 #include <chitieu/status.hpp>
@@ -10,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,10 +32,11 @@ struct indicator_score {
   bool has_data() const noexcept { return status == status::met || status == status::exceeded || status == status::not_met; }
 };
 
-/// Counts, indexed by the enum's value: statuses (5) and paces (13).
+/// Counts, indexed by the enum's value, one per status and one per pace (sized from the enums'
+/// tables, so a new status or pace has its count).
 struct summary_counts {
-  std::array<std::size_t, 5> by_status{};  ///< index static_cast<size_t>(status)
-  std::array<std::size_t, 13> by_pace{};   ///< index static_cast<size_t>(pace)
+  std::array<std::size_t, all_statuses.size()> by_status{};  ///< index static_cast<size_t>(status)
+  std::array<std::size_t, all_paces.size()> by_pace{};       ///< index static_cast<size_t>(pace)
   /// Counts one indicator.
   void add(const indicator_score& s) {
     ++by_status[static_cast<std::size_t>(s.status)];
@@ -69,7 +72,14 @@ struct plan_summary {
   bool enough_data = false;  ///< at least 80 % of the plan's indicators have data (else score is NaN)
 };
 
-/// Summarises an evaluation for one area and year.
+/// Options of summarize().
+struct summary_options {
+  std::optional<int> year;  ///< the summarised year; empty: the latest year the evaluation has for the area
+  bool geometric = false;   ///< the plan score is the geometric (not arithmetic) mean of the domain scores
+};
+
+/// Summarises an evaluation for one area and year (options.year, else the latest year the
+/// evaluation has for `area`).
 ///
 /// Each plan indicator takes the evaluation row of (area, year); without one its status is
 /// no_data (not_assessed for qualitative targets) and its pace insufficient_data
@@ -80,11 +90,7 @@ struct plan_summary {
 /// (enough_data false). Plan score = mean (or geometric mean) of the finite domain scores when
 /// at least 80 % of all indicators have data, else NaN. Throws chitieu::error when the
 /// evaluation has no row for `area`.
-plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
-                       int year, bool geometric = false);
-
-/// Summarises the latest year the evaluation has for `area` (see the overload with a year).
-plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
-                       bool geometric = false);
+CHITIEU_API plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
+                                  const summary_options& options = {});
 
 }  // namespace chitieu

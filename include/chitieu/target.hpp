@@ -23,7 +23,8 @@ enum class target_kind {
   cumulative,  ///< >= x on the sum of yearly values over a period
   milestone,   ///< true (1) by the target year
   sustained,   ///< true (1) in every year from the plan's baseline year
-  qualitative  ///< no number; judged from an explicit 1/0 assessment
+  qualitative,  ///< no number; judged from an explicit 1/0 assessment
+  annual_change  ///< bounds on the mean yearly change since the baseline ("tăng bình quân 7%/năm")
 };
 
 /// The table of target kinds.
@@ -31,7 +32,7 @@ template <>
 struct enum_table<target_kind> {
   static constexpr std::string_view noun = "target kind";  ///< how messages name a kind
   /// One row per kind, in declaration order.
-  static constexpr std::array<enum_entry<target_kind>, 8> entries{{
+  static constexpr std::array<enum_entry<target_kind>, 9> entries{{
       {target_kind::threshold, "threshold", "ngưỡng", "threshold"},
       {target_kind::range, "range", "khoảng", "range"},
       {target_kind::approx, "approx", "xấp xỉ", "approximately"},
@@ -40,6 +41,7 @@ struct enum_table<target_kind> {
       {target_kind::milestone, "milestone", "mốc hoàn thành", "milestone"},
       {target_kind::sustained, "sustained", "duy trì", "sustained"},
       {target_kind::qualitative, "qualitative", "định tính", "qualitative"},
+      {target_kind::annual_change, "annual_change", "thay đổi bình quân hằng năm", "mean yearly change"},
   }};
 };
 
@@ -71,9 +73,15 @@ struct target {
   std::string text;                           ///< the plan's own words
   bool aspirational = false;                  ///< "phấn đấu": striven for, not binding
 
+  /// True for a target judged on 1/0: milestone, qualitative, and sustained without a bound
+  /// ("duy trì 100%" is judged on its bound, bare "duy trì" on 1/0).
+  bool judged_on_one() const noexcept {
+    return is_boolean_kind(kind) && !(kind == target_kind::sustained && (lower || upper));
+  }
+
   /// The boundary whose crossing means "met": lower for higher, upper for lower; empty otherwise.
   std::optional<double> met_boundary() const noexcept {
-    if (is_boolean_kind(kind)) return 1.0;
+    if (judged_on_one()) return 1.0;
     if (dir == direction::higher) return lower;
     if (dir == direction::lower) return upper;
     return std::nullopt;
@@ -81,8 +89,7 @@ struct target {
 
   /// True for a band judged two-sided (direction none with both bounds).
   bool is_two_sided_band() const noexcept {
-    return dir == direction::none && lower.has_value() && upper.has_value() &&
-           !is_boolean_kind(kind);
+    return dir == direction::none && lower.has_value() && upper.has_value() && !judged_on_one();
   }
 
   /// Every member, for comparison.

@@ -4,12 +4,12 @@
 
 #include <chitieu/enum_table.hpp>
 #include <chitieu/error.hpp>
+#include <chitieu/number_text.hpp>
 
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -26,7 +26,8 @@ enum class unit {
   m2_per_person,  ///< square metres per person, >= 0
   hectares,       ///< an area in hectares, >= 0
   index,          ///< an index, any real number
-  boolean         ///< 0 or 1
+  boolean,        ///< 0 or 1
+  per_1k          ///< rate per 1 000 people (‰), >= 0
 };
 
 /// The table of units: name, Vietnamese and English display label.
@@ -34,7 +35,7 @@ template <>
 struct enum_table<unit> {
   static constexpr std::string_view noun = "unit";  ///< how messages name a unit
   /// One row per unit, in declaration order.
-  static constexpr std::array<enum_entry<unit>, 10> entries{{
+  static constexpr std::array<enum_entry<unit>, 11> entries{{
       {unit::percent, "percent", "%", "%"},
       {unit::per_10k, "per_10k", "/10.000 dân", "per 10,000 people"},
       {unit::count, "count", "số lượng", "count"},
@@ -45,6 +46,7 @@ struct enum_table<unit> {
       {unit::hectares, "hectares", "ha", "ha"},
       {unit::index, "index", "chỉ số", "index"},
       {unit::boolean, "boolean", "có/không", "yes/no"},
+      {unit::per_1k, "per_1k", "‰", "per 1,000 people"},
   }};
 };
 
@@ -58,7 +60,7 @@ inline unit unit_from_string(std::string_view name) { return enum_from_string<un
 /// many decimals reports show.
 struct unit_rule {
   unit value;        ///< the unit
-  double factor;     ///< numerator / denominator × factor is the value (percent 100, per_10k 10 000)
+  double factor;     ///< numerator / denominator × factor is the value (percent 100, per_10k 10 000, per_1k 1 000)
   double lower;      ///< smallest value of the domain
   double upper;      ///< largest value of the domain
   bool zero_or_one;  ///< only 0 and 1 are values (boolean)
@@ -71,7 +73,7 @@ struct unit_rule {
 inline constexpr double unbounded = std::numeric_limits<double>::infinity();
 
 /// The rules of every unit, one row per unit in declaration order, beside its enum_table row.
-inline constexpr std::array<unit_rule, 10> unit_rules{{
+inline constexpr std::array<unit_rule, 11> unit_rules{{
     //  unit               factor   lower       upper      0/1    add    rate  decimals
     {unit::percent,        100.0,   0.0,        100.0,     false, false, true,  1},
     {unit::per_10k,        10000.0, 0.0,        unbounded, false, false, true,  1},
@@ -83,6 +85,7 @@ inline constexpr std::array<unit_rule, 10> unit_rules{{
     {unit::hectares,       1.0,     0.0,        unbounded, false, true,  false, 1},
     {unit::index,          1.0,     -unbounded, unbounded, false, false, false, 2},
     {unit::boolean,        1.0,     0.0,        1.0,       true,  false, false, 0},
+    {unit::per_1k,         1000.0,  0.0,        unbounded, false, false, true,  1},
 }};
 
 namespace detail {
@@ -136,10 +139,8 @@ inline std::string domain_text(unit u) {
 /// Throws chitieu::error naming the unit and the value when v is outside the unit's domain.
 inline void check_domain(unit u, double v) {
   if (in_domain(u, v)) return;
-  std::ostringstream msg;
-  msg << "value " << v << " is outside the domain of unit " << to_string(u) << " ("
-      << domain_text(u) << "); values are never clamped, correct the input";
-  throw error(msg.str());
+  throw error("value " + number_text(v) + " is outside the domain of unit " + std::string(to_string(u)) + " (" +
+              domain_text(u) + "); values are never clamped, correct the input");
 }
 
 /// Clamps a derived quantity (a projection, never an input) into the unit's domain.

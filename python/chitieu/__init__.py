@@ -10,13 +10,14 @@ A pure-Python facade over the C++ core ``chitieu._core`` (docs/python.md)::
 """
 from __future__ import annotations
 
+from chitieu import geography
+from chitieu._core import __version__
 from chitieu._core import Domain, Indicator, Plan, Target, check_domain, format_target, ratio_factor, units
 from chitieu.api import METHODS, evaluate, load_plan, parse_target, read_observations
 from chitieu.collect import ChitieuErrors
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS
-from chitieu import geography
 
 __all__ = [
     "EVALUATION_COLUMNS",
@@ -35,11 +36,11 @@ __all__ = [
     "check_domain",
     "evaluate",
     "format_target",
+    "geography",
     "load_plan",
     "parse_target",
     "ratio_factor",
     "read_observations",
     "units",
-    "geography",
+    "__version__",
 ]
-__version__ = "0.1.0"

@@ -27,15 +27,18 @@ METHODS = tuple(name for name, _, _ in _core.enum_table("pace_method"))
 FINDING_COLUMNS = ("kind", "indicator", "area", "year", "own", "aggregate", "message")
 
 
-def parse_target(phrase: str, direction: Direction = "higher", tolerance: Optional[float] = None) -> _core.Target:
-    """Read a target phrase (``"trên 80%"``, ``"khoảng 76,5 tuổi"``, ``"12-15"``) into a :class:`Target`.
+def parse_target(phrase: str, direction: Optional[Direction] = None, tolerance: Optional[float] = None) -> _core.Target:
+    """Read a target phrase (``"trên 80%"``, ``"giảm còn 1,2%"``, ``"tăng bình quân 7%/năm"``) into a :class:`Target`.
 
-    ``direction`` (``higher``, ``lower`` or ``none``) gives a bare number its
-    sense; ``tolerance`` overrides the half-width of an approx band. Raises
+    ``direction`` (``higher``, ``lower`` or ``none``) is the indicator's: it
+    gives a bare number its sense and a contradicting comparator or verb is
+    refused. ``None`` lets the words imply it (``dưới``, ``giảm`` lower;
+    ``trên``, ``tăng`` higher; a range none) and refuses a bare number.
+    ``tolerance`` overrides the half-width of an approx band. Raises
     :class:`~chitieu.errors.PhraseError` with the position of the word that
     could not be read.
     """
-    if direction not in ("higher", "lower", "none"):
+    if direction is not None and direction not in ("higher", "lower", "none"):
         raise PhraseError(f"unknown direction '{direction}'; expected higher, lower or none", field="direction")
     try:
         return _core.parse_target(phrase, direction, tolerance)
@@ -87,6 +90,7 @@ def evaluate(
     errors: ErrorsMode = "raise",
     area_key: str = "id",
     indicators: Optional[Sequence[str]] = None,
+    recycle: Optional[Evaluation] = None,
 ) -> Evaluation:
     """Evaluate observations against a plan (docs/evaluation.md).
 
@@ -103,7 +107,10 @@ def evaluate(
     to that year; ``method`` is ``chitieu``, ``open_sdg`` or ``sdsn``.
     ``errors="collect"`` checks every input first and raises one
     :class:`~chitieu.collect.ChitieuErrors` listing every problem
-    (``errors="raise"``, the default, raises the first).
+    (``errors="raise"``, the default, raises the first). ``recycle`` is an
+    earlier :class:`Evaluation` given away: its memory holds the new result
+    (no fresh pages for a review repeated on data of the same size) and it is
+    left empty; refused while arrays from its core's ``columns()`` are alive.
     """
     if errors not in ("raise", "collect"):
         raise ChitieuError(f"unknown errors mode '{errors}'; expected raise or collect", field="errors")
@@ -163,7 +170,8 @@ def evaluate(
     date = _geography(geography)
     try:  # the panel is checked: its columns move through roll-up and evaluation without copies
         core_eval, findings = _core.review(the_plan, panel, areas=area_table, crosswalk=walk, geography=date,
-                                           year=year, method=method, consume=True, checked=True)
+                                           year=year, method=method, consume=True, checked=True,
+                                           recycle=None if recycle is None else recycle._give_away())
     except CORE_ERRORS as exc:
         raise _observation_error(exc, obs) from None
     names = {} if columns is None else area_labels(columns[0], columns[2], columns[5], columns[6])

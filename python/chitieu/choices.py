@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["Direction", "EnumKind", "ErrorsMode", "Lang", "Method", "PlotKind"]
+__all__ = ["Direction", "EnumKind", "ErrorsMode", "Lang", "Method", "PlotKind", "ReviewKind"]
 
 #: A pace method (docs/evaluation.md "Pace"): the names of the core's ``pace_method`` table.
 Method = Literal["chitieu", "open_sdg", "sdsn"]
@@ -26,3 +26,6 @@ EnumKind = Literal["unit", "direction", "target_kind", "status", "pace", "pace_m
 
 #: The plots of :meth:`chitieu.Evaluation.plot`.
 PlotKind = Literal["dashboard", "trajectory", "domains"]
+
+#: The Word review of :meth:`chitieu.Evaluation.to_docx`: mid-term (sơ kết) or final (tổng kết).
+ReviewKind = Literal["so-ket", "tong-ket"]

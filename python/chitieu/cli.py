@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING, Iterator, List, Optional
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from chitieu._core import __version__
+
 if TYPE_CHECKING:
+    from chitieu.errors import ChitieuError
     from chitieu.evaluation import Evaluation
 
 __all__ = ["build_parser", "main"]
@@ -24,13 +27,44 @@ _PIPE_WIDTH = 160
 _FILE_FORMATS = ("html", "xlsx", "docx")
 
 
+_EXAMPLES = {
+    "demo": """examples:
+  chitieu demo                       # review in Vietnamese, reports in ./out
+  chitieu demo --lang en --output review""",
+    "evaluate": """examples:
+  chitieu evaluate --plan la-gi-2024 --data obs.csv --areas areas.csv
+  chitieu evaluate --plan la-gi-2024 --data obs.csv --format csv --output ev.csv
+  chitieu evaluate --plan la-gi-2024 --data obs.csv --areas areas.csv --format docx --output bao-cao.docx
+  chitieu evaluate --plan plan.toml --data obs.csv --year 2024 --lang en --format html --output r.html""",
+    "plan": """examples:
+  chitieu plan list
+  chitieu plan show la-gi-2024
+  chitieu plan validate my-plan.toml
+  chitieu plan compare la-gi-2024 binh-thuan-2024""",
+    "parse-target": """examples:
+  chitieu parse-target "trên 80%"
+  chitieu parse-target "2%" --direction lower --format json
+  chitieu parse-target 'tăng từ 2,0 đến 2,6 lần so với năm 2020'""",
+}
+
+
+def _verb(verbs: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str,
+          epilog: Optional[str] = None) -> argparse.ArgumentParser:
+    return verbs.add_parser(name, help=help_text, epilog=epilog or _EXAMPLES.get(name),
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every verb."""
+    """The argument parser of every verb; each verb's help ends with examples."""
     parser = argparse.ArgumentParser(
-        prog="chitieu", description="Evaluate data against the typed targets of a social-policy plan.")
+        prog="chitieu", description="Evaluate data against the typed targets of a social-policy plan.",
+        epilog="examples:\n  chitieu demo\n  chitieu evaluate --plan la-gi-2024 --data obs.csv\n"
+               "  chitieu plan list\n(chitieu VERB --help shows each verb's own examples)",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"chitieu {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
-    demo = verbs.add_parser("demo", help="evaluate the built-in La Gi plan on the illustrative sample data")
+    demo = _verb(verbs, "demo", "evaluate the built-in La Gi plan on the illustrative sample data")
     demo.add_argument("--output", default="out", metavar="DIR", help="where the reports go (default: out)")
     demo.add_argument("--lang", choices=("vi", "en"), default="vi", help="report language (default: vi)")
     demo.add_argument("--national", action="store_true",
@@ -38,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--province", default="68", metavar="CODE",
                       help="with --national: the GSO code of a province since 2025-07-01 (default: 68, Lâm Đồng)")
 
-    ev = verbs.add_parser("evaluate", help="evaluate observations against a plan")
+    ev = _verb(verbs, "evaluate", "evaluate observations against a plan")
     ev.add_argument("--plan", required=True, metavar="ID|FILE", help="an embedded plan id or a plan file")
     ev.add_argument("--data", required=True, metavar="CSV", help="observations: indicator, area, year, value, ...")
     ev.add_argument("--areas", metavar="CSV", help="areas: id, code, name, level, parent, valid_from, valid_to")
@@ -70,14 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--all-errors", action="store_true",
                     help="check every input first and report every problem, not only the first")
 
-    plan = verbs.add_parser("plan", help="show, validate or compare plans")
-    plan_verbs = plan.add_subparsers(dest="plan_verb", required=True, metavar="show|validate|compare")
-    show = plan_verbs.add_parser("show", help="print a plan")
+    plan = _verb(verbs, "plan", "list, show, validate or compare plans")
+    plan_verbs = plan.add_subparsers(dest="plan_verb", required=True, metavar="list|show|validate|compare")
+    _verb(plan_verbs, "list", "the plans built into chitieu", "example:\n  chitieu plan list")
+    show = _verb(plan_verbs, "show", "print a plan", "examples:\n  chitieu plan show la-gi-2024\n"
+                 "  chitieu plan show my-plan.toml --format json")
     show.add_argument("plan", metavar="ID|FILE")
     show.add_argument("--format", choices=("json", "table"), default="table", help="(default: table)")
-    validate = plan_verbs.add_parser("validate", help="check a plan file and list every problem")
+    validate = _verb(plan_verbs, "validate", "check a plan file and list every problem",
+                     "example:\n  chitieu plan validate my-plan.toml")
     validate.add_argument("file", metavar="FILE")
-    compare = plan_verbs.add_parser("compare", help="compare two plans indicator by indicator")
+    compare = _verb(plan_verbs, "compare", "compare two plans indicator by indicator",
+                    "example:\n  chitieu plan compare la-gi-2024 binh-thuan-2024")
     compare.add_argument("a", metavar="A", help="plan id or file")
     compare.add_argument("b", metavar="B", help="plan id or file")
 
@@ -85,10 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_geography_parser(verbs)
 
-    parse = verbs.add_parser("parse-target", help="read a target phrase")
+    parse = _verb(verbs, "parse-target", "read a target phrase")
     parse.add_argument("phrase", metavar="PHRASE")
-    parse.add_argument("--direction", choices=("higher", "lower", "none"), default="higher",
-                       help="the sense of a bare number (default: higher)")
+    parse.add_argument("--direction", choices=("higher", "lower", "none"), default=None,
+                       help="the indicator's direction, the sense of a bare number (default: implied by the words)")
     parse.add_argument("--format", choices=("json", "text"), default="text", help="(default: text)")
     return parser
 
@@ -136,18 +174,25 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         plan = args.plan if args.all_errors else chitieu.load_plan(args.plan)  # collect mode reads the file
         _step(progress, f"evaluating {args.data}")
         indicators = None if args.indicators is None else args.indicators.split(",")
-        if args.scheduler is not None:
-            from chitieu.dask import evaluate_files
+        data: object = args.data
+        try:
+            if args.scheduler is not None:
+                from chitieu.dask import evaluate_files
 
-            ev = evaluate_files(plan, args.data, args.scheduler, areas=args.areas, crosswalk=args.crosswalk,
-                                geography=args.geography, year=args.year, method=args.method,
-                                area_key=args.area_key, indicators=indicators)
-        else:
-            data, areas, crosswalk = _inputs(args)
-            ev = chitieu.evaluate(plan, data, areas=areas, crosswalk=crosswalk,
-                                  geography=args.geography, year=args.year, method=args.method,
-                                  errors="collect" if args.all_errors else "raise", area_key=args.area_key,
-                                  indicators=indicators)
+                ev = evaluate_files(plan, args.data, args.scheduler, areas=args.areas, crosswalk=args.crosswalk,
+                                    geography=args.geography, year=args.year, method=args.method,
+                                    area_key=args.area_key, indicators=indicators)
+            else:
+                data, areas, crosswalk = _inputs(args)
+                ev = chitieu.evaluate(plan, data, areas=areas, crosswalk=crosswalk,
+                                      geography=args.geography, year=args.year, method=args.method,
+                                      errors="collect" if args.all_errors else "raise", area_key=args.area_key,
+                                      indicators=indicators)
+        except ChitieuError as exc:
+            raise _with_hint(exc, args) from None
+        if args.year is not None and len(ev.to_frame()) == 0:
+            raise ChitieuError(f"--year {args.year}: the data hold no observation up to {args.year}; years in "
+                               f"{args.data}: {_data_years(data)}", field="year")
         _step(progress, "writing")
         if args.format == "csv":
             _write(cli_render.evaluation_csv(ev.to_frame()), args.output, out)
@@ -184,6 +229,34 @@ def _inputs(args: argparse.Namespace) -> tuple[object, object, object]:
     return data, areas, walk
 
 
+def _with_hint(exc: ChitieuError, args: argparse.Namespace) -> ChitieuError:
+    """``exc`` with "did you mean" added when it names an unknown indicator or area id close to a
+    known one (the plan's indicators, the areas file's ids)."""
+    import chitieu
+    from chitieu.cli_hints import did_you_mean
+    from chitieu.errors import ChitieuError
+    from chitieu.io import read_areas, text_column
+
+    try:
+        indicators = [i.id for i in chitieu.load_plan(args.plan).indicators]
+        areas = text_column(read_areas(args.areas), "id") if args.areas else []
+    except (ValueError, OSError):
+        return exc  # the plan or areas are themselves unreadable: the error stands as it is
+    hint = did_you_mean(str(exc), indicators, areas)
+    if not hint or type(exc).__init__ is not ChitieuError.__init__:  # a list of errors stays as it is
+        return exc
+    return type(exc)(exc.message + hint, file=exc.file, line=exc.line, field=exc.field, column=exc.column,
+                     related_line=exc.related_line)
+
+
+def _data_years(data: object) -> str:
+    """The years of the observations (a path or the frame already read), as ranges."""
+    import chitieu
+    from chitieu.evaluation import years_note
+
+    return years_note(chitieu.read_observations(data)["year"].dropna())
+
+
 def _report_findings(ev: Evaluation, err: Console) -> None:
     """Say on stderr what the review noticed (a parent's own observation differing from its
     aggregate, a part above its whole): docs/aggregation.md asks that the difference be reported, and
@@ -218,6 +291,9 @@ def _plan_verb(args: argparse.Namespace, out: Console, err: Console) -> int:
     from chitieu import _core, cli_render
     from chitieu.errors import PlanError
 
+    if args.plan_verb == "list":
+        out.print(cli_render.plans_table([chitieu.load_plan(p) for p in _core.embedded_plan_ids()]))
+        return 0
     if args.plan_verb == "show":
         plan = chitieu.load_plan(args.plan)
         if args.format == "json":
@@ -243,6 +319,11 @@ def _plan_verb(args: argparse.Namespace, out: Console, err: Console) -> int:
     from chitieu.compare import compare_plans
 
     frame = compare_plans(chitieu.load_plan(args.a), chitieu.load_plan(args.b))
+    if frame.empty:
+        _write(f"{args.a} ↔ {args.b}: nothing to compare — no indicator of one plan names an indicator of "
+               f"the other in aligns_with (\"plan-id/indicator-id\"); link them in a plan file "
+               "(docs/plan-format.md, \"The cascade\")\n", None, out)
+        return 0
     shown = [c for c in ("a_indicator", "a_target", "b_indicator", "b_target", "stricter", "reason")
              if c in frame.columns]
     out.print(cli_render.frame_table(frame[shown] if shown else frame, title=f"{args.a} ↔ {args.b}",

@@ -19,6 +19,7 @@ __all__ = [
     "evaluation_json",
     "frame_table",
     "plan_table",
+    "plans_table",
     "review_table",
     "summary_table",
     "target_dict",
@@ -26,12 +27,13 @@ __all__ = [
 ]
 
 _TARGET_KEYS = ("kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value", "tolerance",
-                "base_year", "period", "unit")
+                "base_year", "period", "unit", "direction", "aspirational")
 
 
 def target_dict(t: _core.Target) -> Dict[str, Any]:
     """The target JSON of docs/plan-format.md: ``kind, lower, lower_inclusive, upper, upper_inclusive, value,
-    tolerance, base_year, period, unit`` (absent numbers are null, the period a [from, to] list)."""
+    tolerance, base_year, period, unit, direction, aspirational`` (absent numbers are null, the
+    period a [from, to] list)."""
     out: Dict[str, Any] = {k: getattr(t, k) for k in _TARGET_KEYS}
     if out["period"] is not None:
         out["period"] = list(out["period"])
@@ -78,6 +80,21 @@ def plan_table(plan: _core.Plan) -> Table:
     return table
 
 
+def plans_table(plans: Sequence[_core.Plan]) -> Table:
+    """The plans built into chitieu: id, area, years, number of indicators, issuer and title."""
+    table = Table(title="chitieu plan list")
+    table.add_column("id", no_wrap=True)
+    table.add_column("area", no_wrap=True)
+    table.add_column("years", no_wrap=True)
+    table.add_column("indicators", justify="right")
+    table.add_column("issuer", overflow="fold")
+    table.add_column("title", overflow="fold", ratio=1)
+    for plan in plans:
+        table.add_row(plan.id, plan.area, f"{plan.baseline_year}–{plan.target_year}", str(len(plan.indicators)),
+                      plan.issuer, plan.title.vi)
+    return table
+
+
 def _records(frame: pd.DataFrame) -> List[Dict[str, Any]]:
     return [{str(k): v for k, v in rec.items()} for rec in frame.to_dict(orient="records")]
 
@@ -103,11 +120,6 @@ def evaluation_json(frame: pd.DataFrame) -> str:
 
 def _indicator_info(plan: _core.Plan) -> Dict[str, Mapping[str, Any]]:
     return {ind["id"]: ind for ind in plan.to_dict()["indicators"]}
-
-
-def _assessed_unit(ind: Mapping[str, Any]) -> str:
-    """The unit of the assessed quantity: a ratio for relative targets, else the indicator's unit."""
-    return "ratio" if labels.target_spec(ind).get("kind") == "relative" else str(ind.get("unit", "index"))
 
 
 def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, lang: str) -> Table:
@@ -141,7 +153,7 @@ def review_table(frame: pd.DataFrame, plan: _core.Plan, area: str, year: int, la
             f"[{_style(status)}] {labels.label('status', status, lang)} [/]",
             labels.format_share(float(rec["progress"]), lang),
             labels.label("pace", str(rec["pace"]), lang),
-            labels.format_value(float(rec["projected"]), _assessed_unit(ind), lang),
+            labels.format_value(float(rec["projected"]), labels.assessed_scale(ind), lang),
             labels.format_probability(float(rec["p_meet"]), lang),
         )
     return table

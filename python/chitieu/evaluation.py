@@ -1,13 +1,14 @@
 """The result of :func:`chitieu.evaluate`: columns, summaries, plots and reports."""
 from __future__ import annotations
 
+import gc
 import os
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Union
 
 import pandas as pd
 
 from chitieu import _core
-from chitieu.choices import Lang, Method, PlotKind
+from chitieu.choices import Lang, Method, PlotKind, ReviewKind
 from chitieu.errors import ChitieuError, translate
 from chitieu.frames import evaluation_frame
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     import polars
     import pyarrow
 
-__all__ = ["Evaluation", "summary_frame", "target_words"]
+__all__ = ["Evaluation", "summary_frame", "target_words", "years_note"]
 
 _STATUS_COUNTS = tuple(_core.status_names())
 
@@ -45,6 +46,22 @@ def summary_frame(plan: _core.Plan, summary: Mapping[str, Any]) -> pd.DataFrame:
     frame["score"] = frame["score"].astype("float64")
     frame["enough_data"] = frame["enough_data"].astype(bool)
     return frame
+
+
+def years_note(years: Iterable[int]) -> str:
+    """The years present, as ranges: "2020–2024, 2026" ("none" when empty)."""
+    ordered: List[int] = sorted({int(y) for y in years})
+    if not ordered:
+        return "none"
+    spans: List[str] = []
+    start = prev = ordered[0]
+    for y in ordered[1:]:
+        if y != prev + 1:
+            spans.append(str(start) if start == prev else f"{start}–{prev}")
+            start = y
+        prev = y
+    spans.append(str(start) if start == prev else f"{start}–{prev}")
+    return ", ".join(spans)
 
 
 def target_words(plan: _core.Plan, lang: str) -> Dict[str, str]:
@@ -116,6 +133,21 @@ class Evaluation:
         nor a later ``to_frame()``, under pandas 2 as under pandas 3.
         """
         return self._rows().copy(deep=True)
+
+    def _give_away(self) -> _core.Evaluation:
+        """The core evaluation, for a new one to reuse its memory (this one is left empty).
+
+        Drops the cached frame; raises :class:`ChitieuError` while arrays from
+        ``self.core.columns()`` (or frames built on them) still view its memory.
+        """
+        self._frame = None
+        if self.core.viewed:
+            gc.collect()  # a dropped frame may sit in a reference cycle
+        if self.core.viewed:
+            raise ChitieuError("the evaluation to recycle is still in use: arrays from its core's columns() "
+                               "(or frames built on them) view its memory; delete them or keep copies",
+                               field="recycle")
+        return self.core
 
     def _default_area(self, area: Optional[str]) -> str:
         """``area`` when given, else the plan's area; never another area in its place (a plan that names
@@ -248,8 +280,8 @@ class Evaluation:
         path: Union[str, os.PathLike[str]],
         area: Optional[str] = None,
         year: Optional[int] = None,
-        lang: str = "vi",
-        kind: str = "so-ket",
+        lang: Lang = "vi",
+        kind: ReviewKind = "so-ket",
     ) -> None:
         """Write the Word review of one area and year to ``path``: an editable draft of the
         periodic review report (``kind="so-ket"`` mid-term, ``"tong-ket"`` final) in the layout
@@ -261,12 +293,13 @@ class Evaluation:
         """
         from chitieu.report import docx
 
-        if kind not in docx.KINDS:
-            raise ChitieuError(f"unknown review kind '{kind}'; expected one of {', '.join(docx.KINDS)}",
-                               field="kind")
-        if lang not in ("vi", "en"):
-            raise ChitieuError(f"unknown language '{lang}'; expected vi or en", field="lang")
         where = self._report_area(area)
+        if year is not None:
+            frame = self._rows()
+            years = frame.loc[frame["area"] == where, "year"]
+            if not (years == year).any():
+                raise ChitieuError(f"area '{where}' has no rows in {year}: years with rows there: "
+                                   f"{years_note(years)}", field="year")
         summary = self.summary(area=where, year=year)
         targets = target_words(self.plan, lang)
         docx.write_docx(os.fspath(path), self._rows(), self.plan, summary, lang=lang, kind=kind,

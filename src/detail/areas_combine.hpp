@@ -8,6 +8,9 @@
 #include <chitieu/panel_index.hpp>
 #include <chitieu/plan.hpp>
 
+#include "plan_lookup.hpp"
+#include "row_label.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -38,91 +41,10 @@ struct combined {
   double weight = missing;       ///< Σ weights (weighted_mean rule)
 };
 
-/// Index of indicator ids of a plan.
-inline std::unordered_map<std::string, const indicator*> indicators_by_id(const plan& p) {
-  std::unordered_map<std::string, const indicator*> out;
-  for (const indicator& i : p.indicators) out.emplace(i.id, &i);
-  return out;
-}
-
-/// The plan's indicator for each indicator code of a panel; throws chitieu::error for an id
-/// the plan does not define.
-inline std::vector<const indicator*> panel_indicators(const plan& p, const panel& obs) {
-  const auto by_id = indicators_by_id(p);
-  std::vector<const indicator*> out;
-  for (const std::string& id : obs.indicator_ids) {
-    const auto it = by_id.find(id);
-    if (it == by_id.end())
-      throw error("indicator '" + id + "' is not defined in plan '" + p.id +
-                      "'; its aggregation rule is unknown",
-                  {}, 0, "indicator");
-    out.push_back(it->second);
-  }
-  return out;
-}
-
-/// "indicator 'x', area 'a', year y" for messages.
-inline std::string describe_row(const panel& obs, std::size_t r) {
-  return "indicator '" + obs.indicator_ids[static_cast<std::size_t>(obs.indicator[r])] +
-         "', area '" + obs.area_ids[static_cast<std::size_t>(obs.area[r])] + "', year " +
-         std::to_string(obs.year[r]);
-}
-
-/// Throws chitieu::error (line = 1-based row) for the first row, in row order, that repeats an
-/// earlier row's indicator, area and year, naming both rows. A bitmap over indicator × area ×
-/// year codes when it is small (at most 2^27 bits), else the sorted panel index.
-inline void check_unique_rows(const panel& obs) {
-  const std::size_t n = obs.size();
-  if (n < 2) return;
-  const auto [lo, hi] = std::minmax_element(obs.year.begin(), obs.year.end());
-  const std::size_t years = static_cast<std::size_t>(std::int64_t{*hi} - *lo + 1);
-  const std::size_t cells = obs.indicator_ids.size() * obs.area_ids.size() * years;
-  const auto fail = [&obs](std::size_t first, std::size_t r) {
-    throw error(describe_row(obs, r) + " is observed twice (rows " + std::to_string(first + 1) +
-                    " and " + std::to_string(r + 1) + "); keep one row per indicator, area and year",
-                {}, static_cast<long>(r + 1), "year");
-  };
-  const auto same = [&obs](std::size_t a, std::size_t b) {
-    return obs.indicator[a] == obs.indicator[b] && obs.area[a] == obs.area[b] && obs.year[a] == obs.year[b];
-  };
-  if (cells <= (std::size_t{1} << 27)) {
-    std::vector<std::uint64_t> seen((cells + 63) / 64, 0);
-    for (std::size_t r = 0; r < n; ++r) {
-      const std::size_t cell =
-          (static_cast<std::size_t>(obs.indicator[r]) * obs.area_ids.size() +
-           static_cast<std::size_t>(obs.area[r])) * years +
-          static_cast<std::size_t>(obs.year[r] - *lo);
-      const std::uint64_t bit = std::uint64_t{1} << (cell % 64);
-      if (seen[cell / 64] & bit) {
-        std::size_t first = 0;
-        while (!same(first, r)) ++first;
-        fail(first, r);
-      }
-      seen[cell / 64] |= bit;
-    }
-    return;
-  }
-  const panel_index ix = index_panel(obs);
-  std::size_t worst = n;
-  for (std::size_t i = 1; i < n; ++i)
-    if (same(ix.order[i - 1], ix.order[i])) worst = std::min(worst, ix.order[i]);
-  if (worst < n) {
-    std::size_t first = 0;
-    while (!same(first, worst)) ++first;
-    fail(first, worst);
-  }
-}
-
 /// The numerator row r brings to a ratio: its numerator, else value × denominator / factor.
 inline double ratio_numerator(const indicator& ind, const panel& obs, std::size_t r) {
   if (!std::isnan(obs.numerator[r])) return obs.numerator[r];
   return obs.value[r] * obs.denominator[r] / ratio_factor(ind.unit);
-}
-
-/// The value of row r, or for a ratio row without one, numerator × factor / denominator.
-inline double effective_value(const indicator& ind, const panel& obs, std::size_t r) {
-  if (!std::isnan(obs.value[r]) || ind.aggregate != aggregate_rule::ratio) return obs.value[r];
-  return obs.numerator[r] * ratio_factor(ind.unit) / obs.denominator[r];
 }
 
 /// True when row r carries a usable number for the indicator's rule; false when its value is
@@ -136,7 +58,7 @@ inline bool reports(const indicator& ind, const panel& obs, std::size_t r) {
       const bool has_den = !std::isnan(obs.denominator[r]);
       if (has_den && (has_num || !std::isnan(obs.value[r]))) return true;
       if (std::isnan(obs.value[r]) && !has_num) return false;
-      throw error(describe_row(obs, r) +
+      throw error(row_label(obs, r) +
                       ": the ratio rule needs a denominator to combine areas (Σ numerator × "
                       "factor / Σ denominator); give denominator (and numerator or value)",
                   {}, line, "denominator");
@@ -144,14 +66,14 @@ inline bool reports(const indicator& ind, const panel& obs, std::size_t r) {
     case aggregate_rule::weighted_mean:
       if (std::isnan(obs.value[r])) return false;
       if (!std::isnan(obs.weight[r])) return true;
-      throw error(describe_row(obs, r) +
+      throw error(row_label(obs, r) +
                       ": the weighted_mean rule needs a weight to combine areas; give weight",
                   {}, line, "weight");
     case aggregate_rule::all:
     case aggregate_rule::any:
       if (std::isnan(obs.value[r])) return false;
       if (obs.value[r] == 0.0 || obs.value[r] == 1.0) return true;
-      throw error(describe_row(obs, r) + ": the " + std::string(to_string(ind.aggregate)) +
+      throw error(row_label(obs, r) + ": the " + std::string(to_string(ind.aggregate)) +
                       " rule combines booleans; the value must be 0 or 1",
                   {}, line, "value");
     default:
@@ -159,56 +81,79 @@ inline bool reports(const indicator& ind, const panel& obs, std::size_t r) {
   }
 }
 
-/// Combines reporting rows by the indicator's rule, each scaled by its share: sums, numerators,
-/// denominators and weights are multiplied by the share; min, max, all, any pass values as they
-/// are. Throws chitieu::error when a ratio's denominators or a mean's weights sum to 0, and
+/// The one implementation of the aggregation rules: running sums of the rows combined into one
+/// row (the children of a parent × indicator × year in a roll-up, the rows reaching a successor in
+/// a re-expression), each scaled by its share.
+struct running_sums {
+  std::size_t count = 0;  ///< rows added
+  double a = 0.0;         ///< Σ v (sum), Σ numerators (ratio), Σ w (weighted_mean), min or max
+  double b = 0.0;         ///< Σ denominators (ratio), Σ w·v (weighted_mean)
+
+  /// Adds row r of `rows` (which reports) by the indicator's rule, scaled by `share`: sums,
+  /// numerators, denominators and weights are multiplied by it; min, max, all, any take the value
+  /// as it is.
+  void add(const indicator& ind, const panel& rows, std::size_t r, double share = 1.0) {
+    const double v = rows.value[r];
+    switch (ind.aggregate) {
+      case aggregate_rule::ratio:
+        a += share * ratio_numerator(ind, rows, r);
+        b += share * rows.denominator[r];
+        break;
+      case aggregate_rule::weighted_mean:
+        a += share * rows.weight[r];
+        b += share * rows.weight[r] * v;
+        break;
+      case aggregate_rule::min:
+      case aggregate_rule::all:
+        a = count ? std::min(a, v) : v;
+        break;
+      case aggregate_rule::max:
+      case aggregate_rule::any:
+        a = count ? std::max(a, v) : v;
+        break;
+      default:
+        a += share * v;
+    }
+    ++count;
+  }
+
+  /// The combined numbers by the rule; `where` names the row in messages. Throws chitieu::error
+  /// when a ratio's denominators or a mean's weights sum to 0.
+  template <class Where>
+  combined finish(const indicator& ind, Where&& where) const {
+    combined c;
+    switch (ind.aggregate) {
+      case aggregate_rule::ratio:
+        if (b == 0)
+          throw error(where() + ": the denominators sum to 0, so the ratio is undefined", {}, 0,
+                      "denominator");
+        c.numerator = a;
+        c.denominator = b;
+        c.value = a * ratio_factor(ind.unit) / b;
+        break;
+      case aggregate_rule::weighted_mean:
+        if (a == 0)
+          throw error(where() + ": the weights sum to 0, so the weighted mean is undefined", {}, 0,
+                      "weight");
+        c.weight = a;
+        c.value = b / a;
+        break;
+      default:
+        c.value = a;
+    }
+    return c;
+  }
+};
+
+/// Combines reporting rows by the indicator's rule, each scaled by its share (running_sums).
+/// Throws chitieu::error when a ratio's denominators or a mean's weights sum to 0, and
 /// std::logic_error for the rule none (callers handle it).
 inline combined combine(const indicator& ind, const panel& obs,
                         const std::vector<contribution>& parts, const std::string& where) {
-  combined c;
-  switch (ind.aggregate) {
-    case aggregate_rule::sum:
-      c.value = 0;
-      for (const auto& p : parts) c.value += p.share * obs.value[p.row];
-      break;
-    case aggregate_rule::ratio:
-      c.numerator = c.denominator = 0;
-      for (const auto& p : parts) {
-        c.numerator += p.share * ratio_numerator(ind, obs, p.row);
-        c.denominator += p.share * obs.denominator[p.row];
-      }
-      if (c.denominator == 0)
-        throw error(where + ": the denominators sum to 0, so the ratio is undefined", {}, 0,
-                    "denominator");
-      c.value = c.numerator * ratio_factor(ind.unit) / c.denominator;
-      break;
-    case aggregate_rule::weighted_mean: {
-      double wv = 0;
-      c.weight = 0;
-      for (const auto& p : parts) {
-        c.weight += p.share * obs.weight[p.row];
-        wv += p.share * obs.weight[p.row] * obs.value[p.row];
-      }
-      if (c.weight == 0)
-        throw error(where + ": the weights sum to 0, so the weighted mean is undefined", {}, 0,
-                    "weight");
-      c.value = wv / c.weight;
-      break;
-    }
-    case aggregate_rule::min:
-    case aggregate_rule::all:
-      c.value = std::numeric_limits<double>::infinity();
-      for (const auto& p : parts) c.value = std::min(c.value, obs.value[p.row]);
-      break;
-    case aggregate_rule::max:
-    case aggregate_rule::any:
-      c.value = -std::numeric_limits<double>::infinity();
-      for (const auto& p : parts) c.value = std::max(c.value, obs.value[p.row]);
-      break;
-    case aggregate_rule::none:
-      throw std::logic_error("combine() called for the rule none");
-  }
-  return c;
+  if (ind.aggregate == aggregate_rule::none) throw std::logic_error("combine() called for the rule none");
+  running_sums sums;
+  for (const contribution& part : parts) sums.add(ind, obs, part.row, part.share);
+  return sums.finish(ind, [&where] { return where; });
 }
 
 /// Key of a row: indicator code, area id, year.

@@ -5,14 +5,19 @@
 
 #include "huge_pages.hpp"
 
+#include <chitieu/pace.hpp>
+#include <chitieu/status.hpp>
+
 #include <cstddef>
 #include <cstdint>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 namespace chitieu::detail {
 
-/// Spare columns of doubles and of 32-bit integers (the element types of panels and evaluations).
+/// Spare columns of doubles, 32-bit integers, statuses and paces (the element types of panels and
+/// evaluations).
 class column_pool {
  public:
   /// Takes a column the caller no longer needs (left empty); its storage serves a later take().
@@ -21,6 +26,9 @@ class column_pool {
     if (column.capacity() != 0) spares<T>().push_back(std::move(column));
     std::vector<T>().swap(column);
   }
+
+  /// Exchanges the spares of two pools.
+  void swap(column_pool& other) noexcept { spares_.swap(other.spares_); }
 
   /// Makes `column` a column of n entries (values unspecified): a spare one with room for n when
   /// there is one, else fresh storage advised for huge pages.
@@ -39,23 +47,15 @@ class column_pool {
   }
 
  private:
+  /// The spare columns of element type T.
   template <class T>
-  std::vector<std::vector<T>>& spares();
+  std::vector<std::vector<T>>& spares() {
+    return std::get<std::vector<std::vector<T>>>(spares_);
+  }
 
-  std::vector<std::vector<double>> doubles_;
-  std::vector<std::vector<std::int32_t>> ints_;
+  std::tuple<std::vector<std::vector<double>>, std::vector<std::vector<std::int32_t>>,
+             std::vector<std::vector<status>>, std::vector<std::vector<pace>>>
+      spares_;
 };
-
-/// The spare columns of doubles.
-template <>
-inline std::vector<std::vector<double>>& column_pool::spares<double>() {
-  return doubles_;
-}
-
-/// The spare columns of 32-bit integers.
-template <>
-inline std::vector<std::vector<std::int32_t>>& column_pool::spares<std::int32_t>() {
-  return ints_;
-}
 
 }  // namespace chitieu::detail

@@ -3,12 +3,16 @@
 /// bitmap of the key space (one sequential pass) instead of a sort.
 #pragma once
 
+#include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/panel_index.hpp>
+
+#include "row_label.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -64,6 +68,22 @@ inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_rows(const pan
     it->second = r;
   }
   return out;
+}
+
+/// The error for a row (1-based `line`, labelled `label`) repeating the indicator, area and year
+/// of row `first_line`: every check of duplicate rows words it so.
+inline error duplicate_row_error(const std::string& label, long line, long first_line) {
+  return error(label + ": duplicate of row " + std::to_string(first_line) +
+                   "; give one row per indicator × area × year",
+               {}, line, "year", 0, first_line);
+}
+
+/// Throws duplicate_row_error() for the first row, in row order, of duplicate_rows(obs), if any.
+inline void check_unique_rows(const panel& obs) {
+  const auto repeats = duplicate_rows(obs);
+  if (repeats.empty()) return;
+  const auto [r, q] = repeats.front();
+  throw duplicate_row_error(row_label(obs, r), static_cast<long>(r + 1), static_cast<long>(q + 1));
 }
 
 }  // namespace chitieu::detail

@@ -2,6 +2,8 @@
 /// @brief What evaluate() needs to know about one indicator, resolved once per indicator.
 #pragma once
 
+#include "annual_change.hpp"
+
 #include <chitieu/error.hpp>
 #include <chitieu/plan.hpp>
 #include <chitieu/status.hpp>
@@ -29,9 +31,11 @@ struct indicator_rules {
   bool log_fit = false;                     ///< relative targets and compound trends fit ln(assessed)
   bool pace_not_applicable = false;         ///< milestone, sustained, qualitative, two-sided band, no T
   bool p_meet_applicable = false;           ///< numeric, one-sided kinds other than cumulative
+  bool projects = false;                    ///< a projection to t1 applies (not boolean, sustained, annual_change)
+  change_measure change = change_measure::points;  ///< annual_change: how the yearly change is taken
 
-  /// True for milestone, sustained and qualitative targets.
-  bool boolean() const noexcept { return is_boolean_kind(kind); }
+  /// True for targets judged on 1/0: milestone, qualitative, sustained without a bound.
+  bool boolean() const noexcept { return tg->judged_on_one(); }
 };
 
 /// Resolves an indicator's rules. Years: the indicator's own override wins, then the option
@@ -67,9 +71,13 @@ inline indicator_rules resolve_rules(const plan& p, const chitieu::indicator& in
                                                      : ind.target.lower_inclusive;
   }
   r.log_fit = r.kind == target_kind::relative || ind.trend == trend::compound;
+  r.change = change_measure_of(ind);
+  const bool sustained = r.kind == target_kind::sustained;
+  const bool annual = r.kind == target_kind::annual_change;
   r.pace_not_applicable =
-      r.boolean() || ind.target.is_two_sided_band() || std::isnan(r.boundary);
-  r.p_meet_applicable = !r.pace_not_applicable && r.kind != target_kind::cumulative &&
+      r.boolean() || sustained || ind.target.is_two_sided_band() || std::isnan(r.boundary);
+  r.projects = !r.boolean() && !sustained && !annual;
+  r.p_meet_applicable = !r.pace_not_applicable && r.projects && r.kind != target_kind::cumulative &&
                         r.dir != direction::none;
   return r;
 }

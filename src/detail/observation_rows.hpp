@@ -1,6 +1,5 @@
 /// @file observation_rows.hpp
-/// @brief Internals of the observation checks (namespace chitieu::detail): the label of a panel
-/// row in messages and the problems of one row.
+/// @brief Internals of the observation checks (namespace chitieu::detail): the problems of one row.
 #pragma once
 
 #include <chitieu/error.hpp>
@@ -8,13 +7,9 @@
 #include <chitieu/plan.hpp>
 
 #include <cstddef>
-#include <string>
 #include <vector>
 
 namespace chitieu::detail {
-
-/// "indicator 'x', area 'a', year 2021" for messages about panel row r.
-std::string row_label(const panel& obs, std::size_t r);
 
 /// Collects the problems of one panel row whose indicator is known (appended to `out`).
 void row_problems(const panel& obs, std::size_t r, const indicator& ind, std::vector<error>& out);

@@ -1,5 +1,5 @@
 /// @file pace_rules.hpp
-/// @brief The three pace methods as pure functions of one evaluated row (DESIGN.md §2).
+/// @brief The three pace methods as pure functions of one evaluated row (docs/evaluation.md "Pace").
 #pragma once
 
 #include "indicator_rules.hpp"
@@ -42,11 +42,23 @@ inline bool pace_preamble(const indicator_rules& r, const pace_inputs& in, pace&
   return false;
 }
 
+/// Method chitieu for an annual_change target: achieved if met, else r = assessed/T:
+/// moderate r ≥ 0.5, stagnating r ≥ 0, regressing below (and when T = 0).
+inline pace annual_change_pace(const indicator_rules& r, const pace_inputs& in) noexcept {
+  if (is_met(in.status)) return pace::achieved;
+  const double ratio = in.v / r.boundary;
+  if (ratio >= 0.5) return pace::moderate;
+  if (ratio >= 0.0) return pace::stagnating;
+  return pace::regressing;
+}
+
 /// Method chitieu: achieved, insufficient_data (< 2 points or no projection), on_track (the
 /// projection meets the target), regressing (the baseline met it), then r = (projected − v0)/(T − v0).
+/// annual_change targets: annual_change_pace.
 inline pace chitieu_pace(const indicator_rules& r, const pace_inputs& in) noexcept {
   pace out{};
   if (pace_preamble(r, in, out)) return out;
+  if (r.kind == target_kind::annual_change) return annual_change_pace(r, in);
   if (is_met(in.status)) return pace::achieved;
   if (in.points < 2 || std::isnan(in.projected) || std::isnan(in.v0)) return pace::insufficient_data;
   if (is_met(judge(*r.tg, in.projected))) return pace::on_track;
@@ -64,17 +76,18 @@ inline double cagr(double a, double b, double years) noexcept {
   return std::pow(b / a, 1.0 / years) - 1.0;
 }
 
-/// Method open_sdg (not_applicable for cumulative targets; Open SDG / Statistics Canada progress measure, sdg-build ProgressMeasure):
-/// insufficient_data when base and current are less than a year apart (checked first, as DESIGN.md
-/// orders it); T = 0 becomes 0.001; target_achieved if v ≥ T (higher) or ≤ T (lower); insufficient_data
+/// Method open_sdg (not_applicable for cumulative and annual_change targets; Open SDG / Statistics Canada progress measure, sdg-build ProgressMeasure):
+/// insufficient_data when base and current are less than a year apart (checked first, as
+/// docs/evaluation.md "Method open_sdg" orders it); T = 0 becomes 0.001; target_achieved if v ≥ T (higher) or ≤ T (lower); insufficient_data
 /// when they differ in sign, or when the ratio is undefined; a base value of 0 becomes 0.001; ratio = sign(v0)·d·CAGR(v0→v)/|CAGR(v0→T over t0..t1)|.
 inline pace open_sdg_pace(const indicator_rules& r, const pace_inputs& in) noexcept {
   pace out{};
-  if (r.kind == target_kind::cumulative) return pace::not_applicable;
+  if (r.kind == target_kind::cumulative || r.kind == target_kind::annual_change)
+    return pace::not_applicable;
   if (pace_preamble(r, in, out)) return out;
   const double T = r.boundary == 0.0 ? 0.001 : r.boundary;
   const double d = r.dir == direction::lower ? -1.0 : 1.0;
-  // DESIGN.md's order: fewer than one year between base and current comes first.
+  // docs/evaluation.md's order: fewer than one year between base and current comes first.
   if (!in.has_t0 || in.t - in.t0 < 1 || r.target_year <= in.t0 || std::isnan(in.v0))
     return pace::insufficient_data;
   if (d > 0 ? in.v >= T : in.v <= T) return pace::target_achieved;
@@ -91,12 +104,13 @@ inline pace open_sdg_pace(const indicator_rules& r, const pace_inputs& in) noexc
   return pace::deterioration;
 }
 
-/// Method sdsn (not_applicable for cumulative targets): on_track if met; insufficient_data if t = t0 (or no baseline, or t1 ≤ t0);
+/// Method sdsn (not_applicable for cumulative and annual_change targets): on_track if met; insufficient_data if t = t0 (or no baseline, or t1 ≤ t0);
 /// decreasing if the baseline met it; else ratio = ((v − v0)/(t − t0)) / ((T − v0)/(t1 − t0)).
 /// When T = v0 the required rate is 0: stagnating if v = v0, decreasing if worse.
 inline pace sdsn_pace(const indicator_rules& r, const pace_inputs& in) noexcept {
   pace out{};
-  if (r.kind == target_kind::cumulative) return pace::not_applicable;
+  if (r.kind == target_kind::cumulative || r.kind == target_kind::annual_change)
+    return pace::not_applicable;
   if (pace_preamble(r, in, out)) return out;
   if (is_met(in.status)) return pace::on_track;
   if (!in.has_t0 || in.t == in.t0 || r.target_year <= in.t0 || std::isnan(in.v0))

@@ -1,6 +1,6 @@
 /// @file roll_up_plan.hpp
 /// @brief Internals of roll_up (namespace chitieu::detail::areas): the hierarchy of each year on
-/// integer area positions, running sums per parent × indicator × year, and the duplicate check.
+/// integer area positions.
 #pragma once
 
 #include <chitieu/aggregate_rule.hpp>
@@ -60,65 +60,5 @@ inline hierarchy hierarchy_on(const area_table& areas, const std::vector<std::in
   for (const auto& p : parents) h.order.push_back(p.second);
   return h;
 }
-
-/// Running sums of the children reporting to one parent × indicator × year.
-struct running_sums {
-  std::size_t count = 0;  ///< reporting children
-  double a = 0.0;         ///< Σ v (sum), Σ numerators (ratio), Σ w (weighted_mean), min or max
-  double b = 0.0;         ///< Σ denominators (ratio), Σ w·v (weighted_mean)
-
-  /// Adds row r of `rows` (which reports) by the indicator's rule.
-  void add(const indicator& ind, const panel& rows, std::size_t r) {
-    const double v = rows.value[r];
-    switch (ind.aggregate) {
-      case aggregate_rule::ratio:
-        a += ratio_numerator(ind, rows, r);
-        b += rows.denominator[r];
-        break;
-      case aggregate_rule::weighted_mean:
-        a += rows.weight[r];
-        b += rows.weight[r] * v;
-        break;
-      case aggregate_rule::min:
-      case aggregate_rule::all:
-        a = count ? std::min(a, v) : v;
-        break;
-      case aggregate_rule::max:
-      case aggregate_rule::any:
-        a = count ? std::max(a, v) : v;
-        break;
-      default:
-        a += v;
-    }
-    ++count;
-  }
-
-  /// The combined numbers by the rule; `where` names the row in messages. Throws chitieu::error
-  /// when a ratio's denominators or a mean's weights sum to 0.
-  template <class Where>
-  combined finish(const indicator& ind, Where&& where) const {
-    combined c;
-    switch (ind.aggregate) {
-      case aggregate_rule::ratio:
-        if (b == 0)
-          throw error(where() + ": the denominators sum to 0, so the ratio is undefined", {}, 0,
-                      "denominator");
-        c.numerator = a;
-        c.denominator = b;
-        c.value = a * ratio_factor(ind.unit) / b;
-        break;
-      case aggregate_rule::weighted_mean:
-        if (a == 0)
-          throw error(where() + ": the weights sum to 0, so the weighted mean is undefined", {}, 0,
-                      "weight");
-        c.weight = a;
-        c.value = b / a;
-        break;
-      default:
-        c.value = a;
-    }
-    return c;
-  }
-};
 
 }  // namespace chitieu::detail::areas

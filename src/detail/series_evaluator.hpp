@@ -2,9 +2,11 @@
 /// @brief Evaluates one indicator × area series: assessed, status, progress, projection, pace.
 #pragma once
 
+#include "duplicate_rows.hpp"
 #include "effective_value.hpp"
 #include "indicator_rules.hpp"
 #include "pace_rules.hpp"
+#include "row_label.hpp"
 #include "running_fit.hpp"
 #include <chitieu/error.hpp>
 #include <chitieu/evaluation.hpp>
@@ -80,14 +82,11 @@ class series_evaluator {
       years_[i] = p_.year[row];
       values_[i] = reading_.completed_values ? p_.value[row] : effective_value(p_, row, r.unit);
       if (std::isinf(values_[i]))
-        throw error(where(r, row) + ": value is infinite; give a finite number in " +
+        throw error(row_label(p_, row) + ": value is infinite; give a finite number in " +
                         domain_text(r.unit),
                     {}, line(row), "value");
       if (i > 0 && years_[i] == years_[i - 1])
-        throw error(where(r, row) + ": duplicate observation (also row " +
-                        std::to_string(line(rows[i - 1])) +
-                        "); give one row per indicator × area × year",
-                    {}, line(row), "year");
+        throw duplicate_row_error(row_label(p_, row), line(row), line(rows[i - 1]));
       if (r.kind == target_kind::relative && years_[i] == r.base_year) base_value = values_[i];
     }
     const bool relative = r.kind == target_kind::relative;
@@ -120,12 +119,6 @@ class series_evaluator {
     return static_cast<long>((lines_ ? lines_[row] : row) + 1);
   }
 
-  std::string where(const indicator_rules& r, std::size_t row) const {
-    return "indicator '" + r.ind->id + "', area '" +
-           p_.area_ids[static_cast<std::size_t>(p_.area[row])] + "', year " +
-           std::to_string(p_.year[row]);
-  }
-
   // Number of fit points with year ≤ t.
   std::size_t points_until(int t) const noexcept {
     return static_cast<std::size_t>(std::upper_bound(pyear_.begin(), pyear_.end(), t) -
@@ -150,6 +143,8 @@ class series_evaluator {
     in.t = t;
     if (r.kind == target_kind::cumulative)
       cumulative(r, t, out, at, in);
+    else if (r.kind == target_kind::annual_change)
+      annual_change(r, t, has_row ? i : none, out, at, in);
     else
       generic(r, t, has_row ? i : none, out, at, in);
 
@@ -169,20 +164,13 @@ class series_evaluator {
     const bool available = r.kind != target_kind::relative || t >= r.base_year;
     const std::size_t k = available ? points_until(t) : 0;
     double a = i != none && available ? assessed_[i] : nan;
-    if (r.kind == target_kind::sustained) a = sustained(r, t, i);
+    if (r.kind == target_kind::sustained) a = r.boolean() ? sustained(r, t, i) : worst_since_baseline(r, t, i);
     out.assessed[at] = a;
-    in.points = k;
-    in.has_t0 = k > 0;
-    in.t0 = k > 0 ? pyear_.front() : 0;
-    in.v0 = k > 0 ? praw_.front() : nan;
-    out.baseline[at] = in.v0;
+    baseline(r, t, k, out, at, in);
     const double T = r.boundary;
     // + 0.0: on the baseline row of a falling target 0 / (T - v0) is -0.0, written "-0.0" otherwise.
     out.progress[at] = (std::isnan(T) || T == in.v0) ? nan : (a - in.v0) / (T - in.v0) + 0.0;
-    out.elapsed[at] = (k == 0 || r.target_year == in.t0)
-                          ? nan
-                          : static_cast<double>(t - in.t0) / static_cast<double>(r.target_year - in.t0);
-    if (r.boolean() || k < 2 || pbad_[k] != 0) return;
+    if (!r.projects || k < 2 || pbad_[k] != 0) return;
     linear_fit fit = fit_.fit(k);  // O(1): running sums over the first k points
     const double x1 = static_cast<double>(r.target_year - in.t0);
     const double yhat = fit.predict(x1);
@@ -213,6 +201,46 @@ class series_evaluator {
     }
     if (not_one) return 0.0;
     return present == long{t} - r.baseline_year + 1 ? 1.0 : nan;
+  }
+
+  // Sustained with a bound: the worst value (least margin) of the years from the baseline year to
+  // t; NaN when a year is missing and none of those present breaks the bound. Before the baseline
+  // year: the year's own value.
+  double worst_since_baseline(const indicator_rules& r, int t, std::size_t i) const noexcept {
+    if (t < r.baseline_year) return i != none ? values_[i] : nan;
+    long present = 0;
+    double worst = nan;
+    for (std::size_t j = 0; j < years_.size() && years_[j] <= t; ++j) {
+      if (years_[j] < r.baseline_year || std::isnan(values_[j])) continue;
+      ++present;
+      if (std::isnan(worst) || margin(*r.tg, values_[j]) < margin(*r.tg, worst)) worst = values_[j];
+    }
+    if (present == long{t} - r.baseline_year + 1) return worst;
+    return !std::isnan(worst) && !is_met(judge(*r.tg, worst)) ? worst : nan;
+  }
+
+  // annual_change: the mean yearly change from t0 (the first year ≥ the baseline year with data)
+  // to t; NaN at t0 and without a value at t. progress = assessed/T; no projection.
+  void annual_change(const indicator_rules& r, int t, std::size_t i, evaluation& out, std::size_t at,
+                     pace_inputs& in) {
+    const std::size_t k = points_until(t);
+    baseline(r, t, k, out, at, in);
+    const double a = (k > 0 && i != none) ? mean_yearly_change(r.change, in.v0, values_[i], t - in.t0) : nan;
+    out.assessed[at] = a;
+    out.progress[at] = (std::isnan(r.boundary) || r.boundary == 0.0) ? nan : a / r.boundary;
+  }
+
+  // t0, v0 (the first of the k fit points up to t), the baseline and elapsed columns.
+  void baseline(const indicator_rules& r, int t, std::size_t k, evaluation& out, std::size_t at,
+                pace_inputs& in) const noexcept {
+    in.points = k;
+    in.has_t0 = k > 0;
+    in.t0 = k > 0 ? pyear_.front() : 0;
+    in.v0 = k > 0 ? praw_.front() : nan;
+    out.baseline[at] = in.v0;
+    out.elapsed[at] = (k == 0 || r.target_year == in.t0)
+                          ? nan
+                          : static_cast<double>(t - in.t0) / static_cast<double>(r.target_year - in.t0);
   }
 
   // Cumulative: running sum over [from, min(t, to)], every year needed; baseline 0.

@@ -680,3 +680,58 @@ BOOST_AUTO_TEST_CASE(unit_without_successor) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---- errors as data: column and related line are fields, and only chitieu::error is thrown ----
+
+BOOST_AUTO_TEST_CASE(repeated_indicator_id_names_the_first_as_related) {
+  const std::string toml = plan_toml + plan_with("id = \"insured_poor\"", "id = \"insured\"", second_indicator);
+  const auto problems = chitieu::plan_file_problems(toml, "bad.toml");
+  BOOST_TEST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].line() == 23);
+  BOOST_TEST(problems[0].column() == 6);  // the value of `id = "insured"`
+  BOOST_TEST(problems[0].message().rfind("column 6: ", 0) == 0);
+  BOOST_TEST(problems[0].related_line() == 1);  // the first indicator of the plan
+}
+
+BOOST_AUTO_TEST_CASE(toml_syntax_error_has_its_column_as_a_field) {
+  const auto problems = chitieu::plan_file_problems("[plan]\nid = \"x\n", "bad.toml");
+  BOOST_TEST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].line() == 2);
+  BOOST_TEST(problems[0].column() > 0);
+  BOOST_TEST(problems[0].message().find("column " + std::to_string(problems[0].column())) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_row_and_part_above_whole_name_their_related_row) {
+  const auto p = make_plan({make_indicator("w", chitieu::unit::count, chitieu::aggregate_rule::none),
+                            make_indicator("pt", chitieu::unit::count, chitieu::aggregate_rule::none, 1.0, "w")});
+  chitieu::panel obs;
+  obs.add("w", "a", 2020, 10);   // row 1
+  obs.add("pt", "a", 2020, 12);  // row 2: exceeds its whole, row 1
+  obs.add("w", "a", 2020, 10);   // row 3: repeats row 1
+  const auto problems = chitieu::observation_problems(p, obs);
+  BOOST_TEST_REQUIRE(problems.size() == 2u);
+  BOOST_TEST((problems[0].line() == 2 && problems[0].field() == "value" && problems[0].related_line() == 1));
+  BOOST_TEST((problems[1].line() == 3 && problems[1].field() == "year" && problems[1].related_line() == 1));
+}
+
+BOOST_AUTO_TEST_CASE(dates_units_and_domains_throw_chitieu_error) {
+  BOOST_CHECK_THROW(chitieu::parse_date("2025-02-29"), chitieu::error);
+  BOOST_CHECK_THROW(chitieu::unit_from_string("percentage"), chitieu::error);
+  BOOST_CHECK_THROW(chitieu::check_domain(chitieu::unit::percent, 100.5), chitieu::error);
+  BOOST_TEST(chitieu::iso_date_problem("2024-02-29") == nullptr);
+  BOOST_TEST(std::string(chitieu::iso_date_problem("2025-02-29")) == "no such day in that month");
+}
+
+BOOST_AUTO_TEST_CASE(geography_without_areas_throws_chitieu_error) {
+  const auto p = make_plan({make_indicator("n", chitieu::unit::count, chitieu::aggregate_rule::sum)});
+  chitieu::panel obs;
+  obs.add("n", "a", 2020, 1);
+  chitieu::review_options options;
+  options.geography = chitieu::date{2025, 7, 1};
+  try {
+    (void)chitieu::review(p, obs, nullptr, nullptr, options);
+    BOOST_FAIL("geography without areas accepted");
+  } catch (const chitieu::error& e) {
+    BOOST_TEST(e.field() == "geography");
+  }
+}

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/aggregate_rule.hpp>
+#include <chitieu/change_measure.hpp>
 #include <chitieu/direction.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
@@ -54,12 +55,13 @@ BOOST_AUTO_TEST_CASE(every_table_round_trips) {
   check_table<pace_method>();
   check_table<aggregate_rule>();
   check_table<trend>();
+  check_table<change_measure>();
 }
 
 BOOST_AUTO_TEST_CASE(values_in_code_order) {
   BOOST_TEST(enum_values<status>().size() == 5u);
   BOOST_TEST((all_statuses[2] == status::not_met));
-  BOOST_TEST((all_units.back() == unit::boolean));
+  BOOST_TEST((all_units.back() == unit::per_1k));
   BOOST_TEST((enum_values<trend>()[1] == trend::compound));
   static_assert(to_string(pace::limited_progress) == "limited_progress");
   static_assert(label_vi(status::met) == "Đạt");
@@ -71,7 +73,7 @@ BOOST_AUTO_TEST_CASE(unknown_names_are_chitieu_errors_listing_the_names) {
              "unknown direction 'up'; expected higher, lower or none");
   BOOST_TEST(message_of([] { enum_from_string<target_kind>("band"); }) ==
              "unknown target kind 'band'; expected threshold, range, approx, relative, cumulative, milestone, "
-             "sustained or qualitative");
+             "sustained, qualitative or annual_change");
   BOOST_TEST(message_of([] { unit_from_string("percentage"); }).find("unknown unit 'percentage'; expected percent, per_10k") == 0u);
   BOOST_TEST(enum_names_text<trend>() == "linear or compound");
 }

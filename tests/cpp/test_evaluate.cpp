@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -239,7 +240,7 @@ BOOST_AUTO_TEST_CASE(compound_trend_fits_the_logarithm) {
 BOOST_AUTO_TEST_CASE(compound_trend_on_a_flat_series_projects_the_baseline_exactly) {
   // 456.77 three times: ln is flat, slope 0 → projected = 456.77 exactly (exp(ln 456.77) is
   // 456.77 − 5.7e-14 in double), r = (456.77 − 456.77)/(1000 − 456.77) = 0 → stagnating, not
-  // regressing (DESIGN.md §2: 0 ≤ r < 0.5). Found by tests/python/test_design_evaluation.py.
+  // regressing (docs/evaluation.md "Pace": 0 ≤ r < 0.5). Found by tests/python/test_design_evaluation.py.
   auto ind = make_indicator("x", unit::count,
                             make_target(target_kind::threshold, direction::higher, 1000.0, true, {}, true));
   ind.trend = chitieu::trend::compound;
@@ -257,7 +258,7 @@ BOOST_AUTO_TEST_CASE(compound_trend_on_a_flat_series_projects_the_baseline_exact
 BOOST_AUTO_TEST_CASE(p_meet_keeps_small_residuals_of_a_steep_line) {
   // "≥ 40": 20 + 1e-6, 22 − 2e-6, 24 + 1e-6 (2020..2022). The residuals (1, −2, 1)·1e-6 are
   // orthogonal to the line 20 + 2x, so ŷ(10) = 40 = T exactly and RSS = 6e-12 > 0: se > 0 and
-  // p_meet = P(t1 ≥ 0) = 1/2 (DESIGN.md §2: se = s·√(…), s² = RSS/(n − 2)). The same line without
+  // p_meet = P(t1 ≥ 0) = 1/2 (docs/evaluation.md "Projection and p_meet": se = s·√(…), s² = RSS/(n − 2)). The same line without
   // the residuals is exact: se = 0 and ŷ = 40 ≥ 40 → p_meet 1. Found by test_design_evaluation.py
   // (the running sums' Syy − Sxy·slope had called RSS ≤ 1e-12·Syy = 2e-11 rounding noise).
   const auto p = make_plan({make_indicator("x", unit::percent, make_target(target_kind::threshold,
@@ -427,7 +428,7 @@ BOOST_AUTO_TEST_CASE(input_errors_name_row_and_field) {
   } catch (const chitieu::error& err) {
     BOOST_TEST(err.line() == 3);
     BOOST_TEST(err.field() == "year");
-    BOOST_TEST(err.message().find("duplicate observation (also row 1)") != std::string::npos);
+    BOOST_TEST(err.message().find("duplicate of row 1") != std::string::npos);  // check_observations()
   }
   chitieu::panel inf;
   inf.add("x", "a", 2021, std::numeric_limits<double>::infinity());
@@ -458,9 +459,12 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_as_one_only_read) {
   obs.add("x", "a", 2023, nan, 600, 1000);
   obs.add("x", "b", 2020, nan, 30, nan);
   obs.add("x", "b", 2021, 70.0);
-  const auto read = chitieu::evaluate(p, obs);
+  BOOST_CHECK_THROW(chitieu::evaluate(p, obs), chitieu::error);  // checked: numerator without denominator
+  chitieu::evaluate_options as_given;  // the evaluator's own handling of that row, unchecked
+  as_given.checked = true;
+  const auto read = chitieu::evaluate(p, obs, as_given);
   chitieu::panel given = obs;
-  const auto owned = chitieu::evaluate(p, std::move(given));
+  const auto owned = chitieu::evaluate(p, std::move(given), as_given);
   BOOST_TEST(same(owned, read));
   BOOST_TEST(read.value[row_of(read, "x", "a", 2023)] == 60.0, boost::test_tools::tolerance(tol));
   BOOST_TEST(std::isnan(read.value[row_of(read, "x", "b", 2020)]));
@@ -485,4 +489,31 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_at_one_year_as_one_only_read) 
   BOOST_TEST_REQUIRE(read.size() == 2u);  // a and b, each evaluated at 2022
   BOOST_TEST(std::isnan(read.value[row_of(read, "x", "a", 2022)]));  // no observation in 2022
   BOOST_TEST(std::isnan(read.assessed[row_of(read, "x", "b", 2022)]));  // no 2022 value either
+}
+
+BOOST_AUTO_TEST_CASE(evaluate_into_reuses_the_callers_columns_and_equals_evaluate) {
+  // Two panels of the same size, evaluated one after the other into the same evaluation: the
+  // second result is evaluate()'s, written into the storage of the first (no column allocated).
+  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80)});
+  chitieu::panel first, second;
+  add_series(first, "x", "a", 2020, {70, 72, 75, 79});
+  add_series(first, "x", "b", 2020, {60, 61, 59, 58});
+  add_series(second, "x", "a", 2020, {81, 82, 83, 85});
+  add_series(second, "x", "b", 2020, {50, 60, 70, 80});
+  const auto storage = [](const chitieu::evaluation& e) {
+    std::set<const void*> s{e.indicator.data(), e.area.data(), e.year.data(), e.value.data(),
+                            e.assessed.data(), e.status.data(), e.margin.data(), e.baseline.data(),
+                            e.progress.data(), e.elapsed.data(), e.pace.data(), e.projected.data(),
+                            e.p_meet.data(), e.coverage.data()};
+    return s;
+  };
+  chitieu::evaluation out;
+  chitieu::evaluate_into(p, first, out);
+  BOOST_TEST(same(out, chitieu::evaluate(p, first)));
+  const auto before = storage(out);
+  BOOST_TEST(before.size() == 14u);
+  chitieu::evaluate_into(p, second, out);
+  BOOST_TEST(same(out, chitieu::evaluate(p, second)));
+  BOOST_TEST((out.status[row_of(out, "x", "a", 2023)] == status::met));  // 85 ≥ 80
+  BOOST_TEST((storage(out) == before));
 }

@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(open_sdg_reaching_the_target_counts_inclusively) {
   BOOST_TEST((open_sdg(threshold(direction::higher, 80, false), {2020, 2022}, {50, 80}) ==
               pace::target_achieved));
   // and it precedes the one-year rule, as in sdg-build
-  // base = current: DESIGN.md checks "fewer than one year apart" before target_achieved
+  // base = current: docs/evaluation.md "Method open_sdg" checks "fewer than one year apart" before target_achieved
   BOOST_TEST((open_sdg(threshold(direction::higher, 80), {2020}, {85}) == pace::insufficient_data));
 }
 

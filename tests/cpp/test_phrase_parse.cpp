@@ -225,8 +225,8 @@ BOOST_AUTO_TEST_CASE(english_keywords_for_boolean_kinds) {
 }
 
 BOOST_AUTO_TEST_CASE(units_normalised) {
-  BOOST_TEST(parse_target("13.500 Lao  Động").unit == "lao động");         // folded, one space
-  BOOST_TEST(parse_target("30 M2/Người").unit == "m²/người");                // m2 written m²
+  BOOST_TEST(parse_target("13.500 Lao  Động", direction::higher).unit == "lao động");         // folded, one space
+  BOOST_TEST(parse_target("30 M2/Người", direction::higher).unit == "m²/người");                // m2 written m²
   BOOST_TEST(parse_target("trên 35 /10.000 dân").unit == "/10.000 dân");      // rate alone
   BOOST_TEST(parse_target("trên 35 giường bệnh / 10000 dân").unit == "giường bệnh/10.000 dân");
   BOOST_TEST(parse_target("tối thiểu 5 người").unit == "người");

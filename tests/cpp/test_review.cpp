@@ -1,9 +1,9 @@
 #define BOOST_TEST_MODULE review
 #include <boost/test/unit_test.hpp>
 
-#include "csv_helpers.hpp"
 #include "test_support.hpp"
 
+#include <chitieu/csv_files.hpp>
 #include <chitieu/plan_file.hpp>
 #include <chitieu/review.hpp>
 #include <chitieu/summary.hpp>
@@ -21,10 +21,9 @@ const std::string root = CHITIEU_SOURCE_DIR;
 
 struct la_gi {
   chitieu::plan plan = chitieu::read_plan(root + "/plans/la-gi-2024.toml");
-  chitieu::panel obs = csv_helpers::read_observations(root + "/data/sample/la-gi-observations.csv");
-  chitieu::area_table areas{csv_helpers::read_areas(root + "/data/areas/la-gi.csv"), "la-gi.csv"};
-  chitieu::crosswalk cw{csv_helpers::read_crosswalk(root + "/data/areas/la-gi-crosswalk-2025.csv"),
-                        areas, "la-gi-crosswalk-2025.csv"};
+  chitieu::panel obs = chitieu::read_observations(root + "/data/sample/la-gi-observations.csv").panel;
+  chitieu::area_table areas = chitieu::read_areas(root + "/data/areas/la-gi.csv");
+  chitieu::crosswalk cw = chitieu::read_crosswalk(root + "/data/areas/la-gi-crosswalk-2025.csv", areas);
 };
 
 // Σ numerator and Σ denominator of an indicator over the given areas in a year, from the CSV.

@@ -3,9 +3,14 @@
 
 #include "test_support.hpp"
 
+#include <chitieu/crosswalk.hpp>
+#include <chitieu/evaluate.hpp>
+#include <chitieu/geography.hpp>
+#include <chitieu/observations_check.hpp>
 #include <chitieu/roll_up.hpp>
 
 #include <cmath>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -175,7 +180,7 @@ BOOST_AUTO_TEST_CASE(own_observation_wins_and_the_difference_is_a_finding) {
   BOOST_TEST(std::isnan(res.rows.coverage[r]));  // an observation, not an aggregate
   BOOST_TEST_REQUIRE(res.findings.size() == 1u);
   const auto& f = res.findings[0];
-  BOOST_TEST(f.kind == "own_vs_aggregate");
+  BOOST_TEST((f.kind == chitieu::finding_kind::own_vs_aggregate));
   BOOST_TEST(f.indicator == "jobs");
   BOOST_TEST(f.area == "T");
   BOOST_TEST(f.year == 2020);
@@ -211,15 +216,15 @@ BOOST_AUTO_TEST_CASE(a_part_above_its_whole_is_a_finding) {
   obs.add("certified", "b", 2020, missing, 300, 1200);  // a different denominator: also a finding
   const auto res = chitieu::roll_up(p, obs, t);
   BOOST_TEST_REQUIRE(res.findings.size() == 3u);
-  BOOST_TEST(res.findings[0].kind == "part_exceeds_whole");
+  BOOST_TEST((res.findings[0].kind == chitieu::finding_kind::part_exceeds_whole));
   BOOST_TEST(res.findings[0].area == "a");
   BOOST_TEST(res.findings[0].own == 85.0);
   BOOST_TEST(res.findings[0].aggregate == 80.0);
-  BOOST_TEST(res.findings[1].kind == "part_denominator_differs");
+  BOOST_TEST((res.findings[1].kind == chitieu::finding_kind::part_denominator_differs));
   BOOST_TEST(res.findings[1].area == "b");
   BOOST_TEST(res.findings[1].own == 1200.0);
   // The town's denominators differ too: 2 200 vs 2 000.
-  BOOST_TEST(res.findings[2].kind == "part_denominator_differs");
+  BOOST_TEST((res.findings[2].kind == chitieu::finding_kind::part_denominator_differs));
   BOOST_TEST(res.findings[2].area == "T");
 }
 
@@ -278,5 +283,110 @@ BOOST_AUTO_TEST_CASE(unknown_indicators_areas_and_duplicates_are_errors) {
     BOOST_FAIL("duplicate accepted");
   } catch (const chitieu::error& e) {
     BOOST_TEST(e.line() == 2);
+  }
+}
+
+// One rule, one place: the roll-up words and judges as the observation checks do.
+
+namespace {
+
+/// `run` throws the error `expected` (the observation checks' problem): same message, line and
+/// field, and the message reads `text`.
+void expect_same_error(const std::function<void()>& run, const chitieu::error& expected, const std::string& text) {
+  try {
+    run();
+    BOOST_FAIL("bad input accepted");
+  } catch (const chitieu::error& e) {
+    BOOST_TEST(e.message() == expected.message());
+    BOOST_TEST(e.message() == text);
+    BOOST_TEST((e.line() == expected.line() && e.field() == expected.field()));
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(duplicate_row_worded_as_every_duplicate_check) {
+  const auto p = make_plan({make_indicator("n", chitieu::unit::count, aggregate_rule::sum)});
+  panel twice;
+  twice.add("n", "a", 2020, 1);
+  twice.add("n", "b", 2020, 1);
+  twice.add("n", "a", 2020, 2);
+  const auto problems = chitieu::observation_problems(p, twice);
+  BOOST_TEST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST((problems[0].line() == 3 && problems[0].field() == "year"));
+  const std::string text = "indicator 'n', area 'a', year 2020: duplicate of row 1; give one row per indicator × area × year";
+  expect_same_error([&] { (void)chitieu::roll_up(p, twice, town()); }, problems[0], text);
+  expect_same_error([&] { (void)chitieu::evaluate(p, twice); }, problems[0], text);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_indicator_worded_as_every_lookup) {
+  const auto p = make_plan({make_indicator("n", chitieu::unit::count, aggregate_rule::sum)});
+  panel obs;
+  obs.add("n", "a", 2020, 1);
+  obs.add("zz", "b", 2020, 1);
+  const auto problems = chitieu::observation_problems(p, obs);
+  BOOST_TEST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST((problems[0].line() == 2 && problems[0].field() == "indicator"));
+  const std::string text = "indicator 'zz', area 'b', year 2020: indicator 'zz' is not in plan 'test-plan'; expected one of n";
+  expect_same_error([&] { (void)chitieu::roll_up(p, obs, town()); }, problems[0], text);
+  expect_same_error([&] { (void)chitieu::evaluate(p, obs); }, problems[0], text);
+}
+
+BOOST_AUTO_TEST_CASE(part_given_by_numerator_and_denominator_is_compared_with_its_whole) {
+  // Not rolled up (rule none), values given as counts only: 60 of 100 insured poor against 50 of
+  // 100 insured. The observation checks and the roll-up read the same value (effective_value).
+  const auto p = make_plan({make_indicator("insured", chitieu::unit::percent, aggregate_rule::none),
+                            make_indicator("insured_poor", chitieu::unit::percent, aggregate_rule::none, 1.0,
+                                           "insured")});
+  panel obs;
+  obs.add("insured", "a", 2020, missing, 50, 100);
+  obs.add("insured_poor", "a", 2020, missing, 60, 100);
+  const auto problems = chitieu::observation_problems(p, obs);
+  BOOST_TEST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].message().find("exceeds its whole") != std::string::npos);
+  const auto res = chitieu::roll_up(p, obs, town());
+  BOOST_TEST_REQUIRE(res.findings.size() == 1u);
+  BOOST_TEST((res.findings[0].kind == chitieu::finding_kind::part_exceeds_whole));
+  BOOST_TEST(res.findings[0].own == 60.0);
+  BOOST_TEST(res.findings[0].aggregate == 50.0);
+}
+
+BOOST_AUTO_TEST_CASE(part_above_whole_one_tolerance) {
+  // A part above its whole by 1e-10 of it is rounding for both checks; by 1e-8, a finding for both.
+  const auto p = make_plan({make_indicator("w", chitieu::unit::count, aggregate_rule::none),
+                            make_indicator("pt", chitieu::unit::count, aggregate_rule::none, 1.0, "w")});
+  for (const double excess : {1e-10, 1e-8}) {
+    panel obs;
+    obs.add("w", "a", 2020, 1000.0);
+    obs.add("pt", "a", 2020, 1000.0 * (1 + excess));
+    const bool flagged = excess > 1e-9;
+    BOOST_TEST(chitieu::observation_problems(p, obs).size() == (flagged ? 1u : 0u));
+    BOOST_TEST(chitieu::roll_up(p, obs, town()).findings.size() == (flagged ? 1u : 0u));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(reexpress_and_roll_up_combine_by_one_rule) {
+  // Wards a and b merge into T2 (share 1 each) while T is their parent: the merged unit and the
+  // parent combine the same rows by the same rule and get the same numbers.
+  const auto p = make_plan({make_indicator("inc", chitieu::unit::money, aggregate_rule::weighted_mean),
+                            make_indicator("u", chitieu::unit::percent, aggregate_rule::ratio)});
+  const area_table areas({make_area("T", ""), make_area("a", "T", "", "2024-12-31"),
+                          make_area("b", "T", "", "2024-12-31"), make_area("T2", "", "2025-01-01")});
+  const chitieu::crosswalk cw({{"a", "T2", 1.0, chitieu::date{2025, 1, 1}}, {"b", "T2", 1.0, chitieu::date{2025, 1, 1}}},
+                              areas);
+  panel obs;
+  obs.add("inc", "a", 2020, 3.1, missing, missing, 40);
+  obs.add("inc", "b", 2020, 4.7, missing, missing, 70);
+  obs.add("u", "a", 2020, 2.0, 100, 5000);
+  obs.add("u", "b", 2020, 3.0, 30, 1000);
+  const auto rolled = chitieu::roll_up(p, obs, areas);
+  const panel merged = chitieu::reexpress(p, obs, areas, cw, chitieu::date{2025, 6, 1});
+  for (const std::string id : {"inc", "u"}) {
+    const long r = find(rolled.rows, id, "T", 2020), m = find(merged, id, "T2", 2020);
+    BOOST_TEST_REQUIRE((r >= 0 && m >= 0));
+    const auto ru = static_cast<std::size_t>(r), mu = static_cast<std::size_t>(m);
+    BOOST_TEST(rolled.rows.value[ru] == merged.value[mu]);
+    BOOST_TEST(same_numbers({rolled.rows.numerator[ru], rolled.rows.denominator[ru], rolled.rows.weight[ru]},
+                            {merged.numerator[mu], merged.denominator[mu], merged.weight[mu]}));
   }
 }

@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 using chitieu::pace;
 using chitieu::status;
@@ -66,7 +68,7 @@ chitieu::evaluation make_eval() {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(scores_counts_and_the_eighty_percent_rule) {
-  const auto s = chitieu::summarize(make_plan(), make_eval(), "T", 2024);
+  const auto s = chitieu::summarize(make_plan(), make_eval(), "T", {2024});
   BOOST_TEST(s.year == 2024);
   BOOST_TEST_REQUIRE(s.domains.size() == 3u);  // "empty" has no indicators
   // d1: scores 100 (met), 40 (0.4), 0 (clip of -0.2) → mean 140/3 = 46.667.
@@ -98,16 +100,16 @@ BOOST_AUTO_TEST_CASE(scores_counts_and_the_eighty_percent_rule) {
 BOOST_AUTO_TEST_CASE(geometric_mean_of_domain_scores) {
   auto ev = make_eval();
   ev.status[4] = status::met;  // the milestone met: d3 = 100
-  const auto s = chitieu::summarize(make_plan(), ev, "T", 2024, true);
+  const auto s = chitieu::summarize(make_plan(), ev, "T", {2024, true});
   // sqrt(46.667 × 100) = sqrt(4666.67) = 68.313
   BOOST_TEST(s.score == std::sqrt(140.0 / 3.0 * 100.0), boost::test_tools::tolerance(1e-12));
-  const auto arithmetic = chitieu::summarize(make_plan(), ev, "T", 2024);
+  const auto arithmetic = chitieu::summarize(make_plan(), ev, "T", {2024});
   BOOST_TEST(arithmetic.score == (140.0 / 3.0 + 100.0) / 2.0, boost::test_tools::tolerance(1e-12));
 }
 
 BOOST_AUTO_TEST_CASE(too_little_data_gives_no_score) {
   // 2023: only a has a row (progress 0.5 → 50): 1 of 6 with data.
-  const auto s = chitieu::summarize(make_plan(), make_eval(), "T", 2023);
+  const auto s = chitieu::summarize(make_plan(), make_eval(), "T", {2023});
   BOOST_TEST(!s.enough_data);
   BOOST_TEST(std::isnan(s.score));
   BOOST_TEST(s.domains[0].indicators[0].score == 50.0);
@@ -123,4 +125,30 @@ BOOST_AUTO_TEST_CASE(default_year_is_the_latest_and_unknown_areas_are_named) {
   } catch (const chitieu::error& e) {
     BOOST_TEST(std::string(e.what()).find("'nowhere'") != std::string::npos);
   }
+}
+
+namespace {
+/// The type of summarize(args...), when that call compiles.
+template <class, class... Args>
+struct summarize_call : std::false_type {};
+/// The type of summarize(args...), when that call compiles.
+template <class... Args>
+struct summarize_call<std::void_t<decltype(chitieu::summarize(std::declval<Args>()...))>, Args...>
+    : std::true_type {};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(year_and_geometric_are_named_options) {
+  // A bare number or flag after the area no longer compiles: 1 was silently the year 1, and a
+  // year of type unsigned matched no overload. The options say what they are.
+  using chitieu::evaluation;
+  using chitieu::plan;
+  static_assert(!summarize_call<void, plan, evaluation, std::string, int>::value);
+  static_assert(!summarize_call<void, plan, evaluation, std::string, bool>::value);
+  static_assert(summarize_call<void, plan, evaluation, std::string, chitieu::summary_options>::value);
+  chitieu::summary_options options;
+  options.geometric = true;
+  const auto s = chitieu::summarize(make_plan(), make_eval(), "T", options);
+  BOOST_TEST((s.year == 2024 && s.geometric));
+  BOOST_TEST(s.counts.by_status.size() == chitieu::all_statuses.size());
+  BOOST_TEST(s.counts.by_pace.size() == chitieu::all_paces.size());
 }

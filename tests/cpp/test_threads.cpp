@@ -1,13 +1,13 @@
-// Concurrency (DESIGN.md §4 "no global state; evaluations may run in parallel"): several threads
+// Concurrency (docs/evaluation.md "Implementation": no global state, evaluations may run in parallel): several threads
 // load plans, read phrases and evaluate different plans and data at once; every result must equal
 // the one computed sequentially. Run under ThreadSanitizer with the `tsan` preset, where a data
 // race fails the test; elsewhere it checks that concurrent results are exact.
 #define BOOST_TEST_MODULE threads
 #include <boost/test/unit_test.hpp>
 
-#include "csv_helpers.hpp"
 #include "test_support.hpp"
 
+#include <chitieu/csv_files.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/phrase.hpp>
 #include <chitieu/plan_file.hpp>
@@ -63,10 +63,9 @@ struct job {
 BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
   // Inputs shared read-only by every thread.
   const chitieu::plan la_gi = chitieu::load_plan("la-gi-2024");
-  const chitieu::panel sample = csv_helpers::read_observations(root + "/data/sample/la-gi-observations.csv");
-  const chitieu::area_table areas(csv_helpers::read_areas(root + "/data/areas/la-gi.csv"), "la-gi.csv");
-  const chitieu::crosswalk cw(csv_helpers::read_crosswalk(root + "/data/areas/la-gi-crosswalk-2025.csv"), areas,
-                              "la-gi-crosswalk-2025.csv");
+  const chitieu::panel sample = chitieu::read_observations(root + "/data/sample/la-gi-observations.csv").panel;
+  const chitieu::area_table areas = chitieu::read_areas(root + "/data/areas/la-gi.csv");
+  const chitieu::crosswalk cw = chitieu::read_crosswalk(root + "/data/areas/la-gi-crosswalk-2025.csv", areas);
   std::vector<chitieu::plan> others;
   std::vector<chitieu::panel> other_data;
   for (const char* id : {"binh-thuan-2024", "nq-42-2023"}) {

@@ -1,4 +1,5 @@
-// A downstream program: links the installed chitieu package and judges one value.
+// A downstream program: links chitieu::chitieu (static or shared), judges one value, loads a
+// built-in plan and catches a chitieu::error thrown inside the library.
 #include <chitieu/chitieu.hpp>
 
 #include <iostream>
@@ -10,5 +11,11 @@ int main() {
             << "': " << chitieu::to_string(chitieu::judge(t, value)) << "\n";
   const chitieu::plan p = chitieu::load_plan("la-gi-2024");
   std::cout << "built-in plan " << p.id << " has " << p.indicators.size() << " indicators\n";
+  try {
+    chitieu::parse_target("trên nhiều", chitieu::direction::higher);
+  } catch (const chitieu::error& e) {
+    std::cout << "caught chitieu::error on field " << e.field() << "\n";
+  }
+  std::cout << "chitieu " << chitieu::version() << "\n";
   return 0;
 }

@@ -18,7 +18,25 @@ def test_parse_target_json_strict_floor(cli) -> None:  # type: ignore[no-untyped
     assert r.code == 0 and r.err == ""
     assert json.loads(r.out) == {"kind": "threshold", "lower": 80.0, "lower_inclusive": False, "upper": None,
                                  "upper_inclusive": True, "value": 80.0, "tolerance": None, "base_year": None,
-                                 "period": None, "unit": "%"}
+                                 "period": None, "unit": "%", "direction": "higher", "aspirational": False}
+
+
+def test_parse_target_json_second_edition(cli) -> None:  # type: ignore[no-untyped-def]
+    # no --direction: "giảm" implies lower; giảm 1-1,5 points a year -> [-1.5, -1]
+    d = json.loads(cli("parse-target", "phấn đấu giảm bình quân 1-1,5%/năm", "--format", "json").out)
+    assert (d["kind"], d["lower"], d["upper"], d["unit"]) == ("annual_change", -1.5, -1.0, "%/năm")
+    assert (d["direction"], d["aspirational"]) == ("lower", True)
+    d = json.loads(cli("parse-target", "dưới 1,5%", "--format", "json").out)
+    assert (d["direction"], d["upper"], d["upper_inclusive"]) == ("lower", 1.5, False)
+    r = cli("parse-target", "giảm bình quân 1-1,5%/năm")
+    assert "vi: giảm bình quân từ 1 đến 1,5%/năm" in r.out.splitlines()
+    assert "en: decrease on average from 1 to 1.5%/year" in r.out.splitlines()
+
+
+def test_parse_target_bare_number_asks_for_the_direction(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("parse-target", "80%")
+    assert r.code == 2
+    assert "a bare number has no sense without one" in r.err
 
 
 def test_parse_target_json_bare_number_lower(cli) -> None:  # type: ignore[no-untyped-def]
@@ -224,9 +242,58 @@ def test_demo(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert "Phường La Gi" in r.out                                 # today's units through the crosswalk
     html = (out / "la-gi-review.html").read_text(encoding="utf-8")
     assert '<html lang="vi"' in html
+    assert (out / "la-gi-review.docx").read_bytes()[:2] == b"PK"  # the Word review (test_report_docx.py)
+    assert f"{out / 'la-gi-review.docx'}" in r.out
 
 
 def test_demo_english(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     r = cli("demo", "--output", str(tmp_path), "--lang", "en")
     assert r.code == 0 and "Whole plan" in r.out and "Illustrative sample data" in r.out
     assert '<html lang="en"' in (tmp_path / "la-gi-review.html").read_text(encoding="utf-8")
+
+
+# ---- help, plan list and the hints of errors ----------------------------------------------------
+
+def test_every_verb_help_ends_with_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    from chitieu.cli import main
+
+    for verb in (["demo"], ["evaluate"], ["plan"], ["plan", "list"], ["plan", "show"], ["plan", "validate"],
+                 ["plan", "compare"], ["parse-target"]):
+        with pytest.raises(SystemExit):
+            main([*verb, "--help"])
+        text = capsys.readouterr().out
+        assert "example" in text and f"chitieu {' '.join(verb)}" in text, verb
+
+
+def test_plan_list_shows_the_built_in_plans(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("plan", "list")
+    assert r.code == 0
+    for plan_id in chitieu._core.embedded_plan_ids():
+        plan = chitieu.load_plan(plan_id)
+        assert plan_id in r.out and f"{plan.baseline_year}–{plan.target_year}" in r.out
+    assert "la-gi-2024" in r.out and "Ban Chấp hành Đảng bộ thị xã La Gi" in r.out
+
+
+def test_unknown_ids_get_did_you_mean(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "obs.csv"
+    data.write_text("indicator,area,year,value\nunemployment_rat,la-gi,2024,2.1\n", encoding="utf-8")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", str(data), "--areas", str(AREAS))
+    assert r.code == 2 and r.err.rstrip().endswith("did you mean 'unemployment_rate'?")
+    data.write_text("indicator,area,year,value\nunemployment_rate,la-gj,2024,2.1\n", encoding="utf-8")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", str(data), "--areas", str(AREAS))
+    assert r.code == 2 and r.err.rstrip().endswith("did you mean 'la-gi'?")
+    data.write_text("indicator,area,year,value\nzzz,la-gi,2024,2.1\n", encoding="utf-8")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", str(data), "--areas", str(AREAS))
+    assert r.code == 2 and "did you mean" not in r.err  # nothing close: no guess
+
+
+def test_year_before_the_data_says_which_years_exist(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", str(OBSERVATIONS), "--year", "2010")
+    assert r.code == 2
+    assert "--year 2010: the data hold no observation up to 2010" in r.err and "2020–2026" in r.err
+    assert "no rows to summarise" not in r.err
+
+
+def test_plan_compare_with_nothing_linked_says_why(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("plan", "compare", "la-gi-2024", "la-gi-2024")
+    assert r.code == 0 and "nothing to compare" in r.out and "aligns_with" in r.out

@@ -84,7 +84,7 @@ def test_direction_tolerance_period_aspirational_are_the_targets() -> None:
     jobs = plan.indicator("new_jobs")
     assert jobs.period == (2026, 2030) and jobs.to_dict()["period"] == [2026, 2030]
     keys = list(jobs.to_dict())
-    assert keys[:7] == ["id", "domain", "name", "unit", "direction", "target", "target_spec"]
+    assert keys[:8] == ["id", "domain", "name", "unit", "unit_text", "direction", "target", "target_spec"]
     assert keys[-1] == "text"
 
 

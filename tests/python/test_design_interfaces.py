@@ -247,7 +247,7 @@ def test_refusal_position_counts_code_points_after_nfd_input():
 # ---- §3: CLI parse-target -------------------------------------------------------------------
 
 TARGET_JSON_KEYS = ["kind", "lower", "lower_inclusive", "upper", "upper_inclusive", "value",
-                    "tolerance", "base_year", "period", "unit"]
+                    "tolerance", "base_year", "period", "unit", "direction", "aspirational"]
 
 
 def test_cli_parse_target_json_fields():
@@ -521,7 +521,7 @@ def test_cumulative_en_dash_and_relative_without_tang():
     ("trên 80%%", "higher", 8),                   # trailing garbage
     ("từ 5", "higher", 4),                        # từ without đến / trở lên
     ("dưới 100,5%", "lower", 5),                  # percent above 100
-    ("12-15 bác sĩ/1000 dân", "higher", 12),     # /10.000 dân only
+    ("12-15 bác sĩ/100 dân", "higher", 12),      # /10.000 dân or /1.000 dân only
 ])
 def test_more_refusals(phrase, direction, position):
     with pytest.raises(PhraseError) as info:

@@ -194,3 +194,18 @@ def test_trajectory_title_names_the_area_when_known() -> None:
     assert ax._left_title.get_text().endswith("— Thị xã La Gi")  # type: ignore[attr-defined]
     ax = trajectory(F.frame(), F.plan(), "trained_labour", "la-gi", lang="vi")
     assert ax._left_title.get_text().endswith("— la-gi")  # type: ignore[attr-defined]
+
+
+def test_trajectory_fit_is_the_cores_least_squares_line() -> None:
+    from chitieu import _core
+
+    frame, plan = F.frame(), F.plan()
+    rows = (frame.indicator == "trained_labour") & (frame.area == "la-gi")
+    frame.loc[rows & (frame.year == 2024), "projected"] = 99.0  # a projection the points do not give
+    ax = trajectory(frame, plan, "trained_labour", "la-gi", lang="vi")
+    y = np.asarray(_dashed(ax).get_data()[1], dtype=float)
+    # the line is the fit of the five points (slope 2.0 through (2022, 72.2)), not drawn to 99
+    assert y[-1] == pytest.approx(72.2 + 2.0 * 8) and y[-1] != pytest.approx(99.0)
+    assert _core.fit_line([2020, 2021, 2022], [1.0, 2.0, 3.0], [2030])[0] == pytest.approx(11.0)
+    with pytest.raises(ValueError, match="same length"):
+        _core.fit_line([2020, 2021], [1.0], [2030])

@@ -79,6 +79,56 @@ def test_format_then_parse_is_identity(case: Tuple[str, str], lang: str) -> None
     assert chitieu.format_target(back, lang) == written  # canonical: a fixed point
 
 
+@st.composite
+def second_edition_phrases(draw: st.DrawFn) -> Tuple[str, str]:
+    """A phrase of the second edition (verbs, changes, yearly rates, per thousand, bounded duy trì,
+    khoảng a-b) and the direction its words imply."""
+    a, da = draw(percents)
+    b, db = draw(percents)
+    lo, hi = sorted([(a, da), (b, db)])
+    x, pair = vi_number(a, da), f"{vi_number(*lo)}{draw(st.sampled_from([' - ', '-', ' đến ']))}{vi_number(*hi)}"
+    if " đến " in pair:
+        pair = "từ " + pair
+    up = draw(st.booleans())
+    verb = "tăng" if up else "giảm"
+    implied = "higher" if up else "lower"
+    year = draw(st.integers(1990, 2025))
+    floor = draw(st.sampled_from(["", "tối thiểu ", "trên ", "ít nhất "]))
+    yearly = draw(st.sampled_from(["%/năm", "% mỗi năm", "% hằng năm"]))
+    form = draw(st.sampled_from(["level", "change", "annual", "annual_range", "per_1k", "sustained", "about"]))
+    aspiration = draw(st.sampled_from(["", "phấn đấu "]))
+    if form == "level":
+        level = draw(st.sampled_from(["tăng lên", "nâng lên", "nâng"] if up else
+                                     ["giảm", "giảm xuống", "giảm còn", "xuống còn", "hạ xuống"]))
+        return f"{aspiration}{level} {x}%", implied
+    if form == "change":
+        return f"{aspiration}{verb} {floor}{x}% so với năm {year}", implied
+    if form == "annual":
+        return f"{aspiration}{verb} bình quân {floor}{x}{yearly}", implied
+    if form == "annual_range":
+        return f"{aspiration}{verb} bình quân {pair}%/năm", implied
+    if form == "per_1k":
+        unit = draw(st.sampled_from(["‰", " bác sĩ/1.000 dân", " /1000 dân"]))
+        return f"{aspiration}{'trên' if up else 'dưới'} {x}{unit}", implied
+    if form == "sustained":
+        return f"{aspiration}duy trì {'từ ' + x + '% trở lên' if up else 'dưới ' + x + '%'}", implied
+    return f"{aspiration}khoảng {pair}%", "none"
+
+
+@PROFILE
+@given(second_edition_phrases(), st.sampled_from(["vi", "en"]))
+def test_second_edition_formats_back_and_implies_its_direction(case: Tuple[str, str], lang: str) -> None:
+    phrase, implied = case
+    t = chitieu.parse_target(phrase)  # no direction given: the words imply it
+    assert t.direction == implied, phrase
+    assert chitieu.parse_target(phrase, direction=implied) == t
+    written = chitieu.format_target(t, lang)
+    back = chitieu.parse_target(written, direction=t.direction)
+    back.text = t.text
+    assert back == t, (phrase, written)
+    assert chitieu.format_target(back, lang) == written  # canonical: a fixed point
+
+
 @PROFILE
 @given(phrases(), st.lists(st.floats(-1e7, 1e7, allow_nan=False), min_size=2, max_size=8))
 def test_status_is_monotone_in_the_value(case: Tuple[str, str], values: List[float]) -> None:

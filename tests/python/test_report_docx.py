@@ -106,7 +106,8 @@ def test_figures_in_vietnamese_format_and_points(vi_doc: Path, plan: chitieu.Pla
     assert cells[4].text == labels.format_margin(margin, "percent", "vi") and cells[4].text.endswith("điểm %")
     status = labels.label("status", str(row["status"].iloc[0]), "vi")
     assert cells[5].text == status
-    assert labels.format_probability(float(row["p_meet"].iloc[0]), "vi") in cells[6].text
+    probability = labels.format_probability(float(row["p_meet"].iloc[0]), "vi")
+    assert cells[6].text.split("\n")[0] == probability.replace(" ", "\u00a0")  # kept on one line
 
 
 def test_overview_counts_come_from_the_summary(vi_doc: Path, ev: Any) -> None:
@@ -176,6 +177,8 @@ def test_area_is_never_chosen_silently(plan: chitieu.Plan, tmp_path: Path) -> No
         wards.to_docx(tmp_path / "x.docx", area="nowhere")
     with pytest.raises(chitieu.ChitieuError, match="review kind 'giua-ky'"):
         wards.to_docx(tmp_path / "x.docx", area="xa-tan-tien", kind="giua-ky")
+    with pytest.raises(chitieu.ChitieuError, match=r"no rows in 2019: years with rows there: 2020–2024"):
+        wards.to_docx(tmp_path / "x.docx", area="xa-tan-tien", year=2019)
     wards.to_docx(tmp_path / "ward.docx", area="xa-tan-tien")
     assert "XÃ TÂN TIẾN" not in _texts(Document(str(tmp_path / "ward.docx")))  # no area names given: the id
     assert "XA-TAN-TIEN" in _texts(Document(str(tmp_path / "ward.docx")))
@@ -205,8 +208,7 @@ def _render(docx_path: Path, tmp_path: Path) -> list[Path]:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
-                    reason="LibreOffice (soffice) or poppler (pdftoppm) is not installed: "
-                           "scripts/setup.sh installs them")
+                    reason="LibreOffice (soffice) or poppler (pdftoppm) is missing: scripts/setup.sh installs them")
 def test_renders_to_pdf_pages_that_are_not_blank(vi_doc: Path, tmp_path: Path) -> None:
     from PIL import Image, ImageStat
 
@@ -218,3 +220,12 @@ def test_renders_to_pdf_pages_that_are_not_blank(vi_doc: Path, tmp_path: Path) -
             assert abs(height / width - 297 / 210) < 0.02  # A4 portrait
             grey = img.convert("L")
             assert ImageStat.Stat(grey).extrema[0][0] < 100, f"{page.name} is blank"
+
+
+def test_money_unit_shows_its_scale(vi_doc: Path, plan: chitieu.Plan) -> None:
+    income = plan.indicator("income_per_capita")
+    assert income.unit == "money" and income.unit_text.vi == "triệu đồng/người/tháng"
+    cells = [r.cells[1].text for t in _result_tables(Document(str(vi_doc)), "STT") for r in t.rows]
+    assert "Thu nhập bình quân đầu người (triệu đồng/người/tháng)" in cells
+    assert labels.indicator_unit({"unit": "money"}, "vi") == "tiền"  # no unit_text: the unit's label
+    assert labels.indicator_unit(plan.to_dict()["indicators"][0], "en") == "million VND per person per month"

@@ -132,3 +132,12 @@ def test_same_name_units_are_told_apart_by_validity() -> None:
     assert names == {"la-gi": "La Gi", "phuong-phuoc-hoi": "Phường Phước Hội (– 30/06/2025)",
                      "phuong-phuoc-hoi-2025": "Phường Phước Hội (01/07/2025 –)", "x": "x",
                      "y": "Xã A [y]", "z": "Xã A [z]"}
+
+
+def test_years_note_writes_ranges() -> None:
+    from chitieu.cli_hints import closest
+    from chitieu.evaluation import years_note
+
+    assert years_note([2026, 2020, 2021, 2022, 2024, 2024]) == "2020–2022, 2024, 2026"
+    assert years_note([]) == "none"
+    assert closest("la-gj", ["la-gi", "xa-tan-hai"]) == "la-gi" and closest("zzz", ["la-gi"]) is None

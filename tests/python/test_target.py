@@ -64,3 +64,17 @@ def test_out_of_domain_value_is_refused_naming_unit_and_value() -> None:
 def test_parsed_target_judges_like_the_plan_reads() -> None:
     t = chitieu.parse_target("đạt trên 80%", direction="higher")
     assert (t.status(80.0), t.status(80.1)) == ("not_met", "met")
+
+
+def test_parse_target_without_direction_lets_the_words_imply_it() -> None:
+    assert chitieu.parse_target("giảm còn 1,2%").direction == "lower"
+    assert chitieu.parse_target("ít nhất 3,5 bác sĩ/1.000 dân").unit == "bác sĩ/1.000 dân"
+    t = chitieu.parse_target("tăng bình quân 7%/năm")
+    assert (t.kind, t.direction, t.lower, t.upper, t.unit) == ("annual_change", "higher", 7.0, None, "%/năm")
+    t = chitieu.parse_target("duy trì 100%", direction="higher")
+    assert (t.kind, t.lower, t.value) == ("sustained", 100.0, 100.0)
+    with pytest.raises(chitieu.PhraseError, match="bare number has no sense without one") as err:
+        chitieu.parse_target("80%")
+    assert err.value.position == 0
+    with pytest.raises(chitieu.PhraseError, match="says lower values are better"):
+        chitieu.parse_target("giảm còn 1,2%", direction="higher")

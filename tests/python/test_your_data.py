@@ -215,7 +215,7 @@ def _areas_variants() -> Dict[str, pd.DataFrame]:
     dated = pd.read_csv(AREAS, parse_dates=["valid_from", "valid_to"])  # datetime64 with NaT
     categorical = base.astype("category")
     return {"text": base, "plain": plain, "dates": dated, "categorical": categorical,
-            "string": base.astype("string"), "pyarrow": base.astype("string[pyarrow]")}
+            "string": base.astype("string"), "pyarrow": base.astype("string[pyarrow]"), "str": base.astype("str")}
 
 
 def _observation_variants() -> Dict[str, pd.DataFrame]:
@@ -224,7 +224,8 @@ def _observation_variants() -> Dict[str, pd.DataFrame]:
             "float64": obs.astype({"area": "float64", "year": "float64"}),
             "categorical": obs.astype({"area": "category", "indicator": "category"}),
             "string": obs.astype({"area": "string", "indicator": "string"}),
-            "pyarrow": obs.astype({"area": "string[pyarrow]", "indicator": "string[pyarrow]"})}
+            "pyarrow": obs.astype({"area": "string[pyarrow]", "indicator": "string[pyarrow]"}),
+           "str": obs.astype({"area": "str", "indicator": "str"})}
 
 
 @pytest.mark.parametrize("variant", sorted(_observation_variants()))
@@ -493,3 +494,18 @@ def test_collect_mode_does_not_import_the_api_module() -> None:
     tree = ast.parse(Path(chitieu.collect.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert "chitieu.api" not in imported and "chitieu.plans" in imported
+
+
+def test_area_cells_that_are_no_id_or_no_date_name_their_row() -> None:
+    areas = pd.read_csv(AREAS)
+    half = areas.astype({"code": "float64"})
+    half.loc[3, "code"] = 23231.5
+    obs = pd.DataFrame({"indicator": ["new_jobs"], "area": ["la-gi"], "year": [2024], "value": [1.0]})
+    with pytest.raises(chitieu.AreaError) as info:
+        chitieu.evaluate("la-gi-2024", obs, areas=half)
+    assert (info.value.line, info.value.field) == (4, "code") and "'23231.5'" in info.value.message
+    timed = pd.read_csv(AREAS, parse_dates=["valid_to"])
+    timed.loc[3, "valid_to"] = pd.Timestamp("2025-06-30 12:00")
+    with pytest.raises(chitieu.AreaError) as info:
+        chitieu.evaluate("la-gi-2024", obs, areas=timed)
+    assert (info.value.line, info.value.field) == (4, "valid_to") and "time of day" in info.value.message

@@ -34,17 +34,18 @@ from chitieu.report.docx_layout import (
 from chitieu.report.docx_words import KINDS, word
 from chitieu.report.labels import (
     STATUSES,
+    assessed_scale,
     check_lang,
     format_margin,
     format_number,
     format_probability,
     format_value,
+    indicator_unit,
     label,
     localized,
     plan_dict,
     target_phrase,
     target_spec,
-    unit_label,
 )
 
 __all__ = ["KINDS", "REGRESSING", "at_risk", "write_docx"]
@@ -126,14 +127,10 @@ class _Review:
         return str(self.statuses.get(str(ind["id"]), "no_data"))
 
 
-def _scale(ind: Mapping[str, Any]) -> str:
-    return "ratio" if target_spec(ind).get("kind") == "relative" else str(ind.get("unit", "index"))
-
-
 def _name_cell(rv: _Review, ind: Mapping[str, Any]) -> str:
     unit = str(ind.get("unit", "index"))
     name = rv.name(ind)
-    return name if unit in ("percent", "boolean") else f"{name} ({unit_label(unit, rv.lang)})"
+    return name if unit in ("percent", "boolean") else f"{name} ({indicator_unit(ind, rv.lang)})"
 
 
 def _value_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
@@ -144,24 +141,26 @@ def _value_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
 def _assessed_text(rv: _Review, ind: Mapping[str, Any], x: Any) -> str:
     """An assessed or projected quantity: on the ratio scale for relative targets, so worded
     "1,84 lần so với năm gốc"."""
-    scale = _scale(ind)
+    scale = assessed_scale(ind)
     text = format_value(x, scale, rv.lang)
     return f"{text} {label('text', 'ratio_scale', rv.lang)}" if text and scale == "ratio" else text
 
 
 def _margin_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
-    scale = _scale(ind)
+    scale = assessed_scale(ind)
     margin = format_margin(row["margin"], scale, rv.lang)
-    if target_spec(ind).get("kind") in ("relative", "cumulative") and _finite(row["assessed"]):
+    shows_assessed = target_spec(ind).get("kind") in ("relative", "cumulative", "annual_change", "sustained")
+    if shows_assessed and _finite(row["assessed"]):
         assessed = _assessed_text(rv, ind, row["assessed"])
         return f"{assessed}\n({margin})" if margin else assessed
     return margin
 
 
 def _outlook_cell(rv: _Review, row: Any) -> str:
+    """The probability of meeting the target (kept on one line) over the pace."""
     lines = []
     if _finite(row["p_meet"]):
-        lines.append(word("outlook", rv.lang, p=format_probability(float(row["p_meet"]), rv.lang)))
+        lines.append(format_probability(float(row["p_meet"]), rv.lang).replace(" ", "\u00a0"))
     if isinstance(row["pace"], str):
         lines.append(label("pace", row["pace"], rv.lang))
     return "\n".join(lines)
@@ -223,7 +222,7 @@ def _overview(doc: DocumentObject, rv: _Review) -> None:
                and _finite(r["coverage"]) and float(r["coverage"]) < 1.0]
     if partial:
         paragraph(doc, word("coverage_low", lang, n=len(partial), list="; ".join(partial)), indent=True)
-    paragraph(doc, word("domain_table", lang), indent=True, after=3)
+    paragraph(doc, word("domain_table", lang), indent=True, after=3).paragraph_format.keep_with_next = True
     domains = rv.summary[rv.summary["level"] == "domain"]
     header = [word("col_domain", lang), word("col_indicators", lang), word("col_with_data", lang),
               label("status", "exceeded", lang), label("status", "met", lang),
@@ -287,14 +286,14 @@ def _gaps(doc: DocumentObject, rv: _Review) -> None:
     lang = rv.lang
     paragraph(doc, word("gaps", lang), style="Heading 1", align="left")
     inds = rv.plan["indicators"]
-    def item(ind: Mapping[str, Any]) -> str:
+    def gap_item(ind: Mapping[str, Any]) -> str:
         earlier = rv.shown(ind)
         if earlier is None:
             return rv.name(ind)
         return word("gap_item_stale", lang, name=rv.name(ind), row_year=int(earlier["year"]))
 
-    no_data = [item(i) for i in inds if rv.status(i) == "no_data"]
-    not_assessed = [item(i) for i in inds if rv.status(i) == "not_assessed"]
+    no_data = [gap_item(i) for i in inds if rv.status(i) == "no_data"]
+    not_assessed = [gap_item(i) for i in inds if rv.status(i) == "not_assessed"]
     groups = [("gap_no_data", no_data), ("gap_not_assessed", not_assessed)]
     if not any(items for _, items in groups):
         paragraph(doc, word("gaps_none", lang), indent=True)

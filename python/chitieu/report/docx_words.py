@@ -6,12 +6,13 @@ of the overview — with ``{placeholders}`` filled by :func:`chitieu.report.docx
 """
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, get_args
 
+from chitieu.choices import ReviewKind
 from chitieu.errors import ChitieuError
 from chitieu.report.labels import check_lang
 
-KINDS: Final = ("so-ket", "tong-ket")
+KINDS: Final = get_args(ReviewKind)
 
 WORDS: Final[dict[str, dict[str, str]]] = {
     "vi": {
@@ -42,7 +43,6 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "col_margin": "So với mục tiêu",
         "col_status": "Đánh giá",
         "col_outlook": "Khả năng đạt",
-        "outlook": "Xác suất đạt {p}",
         "counts": ("Trong tổng số {n} chỉ tiêu của Kế hoạch, {with_data} chỉ tiêu có số liệu năm "
                    "{year}: {exceeded} chỉ tiêu vượt, {met} chỉ tiêu đạt và {not_met} chỉ tiêu chưa đạt "
                    "mục tiêu đến năm {target_year}; {no_data} chỉ tiêu chưa có số liệu, {not_assessed} "
@@ -107,9 +107,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "col_target": "Target for {target_year}",
         "col_value": "Achieved in {year}",
         "col_margin": "Against target",
-        "col_status": "Assessment",
-        "col_outlook": "Outlook",
-        "outlook": "P(meet) {p}",
+        "col_status": "Status",
+        "col_outlook": "P(meet), pace",
         "counts": ("Of the Plan's {n} indicators, {with_data} have data for {year}: {exceeded} "
                    "exceeded, {met} met and {not_met} not yet met their target for {target_year}; "
                    "{no_data} have no data and {not_assessed} could not be assessed."),

@@ -21,19 +21,21 @@ from chitieu.report.labels import (
     PACES,
     STATUS_COLOURS,
     STATUSES,
+    assessed_scale,
     check_lang,
+    indicator_unit,
     label,
     localized,
     plan_dict,
     target_phrase,
-    target_spec,
     text_colour,
-    unit_label,
 )
 
 NUMBER_FORMATS: dict[str, str] = {
     "percent": '0.0" %"',
     "per_10k": "0.0",
+    "per_1k": "0.0",
+    "per_year": "0.00",
     "count": "#,##0",
     "money": "#,##0.00",
     "ratio": "0.00",
@@ -166,14 +168,14 @@ def _detail_sheet(ws: Worksheet, frame: pd.DataFrame, plan: Mapping[str, Any],
     for r, (_, row) in enumerate(frame.iterrows(), start=2):
         meta = inds.get(str(row["indicator"]), {})
         unit = str(meta.get("unit", "index"))
-        scale = "ratio" if target_spec(meta).get("kind") == "relative" else unit
+        scale = assessed_scale(meta)
         status = str(row["status"])
         pace = _clean(row["pace"])
         values: dict[str, Any] = {
             "indicator_id": str(row["indicator"]),
             "indicator": localized(meta.get("name"), lang) or str(row["indicator"]),
             "domain": domains.get(str(meta.get("domain", "")), ""),
-            "unit": unit_label(unit, lang) if meta else "",
+            "unit": indicator_unit(meta, lang) if meta else "",
             "target": target_phrase(meta),
             "area": area_names.get(str(row["area"]), str(row["area"])),
             "area_id": str(row["area"]),

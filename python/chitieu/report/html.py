@@ -23,12 +23,14 @@ from chitieu.report.labels import (
     METHODS,
     STATUS_COLOURS,
     STATUSES,
+    assessed_scale,
     check_lang,
     format_margin,
     format_number,
     format_probability,
     format_share,
     format_value,
+    indicator_unit,
     label,
     localized,
     plan_dict,
@@ -36,7 +38,6 @@ from chitieu.report.labels import (
     target_reading,
     target_spec,
     text_colour,
-    unit_label,
 )
 
 _TEMPLATES = resources.files("chitieu.report") / "templates"
@@ -99,14 +100,14 @@ def _indicator_context(meta: Mapping[str, Any], row: pd.Series | None, frame: pd
     unit = str(meta.get("unit", "index"))
     spec = target_spec(meta)
     kind = str(spec.get("kind", ""))
-    scale = "ratio" if kind == "relative" else unit
+    scale = assessed_scale(meta)
     t1 = int(meta.get("target_year") or plan["plan"]["target_year"])
     if kind == "cumulative" and spec.get("period"):
         t1 = int(spec["period"][1])
     ctx: dict[str, Any] = {
         "id": str(meta["id"]),
         "name": localized(meta["name"], lang),
-        "unit": unit_label(unit, lang),
+        "unit": indicator_unit(meta, lang),
         "phrase": target_phrase(meta),
         "reading": target_reading(meta, lang),
         "aspirational": bool(meta.get("aspirational")),
@@ -129,7 +130,7 @@ def _indicator_context(meta: Mapping[str, Any], row: pd.Series | None, frame: pd
         "year": int(row["year"]),
         "value": format_value(row["value"], unit, lang),
         "assessed": (format_value(row["assessed"], scale, lang)
-                     if kind in ("relative", "cumulative") else ""),
+                     if kind in ("relative", "cumulative", "annual_change", "sustained") else ""),
         "margin": format_margin(row["margin"], scale, lang),
         "progress": format_share(row["progress"], lang),
         "projected": format_value(row["projected"], scale, lang),
@@ -283,7 +284,7 @@ def notebook_table(frame: pd.DataFrame, plan: Any, lang: str = "vi", max_rows: i
     for _, r in frame.head(max_rows).iterrows():
         meta = inds.get(str(r["indicator"]), {})
         unit = str(meta.get("unit", "index"))
-        scale = "ratio" if target_spec(meta).get("kind") == "relative" else unit
+        scale = assessed_scale(meta)
         rows.append({
             "id": str(r["indicator"]),
             "name": localized(meta.get("name"), lang) or str(r["indicator"]),

@@ -151,6 +151,8 @@ TEXT_LABELS: Final[dict[str, dict[str, str]]] = {
         ),
         "kind_milestone": "hoàn thành đến năm mục tiêu",
         "kind_sustained": "duy trì hằng năm",
+        "kind_annual_change": "thay đổi bình quân hằng năm",
+        "per_year": "/năm",
         "kind_qualitative": "đánh giá định tính (1 = đạt, 0 = không đạt)",
         "method_chitieu": (
             "Tình trạng so với mục tiêu cuối kỳ; dự báo bằng hồi quy tuyến tính "
@@ -224,6 +226,8 @@ TEXT_LABELS: Final[dict[str, dict[str, str]]] = {
         ),
         "kind_milestone": "completed by the target year",
         "kind_sustained": "kept every year",
+        "kind_annual_change": "mean yearly change",
+        "per_year": "a year",
         "kind_qualitative": "qualitative assessment (1 = met, 0 = not met)",
         "method_chitieu": (
             "Status against the final target; projection by ordinary least squares "
@@ -280,6 +284,8 @@ _TABLES: Final[dict[str, dict[str, dict[str, str]]]] = {
 }
 
 _DECIMALS: Final[dict[str, int]] = {name: int(rule["decimals"]) for name, rule in _core.unit_rules().items()}
+# the scale of an annual_change target's assessed yearly change (assessed_scale), not a unit
+_DECIMALS["per_year"] = 2
 
 
 def check_lang(lang: str) -> str:
@@ -349,12 +355,27 @@ def format_number(x: float | None, places: int, lang: str) -> str:
     return text
 
 
+def assessed_scale(indicator: Mapping[str, Any]) -> str:
+    """The scale of an indicator's assessed quantity: ``"ratio"`` for a relative target (value over
+    the base year's), ``"per_year"`` for an annual_change target (the mean yearly change), else the
+    indicator's unit."""
+    kind = target_spec(indicator).get("kind")
+    if kind == "relative":
+        return "ratio"
+    if kind == "annual_change":
+        return "per_year"
+    return str(indicator.get("unit", "index"))
+
+
 def format_value(x: float | None, unit: str, lang: str) -> str:
-    """A value with its unit's decimals and mark: "85,3 %", "13.500", "Có" for a boolean 1."""
+    """A value with its unit's decimals and mark: "85,3 %", "13.500", "Có" for a boolean 1,
+    "−1,20 /năm" for a yearly change (scale ``"per_year"``)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return ""
     if unit == "boolean":
         return label("text", "yes" if x >= 0.5 else "no", lang)
+    if unit == "per_year":
+        return f"{format_number(x, decimals(unit), lang)} {label('text', 'per_year', lang)}"
     text = format_number(x, decimals(unit), lang)
     return f"{text} %" if unit == "percent" else text
 
@@ -402,6 +423,12 @@ def localized(text: Mapping[str, str] | str | None, lang: str) -> str:
     return str(text.get(lang) or text.get(other) or "")
 
 
+def indicator_unit(indicator: Mapping[str, Any], lang: str) -> str:
+    """The unit an indicator's values are in: the plan's ``unit_text`` with its scale
+    ("triệu đồng/người/tháng") when given, else the unit's label ("%", "tiền", ...)."""
+    return localized(indicator.get("unit_text"), lang) or unit_label(str(indicator.get("unit", "index")), lang)
+
+
 def plan_dict(plan: Any) -> dict[str, Any]:
     """The plan JSON ``{plan, domains, indicators}``: ``plan.to_dict()`` or the dict itself."""
     if hasattr(plan, "to_dict"):
@@ -439,12 +466,13 @@ def target_reading(indicator: Mapping[str, Any], lang: str) -> str:
     spec = target_spec(indicator)
     kind = str(spec.get("kind", ""))
     unit = str(indicator.get("unit", "index"))
-    if kind in ("milestone", "sustained", "qualitative"):
+    lower, upper = _num(spec.get("lower")), _num(spec.get("upper"))
+    bounded_sustained = kind == "sustained" and (lower is not None or upper is not None)
+    if kind in ("milestone", "sustained", "qualitative") and not bounded_sustained:
         return label("text", f"kind_{kind}", lang)
     if not spec:
         return ""
-    lower, upper = _num(spec.get("lower")), _num(spec.get("upper"))
-    shown_unit = "ratio" if kind == "relative" else unit
+    shown_unit = assessed_scale(indicator)
 
     def fmt(x: float) -> str:
         text = format_number(x, 4, lang).rstrip("0").rstrip(",.")
@@ -465,6 +493,9 @@ def target_reading(indicator: Mapping[str, Any], lang: str) -> str:
     elif kind == "cumulative" and spec.get("period"):
         start, end = spec["period"]
         text = f"{text}, {label('text', 'sum_over', lang)} {start}–{end}"
+    elif kind in ("annual_change", "sustained"):
+        suffix = label("text", "per_year", lang) if kind == "annual_change" else ""
+        text = f"{label('text', f'kind_{kind}', lang)} {text}{suffix}"
     elif unit not in ("percent", "boolean") and kind != "relative":
         text = f"{text} {unit_label(unit, lang)}"
     return text

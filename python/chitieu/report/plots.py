@@ -20,21 +20,23 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
+from chitieu import _core
 from chitieu.errors import ChitieuError
 from chitieu.report.labels import (
     PACE_SYMBOLS,
     STATUS_COLOURS,
     STATUSES,
+    assessed_scale,
     check_lang,
     format_number,
     format_probability,
     format_value,
+    indicator_unit,
     label,
     localized,
     plan_dict,
     target_spec,
     text_colour,
-    unit_label,
 )
 
 _INK = "#222222"
@@ -142,20 +144,12 @@ def dashboard(frame: pd.DataFrame, plan: Any, lang: str = "vi", area: str | None
     return ax
 
 
-def _fit_line(years: np.ndarray, values: np.ndarray, projected: float, t1: int,
+def _fit_line(years: np.ndarray, values: np.ndarray, t1: int,
               log_scale: bool) -> tuple[np.ndarray, np.ndarray]:
-    """The least-squares line through the points' centroid that ends at ``projected`` in t1.
-
-    An OLS fit passes through (mean year, mean value), so the line is fixed by that point and
-    the core's projection; on the log scale for compound fits.
-    """
-    t_bar = float(years.mean())
+    """The projection's least-squares line (the core's ``fit_line``) from the first year to t1,
+    fitted on the log scale for compound fits; it ends at the core's ``projected``."""
     xs = np.linspace(float(years.min()), float(t1), 50)
-    if log_scale:
-        y_bar, y1 = float(np.log(values).mean()), math.log(projected)
-    else:
-        y_bar, y1 = float(values.mean()), projected
-    ys = y_bar + (y1 - y_bar) / (t1 - t_bar) * (xs - t_bar)
+    ys = _core.fit_line(years, np.log(values) if log_scale else values, xs)
     return xs, (np.exp(ys) if log_scale else ys)
 
 
@@ -181,7 +175,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
     spec = target_spec(meta)
     kind = str(spec.get("kind", ""))
     unit = str(meta.get("unit", "index"))
-    shown_unit = "ratio" if kind == "relative" else unit
+    shown_unit = assessed_scale(meta)
     ax = _axes(ax, (6.0, 3.2))
     pts = rows[[_finite(v) for v in rows["assessed"]]]
     years = pts["year"].to_numpy(dtype=float)
@@ -200,7 +194,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
             used = years >= base
             log_scale = kind == "relative" or meta.get("trend") == "compound"
             log_scale = log_scale and bool((values[used] > 0).all()) and projected > 0
-            xs, ys = _fit_line(years[used], values[used], projected, t1, log_scale)
+            xs, ys = _fit_line(years[used], values[used], t1, log_scale)
         ax.plot(xs, ys, ls="--", color="#555555", lw=1.2, label=label("text", "fit", lang))
         ax.plot([t1], [projected], marker="o", mfc="white", mec="#555555", ms=7, ls="none")
         ax.annotate(format_value(projected, shown_unit, lang), (t1, projected),
@@ -237,7 +231,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
     if kind == "relative" and spec.get("base_year") is not None:
         ax.set_ylabel(f"{label('text', 'times', lang)} {spec['base_year']}", fontsize=8)
     else:
-        ax.set_ylabel(unit_label(unit, lang), fontsize=8)
+        ax.set_ylabel(indicator_unit(meta, lang), fontsize=8)
     where = (area_names or {}).get(area, area)
     ax.set_title(f"{_short(localized(meta['name'], lang), 60)} — {where}", fontsize=10, loc="left",
                  pad=20 if has_p else 6)

@@ -1,0 +1,53 @@
+/// @file csv_files.hpp
+/// @brief Reading the observation, area and crosswalk CSV files, and reviewing them, in C++ alone
+/// (the file formats of docs/python.md "Inputs"; the same rules and messages as the Python readers).
+#pragma once
+
+#include <chitieu/export.hpp>
+#include <chitieu/areas.hpp>
+#include <chitieu/crosswalk.hpp>
+#include <chitieu/error.hpp>
+#include <chitieu/panel.hpp>
+#include <chitieu/plan.hpp>
+#include <chitieu/review.hpp>
+
+#include <string>
+#include <vector>
+
+namespace chitieu {
+
+/// Observations read from a CSV file: the panel and the file line of each of its rows.
+struct observations_file {
+  chitieu::panel panel;     ///< the observations, in file order
+  std::string path;         ///< the file read
+  std::vector<long> lines;  ///< per panel row: its line in the file (comments and header counted)
+
+  /// `e`, an error about the 1-based panel row e.line() (as review() reports it), restated at
+  /// this file and the row's line (a row the review added, such as a parent's, keeps its number).
+  CHITIEU_API error at_line(const error& e) const;
+};
+
+/// Reads an observation file `indicator, area, year, value` (and optionally `numerator,
+/// denominator, weight, se`; `value` may be left out when numerator and denominator are given;
+/// other columns are ignored). UTF-8 with or without a byte-order mark, comma-separated, leading
+/// `#` comment lines, blank rows skipped; empty, `NA`, `NaN`, `nan`, `N/A` number cells are
+/// missing. Throws chitieu::error naming the file, line and column: no such file, a cell that is
+/// not a number, a missing column, a year that is not a whole number, an empty id. The values are
+/// checked against the plan by review().
+CHITIEU_API observations_file read_observations(const std::string& path);
+
+/// Reads and validates an area file `id, code, name, level, parent, valid_from, valid_to` (every
+/// column text; ISO dates, empty = open). Throws chitieu::error naming the file, line and column:
+/// a missing column, an empty id, a date that does not parse, and every rule of area_problems().
+CHITIEU_API area_table read_areas(const std::string& path);
+
+/// Reads and validates a crosswalk file `from, to, share, date` against `areas`. Throws
+/// chitieu::error naming the file, line and column: a missing column or cell, a share that is not
+/// a number, a date that does not parse, and every rule of crosswalk_problems().
+CHITIEU_API crosswalk read_crosswalk(const std::string& path, const area_table& areas);
+
+/// review() of observations read from a file: its errors name the file and line of the row.
+CHITIEU_API review_result review(const plan& p, const observations_file& observations, const area_table* areas,
+                     const crosswalk* cw, const review_options& options = {});
+
+}  // namespace chitieu

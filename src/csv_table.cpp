@@ -1,0 +1,177 @@
+// The CSV reading rules of the observation, area and crosswalk readers.
+#include "csv_table.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <sstream>
+
+namespace chitieu::detail {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+/// Splits the records of `text` from `pos` on: cells and the line each record starts on.
+struct record_reader {
+  std::string_view text;
+  std::size_t pos = 0;
+  long line = 1;
+
+  bool next(std::vector<std::string>& cells, long& first_line) {
+    if (pos >= text.size()) return false;
+    cells.assign(1, std::string());
+    first_line = line;
+    bool quoted = false;
+    while (pos < text.size()) {
+      const char c = text[pos++];
+      if (quoted) {
+        if (c == '"' && pos < text.size() && text[pos] == '"') {
+          cells.back() += '"';
+          ++pos;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          if (c == '\n') ++line;
+          cells.back() += c;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.emplace_back();
+      } else if (c == '\n') {
+        ++line;
+        break;
+      } else if (c != '\r') {
+        cells.back() += c;
+      }
+    }
+    return true;
+  }
+};
+
+bool missing_number(std::string_view cell) {
+  const std::string_view t = trim(cell);
+  return t.empty() || t == "NA" || t == "NaN" || t == "nan" || t == "N/A";
+}
+
+/// The number a cell holds (decimal digits, a dot, an exponent; or inf), or nothing.
+std::optional<double> parse_number(std::string_view cell) {
+  const std::string t(trim(cell));
+  const bool plain = std::all_of(t.begin(), t.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+  });
+  std::string lower = t;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string_view word = lower[0] == '-' || lower[0] == '+' ? std::string_view(lower).substr(1) : lower;
+  if (!plain && word != "inf" && word != "infinity") return std::nullopt;
+  errno = 0;
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  if (end != t.c_str() + t.size() || end == t.c_str()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+std::optional<std::size_t> csv_table::column(std::string_view name) const {
+  const auto it = std::find(columns.begin(), columns.end(), name);
+  if (it == columns.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - columns.begin());
+}
+
+void csv_table::require_columns(const std::vector<std::string>& names, const std::string& what) const {
+  for (const std::string& name : names) {
+    if (column(name)) continue;
+    std::string need, found;
+    for (const std::string& n : names) need += (need.empty() ? "" : ", ") + n;
+    for (const std::string& n : columns) found += (found.empty() ? "" : ", ") + n;
+    throw error("missing column '" + name + "'; " + what + " need the columns " + need + " (found: " +
+                    (found.empty() ? "none" : found) + "; columns were read as separated by comma ',')",
+                path, header_line, name);
+  }
+}
+
+void csv_table::require_cells(const std::string& name, const std::string& message) const {
+  const std::size_t c = *column(name);
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    if (rows[r][c].empty()) throw error(message, path, lines[r], name);
+}
+
+std::vector<double> csv_table::numbers(std::string_view name) const {
+  std::vector<double> out(rows.size(), std::numeric_limits<double>::quiet_NaN());
+  const auto c = column(name);
+  if (!c) return out;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const std::string& cell = rows[r][*c];
+    if (missing_number(cell)) continue;
+    const auto v = parse_number(cell);
+    if (!v)
+      throw error("'" + cell + "' is not a number (write digits with a dot for decimals (decimal=',' reads 85,3), or leave the cell "
+                  "empty)",
+                  path, lines[r], std::string(name));
+    out[r] = *v;
+  }
+  return out;
+}
+
+std::vector<std::string> csv_table::texts(std::string_view name) const {
+  std::vector<std::string> out(rows.size());
+  const auto c = column(name);
+  if (c)
+    for (std::size_t r = 0; r < rows.size(); ++r) out[r] = rows[r][*c];
+  return out;
+}
+
+csv_table read_csv_table(const std::string& path, const std::string& what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error("no such " + what + " file", path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  csv_table table;
+  table.path = path;
+  record_reader reader{text};
+  // Leading comment lines: whole lines starting with '#' after spaces.
+  while (reader.pos < text.size()) {
+    const std::size_t eol = std::min(text.find('\n', reader.pos), text.size());
+    if (trim(std::string_view(text).substr(reader.pos, eol - reader.pos)).substr(0, 1) != "#") break;
+    reader.pos = eol + 1;
+    ++reader.line;
+  }
+  std::vector<std::string> cells;
+  if (!reader.next(cells, table.header_line))
+    throw error("cannot read the " + what + " CSV: the file has no header line", path);
+  for (std::string& name : cells) table.columns.emplace_back(trim(name));
+  long line = 0;
+  while (reader.next(cells, line)) {
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return s.empty(); })) continue;
+    if (cells.size() > table.columns.size())
+      throw error("cannot read the " + what + " CSV: the row has " + std::to_string(cells.size()) +
+                      " cells but the header " + std::to_string(table.columns.size()) +
+                      " (quote a cell that contains a comma)",
+                  path, line);
+    cells.resize(table.columns.size());
+    table.rows.push_back(cells);
+    table.lines.push_back(line);
+  }
+  return table;
+}
+
+void rethrow_at_line(const error& e, const csv_table& table) {
+  const long row = e.line();
+  const long line = row >= 1 && static_cast<std::size_t>(row) <= table.lines.size()
+                        ? table.lines[static_cast<std::size_t>(row - 1)]
+                        : row;
+  throw error(e.message(), table.path, line, e.field());
+}
+
+}  // namespace chitieu::detail

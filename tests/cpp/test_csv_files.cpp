@@ -1,0 +1,168 @@
+#define BOOST_TEST_MODULE csv_files
+#include <boost/test/unit_test.hpp>
+
+#include <chitieu/csv_files.hpp>
+#include <chitieu/evaluate.hpp>
+#include <chitieu/plan_file.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+const std::string root = CHITIEU_SOURCE_DIR;
+const std::string sample = root + "/data/sample/la-gi-observations.csv";
+const std::string areas_file = root + "/data/areas/la-gi.csv";
+const std::string crosswalk_file = root + "/data/areas/la-gi-crosswalk-2025.csv";
+
+/// Writes `text` to a file of the test's temporary folder; returns its path.
+std::string write_file(const std::string& name, const std::string& text) {
+  const auto dir = std::filesystem::temp_directory_path() / "chitieu_test_csv_files";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / name).string();
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+/// The what() of the chitieu::error `read` throws (fails the test when it throws none).
+template <class Read>
+std::string error_of(Read read) {
+  try {
+    read();
+  } catch (const chitieu::error& e) {
+    return e.what();
+  }
+  BOOST_FAIL("expected a chitieu::error");
+  return {};
+}
+
+/// Lines of a file that are data rows (neither comments nor the header nor blank).
+std::size_t data_lines(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::size_t n = 0;
+  bool header = false;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (!header) {
+      header = true;
+      continue;
+    }
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(reads_the_la_gi_sample_files) {
+  const chitieu::observations_file obs = chitieu::read_observations(sample);
+  BOOST_TEST(obs.panel.size() == data_lines(sample));
+  BOOST_TEST(obs.lines.front() == 7);  // five comment lines and the header before it
+  const chitieu::area_table areas = chitieu::read_areas(areas_file);
+  BOOST_TEST(areas.areas().size() == data_lines(areas_file));
+  BOOST_TEST(areas.at("la-gi").code == "594");
+  BOOST_TEST(areas.at("phuong-phuoc-hoi").parent == "la-gi");
+  BOOST_TEST(areas.at("binh-thuan").valid_to->iso() == "2025-06-30");
+  const chitieu::crosswalk cw = chitieu::read_crosswalk(crosswalk_file, areas);
+  BOOST_TEST(cw.links().size() == data_lines(crosswalk_file));
+  BOOST_TEST(cw.successors("xa-tan-binh").front().to == "phuong-la-gi-2025");
+
+  const chitieu::plan plan = chitieu::load_plan("la-gi-2024");
+  const chitieu::review_result result = chitieu::review(plan, obs, &areas, nullptr);
+  const auto row = result.evaluation.find("trained_labour", "la-gi", 2024);
+  BOOST_REQUIRE(row);
+  BOOST_TEST(row->indicator() == "trained_labour");
+  BOOST_TEST(row->year() == 2024);
+  BOOST_TEST(std::isfinite(row->value()));
+  BOOST_TEST(!result.evaluation.find("trained_labour", "la-gi", 1999));
+  BOOST_TEST(!result.evaluation.find("no_such_indicator", "la-gi", 2024));
+}
+
+BOOST_AUTO_TEST_CASE(cells_quotes_bom_comments_and_blank_rows) {
+  const std::string path = write_file("quoted.csv",
+                                      "\xEF\xBB\xBF# a comment\n"
+                                      " indicator ,area,year,value,note\r\n"
+                                      "trained_labour,la-gi,2024,\"81.5\",\"a note, with a comma\"\r\n"
+                                      "\n"
+                                      ",,,,\n"
+                                      "trained_labour,la-gi,2023,NA,\n");
+  const chitieu::observations_file obs = chitieu::read_observations(path);
+  BOOST_TEST(obs.panel.size() == 2u);
+  BOOST_TEST(obs.lines[0] == 3);
+  BOOST_TEST(obs.lines[1] == 6);
+  BOOST_TEST(obs.panel.value[0] == 81.5);
+  BOOST_TEST(std::isnan(obs.panel.value[1]));
+  BOOST_TEST(std::isnan(obs.panel.numerator[0]));  // a column left out is missing
+}
+
+BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {
+  const std::string bad_number = write_file("bad_number.csv", "indicator,area,year,value\nx,a,2024,12,5\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(bad_number); }) ==
+             bad_number + ":2: cannot read the observations CSV: the row has 5 cells but the header 4 (quote a cell "
+                          "that contains a comma)");
+  const std::string comma = write_file("comma.csv", "indicator,area,year,value\nx,a,2024,\"12,5\"\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(comma); }) ==
+             comma + ":2: value: '12,5' is not a number (write digits with a dot for decimals (decimal=',' reads "
+                     "85,3), or leave the cell empty)");
+  const std::string no_value = write_file("no_value.csv", "# c\nindicator,area,year\nx,a,2024\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(no_value); }) ==
+             no_value + ":2: value: missing column 'value'; observations need the columns indicator, area, year, "
+                        "value (found: indicator, area, year; columns were read as separated by comma ',')");
+  const std::string half_year = write_file("half_year.csv", "indicator,area,year,value\nx,a,2024.5,1\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(half_year); }) ==
+             half_year + ":2: year: '2024.5' is not a year (a whole number such as 2024)");
+  const std::string no_area = write_file("no_area.csv", "indicator,area,year,value\nx,a,2024,1\nx,,2024,1\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(no_area); }) ==
+             no_area + ":3: area: empty cell; every row needs an indicator and an area id");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(root + "/no/such.csv"); }) ==
+             root + "/no/such.csv: no such observations file");
+  // Ratio rows may leave out the value column.
+  const std::string ratio = write_file("ratio.csv", "indicator,area,year,numerator,denominator\nx,a,2024,3,4\n");
+  BOOST_TEST(chitieu::read_observations(ratio).panel.denominator[0] == 4.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_percentage_of_178_is_refused_at_its_line) {
+  const chitieu::plan plan = chitieu::load_plan("la-gi-2024");
+  const std::string path =
+      write_file("178.csv", "# one bad value\nindicator,area,year,value\ntrained_labour,la-gi,2023,78\n"
+                            "trained_labour,la-gi,2024,178\n");
+  const chitieu::observations_file obs = chitieu::read_observations(path);
+  const std::string message = error_of([&] { chitieu::review(plan, obs, nullptr, nullptr); });
+  BOOST_TEST(message.rfind(path + ":4: value: ", 0) == 0, message);
+  BOOST_TEST(message.find("178") != std::string::npos, message);
+  // evaluate() itself checks too: the one-call path never returns `met` for it.
+  const std::string unchecked = error_of([&] { chitieu::evaluate(plan, obs.panel); });
+  BOOST_TEST(unchecked.rfind("line 2: value: ", 0) == 0, unchecked);  // panel row 2
+}
+
+BOOST_AUTO_TEST_CASE(area_and_crosswalk_errors_name_file_line_and_column) {
+  const std::string header = "id,code,name,level,parent,valid_from,valid_to\n";
+  const std::string bad_date = write_file("bad_date.csv", header + "a,1,A,x,,,\nb,2,B,x,a,2025-02-30,\n");
+  BOOST_TEST(error_of([&] { chitieu::read_areas(bad_date); }) ==
+             bad_date + ":3: valid_from: '2025-02-30' is not a date: no such day in that month; expected an ISO "
+                        "date YYYY-MM-DD such as 2025-07-01");
+  const std::string twice = write_file("twice.csv", "# areas\n" + header + "a,1,A,x,,,\n\na,2,B,x,,,\n");
+  BOOST_TEST(error_of([&] { chitieu::read_areas(twice); }) ==
+             twice + ":5: id: duplicate area id 'a' (first on row 1); ids are unique: give a changed unit a new id "
+                     "and a crosswalk link");
+  const std::string no_id = write_file("no_id.csv", header + ",1,A,x,,,\n");
+  BOOST_TEST(error_of([&] { chitieu::read_areas(no_id); }) ==
+             no_id + ":2: id: empty cell; this column is required in every row");
+  const std::string no_parent = write_file("no_parent.csv", "id,code,name,level,valid_from,valid_to\n");
+  BOOST_TEST(error_of([&] { chitieu::read_areas(no_parent); }).find(
+                 "parent: missing column 'parent'; areas need the columns id, code, name, level, parent, "
+                 "valid_from, valid_to (found: id, code, name, level, valid_from, valid_to; columns were read as "
+                 "separated by comma ',')") != std::string::npos);
+
+  const chitieu::area_table areas = chitieu::read_areas(areas_file);
+  const std::string no_date = write_file("no_date.csv", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,1,\n");
+  BOOST_TEST(error_of([&] { chitieu::read_crosswalk(no_date, areas); }) ==
+             no_date + ":2: date: empty cell; this column is required in every row");
+  const std::string half = write_file("half.csv", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,0.5,2025-07-01\n");
+  BOOST_TEST(error_of([&] { chitieu::read_crosswalk(half, areas); }) ==
+             half + ":2: share: shares of 'xa-tan-binh' sum to 0.500000; the shares of one unit must sum to 1 "
+                    "(within 1e-9)");
+}
