@@ -1,4 +1,4 @@
-// Numbers written the Vietnamese way (DESIGN.md §2 "Target phrases"): a comma is the decimal
+// Numbers written the Vietnamese way (docs/phrase-grammar.md "Numbers"): a comma is the decimal
 // mark; a dot followed by exactly three digits groups thousands; any other dot is a decimal point.
 #include "phrase_text.hpp"
 

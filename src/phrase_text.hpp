@@ -55,7 +55,7 @@ class phrase_cursor {
   bool accept(std::u32string_view pattern) noexcept;
   /// After white space, reads a run of letters (one word) and moves past it.
   std::optional<std::u32string> accept_letters() noexcept;
-  /// After white space, reads a number (DESIGN.md §2 number rules) and moves past it;
+  /// After white space, reads a number (docs/phrase-grammar.md "Numbers") and moves past it;
   /// empty when no number starts here; throws phrase_error for a malformed one.
   std::optional<number_token> accept_number();
   /// Throws phrase_error at `at` naming the word there and what was `expected`.

@@ -11,8 +11,7 @@ A pure-Python facade over the C++ core ``chitieu._core`` (docs/python.md)::
 from __future__ import annotations
 
 from chitieu import geography
-from chitieu._core import __version__
-from chitieu._core import Domain, Indicator, Plan, Target, check_domain, format_target, ratio_factor, units
+from chitieu._core import Domain, Indicator, Plan, Target, __version__, check_domain, format_target, ratio_factor, units
 from chitieu.api import METHODS, evaluate, load_plan, parse_target, read_observations
 from chitieu.collect import ChitieuErrors
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
@@ -33,6 +32,7 @@ __all__ = [
     "Plan",
     "PlanError",
     "Target",
+    "__version__",
     "check_domain",
     "evaluate",
     "format_target",
@@ -42,5 +42,4 @@ __all__ = [
     "ratio_factor",
     "read_observations",
     "units",
-    "__version__",
 ]

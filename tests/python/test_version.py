@@ -4,10 +4,9 @@ from __future__ import annotations
 import importlib.metadata
 import re
 
-from conftest import ROOT, run_cli_process
-
 import chitieu
 from chitieu import _core
+from conftest import ROOT, run_cli_process
 
 
 def _cmake_version() -> str:

@@ -174,7 +174,6 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
         raise ChitieuError(f"no rows for indicator {indicator!r} in area {area!r}", field="area")
     spec = target_spec(meta)
     kind = str(spec.get("kind", ""))
-    unit = str(meta.get("unit", "index"))
     shown_unit = assessed_scale(meta)
     ax = _axes(ax, (6.0, 3.2))
     pts = rows[[_finite(v) for v in rows["assessed"]]]
