@@ -48,8 +48,9 @@ void translate_chitieu_error(std::exception_ptr p) {
 }  // namespace
 
 py::object error_object(const py::object& type, const error& e) {
-  return type(e.message(), text_or_none(e.file()), e.line() > 0 ? py::object(py::int_(e.line())) : py::none(),
-              text_or_none(e.field()));
+  const auto number_or_none = [](long n) { return n > 0 ? py::object(py::int_(n)) : py::none(); };
+  return type(e.message(), text_or_none(e.file()), number_or_none(e.line()), text_or_none(e.field()),
+              number_or_none(e.column()), number_or_none(e.related_line()));
 }
 
 py::object error_object(const error& e) { return error_object(chitieu_error_type.get_stored(), e); }

@@ -64,7 +64,7 @@ void write_json(std::ostream& out, const chitieu::plan& plan, const chitieu::rev
   out << "],\n \"findings\": [";
   for (std::size_t f = 0; f < result.findings.size(); ++f) {
     const chitieu::finding& x = result.findings[f];
-    out << (f ? ",\n  " : "\n  ") << "{\"kind\": " << quoted(x.kind) << ", \"indicator\": " << quoted(x.indicator)
+    out << (f ? ",\n  " : "\n  ") << "{\"kind\": " << quoted(std::string(chitieu::to_string(x.kind))) << ", \"indicator\": " << quoted(x.indicator)
         << ", \"area\": " << quoted(x.area) << ", \"year\": " << x.year << ", \"message\": " << quoted(x.message)
         << "}";
   }

@@ -146,3 +146,20 @@ def test_unit_rules_come_from_the_core_table() -> None:
     assert rules["percent"]["factor"] == 100.0 and rules["percent"]["upper"] == 100.0
     assert rules["index"]["lower"] == float("-inf")
     assert [L.decimals(u) for u in ("percent", "count", "money")] == [1, 0, 2]
+
+
+def test_core_errors_arrive_with_their_column_and_related_line() -> None:
+    """The C++ error's column and related line reach Python as attributes (not parsed from text)."""
+    from pathlib import Path
+
+    bad = Path(__file__).resolve().parents[1] / "data" / "plans" / "unknown_key.toml"
+    with pytest.raises(chitieu.PlanError) as plan_error:
+        chitieu.load_plan(str(bad))
+    assert (plan_error.value.line, plan_error.value.column) == (17, 1)
+    import pandas as pd
+
+    rows = pd.DataFrame({"indicator": ["trained_labour"] * 2, "area": ["la-gi"] * 2, "year": [2024, 2024],
+                         "value": [78.4, 79.0]})
+    with pytest.raises(chitieu.ObservationError) as duplicate:
+        chitieu.evaluate("la-gi-2024", rows)
+    assert (duplicate.value.line, duplicate.value.related_line) == (2, 1)
