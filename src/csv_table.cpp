@@ -116,8 +116,7 @@ std::vector<double> csv_table::numbers(std::string_view name) const {
     if (missing_number(cell)) continue;
     const auto v = parse_number(cell);
     if (!v)
-      throw error("'" + cell + "' is not a number (write digits with a dot for decimals (decimal=',' reads 85,3), or leave the cell "
-                  "empty)",
+      throw error("'" + cell + "' is not a number (write digits with a dot for decimals, or leave the cell empty)",
                   path, lines[r], std::string(name));
     out[r] = *v;
   }
