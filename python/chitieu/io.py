@@ -197,7 +197,7 @@ def require_columns(table: Table, names: Sequence[str], error: Type[ChitieuError
         if name not in table.frame.columns:
             found = ", ".join(map(str, table.frame.columns)) or "none"
             how = ""
-            if table.delimiter is not None and table.delimiter != ",":
+            if table.delimiter is not None:
                 how = f"; columns were read as separated by {DELIMITERS[table.delimiter]}"
             elif table.sheet is not None:
                 how = f"; the header is row {table.header_line} of sheet '{table.sheet}'"

@@ -10,9 +10,7 @@ formats and places them.
 from __future__ import annotations
 
 import io
-import math
 import pathlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Mapping
 
 import pandas as pd
@@ -22,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from matplotlib.figure import Figure
 
+from chitieu._core import __version__
 from chitieu.errors import ChitieuError
 from chitieu.report import plots
 from chitieu.report.docx_layout import (
@@ -41,6 +40,7 @@ from chitieu.report.labels import (
     format_probability,
     format_value,
     indicator_unit,
+    is_number,
     label,
     localized,
     plan_dict,
@@ -59,25 +59,11 @@ _DOMAIN_WIDTHS = (5.3, 1.8, 1.8, 1.6, 1.6, 2.0, 2.4)
 _DOMAIN_ALIGN = ("left", "right", "right", "right", "right", "right", "right")
 
 
-def _finite(x: Any) -> bool:
-    try:
-        return not math.isnan(float(x))
-    except (TypeError, ValueError):
-        return False
-
-
-def _version() -> str:
-    try:
-        return version("chitieu")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def at_risk(row: Mapping[str, Any]) -> bool:
     """True when a row's probability of meeting the target is below one half, or its pace
     is regressing (``regressing``, Open SDG's ``deterioration``, SDSN's ``decreasing``)."""
     p = row.get("p_meet")
-    return (p is not None and _finite(p) and float(p) < 0.5) or str(row.get("pace")) in REGRESSING
+    return (p is not None and is_number(p) and float(p) < 0.5) or str(row.get("pace")) in REGRESSING
 
 
 class _Review:
@@ -150,7 +136,7 @@ def _margin_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
     scale = assessed_scale(ind)
     margin = format_margin(row["margin"], scale, rv.lang)
     shows_assessed = target_spec(ind).get("kind") in ("relative", "cumulative", "annual_change", "sustained")
-    if shows_assessed and _finite(row["assessed"]):
+    if shows_assessed and is_number(row["assessed"]):
         assessed = _assessed_text(rv, ind, row["assessed"])
         return f"{assessed}\n({margin})" if margin else assessed
     return margin
@@ -159,7 +145,7 @@ def _margin_cell(rv: _Review, ind: Mapping[str, Any], row: Any) -> str:
 def _outlook_cell(rv: _Review, row: Any) -> str:
     """The probability of meeting the target (kept on one line) over the pace."""
     lines = []
-    if _finite(row["p_meet"]):
+    if is_number(row["p_meet"]):
         lines.append(format_probability(float(row["p_meet"]), rv.lang).replace(" ", "\u00a0"))
     if isinstance(row["pace"], str):
         lines.append(label("pace", row["pace"], rv.lang))
@@ -197,7 +183,7 @@ def _results(doc: DocumentObject, rv: _Review) -> None:
 
 
 def _score(x: Any, lang: str) -> str:
-    return format_number(float(x), 1, lang) if _finite(x) else "—"
+    return format_number(float(x), 1, lang) if is_number(x) else "—"
 
 
 def _overview(doc: DocumentObject, rv: _Review) -> None:
@@ -211,7 +197,7 @@ def _overview(doc: DocumentObject, rv: _Review) -> None:
              for c in rv.summary.columns if c.startswith("pace_") and int(plan_row[c]) > 0]
     if paces:
         paragraph(doc, word("paces", lang, list="; ".join(paces)), indent=True)
-    if bool(plan_row["enough_data"]) and _finite(plan_row["score"]):
+    if bool(plan_row["enough_data"]) and is_number(plan_row["score"]):
         paragraph(doc, word("score_plan", lang, score=_score(plan_row["score"], lang)), indent=True)
     else:
         paragraph(doc, word("score_missing", lang), indent=True)
@@ -219,7 +205,7 @@ def _overview(doc: DocumentObject, rv: _Review) -> None:
                         n=int(plan_row["indicators"]), year=rv.year), indent=True)
     partial = [f"{rv.name(i)} ({format_probability(float(r['coverage']), lang)})"
                for i in rv.plan["indicators"] if (r := rv.row(i)) is not None
-               and _finite(r["coverage"]) and float(r["coverage"]) < 1.0]
+               and is_number(r["coverage"]) and float(r["coverage"]) < 1.0]
     if partial:
         paragraph(doc, word("coverage_low", lang, n=len(partial), list="; ".join(partial)), indent=True)
     paragraph(doc, word("domain_table", lang), indent=True, after=3).paragraph_format.keep_with_next = True
@@ -241,7 +227,7 @@ def _overview(doc: DocumentObject, rv: _Review) -> None:
 
 def _trajectory_png(rv: _Review, ind: Mapping[str, Any]) -> io.BytesIO | None:
     points = rv.in_area[(rv.in_area["indicator"] == ind["id"]) & (rv.in_area["year"] <= rv.year)]
-    if sum(_finite(v) for v in points["assessed"]) < 2:
+    if sum(is_number(v) for v in points["assessed"]) < 2:
         return None
     fig = Figure(figsize=(6.4, 3.0))
     ax = fig.add_subplot()
@@ -270,7 +256,7 @@ def _risks(doc: DocumentObject, rv: _Review) -> None:
                             target=rv.target(ind), status=label("status", str(row["status"]), lang),
                             target_year=rv.target_year,
                             projected=_assessed_text(rv, ind, row["projected"]) or "—",
-                            p=format_probability(float(row["p_meet"]), lang) if _finite(row["p_meet"]) else "—",
+                            p=format_probability(float(row["p_meet"]), lang) if is_number(row["p_meet"]) else "—",
                             pace=pace), indent=True).paragraph_format.keep_with_next = True
         png = _trajectory_png(rv, ind)
         if png is None:
@@ -335,7 +321,7 @@ def _head(doc: DocumentObject, rv: _Review) -> None:
 def _closing(doc: DocumentObject, rv: _Review, method: str) -> None:
     lang = rv.lang
     paragraph(doc, word("method", lang, method=method), italic=True, size=11, indent=True)
-    paragraph(doc, word("sample_of", lang, version=_version()), italic=True, size=11, indent=True)
+    paragraph(doc, word("sample_of", lang, version=__version__), italic=True, size=11, indent=True)
     left = [(word("recipients", lang), True, True, 12), (word("recipient_above", lang), False, False, 11),
             (word("recipient_archive", lang), False, False, 11)]
     right = [(word("signer", lang), True, False, 13), (word("signature", lang), False, True, 13),

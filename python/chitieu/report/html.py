@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import pathlib
 from importlib import resources
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Mapping
 
 import pandas as pd
@@ -17,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from matplotlib.figure import Figure
 
+from chitieu._core import __version__
 from chitieu.errors import ChitieuError
 from chitieu.report import plots
 from chitieu.report.labels import (
@@ -31,6 +31,7 @@ from chitieu.report.labels import (
     format_share,
     format_value,
     indicator_unit,
+    is_number,
     label,
     localized,
     plan_dict,
@@ -55,20 +56,6 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
-
-def _finite(x: Any) -> bool:
-    try:
-        return not math.isnan(float(x))
-    except (TypeError, ValueError):
-        return False
-
-
-def _version() -> str:
-    try:
-        return version("chitieu")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def method_of(frame: pd.DataFrame) -> str:
@@ -140,7 +127,7 @@ def _indicator_context(meta: Mapping[str, Any], row: pd.Series | None, frame: pd
     })
     points = frame[(frame["indicator"] == meta["id"]) & (frame["area"] == area)
                    & (frame["year"] <= row["year"])]
-    if sum(_finite(v) for v in points["assessed"]) >= 2:
+    if sum(is_number(v) for v in points["assessed"]) >= 2:
         fig = Figure(figsize=(5.6, 2.7))
         ax = fig.add_subplot()
         plots.trajectory(points, plan, str(meta["id"]), area, lang=lang, ax=ax)
@@ -163,7 +150,7 @@ def _summary_rows(summary: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
             "indicators": int(r["indicators"]),
             "with_data": int(r["with_data"]),
             "counts": [int(r[s]) for s in STATUSES],
-            "score": format_number(float(r["score"]), 1, lang) if _finite(r["score"]) else "—",
+            "score": format_number(float(r["score"]), 1, lang) if is_number(r["score"]) else "—",
             "enough": label("text", "yes" if bool(r["enough_data"]) else "no", lang),
         })
     return rows
@@ -179,10 +166,10 @@ def _findings_rows(findings: pd.DataFrame | None, names: Mapping[str, str],
             "kind": str(f["kind"]),
             "indicator": names.get(str(f["indicator"]), str(f["indicator"])),
             "area": str(f["area"]),
-            "year": str(int(f["year"])) if _finite(f["year"]) else "",
-            "own": format_number(float(f["own"]), 2, lang) if _finite(f["own"]) else "",
+            "year": str(int(f["year"])) if is_number(f["year"]) else "",
+            "own": format_number(float(f["own"]), 2, lang) if is_number(f["own"]) else "",
             "aggregate": (format_number(float(f["aggregate"]), 2, lang)
-                          if _finite(f["aggregate"]) else ""),
+                          if is_number(f["aggregate"]) else ""),
             "message": str(f["message"]),
         })
     return rows
@@ -253,7 +240,7 @@ def render_html(frame: pd.DataFrame, plan: Any, summary: pd.DataFrame,
         "domains": domains,
         "findings": _findings_rows(findings, ind_names, lang),
         "method": label("text", f"method_{method_of(frame)}", lang),
-        "version": _version(),
+        "version": __version__,
     }
     return _environment().get_template("report.html.j2").render(context)
 

@@ -288,6 +288,14 @@ _DECIMALS: Final[dict[str, int]] = {name: int(rule["decimals"]) for name, rule i
 _DECIMALS["per_year"] = 2
 
 
+def is_number(x: Any) -> bool:
+    """True for a value that reads as a number other than NaN (None, text and NaN are not)."""
+    try:
+        return not math.isnan(float(x))
+    except (TypeError, ValueError):
+        return False
+
+
 def check_lang(lang: str) -> str:
     """Return ``lang`` if it is ``"vi"`` or ``"en"``; raise ChitieuError naming it otherwise."""
     if lang not in LANGS:

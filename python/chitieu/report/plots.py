@@ -32,6 +32,7 @@ from chitieu.report.labels import (
     format_probability,
     format_value,
     indicator_unit,
+    is_number,
     label,
     localized,
     plan_dict,
@@ -52,13 +53,6 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
 
 def _short(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _finite(x: Any) -> bool:
-    try:
-        return not math.isnan(float(x))
-    except (TypeError, ValueError):
-        return False
 
 
 def _indicators(plan: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -176,7 +170,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
     kind = str(spec.get("kind", ""))
     shown_unit = assessed_scale(meta)
     ax = _axes(ax, (6.0, 3.2))
-    pts = rows[[_finite(v) for v in rows["assessed"]]]
+    pts = rows[[is_number(v) for v in rows["assessed"]]]
     years = pts["year"].to_numpy(dtype=float)
     values = pts["assessed"].to_numpy(dtype=float)
     extent = list(values)
@@ -184,7 +178,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
     t1 = int(meta.get("target_year") or p["plan"]["target_year"])
     if kind == "cumulative" and spec.get("period"):
         t1 = int(spec["period"][1])
-    projected = float(last["projected"]) if _finite(last["projected"]) else math.nan
+    projected = float(last["projected"]) if is_number(last["projected"]) else math.nan
     if not math.isnan(projected) and len(pts) >= 1 and t1 > years.max():
         if kind == "cumulative" or len(pts) < 2:
             xs, ys = np.array([years[-1], t1]), np.array([values[-1], projected])
@@ -221,7 +215,7 @@ def trajectory(frame: pd.DataFrame, plan: Any, indicator: str, area: str, lang: 
             if b is not None:
                 ax.axhline(b, color=_BAND, lw=1, ls=":")
         ax.set_ylim(ymin, ymax)
-    has_p = _finite(last["p_meet"])
+    has_p = is_number(last["p_meet"])
     if has_p:  # its own line under the title, so a long title cannot run into it
         ax.text(0.0, 1.02, f"{label('column', 'p_meet', lang)} ({t1}): "
                 f"{format_probability(float(last['p_meet']), lang)}", transform=ax.transAxes,
@@ -259,7 +253,7 @@ def domain_bars(summary: pd.DataFrame, lang: str = "vi", ax: Axes | None = None)
                 edgecolor="white", label=label("status", s, lang), height=0.6)
         left += counts
     for k, (_, r) in enumerate(domains.iterrows()):
-        score = float(r["score"]) if _finite(r["score"]) else math.nan
+        score = float(r["score"]) if is_number(r["score"]) else math.nan
         text = "—" if math.isnan(score) else format_number(score, 0, lang)
         ax.text(left[k] + 0.15, k, text, va="center", fontsize=9, color=_INK)
     ax.set_yticks(range(len(domains)))
@@ -274,7 +268,7 @@ def domain_bars(summary: pd.DataFrame, lang: str = "vi", ax: Axes | None = None)
     title = label("text", "summary", lang)
     if not plan_rows.empty:
         score = plan_rows.iloc[0]["score"]
-        shown = (format_number(float(score), 1, lang) if _finite(score)
+        shown = (format_number(float(score), 1, lang) if is_number(score)
                  else label("text", "not_enough_data", lang))
         title = f"{title} — {label('text', 'plan_score', lang)}: {shown}"
     ax.set_title(title, fontsize=10, loc="left")
