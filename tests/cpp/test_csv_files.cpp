@@ -105,8 +105,8 @@ BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {
                           "that contains a comma)");
   const std::string comma = write_file("comma.csv", "indicator,area,year,value\nx,a,2024,\"12,5\"\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(comma); }) ==
-             comma + ":2: value: '12,5' is not a number (write digits with a dot for decimals (decimal=',' reads "
-                     "85,3), or leave the cell empty)");
+             comma + ":2: value: '12,5' is not a number (write digits with a dot for decimals, or leave the cell "
+                     "empty)");
   const std::string no_value = write_file("no_value.csv", "# c\nindicator,area,year\nx,a,2024\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(no_value); }) ==
              no_value + ":2: value: missing column 'value'; observations need the columns indicator, area, year, "
