@@ -71,7 +71,10 @@ std::string change_number(double bound, change_form form, bool increase, bool vi
 std::string change_phrase(const target& t, bool vi, change_form form) {
   const bool annual = form == change_form::annual;
   const double no_change = detail::change_bound(form, true, 0.0);
-  const bool increase = t.lower && (!t.upper || *t.lower >= no_change);
+  // The direction says which verb (a zero-size "giảm 0 - 0" is a decrease although its bounds
+  // are -0); only a direction of none leaves it to the bounds.
+  const bool increase = t.dir != direction::none ? t.dir == direction::higher
+                                                 : t.lower && (!t.upper || *t.lower >= no_change);
   auto num = [&](double bound) { return change_number(bound, form, increase, vi); };
   std::string size;
   if (t.lower && t.upper) {

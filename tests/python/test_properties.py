@@ -310,3 +310,12 @@ def test_cpp_agrees_with_python_on_random_plans(tmp_path_factory, plan: Tuple[st
     loaded = chitieu.load_plan(str(path))
     assert _core.parse_plan(_core.write_plan(loaded), "again.toml") == loaded
     assert np.all(frame["year"].isin([2021, 2022]))
+
+
+def test_a_zero_yearly_decrease_writes_back_as_a_decrease() -> None:
+    """Found by hypothesis: "giảm bình quân 0 - 0%/năm" was written back as "tăng ... -0"."""
+    t = chitieu.parse_target("giảm bình quân 0 - 0%/năm")
+    for lang in ("vi", "en"):
+        back = chitieu.parse_target(chitieu.format_target(t, lang), direction=t.direction)
+        back.text = t.text
+        assert back == t
