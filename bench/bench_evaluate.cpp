@@ -48,7 +48,9 @@ chitieu::plan make_plan() {
     chitieu::indicator ind;
     ind.id = "ind" + std::to_string(i);
     switch (i % 8) {
-      case 0: case 1: case 2:  // "trên 80%"
+      case 0:
+      case 1:
+      case 2:  // "trên 80%"
         ind.unit = chitieu::unit::percent;
         ind.target = one_sided(target_kind::threshold, direction::higher, 80);
         ind.target.lower_inclusive = false;
@@ -78,7 +80,6 @@ chitieu::plan make_plan() {
         ind.target.kind = target_kind::milestone;
         ind.target.dir = direction::none;
     }
-    ind.dir = ind.target.dir;
     p.indicators.push_back(ind);
   }
   return p;
@@ -101,7 +102,9 @@ chitieu::panel make_panel(bool shuffled) {
         const double e = noise(key);
         double v = 0;
         switch (i % 8) {
-          case 0: case 1: case 2: v = std::clamp(60 + 1.8 * y + 4 * e, 0.0, 100.0); break;
+          case 0:
+          case 1:
+          case 2: v = std::clamp(60 + 1.8 * y + 4 * e, 0.0, 100.0); break;
           case 3: v = std::max(0.0, 4 - 0.2 * y + e); break;
           case 4: v = 50 * (1 + 0.08 * y) * (1 + 0.05 * e); break;
           case 5: v = 2600 + 400 * e; break;
@@ -117,7 +120,8 @@ chitieu::panel make_panel(bool shuffled) {
     std::vector<std::size_t> perm(n);
     std::iota(perm.begin(), perm.end(), std::size_t{0});
     for (std::size_t k = n - 1; k > 0; --k)
-      std::swap(perm[k], perm[static_cast<std::size_t>((noise(k * 7919) + 0.5) * static_cast<double>(k + 1))]);
+      std::swap(perm[k],
+                perm[static_cast<std::size_t>((noise(k * 7919) + 0.5) * static_cast<double>(k + 1))]);
     chitieu::panel out = obs;
     for (std::size_t r = 0; r < n; ++r) {
       out.indicator[r] = obs.indicator[perm[r]];
@@ -163,8 +167,8 @@ int main() {
   const double base_ms = median_ms([&] {
     std::fill(sums.begin(), sums.end(), 0.0);
     for (std::size_t r = 0; r < sorted.size(); ++r)
-      sums[static_cast<std::size_t>(sorted.indicator[r]) * n_areas + static_cast<std::size_t>(sorted.area[r])] +=
-          sorted.value[r];
+      sums[static_cast<std::size_t>(sorted.indicator[r]) * n_areas +
+           static_cast<std::size_t>(sorted.area[r])] += sorted.value[r];
     checksum += sums[0];
   });
   const double eval_ms = median_ms([&] {
@@ -182,8 +186,8 @@ int main() {
     sink += e.size();
   });
 
-  std::printf("observations                      %zu (%d indicators x %d areas x %d years)\n",
-              sorted.size(), n_indicators, n_areas, n_years);
+  std::printf("observations                      %zu (%d indicators x %d areas x %d years)\n", sorted.size(),
+              n_indicators, n_areas, n_years);
   std::printf("baseline: sum values per series   %8.1f ms\n", base_ms);
   std::printf("evaluate, rows in order           %8.1f ms  (%.1f x baseline, %.0f ns/row)\n", eval_ms,
               eval_ms / base_ms, eval_ms * 1e6 / static_cast<double>(sorted.size()));

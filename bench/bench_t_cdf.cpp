@@ -84,8 +84,9 @@ int main(int argc, char** argv) {
     closed_sum += closed_p[i];
     max_diff = std::max(max_diff, std::abs(boost_p[i] - closed_p[i]));
   }
-  std::printf("{\"pairs\": %llu, \"runs\": %d, \"median_ms\": %.3f, \"closed_form_median_ms\": %.3f, "
-              "\"sum\": %.6f, \"closed_form_sum\": %.6f, \"max_abs_difference\": %.3g}\n",
-              static_cast<unsigned long long>(n), runs, boost_ms, closed_ms, boost_sum, closed_sum, max_diff);
+  std::printf(
+      "{\"pairs\": %llu, \"runs\": %d, \"median_ms\": %.3f, \"closed_form_median_ms\": %.3f, "
+      "\"sum\": %.6f, \"closed_form_sum\": %.6f, \"max_abs_difference\": %.3g}\n",
+      static_cast<unsigned long long>(n), runs, boost_ms, closed_ms, boost_sum, closed_sum, max_diff);
   return 0;
 }

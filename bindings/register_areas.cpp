@@ -51,8 +51,8 @@ py::list findings_list(const std::vector<finding>& findings) {
   return out;
 }
 
-py::dict counts_dict(const summary_counts& c, std::size_t indicators, std::size_t with_data,
-                     double score, bool enough_data) {
+py::dict counts_dict(const summary_counts& c, std::size_t indicators, std::size_t with_data, double score,
+                     bool enough_data) {
   py::dict d;
   d["indicators"] = indicators;
   d["with_data"] = with_data;
@@ -103,68 +103,78 @@ void register_areas(py::module_& m) {
                          "valid on 31 December of Y.")
       .def(py::init([](const std::vector<std::string>& ids, const std::vector<std::string>& codes,
                        const std::vector<std::string>& names, const std::vector<std::string>& levels,
-                       const std::vector<std::string>& parents,
-                       const std::vector<std::string>& valid_from,
+                       const std::vector<std::string>& parents, const std::vector<std::string>& valid_from,
                        const std::vector<std::string>& valid_to, const std::string& source) {
-             return area_table(
-                 make_areas(ids, codes, names, levels, parents, valid_from, valid_to, source),
-                 source);
+             return area_table(make_areas(ids, codes, names, levels, parents, valid_from, valid_to, source),
+                               source);
            }),
-           py::arg("ids"), py::arg("codes"), py::arg("names"), py::arg("levels"),
-           py::arg("parents"), py::arg("valid_from"), py::arg("valid_to"),
-           py::arg("source") = "",
+           py::arg("ids"), py::arg("codes"), py::arg("names"), py::arg("levels"), py::arg("parents"),
+           py::arg("valid_from"), py::arg("valid_to"), py::arg("source") = "",
            "Builds and validates the table (lists of str; \"\" = empty or open). Errors name the "
            "source, the 1-based data row and the field.")
       .def("__len__", [](const area_table& t) { return t.areas().size(); })
       .def("__contains__", &area_table::contains, py::arg("id"))
-      .def_property_readonly("ids", [](const area_table& t) {
-        std::vector<std::string> out;
-        for (const area& a : t.areas()) out.push_back(a.id);
-        return out;
-      }, "The area ids in table order.")
+      .def_property_readonly(
+          "ids",
+          [](const area_table& t) {
+            std::vector<std::string> out;
+            for (const area& a : t.areas()) out.push_back(a.id);
+            return out;
+          },
+          "The area ids in table order.")
       .def_property_readonly("source", &area_table::source, "The source named in messages.")
       .def("units_in_year", &area_table::units_in_year, py::arg("year"),
            "Ids of the units valid on 31 December of the year.")
-      .def("units_at", [](const area_table& t, const std::string& d) { return t.units_at(parse_date(d)); },
-           py::arg("date"), "Ids of the units valid on an ISO date.")
-      .def("valid_on", [](const area_table& t, const std::string& id, const std::string& d) {
-             return t.valid_on(id, parse_date(d));
-           }, py::arg("id"), py::arg("date"), "True when the area exists on the ISO date.")
+      .def(
+          "units_at", [](const area_table& t, const std::string& d) { return t.units_at(parse_date(d)); },
+          py::arg("date"), "Ids of the units valid on an ISO date.")
+      .def(
+          "valid_on",
+          [](const area_table& t, const std::string& id, const std::string& d) {
+            return t.valid_on(id, parse_date(d));
+          },
+          py::arg("id"), py::arg("date"), "True when the area exists on the ISO date.")
       .def("parent_in_year", &area_table::parent_in_year, py::arg("id"), py::arg("year"),
            "The parent of the area on 31 December of the year, or None.")
       .def("children_in_year", &area_table::children_in_year, py::arg("id"), py::arg("year"),
            "The children of the area on 31 December of the year.");
 
-  m.def("area_problems",
-        [](const std::vector<std::string>& ids, const std::vector<std::string>& codes,
-           const std::vector<std::string>& names, const std::vector<std::string>& levels,
-           const std::vector<std::string>& parents, const std::vector<std::string>& valid_from,
-           const std::vector<std::string>& valid_to, const std::string& source) {
-          return as_tuples(area_problems(
-              make_areas(ids, codes, names, levels, parents, valid_from, valid_to, source), source));
-        },
-        py::arg("ids"), py::arg("codes"), py::arg("names"), py::arg("levels"), py::arg("parents"),
-        py::arg("valid_from"), py::arg("valid_to"), py::arg("source") = "",
-        "Every problem of an area list as (message, 1-based data row, field) tuples.");
+  m.def(
+      "area_problems",
+      [](const std::vector<std::string>& ids, const std::vector<std::string>& codes,
+         const std::vector<std::string>& names, const std::vector<std::string>& levels,
+         const std::vector<std::string>& parents, const std::vector<std::string>& valid_from,
+         const std::vector<std::string>& valid_to, const std::string& source) {
+        return as_tuples(area_problems(
+            make_areas(ids, codes, names, levels, parents, valid_from, valid_to, source), source));
+      },
+      py::arg("ids"), py::arg("codes"), py::arg("names"), py::arg("levels"), py::arg("parents"),
+      py::arg("valid_from"), py::arg("valid_to"), py::arg("source") = "",
+      "Every problem of an area list as (message, 1-based data row, field) tuples.");
 
-  m.def("area_id_problem", [](const std::string& id) { return area_id_problem(id); }, py::arg("id"),
-        "Why the text is not a valid area id, or '' when it is one (docs/your-data.md).");
+  m.def(
+      "area_id_problem", [](const std::string& id) { return area_id_problem(id); }, py::arg("id"),
+      "Why the text is not a valid area id, or '' when it is one (docs/your-data.md).");
   m.def("unit_of_code", &unit_of_code, py::arg("areas"), py::arg("code"), py::arg("year"),
         "The id of the unit holding an official code on 31 December of the year; raises "
         "ChitieuError when none or several do.");
-  m.def("area_code_problems",
-        [](const panel& obs, const area_table& areas) { return as_tuples(area_code_problems(obs, areas)); },
-        py::arg("panel"), py::arg("areas"),
-        "Every row of a code-keyed panel whose (code, year) resolves to no unit or to several, as "
-        "(message, 1-based row, field) tuples.");
+  m.def(
+      "area_code_problems",
+      [](const panel& obs, const area_table& areas) { return as_tuples(area_code_problems(obs, areas)); },
+      py::arg("panel"), py::arg("areas"),
+      "Every row of a code-keyed panel whose (code, year) resolves to no unit or to several, as "
+      "(message, 1-based row, field) tuples.");
   m.def("resolve_area_codes", &resolve_area_codes, py::arg("panel"), py::arg("areas"),
         "Rewrites a panel keyed by official codes into area ids, each (code, year) resolved to the "
         "unit holding the code on 31 December of the year (in place).");
-  m.def("observation_area_problems",
-        [](const panel& obs, const area_table& areas) { return as_tuples(observation_area_problems(obs, areas)); },
-        py::arg("panel"), py::arg("areas"),
-        "Every row whose area is unknown to the table or not a unit of its year, as (message, "
-        "1-based row, field) tuples.");
+  m.def(
+      "observation_area_problems",
+      [](const panel& obs, const area_table& areas) {
+        return as_tuples(observation_area_problems(obs, areas));
+      },
+      py::arg("panel"), py::arg("areas"),
+      "Every row whose area is unknown to the table or not a unit of its year, as (message, "
+      "1-based row, field) tuples.");
 
   py::class_<crosswalk>(m, "Crosswalk", "Links from dissolved units to their successors with shares.")
       .def(py::init([](const std::vector<std::string>& froms, const std::vector<std::string>& tos,
@@ -177,92 +187,102 @@ void register_areas(py::module_& m) {
            "Builds and validates the crosswalk against an AreaTable (shares of one unit sum to 1, "
            "no cycles, known areas).")
       .def("__len__", [](const crosswalk& c) { return c.links().size(); })
-      .def("successors", [](const crosswalk& c, const std::string& from) {
-             std::vector<std::tuple<std::string, double, std::string>> out;
-             for (const auto& l : c.successors(from)) out.emplace_back(l.to, l.share, l.on.iso());
-             return out;
-           }, py::arg("from"), "The links leaving a unit as (to, share, ISO date) tuples.")
-      .def("resolve", [](const crosswalk& c, const std::string& id, const area_table& areas,
-                         const std::string& d) { return c.resolve(id, areas, parse_date(d)); },
-           py::arg("id"), py::arg("areas"), py::arg("date"),
-           "The units valid on the ISO date that the area ends up in, with their shares.");
+      .def(
+          "successors",
+          [](const crosswalk& c, const std::string& from) {
+            std::vector<std::tuple<std::string, double, std::string>> out;
+            for (const auto& l : c.successors(from)) out.emplace_back(l.to, l.share, l.on.iso());
+            return out;
+          },
+          py::arg("from"), "The links leaving a unit as (to, share, ISO date) tuples.")
+      .def(
+          "resolve",
+          [](const crosswalk& c, const std::string& id, const area_table& areas, const std::string& d) {
+            return c.resolve(id, areas, parse_date(d));
+          },
+          py::arg("id"), py::arg("areas"), py::arg("date"),
+          "The units valid on the ISO date that the area ends up in, with their shares.");
 
-  m.def("crosswalk_problems",
-        [](const std::vector<std::string>& froms, const std::vector<std::string>& tos,
-           const std::vector<double>& shares, const std::vector<std::string>& dates,
-           const area_table& areas, const std::string& source) {
-          return as_tuples(crosswalk_problems(make_links(froms, tos, shares, dates, source), areas, source));
-        },
-        py::arg("froms"), py::arg("tos"), py::arg("shares"), py::arg("dates"), py::arg("areas"),
-        py::arg("source") = "",
-        "Every problem of a crosswalk as (message, 1-based data row, field) tuples.");
+  m.def(
+      "crosswalk_problems",
+      [](const std::vector<std::string>& froms, const std::vector<std::string>& tos,
+         const std::vector<double>& shares, const std::vector<std::string>& dates, const area_table& areas,
+         const std::string& source) {
+        return as_tuples(crosswalk_problems(make_links(froms, tos, shares, dates, source), areas, source));
+      },
+      py::arg("froms"), py::arg("tos"), py::arg("shares"), py::arg("dates"), py::arg("areas"),
+      py::arg("source") = "", "Every problem of a crosswalk as (message, 1-based data row, field) tuples.");
 
-  m.def("reexpress",
-        [](const plan& p, const panel& obs, const area_table& areas, const crosswalk& cw,
-           const std::string& at) { return reexpress(p, obs, areas, cw, parse_date(at)); },
-        py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("crosswalk"), py::arg("date"),
-        "Re-expresses every year on the units valid on the ISO date (docs/aggregation.md).");
+  m.def(
+      "reexpress",
+      [](const plan& p, const panel& obs, const area_table& areas, const crosswalk& cw,
+         const std::string& at) { return reexpress(p, obs, areas, cw, parse_date(at)); },
+      py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("crosswalk"), py::arg("date"),
+      "Re-expresses every year on the units valid on the ISO date (docs/aggregation.md).");
 
-  m.def("roll_up",
-        [](const plan& p, const panel& obs, const area_table& areas,
-           const std::optional<std::string>& geography) {
-          roll_up_result res = geography ? roll_up(p, obs, areas, parse_date(*geography))
-                                         : roll_up(p, obs, areas);
-          return py::make_tuple(std::move(res.rows), findings_list(res.findings));
-        },
-        py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("geography") = py::none(),
-        "Rolls values up the area hierarchy by each indicator's rule: (Panel, findings as dicts).");
+  m.def(
+      "roll_up",
+      [](const plan& p, const panel& obs, const area_table& areas,
+         const std::optional<std::string>& geography) {
+        roll_up_result res =
+            geography ? roll_up(p, obs, areas, parse_date(*geography)) : roll_up(p, obs, areas);
+        return py::make_tuple(std::move(res.rows), findings_list(res.findings));
+      },
+      py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("geography") = py::none(),
+      "Rolls values up the area hierarchy by each indicator's rule: (Panel, findings as dicts).");
 
-  m.def("summarize",
-        [](const plan& p, const evaluation& ev, const std::string& area, std::optional<int> year,
-           bool geometric) {
-          return summary_dict(summarize(p, ev, area, summary_options{year, geometric}));
-        },
-        py::arg("plan"), py::arg("evaluation"), py::arg("area"), py::arg("year") = py::none(),
-        py::arg("geometric") = false,
-        "Counts by status and pace and scores per domain and for the plan, for one area and year "
-        "(default: its latest): {plan_id, area, year, geometric, plan: {...}, domains: [...]}.");
+  m.def(
+      "summarize",
+      [](const plan& p, const evaluation& ev, const std::string& area, std::optional<int> year,
+         bool geometric) {
+        return summary_dict(summarize(p, ev, area, summary_options{year, geometric}));
+      },
+      py::arg("plan"), py::arg("evaluation"), py::arg("area"), py::arg("year") = py::none(),
+      py::arg("geometric") = false,
+      "Counts by status and pace and scores per domain and for the plan, for one area and year "
+      "(default: its latest): {plan_id, area, year, geometric, plan: {...}, domains: [...]}.");
 
-  m.def("check_and_complete",
-        [](const plan& p, panel& obs) {
+  m.def(
+      "check_and_complete",
+      [](const plan& p, panel& obs) {
+        py::gil_scoped_release release;
+        check_and_complete(p, obs);
+      },
+      py::arg("plan"), py::arg("panel"),
+      "Checks the panel once (raises ChitieuError for its first problem, the message counting "
+      "the rest) and fills ratio values in place; pass checked=True to review() afterwards.");
+
+  m.def(
+      "review",
+      [](const plan& p, panel& obs, const area_table* areas, const crosswalk* cw,
+         const std::optional<std::string>& geography, std::optional<int> year, const std::string& method,
+         std::optional<int> baseline_year, std::optional<int> target_year, bool consume, bool checked,
+         const py::object& recycle) {
+        evaluation* recycled = recycle.is_none() ? nullptr : &writable_evaluation(recycle, "recycle");
+        review_options opt;
+        opt.checked = checked;
+        opt.evaluation.method = pace_method_from_string(method);
+        opt.evaluation.year = year;
+        opt.evaluation.baseline_year = baseline_year;
+        opt.evaluation.target_year = target_year;
+        if (geography) opt.geography = parse_date(*geography);
+        review_result res;
+        {
           py::gil_scoped_release release;
-          check_and_complete(p, obs);
-        },
-        py::arg("plan"), py::arg("panel"),
-        "Checks the panel once (raises ChitieuError for its first problem, the message counting "
-        "the rest) and fills ratio values in place; pass checked=True to review() afterwards.");
-
-  m.def("review",
-        [](const plan& p, panel& obs, const area_table* areas, const crosswalk* cw,
-           const std::optional<std::string>& geography, std::optional<int> year,
-           const std::string& method, std::optional<int> baseline_year,
-           std::optional<int> target_year, bool consume, bool checked, const py::object& recycle) {
-          evaluation* recycled = recycle.is_none() ? nullptr : &writable_evaluation(recycle, "recycle");
-          review_options opt;
-          opt.checked = checked;
-          opt.evaluation.method = pace_method_from_string(method);
-          opt.evaluation.year = year;
-          opt.evaluation.baseline_year = baseline_year;
-          opt.evaluation.target_year = target_year;
-          if (geography) opt.geography = parse_date(*geography);
-          review_result res;
-          {
-            py::gil_scoped_release release;
-            res = consume ? review(p, std::move(obs), areas, cw, opt, recycled)
-                          : review(p, obs, areas, cw, opt, recycled);
-          }
-          return py::make_tuple(std::move(res.evaluation), findings_list(res.findings));
-        },
-        py::arg("plan"), py::arg("panel"), py::arg("areas") = py::none(),
-        py::arg("crosswalk") = py::none(), py::arg("geography") = py::none(),
-        py::arg("year") = py::none(), py::arg("method") = "chitieu",
-        py::arg("baseline_year") = py::none(), py::arg("target_year") = py::none(),
-        py::kw_only(), py::arg("consume") = false, py::arg("checked") = false, py::arg("recycle") = py::none(),
-        "The whole review: complete values, check, area validity, geography, roll-up, evaluate. "
-        "Returns (Evaluation, findings as dicts). consume=True moves the panel's columns into the "
-        "review (no copy; the Panel is left empty); checked=True skips the check of a panel that "
-        "has passed check_and_complete(); recycle=an earlier Evaluation (left empty) whose memory the "
-        "new one reuses, refused while arrays of it are alive.");
+          res = consume ? review(p, std::move(obs), areas, cw, opt, recycled)
+                        : review(p, obs, areas, cw, opt, recycled);
+        }
+        return py::make_tuple(std::move(res.evaluation), findings_list(res.findings));
+      },
+      py::arg("plan"), py::arg("panel"), py::arg("areas") = py::none(), py::arg("crosswalk") = py::none(),
+      py::arg("geography") = py::none(), py::arg("year") = py::none(), py::arg("method") = "chitieu",
+      py::arg("baseline_year") = py::none(), py::arg("target_year") = py::none(), py::kw_only(),
+      py::arg("consume") = false, py::arg("checked") = false, py::arg("recycle") = py::none(),
+      "The whole review: complete values, check, area validity, geography, roll-up, evaluate. "
+      "Returns (Evaluation, findings as dicts). consume=True moves the panel's columns into the "
+      "review (no copy; the Panel is left empty); checked=True skips the check of a panel that "
+      "has passed check_and_complete(); recycle=an earlier Evaluation (left empty) whose memory the "
+      "new one reuses, refused while arrays of it are alive.");
 }
 
 }  // namespace chitieu::python

@@ -59,7 +59,8 @@ std::vector<std::string> names_of() {
 }  // namespace
 
 void register_enums(py::module_& m) {
-  m.attr("ENUM_TABLES") = tables_of<unit, direction, target_kind, status, pace, pace_method, aggregate_rule, trend>();
+  m.attr("ENUM_TABLES") =
+      tables_of<unit, direction, target_kind, status, pace, pace_method, aggregate_rule, trend>();
   m.def(
       "enum_table",
       [](const std::string& kind) {
@@ -96,7 +97,8 @@ void register_enums(py::module_& m) {
   m.def("status_names", &names_of<status>, "status codes in the order of Evaluation.columns()['status']");
   m.def("pace_names", &names_of<pace>, "pace codes in the order of Evaluation.columns()['pace']");
   m.def(
-      "status_label_vi", [](const std::string& s) { return std::string(label_vi(enum_from_string<status>(s))); },
+      "status_label_vi",
+      [](const std::string& s) { return std::string(label_vi(enum_from_string<status>(s))); },
       py::arg("status"), "The Vietnamese label of a status code.");
 }
 

@@ -2,11 +2,11 @@
 // per-row Python loops; evaluate() runs without the GIL.
 #include "register.hpp"
 
-#include "detail/huge_pages.hpp"
-#include "detail/panel_room.hpp"
 #include <chitieu/evaluate.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/panel_index.hpp>
+#include "detail/huge_pages.hpp"
+#include "detail/panel_room.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -76,14 +76,14 @@ py::array_t<std::int8_t> codes_of(const std::vector<E>& v) {
 panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int32_t>& indicator,
                  std::vector<std::string> area_ids, const array_of<std::int32_t>& area,
                  const array_of<std::int32_t>& year, const array_of<double>& value,
-                 const py::object& numerator, const py::object& denominator,
-                 const py::object& weight, const py::object& se, const py::object& coverage,
-                 long long parent_areas) {
+                 const py::object& numerator, const py::object& denominator, const py::object& weight,
+                 const py::object& se, const py::object& coverage, long long parent_areas) {
   const auto n = static_cast<std::size_t>(year.size());
   if (parent_areas < 0)
-    throw error("make_panel: parent_areas must be >= 0 (the number of areas that are some area's parent), got " +
-                    std::to_string(parent_areas),
-                {}, 0, "parent_areas");
+    throw error(
+        "make_panel: parent_areas must be >= 0 (the number of areas that are some area's parent), got " +
+            std::to_string(parent_areas),
+        {}, 0, "parent_areas");
   std::size_t capacity = n;  // with room for the parent rows a roll-up will append
   if (parent_areas > 0 && n > 0 && year.ndim() == 1) {
     const auto [lo, hi] = std::minmax_element(year.data(), year.data() + n);
@@ -121,9 +121,8 @@ std::vector<T> codes_from(const py::dict& cols, const char* name, std::size_t n,
   auto out = column_from<T>(column_of(cols, name).cast<array_of<T>>(), n, n, name, "evaluation_from_columns");
   for (std::size_t i = 0; i < n; ++i)
     if (out[i] < 0 || static_cast<std::size_t>(out[i]) >= count)
-      throw error(std::string("evaluation_from_columns: column '") + name + "' row " +
-                      std::to_string(i + 1) + ": code " + std::to_string(out[i]) + " is outside [0, " +
-                      std::to_string(count) + ")",
+      throw error(std::string("evaluation_from_columns: column '") + name + "' row " + std::to_string(i + 1) +
+                      ": code " + std::to_string(out[i]) + " is outside [0, " + std::to_string(count) + ")",
                   {}, 0, name);
   return out;
 }
@@ -195,8 +194,8 @@ py::array_t<T> view_of(const std::vector<T>& v, const py::handle& owner) {
 }
 
 /// evaluate_options from the keyword arguments of evaluate() and evaluate_into().
-evaluate_options options_of(std::optional<int> year, const std::string& method, std::optional<int> baseline_year,
-                            std::optional<int> target_year) {
+evaluate_options options_of(std::optional<int> year, const std::string& method,
+                            std::optional<int> baseline_year, std::optional<int> target_year) {
   evaluate_options opt;
   opt.method = pace_method_from_string(method);
   opt.year = year;
@@ -251,28 +250,26 @@ std::unordered_map<const evaluation*, long>& leases() {
 evaluation& writable_evaluation(const py::object& e, const char* field) {
   auto& out = e.cast<evaluation&>();
   if (leases().count(&out) != 0)
-    throw error("this Evaluation's memory is still viewed by numpy arrays from its columns() or frames built on "
-                "them; delete those (or take copies) before reusing it",
-                {}, 0, field);
+    throw error(
+        "this Evaluation's memory is still viewed by numpy arrays from its columns() or frames built on "
+        "them; delete those (or take copies) before reusing it",
+        {}, 0, field);
   return out;
 }
 
 void register_evaluate(py::module_& m) {
-  py::class_<panel>(m, "Panel",
-                    "Observations by column (indicator × area × year), built with make_panel()")
+  py::class_<panel>(m, "Panel", "Observations by column (indicator × area × year), built with make_panel()")
       .def("__len__", &panel::size)
       .def_property_readonly("size", &panel::size, "number of rows")
       .def_readonly("indicator_ids", &panel::indicator_ids, "dictionary of indicator ids")
       .def_readonly("area_ids", &panel::area_ids, "dictionary of area ids")
       .def("columns", &panel_columns, "the columns as a dict of numpy arrays (copies)")
-      .def("__repr__", [](const panel& p) {
-        return "<chitieu._core.Panel with " + std::to_string(p.size()) + " rows>";
-      });
+      .def("__repr__",
+           [](const panel& p) { return "<chitieu._core.Panel with " + std::to_string(p.size()) + " rows>"; });
 
-  m.def("make_panel", &make_panel, py::arg("indicator_ids"), py::arg("indicator"),
-        py::arg("area_ids"), py::arg("area"), py::arg("year"), py::arg("value"),
-        py::arg("numerator") = py::none(), py::arg("denominator") = py::none(),
-        py::arg("weight") = py::none(), py::arg("se") = py::none(),
+  m.def("make_panel", &make_panel, py::arg("indicator_ids"), py::arg("indicator"), py::arg("area_ids"),
+        py::arg("area"), py::arg("year"), py::arg("value"), py::arg("numerator") = py::none(),
+        py::arg("denominator") = py::none(), py::arg("weight") = py::none(), py::arg("se") = py::none(),
         py::arg("coverage") = py::none(), py::arg("parent_areas") = 0,
         "A panel from dictionaries and numpy columns (copied in bulk); None gives a NaN column. "
         "Codes index the dictionaries; every column has one entry per row. `parent_areas`: the "
@@ -300,51 +297,52 @@ void register_evaluate(py::module_& m) {
         "and pace codes); codes out of range and columns of the wrong length raise ChitieuError "
         "naming the column.");
 
-  m.def("observation_problems",
-        [](const plan& p, const panel& obs) {
-          std::vector<std::tuple<std::string, long, std::string>> out;
-          for (const auto& e : observation_problems(p, obs))
-            out.emplace_back(e.message(), e.line(), e.field());
-          return out;
-        },
-        py::arg("plan"), py::arg("panel"),
-        "every problem of the panel against the plan as (message, row, column), row 1-based");
+  m.def(
+      "observation_problems",
+      [](const plan& p, const panel& obs) {
+        std::vector<std::tuple<std::string, long, std::string>> out;
+        for (const auto& e : observation_problems(p, obs)) out.emplace_back(e.message(), e.line(), e.field());
+        return out;
+      },
+      py::arg("plan"), py::arg("panel"),
+      "every problem of the panel against the plan as (message, row, column), row 1-based");
   m.def("check_observations", &check_observations, py::arg("plan"), py::arg("panel"),
         "raises ChitieuError for the first problem of the panel against the plan");
   m.def("complete_values", &complete_values, py::arg("plan"), py::arg("panel"),
         "fills missing values of ratio rows with numerator × factor / denominator, in place");
 
-  m.def("evaluate",
-        [](const plan& p, const panel& obs, std::optional<int> year, const std::string& method,
-           std::optional<int> baseline_year, std::optional<int> target_year) {
-          const evaluate_options opt = options_of(year, method, baseline_year, target_year);
-          evaluation out;
-          {
-            py::gil_scoped_release release;
-            out = evaluate(p, obs, opt);
-          }
-          return out;
-        },
-        py::arg("plan"), py::arg("panel"), py::arg("year") = py::none(),
-        py::arg("method") = "chitieu", py::arg("baseline_year") = py::none(),
-        py::arg("target_year") = py::none(),
-        "evaluates the panel against the plan (every observed year, or one year); "
-        "method chitieu, open_sdg or sdsn; numerator/denominator rows count as their ratio");
-  m.def("evaluate_into",
-        [](const plan& p, const panel& obs, const py::object& into, std::optional<int> year,
-           const std::string& method, std::optional<int> baseline_year, std::optional<int> target_year) {
-          // Arrays from columns() (and frames built on them) view the Evaluation's memory:
-          // refilling it would change (or free) it under them.
-          auto& out = writable_evaluation(into, "into");
-          const evaluate_options opt = options_of(year, method, baseline_year, target_year);
+  m.def(
+      "evaluate",
+      [](const plan& p, const panel& obs, std::optional<int> year, const std::string& method,
+         std::optional<int> baseline_year, std::optional<int> target_year) {
+        const evaluate_options opt = options_of(year, method, baseline_year, target_year);
+        evaluation out;
+        {
           py::gil_scoped_release release;
-          evaluate_into(p, obs, out, opt);
-        },
-        py::arg("plan"), py::arg("panel"), py::arg("into"), py::arg("year") = py::none(),
-        py::arg("method") = "chitieu", py::arg("baseline_year") = py::none(),
-        py::arg("target_year") = py::none(),
-        "as evaluate(), into an Evaluation the caller owns: its columns' memory is reused (no fresh "
-        "pages for a result of the same size); refused while arrays of it are alive");
+          out = evaluate(p, obs, opt);
+        }
+        return out;
+      },
+      py::arg("plan"), py::arg("panel"), py::arg("year") = py::none(), py::arg("method") = "chitieu",
+      py::arg("baseline_year") = py::none(), py::arg("target_year") = py::none(),
+      "evaluates the panel against the plan (every observed year, or one year); "
+      "method chitieu, open_sdg or sdsn; numerator/denominator rows count as their ratio");
+  m.def(
+      "evaluate_into",
+      [](const plan& p, const panel& obs, const py::object& into, std::optional<int> year,
+         const std::string& method, std::optional<int> baseline_year, std::optional<int> target_year) {
+        // Arrays from columns() (and frames built on them) view the Evaluation's memory:
+        // refilling it would change (or free) it under them.
+        auto& out = writable_evaluation(into, "into");
+        const evaluate_options opt = options_of(year, method, baseline_year, target_year);
+        py::gil_scoped_release release;
+        evaluate_into(p, obs, out, opt);
+      },
+      py::arg("plan"), py::arg("panel"), py::arg("into"), py::arg("year") = py::none(),
+      py::arg("method") = "chitieu", py::arg("baseline_year") = py::none(),
+      py::arg("target_year") = py::none(),
+      "as evaluate(), into an Evaluation the caller owns: its columns' memory is reused (no fresh "
+      "pages for a result of the same size); refused while arrays of it are alive");
 }
 
 }  // namespace chitieu::python

@@ -25,7 +25,8 @@ void register_files(py::module_& m) {
       "The C++ reader of an observation CSV file: (Panel, the file line of each row); ChitieuError naming "
       "the file, line and column");
   m.def("read_areas_file", &read_areas, py::arg("path"),
-        "The C++ reader of an area CSV file: a validated AreaTable; ChitieuError naming the file, line and column");
+        "The C++ reader of an area CSV file: a validated AreaTable; ChitieuError naming the file, line and "
+        "column");
   m.def("read_crosswalk_file", &read_crosswalk, py::arg("path"), py::arg("areas"),
         "The C++ reader of a crosswalk CSV file over `areas`: a validated Crosswalk; ChitieuError naming the "
         "file, line and column");

@@ -16,11 +16,9 @@ namespace chitieu::python {
 void register_phrase(py::module_& m) {
   m.def(
       "parse_target",
-      [](const std::string& phrase, const std::optional<std::string>& dir,
-         std::optional<double> tolerance) {
-        return parse_target(phrase, dir ? std::optional<direction>(direction_from_string(*dir))
-                                        : std::nullopt,
-                            tolerance);
+      [](const std::string& phrase, const std::optional<std::string>& dir, std::optional<double> tolerance) {
+        return parse_target(
+            phrase, dir ? std::optional<direction>(direction_from_string(*dir)) : std::nullopt, tolerance);
       },
       py::arg("phrase"), py::arg("direction") = py::none(), py::arg("tolerance") = py::none(),
       "Read a target phrase as a plan words it ('đạt trên 80%', 'giảm còn 1,2%', 'tăng bình quân "

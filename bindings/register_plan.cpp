@@ -154,7 +154,9 @@ void register_plan(py::module_& m) {
 
   py::class_<domain> domain_class(m, "Domain", "A group of indicators.");
   def_field_properties(domain_class, domain_fields);
-  domain_class.def(py::self == py::self).def("__repr__", [](const domain& d) { return "Domain(id='" + d.id + "')"; });
+  domain_class.def(py::self == py::self).def("__repr__", [](const domain& d) {
+    return "Domain(id='" + d.id + "')";
+  });
 
   py::class_<indicator> indicator_class(
       m, "Indicator", "One typed indicator of a plan; properties are named like the TOML keys.");
@@ -164,7 +166,8 @@ void register_plan(py::module_& m) {
       .def("to_dict", &indicator_dict, "The indicator's entry of the plan JSON.")
       .def(py::self == py::self)
       .def("__repr__", [](const indicator& i) {
-        return "Indicator(id='" + i.id + "', target=" + py::repr(py::str(i.target_phrase)).cast<std::string>() + ")";
+        return "Indicator(id='" + i.id +
+               "', target=" + py::repr(py::str(i.target_phrase)).cast<std::string>() + ")";
       });
 
   py::class_<plan> plan_class(m, "Plan", "A plan: metadata, domains and indicators (read-only).");
@@ -185,11 +188,13 @@ void register_plan(py::module_& m) {
         return "Plan(id='" + p.id + "', indicators=" + std::to_string(p.indicators.size()) + ")";
       });
 
-  m.def("load_plan", [](const std::string& s) { return load_plan(s); }, py::arg("id_or_path"),
-        "An embedded plan by id ('la-gi-2024') or a plan file by path.");
+  m.def(
+      "load_plan", [](const std::string& s) { return load_plan(s); }, py::arg("id_or_path"),
+      "An embedded plan by id ('la-gi-2024') or a plan file by path.");
   m.def("read_plan", &read_plan, py::arg("path"), "Reads and validates a plan file.");
-  m.def("parse_plan", [](const std::string& text, const std::string& name) { return parse_plan(text, name); },
-        py::arg("text"), py::arg("source_name") = "<string>", "Parses and validates a plan file's text.");
+  m.def(
+      "parse_plan", [](const std::string& text, const std::string& name) { return parse_plan(text, name); },
+      py::arg("text"), py::arg("source_name") = "<string>", "Parses and validates a plan file's text.");
   m.def("write_plan", &write_plan, py::arg("plan"), "The plan as TOML; parse_plan reads it back equal.");
   m.def("select_indicators", &select_indicators, py::arg("plan"), py::arg("ids"),
         "The plan with only the indicators ids and the domains holding them (docs/your-data.md).");
@@ -199,9 +204,12 @@ void register_plan(py::module_& m) {
       "Every consistency problem of a plan, as ChitieuError objects with message, file, line, field.");
   m.def(
       "plan_file_problems",
-      [](const std::string& text, const std::string& name) { return error_objects(plan_file_problems(text, name)); },
+      [](const std::string& text, const std::string& name) {
+        return error_objects(plan_file_problems(text, name));
+      },
       py::arg("text"), py::arg("source_name") = "<string>",
-      "Every problem of a plan file's text at once, as ChitieuError objects with message, file, line, field.");
+      "Every problem of a plan file's text at once, as ChitieuError objects with message, file, line, "
+      "field.");
 }
 
 }  // namespace chitieu::python

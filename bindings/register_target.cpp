@@ -23,11 +23,13 @@ status judge_checked(const target& t, double value, const std::optional<std::str
 }  // namespace
 
 void register_target(py::module_& m) {
-  m.def("check_domain", [](const std::string& u, double v) { check_domain(unit_from_string(u), v); },
-        py::arg("unit"), py::arg("value"),
-        "Raise ValueError naming the unit and the value when the value is outside the unit's domain.");
-  m.def("ratio_factor", [](const std::string& u) { return ratio_factor(unit_from_string(u)); },
-        py::arg("unit"), "Multiplier from numerator/denominator to the unit (percent 100, per_10k 10000).");
+  m.def(
+      "check_domain", [](const std::string& u, double v) { check_domain(unit_from_string(u), v); },
+      py::arg("unit"), py::arg("value"),
+      "Raise ValueError naming the unit and the value when the value is outside the unit's domain.");
+  m.def(
+      "ratio_factor", [](const std::string& u) { return ratio_factor(unit_from_string(u)); }, py::arg("unit"),
+      "Multiplier from numerator/denominator to the unit (percent 100, per_10k 10000).");
 
   py::class_<target>(m, "Target", "A target: an interval with a kind, read from a plan's words.")
       .def(py::init([](const std::string& kind, const std::string& dir, std::optional<double> lower,
@@ -41,13 +43,15 @@ void register_target(py::module_& m) {
              t.upper_inclusive = upper_inclusive;
              return t;
            }),
-           py::arg("kind") = "threshold", py::arg("direction") = "higher",
-           py::arg("lower") = py::none(), py::arg("lower_inclusive") = true,
-           py::arg("upper") = py::none(), py::arg("upper_inclusive") = true)
-      .def_property("kind", [](const target& t) { return std::string(to_string(t.kind)); },
-                    [](target& t, const std::string& k) { t.kind = target_kind_from_string(k); })
-      .def_property("direction", [](const target& t) { return std::string(to_string(t.dir)); },
-                    [](target& t, const std::string& d) { t.dir = direction_from_string(d); })
+           py::arg("kind") = "threshold", py::arg("direction") = "higher", py::arg("lower") = py::none(),
+           py::arg("lower_inclusive") = true, py::arg("upper") = py::none(),
+           py::arg("upper_inclusive") = true)
+      .def_property(
+          "kind", [](const target& t) { return std::string(to_string(t.kind)); },
+          [](target& t, const std::string& k) { t.kind = target_kind_from_string(k); })
+      .def_property(
+          "direction", [](const target& t) { return std::string(to_string(t.dir)); },
+          [](target& t, const std::string& d) { t.dir = direction_from_string(d); })
       .def_readwrite("lower", &target::lower)
       .def_readwrite("lower_inclusive", &target::lower_inclusive)
       .def_readwrite("upper", &target::upper)
@@ -60,19 +64,21 @@ void register_target(py::module_& m) {
       .def_readwrite("text", &target::text)
       .def_readwrite("aspirational", &target::aspirational)
       .def_property_readonly("met_boundary", &target::met_boundary)
-      .def("status",
-           [](const target& t, double v, const std::optional<std::string>& u) {
-             return std::string(to_string(judge_checked(t, v, u)));
-           },
-           py::arg("value"), py::arg("unit") = py::none(),
-           "Status of an assessed value: exceeded, met, not_met, no_data (NaN) or not_assessed.")
-      .def("margin",
-           [](const target& t, double v, const std::optional<std::string>& u) {
-             if (u) check_domain(unit_from_string(*u), v);
-             return margin(t, v);
-           },
-           py::arg("value"), py::arg("unit") = py::none(),
-           "Signed distance to the met boundary, positive when met.")
+      .def(
+          "status",
+          [](const target& t, double v, const std::optional<std::string>& u) {
+            return std::string(to_string(judge_checked(t, v, u)));
+          },
+          py::arg("value"), py::arg("unit") = py::none(),
+          "Status of an assessed value: exceeded, met, not_met, no_data (NaN) or not_assessed.")
+      .def(
+          "margin",
+          [](const target& t, double v, const std::optional<std::string>& u) {
+            if (u) check_domain(unit_from_string(*u), v);
+            return margin(t, v);
+          },
+          py::arg("value"), py::arg("unit") = py::none(),
+          "Signed distance to the met boundary, positive when met.")
       .def(py::self == py::self)
       .def("__repr__", [](const target& t) {
         std::string r = "Target(kind='" + std::string(to_string(t.kind)) + "', direction='" +

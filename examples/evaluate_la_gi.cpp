@@ -13,8 +13,8 @@ int main() {
   for (int i = 0; i < 5; ++i) obs.add("trained_labour", "la-gi", 2020 + i, values[i]);
   chitieu::check_observations(plan, obs);
 
-  for (auto method : {chitieu::pace_method::chitieu, chitieu::pace_method::open_sdg,
-                      chitieu::pace_method::sdsn}) {
+  for (auto method :
+       {chitieu::pace_method::chitieu, chitieu::pace_method::open_sdg, chitieu::pace_method::sdsn}) {
     chitieu::evaluate_options opt;
     opt.method = method;
     const chitieu::evaluation e = chitieu::evaluate(plan, obs, opt);

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 debian_packages=(g++ pkg-config libeigen3-dev libboost-test-dev libboost-math-dev
-                 libtomlplusplus-dev libutf8proc-dev doxygen chromium clang libclang-rt-14-dev
+                 libtomlplusplus-dev libutf8proc-dev doxygen chromium clang clang-format libclang-rt-14-dev
                  libgtest-dev libgmock-dev libreoffice-writer-nogui poppler-utils fonts-liberation)
 missing=()
 for p in "${debian_packages[@]}"; do

@@ -2,7 +2,7 @@
 # Sets everything up, then runs every test: C++ (CTest, with the find_package consumer), the docs
 # build (Doxygen, warnings are errors), the C++ tests again under ASan + UBSan, the thread tests
 # under TSan, the libFuzzer targets for a bounded time under ASan + UBSan, stubtest on the Python
-# module's stubs, ruff, pytest, and the downstream example projects (the C++ one through CTest)
+# module's stubs, ruff and clang-format, pytest, and the downstream example projects (the C++ one through CTest)
 # against the installed package.
 # FUZZ_SECONDS (default 60) sets the time per fuzz target.
 set -euo pipefail
@@ -39,8 +39,9 @@ tests/fuzz/run_fuzzers.sh build/fuzz "${FUZZ_SECONDS:-60}"
 step "Python stubs: stubtest checks python/chitieu/_core.pyi against the built module"
 python -m mypy.stubtest chitieu._core --allowlist tests/python/stubtest_allowlist.txt
 
-step "Python lint (ruff check, the rules of pyproject.toml)"
+step "Style: ruff check (the rules of pyproject.toml) and clang-format (.clang-format) on every C++ file"
 ruff check
+git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
 step "Python tests"
 python -m pytest -q

@@ -64,7 +64,8 @@ std::string resolve(const area_table& areas, const std::string& code, int year, 
   std::string out = "no unit of the area table has code '" + code + "'";
   if (areas.contains(code))
     out += "; '" + code + "' is an id of the table: name areas by id (leave out " + code_option + ")";
-  else if (const auto named = rows_where(areas, code, [](const area& a) -> const std::string& { return a.name; });
+  else if (const auto named =
+               rows_where(areas, code, [](const area& a) -> const std::string& { return a.name; });
            !named.empty())
     out += "; '" + code + "' is the name of " + quoted_ids(areas, named) + ": give its code instead";
   else
@@ -167,11 +168,10 @@ std::vector<error> observation_area_problems(const panel& obs, const area_table&
     const std::string& id = obs.area_ids[c];
     const long line = static_cast<long>(r + 1);
     if (!known[c]) {
-      out.emplace_back(detail::row_label(obs, r) + ": unknown area '" + id +
-                           "'; expected an id of the area table" +
-                           (areas.source().empty() ? std::string() : " (" + areas.source() + ")") +
-                           id_hint(areas, id),
-                       std::string{}, line, "area");
+      out.emplace_back(
+          detail::row_label(obs, r) + ": unknown area '" + id + "'; expected an id of the area table" +
+              (areas.source().empty() ? std::string() : " (" + areas.source() + ")") + id_hint(areas, id),
+          std::string{}, line, "area");
       continue;
     }
     out.emplace_back(detail::row_label(obs, r) + ": area '" + id + "' is not a unit of " +

@@ -12,8 +12,8 @@ namespace {
 
 void same_length(std::size_t n, std::size_t m, const char* what) {
   if (n != m)
-    throw error(std::string(what) + " has " + std::to_string(m) + " entries but ids has " + std::to_string(n) +
-                    "; give one entry per row",
+    throw error(std::string(what) + " has " + std::to_string(m) + " entries but ids has " +
+                    std::to_string(n) + "; give one entry per row",
                 {}, 0, what);
 }
 
@@ -37,7 +37,8 @@ std::optional<date> open_date(const std::string& text, const std::string& source
 
 std::vector<area> make_areas(const std::vector<std::string>& ids, const std::vector<std::string>& codes,
                              const std::vector<std::string>& names, const std::vector<std::string>& levels,
-                             const std::vector<std::string>& parents, const std::vector<std::string>& valid_from,
+                             const std::vector<std::string>& parents,
+                             const std::vector<std::string>& valid_from,
                              const std::vector<std::string>& valid_to, const std::string& source) {
   const std::size_t n = ids.size();
   same_length(n, codes.size(), "codes");
@@ -48,15 +49,19 @@ std::vector<area> make_areas(const std::vector<std::string>& ids, const std::vec
   same_length(n, valid_to.size(), "valid_to");
   std::vector<area> out(n);
   for (std::size_t i = 0; i < n; ++i)
-    out[i] = area{ids[i],    codes[i],   names[i],
-                  levels[i], parents[i], open_date(valid_from[i], source, i, "valid_from"),
+    out[i] = area{ids[i],
+                  codes[i],
+                  names[i],
+                  levels[i],
+                  parents[i],
+                  open_date(valid_from[i], source, i, "valid_from"),
                   open_date(valid_to[i], source, i, "valid_to")};
   return out;
 }
 
-std::vector<crosswalk_link> make_links(const std::vector<std::string>& froms, const std::vector<std::string>& tos,
-                                       const std::vector<double>& shares, const std::vector<std::string>& dates,
-                                       const std::string& source) {
+std::vector<crosswalk_link> make_links(const std::vector<std::string>& froms,
+                                       const std::vector<std::string>& tos, const std::vector<double>& shares,
+                                       const std::vector<std::string>& dates, const std::string& source) {
   same_length(froms.size(), tos.size(), "tos");
   same_length(froms.size(), shares.size(), "shares");
   same_length(froms.size(), dates.size(), "dates");

@@ -36,8 +36,8 @@ bool is_nfc(std::string_view s) {
       utf8proc_map(bytes(s), static_cast<utf8proc_ssize_t>(s.size()), &mapped,
                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
-  return len >= 0 && std::string_view(reinterpret_cast<const char*>(mapped),
-                                      static_cast<std::size_t>(len)) == s;
+  return len >= 0 &&
+         std::string_view(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(len)) == s;
 }
 
 }  // namespace
@@ -58,8 +58,7 @@ std::string area_id_problem(std::string_view id) {
     if (first && is_white(cp))
       return "'" + std::string(id) + "' begins with white space; write the id without surrounding spaces";
     if (utf8proc_category(cp) == UTF8PROC_CATEGORY_CC)
-      return "the area id contains the control character " + hex(cp) +
-             "; remove it (ids are plain text)";
+      return "the area id contains the control character " + hex(cp) + "; remove it (ids are plain text)";
     first = false;
     last = cp;
     at += len;

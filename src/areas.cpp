@@ -17,27 +17,25 @@
 
 namespace chitieu {
 
-std::vector<error> area_problems(const std::vector<area>& areas,
-                                 const std::string& source) {
+std::vector<error> area_problems(const std::vector<area>& areas, const std::string& source) {
   std::vector<error> out;
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < areas.size(); ++i) {
     const area& a = areas[i];
     const long line = static_cast<long>(i + 1);
     if (const std::string why = area_id_problem(a.id); !why.empty()) {
-      out.emplace_back(a.id.empty() ? "an area needs a non-empty id" : why + "; " + area_id_rule,
-                       source, line, "id");
+      out.emplace_back(a.id.empty() ? "an area needs a non-empty id" : why + "; " + area_id_rule, source,
+                       line, "id");
       continue;
     }
-    for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"parent", &a.parent},
-                                       {"code", &a.code}})
+    for (const auto& [field, value] :
+         {std::pair<const char*, const std::string*>{"parent", &a.parent}, {"code", &a.code}})
       if (!value->empty())
         if (const std::string why = area_id_problem(*value); !why.empty())
           out.emplace_back(why + "; " + area_id_rule, source, line, field);
     const auto [it, fresh] = index.emplace(a.id, i);
     if (!fresh)
-      out.emplace_back("duplicate area id '" + a.id + "' (first on row " +
-                           std::to_string(it->second + 1) +
+      out.emplace_back("duplicate area id '" + a.id + "' (first on row " + std::to_string(it->second + 1) +
                            "); ids are unique: give a changed unit a new id and a crosswalk link",
                        source, line, "id", 0, static_cast<long>(it->second + 1));
     if (a.valid_from && a.valid_to && *a.valid_to < *a.valid_from)
@@ -67,8 +65,8 @@ std::vector<error> area_problems(const std::vector<area>& areas,
       if (c == index.end() || areas[c->second].parent.empty()) break;
       cur = areas[c->second].parent;
       if (cur == a.id) {
-        out.emplace_back("area '" + a.id + "' is its own ancestor: the parent links form a cycle",
-                         source, line, "parent");
+        out.emplace_back("area '" + a.id + "' is its own ancestor: the parent links form a cycle", source,
+                         line, "parent");
         break;
       }
     }
@@ -89,8 +87,8 @@ std::vector<error> area_problems(const std::vector<area>& areas,
       bad = p1 + 1;
     }
     if (violated)
-      out.emplace_back("parent '" + par.id + "' is not valid on 31 December " +
-                           std::to_string(bad) + " while its child '" + a.id +
+      out.emplace_back("parent '" + par.id + "' is not valid on 31 December " + std::to_string(bad) +
+                           " while its child '" + a.id +
                            "' is; a parent must be valid on every 31 December its child is",
                        source, line, "parent");
   }
@@ -104,8 +102,8 @@ std::vector<error> area_problems(const std::vector<area>& areas,
     for (const std::size_t j : earlier) {
       const area& b = areas[j];
       if (a.id == b.id || !detail::periods_overlap(a, b)) continue;
-      out.emplace_back("code '" + a.code + "' of '" + a.id + "' is also the code of '" + b.id +
-                           "' (row " + std::to_string(j + 1) +
+      out.emplace_back("code '" + a.code + "' of '" + a.id + "' is also the code of '" + b.id + "' (row " +
+                           std::to_string(j + 1) +
                            ", same level) on a common day; a code may only be reused after "
                            "the earlier unit's valid_to",
                        source, static_cast<long>(i + 1), "code", 0, static_cast<long>(j + 1));

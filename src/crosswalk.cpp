@@ -23,8 +23,7 @@ std::string unknown_link_end(const std::string& id, const char* column) {
 }
 }  // namespace
 
-std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
-                                      const area_table& areas,
+std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links, const area_table& areas,
                                       const std::string& source) {
   std::vector<error> out;
   std::map<std::string, std::vector<std::size_t>> by_from;  // ordered: stable messages
@@ -45,20 +44,20 @@ std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
       ok = false;
     }
     if (!(l.share > 0.0 && l.share <= 1.0)) {  // also refuses NaN
-      out.emplace_back("share of '" + l.from + "' in '" + l.to + "' must be in (0, 1]", source,
-                       line, "share");
+      out.emplace_back("share of '" + l.from + "' in '" + l.to + "' must be in (0, 1]", source, line,
+                       "share");
       ok = false;
     }
     if (!ok) continue;
     auto& rows = by_from[l.from];
     for (std::size_t j : rows)
       if (links[j].to == l.to)
-        out.emplace_back("link '" + l.from + "' -> '" + l.to + "' repeats row " +
-                             std::to_string(j + 1) + "; give each pair once",
+        out.emplace_back("link '" + l.from + "' -> '" + l.to + "' repeats row " + std::to_string(j + 1) +
+                             "; give each pair once",
                          source, line, "to", 0, static_cast<long>(j + 1));
     if (!rows.empty() && links[rows.front()].on != l.on)
-      out.emplace_back("'" + l.from + "' has links dated " + links[rows.front()].on.iso() +
-                           " (row " + std::to_string(rows.front() + 1) + ") and " + l.on.iso() +
+      out.emplace_back("'" + l.from + "' has links dated " + links[rows.front()].on.iso() + " (row " +
+                           std::to_string(rows.front() + 1) + ") and " + l.on.iso() +
                            "; a unit is dissolved once, all its links carry one date",
                        source, line, "date", 0, static_cast<long>(rows.front() + 1));
     rows.push_back(i);
@@ -123,8 +122,7 @@ std::vector<std::pair<std::string, double>> crosswalk::try_resolve(const std::st
   return out;
 }
 
-std::vector<std::pair<std::string, double>> crosswalk::resolve(const std::string& id,
-                                                               const area_table& areas,
+std::vector<std::pair<std::string, double>> crosswalk::resolve(const std::string& id, const area_table& areas,
                                                                const date& at) const {
   auto out = try_resolve(id, areas, at);
   if (out.empty())

@@ -71,8 +71,10 @@ std::optional<double> parse_number(std::string_view cell) {
     return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
   });
   std::string lower = t;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  const std::string_view word = lower[0] == '-' || lower[0] == '+' ? std::string_view(lower).substr(1) : lower;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string_view word =
+      lower[0] == '-' || lower[0] == '+' ? std::string_view(lower).substr(1) : lower;
   if (!plain && word != "inf" && word != "infinity") return std::nullopt;
   errno = 0;
   char* end = nullptr;
@@ -116,8 +118,9 @@ std::vector<double> csv_table::numbers(std::string_view name) const {
     if (missing_number(cell)) continue;
     const auto v = parse_number(cell);
     if (!v)
-      throw error("'" + cell + "' is not a number (write digits with a dot for decimals, or leave the cell empty)",
-                  path, lines[r], std::string(name));
+      throw error(
+          "'" + cell + "' is not a number (write digits with a dot for decimals, or leave the cell empty)",
+          path, lines[r], std::string(name));
     out[r] = *v;
   }
   return out;

@@ -16,11 +16,11 @@ namespace chitieu::detail {
 /// `""` for a quote. Leading lines starting with `#` (after spaces) are comments; the next line
 /// is the header (names trimmed of spaces); rows whose cells are all empty are skipped.
 struct csv_table {
-  std::string path;                          ///< the file, named in messages
-  long header_line = 0;                      ///< the header's line in the file
-  std::vector<std::string> columns;          ///< the header names
-  std::vector<std::vector<std::string>> rows;///< the cells of each kept row (as many as columns)
-  std::vector<long> lines;                   ///< per kept row: its line in the file
+  std::string path;                            ///< the file, named in messages
+  long header_line = 0;                        ///< the header's line in the file
+  std::vector<std::string> columns;            ///< the header names
+  std::vector<std::vector<std::string>> rows;  ///< the cells of each kept row (as many as columns)
+  std::vector<long> lines;                     ///< per kept row: its line in the file
 
   /// The position of column `name`, or nothing.
   std::optional<std::size_t> column(std::string_view name) const;

@@ -19,8 +19,8 @@
 
 namespace chitieu {
 
-panel reexpress(const plan& p, const panel& obs, const area_table& areas,
-                const crosswalk& cw, const date& at) {
+panel reexpress(const plan& p, const panel& obs, const area_table& areas, const crosswalk& cw,
+                const date& at) {
   check_panel_shape(obs);
   detail::check_unique_rows(obs);
   const auto inds = detail::plan_indicators_of_panel(p, obs);
@@ -37,8 +37,7 @@ panel reexpress(const plan& p, const panel& obs, const area_table& areas,
                   {}, static_cast<long>(r + 1), "area");
     targets[a] = cw.try_resolve(obs.area_ids[a], areas, at);
     if (targets[a].empty())
-      throw error(detail::row_label(obs, r) + ": area '" + obs.area_ids[a] +
-                      "' is not valid on " + at.iso() +
+      throw error(detail::row_label(obs, r) + ": area '" + obs.area_ids[a] + "' is not valid on " + at.iso() +
                       " and the crosswalk leads it to no unit valid on that day (only links "
                       "dated on or before it are followed; a unit created later cannot be split "
                       "back); add its successors to the crosswalk or choose a later geography date",
@@ -100,25 +99,25 @@ panel reexpress(const plan& p, const panel& obs, const area_table& areas,
       const std::size_t r = g.parts[0].row;
       const detail::areas::combined same{obs.value[r], obs.numerator[r], obs.denominator[r], obs.weight[r]};
       detail::areas::append_row(out, area_codes, g.indicator, g.area, g.year, same, obs.se[r],
-                         obs.coverage[r]);
+                                obs.coverage[r]);
       continue;
     }
     if (ind.aggregate == aggregate_rule::none) {
       std::string from;
       for (const std::string& u : units) from += (from.empty() ? "'" : ", '") + u + "'";
-      throw error("indicator '" + ind.id + "' has aggregate = none, so its values of " + from +
-                      " in " + std::to_string(g.year) + " cannot be split or combined into '" +
-                      g.area + "' (geography " + at.iso() +
+      throw error("indicator '" + ind.id + "' has aggregate = none, so its values of " + from + " in " +
+                      std::to_string(g.year) + " cannot be split or combined into '" + g.area +
+                      "' (geography " + at.iso() +
                       "); declare an aggregation rule or report it for units that map one to one",
                   {}, static_cast<long>(g.parts.front().row + 1), "area");
     }
     if (rep.empty()) continue;
-    const double coverage =
-        static_cast<double>(reporting.size()) / static_cast<double>(units.size());
+    const double coverage = static_cast<double>(reporting.size()) / static_cast<double>(units.size());
     detail::areas::combined c;
     if (coverage >= ind.min_coverage)
       c = detail::areas::combine(ind, obs, rep, detail::row_label(ind.id, g.area, g.year));
-    detail::areas::append_row(out, area_codes, g.indicator, g.area, g.year, c, detail::areas::missing, coverage);
+    detail::areas::append_row(out, area_codes, g.indicator, g.area, g.year, c, detail::areas::missing,
+                              coverage);
   }
   return out;
 }

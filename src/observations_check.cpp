@@ -26,8 +26,7 @@
 
 namespace chitieu {
 namespace detail {
-void row_problems(const panel& obs, std::size_t r, const indicator& ind,
-                  std::vector<error>& out) {
+void row_problems(const panel& obs, std::size_t r, const indicator& ind, std::vector<error>& out) {
   const auto line = static_cast<long>(r + 1);
   const auto add = [&](const std::string& what, const char* field) {
     out.emplace_back(row_label(obs, r) + ": " + what, std::string{}, line, field);
@@ -52,8 +51,7 @@ void row_problems(const panel& obs, std::size_t r, const indicator& ind,
             " for a percent; the numerator counts a part of the denominator",
         "numerator");
   if (has_num != has_den && std::isnan(v))
-    add(std::string(has_num ? "numerator given without denominator"
-                            : "denominator given without numerator") +
+    add(std::string(has_num ? "numerator given without denominator" : "denominator given without numerator") +
             " and no value; give both, or the value",
         has_num ? "denominator" : "numerator");
 
@@ -65,16 +63,14 @@ void row_problems(const panel& obs, std::size_t r, const indicator& ind,
     const bool assessment_optional = ind.target.kind == target_kind::qualitative;
     const bool half_ratio = has_num != has_den;  // reported above
     if (!from_ratio && !half_ratio && !rolled_up && !assessment_optional)
-      add("value is missing; give a number in " + domain_text(ind.unit) +
-              " (or numerator and denominator)",
+      add("value is missing; give a number in " + domain_text(ind.unit) + " (or numerator and denominator)",
           "value");
   } else {
     if (boolean && v != 0.0 && v != 1.0)
       add("value " + number_text(v) + " is not an assessment; give 1 (done/met) or 0 (not)", "value");
     else if (!boolean && !in_domain(ind.unit, v))
-      add("value " + number_text(v) + " is outside the domain of unit " +
-              std::string(to_string(ind.unit)) + " (" + domain_text(ind.unit) +
-              "); values are never clamped, correct the input",
+      add("value " + number_text(v) + " is outside the domain of unit " + std::string(to_string(ind.unit)) +
+              " (" + domain_text(ind.unit) + "); values are never clamped, correct the input",
           "value");
     if (std::isfinite(num) && std::isfinite(den) && den > 0) {
       const double c = num * factor / den;
@@ -168,7 +164,8 @@ std::vector<error> observation_problems(const plan& p, const panel& obs) {
     }
   });
   std::vector<error> out;
-  for (auto& chunk : found) out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
+  for (auto& chunk : found)
+    out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
   for (const auto& [r, q] : detail::duplicate_rows(obs))
     out.push_back(detail::duplicate_row_error(detail::row_label(obs, r), static_cast<long>(r + 1),
                                               static_cast<long>(q + 1)));
@@ -190,8 +187,7 @@ void complete_values(const plan& p, panel& obs) {
     const double num = obs.numerator[r], den = obs.denominator[r];
     if (!(std::isfinite(num) && std::isfinite(den) && den > 0.0)) continue;
     const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
-    if (!ind)
-      throw detail::unknown_indicator_error(p, obs, r);
+    if (!ind) throw detail::unknown_indicator_error(p, obs, r);
     obs.value[r] = detail::effective_value(obs, r, ind->unit);
   }
 }

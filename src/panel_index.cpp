@@ -16,8 +16,8 @@ void check_panel_shape(const panel& p) {
   const std::size_t n = p.size();
   const auto same = [n](std::size_t m, const char* column) {
     if (m != n)
-      throw error("column has " + std::to_string(m) + " entries but the panel has " +
-                      std::to_string(n) + " rows (one per row expected)",
+      throw error("column has " + std::to_string(m) + " entries but the panel has " + std::to_string(n) +
+                      " rows (one per row expected)",
                   {}, 0, column);
   };
   same(p.indicator.size(), "indicator");
@@ -66,10 +66,10 @@ panel_index index_panel(const panel& p) {
   detail::resize_huge(key, n);
   bool sorted = true;
   for (std::size_t r = 0; r < n; ++r) {
-    const std::uint64_t k = (((static_cast<std::uint64_t>(p.indicator[r]) << area_bits) |
-                              static_cast<std::uint64_t>(p.area[r]))
-                             << year_bits) |
-                            static_cast<std::uint64_t>(std::int64_t{p.year[r]} - ymin);
+    const std::uint64_t k =
+        (((static_cast<std::uint64_t>(p.indicator[r]) << area_bits) | static_cast<std::uint64_t>(p.area[r]))
+         << year_bits) |
+        static_cast<std::uint64_t>(std::int64_t{p.year[r]} - ymin);
     key[r] = packed ? (k << low) | r : k;
     if (r > 0 && (key[r] >> low) < (key[r - 1] >> low)) sorted = false;
   }
@@ -83,7 +83,8 @@ panel_index index_panel(const panel& p) {
   if (ix.order.empty()) {
     detail::resize_huge(ix.order, n);
     const std::uint64_t row_mask = (std::uint64_t{1} << low) - 1;
-    for (std::size_t i = 0; i < n; ++i) ix.order[i] = packed ? static_cast<std::size_t>(key[i] & row_mask) : i;
+    for (std::size_t i = 0; i < n; ++i)
+      ix.order[i] = packed ? static_cast<std::size_t>(key[i] & row_mask) : i;
   }
 
   const unsigned series_shift = low + year_bits;

@@ -73,8 +73,8 @@ std::string change_phrase(const target& t, bool vi, change_form form) {
   const double no_change = detail::change_bound(form, true, 0.0);
   // The direction says which verb (a zero-size "giảm 0 - 0" is a decrease although its bounds
   // are -0); only a direction of none leaves it to the bounds.
-  const bool increase = t.dir != direction::none ? t.dir == direction::higher
-                                                 : t.lower && (!t.upper || *t.lower >= no_change);
+  const bool increase =
+      t.dir != direction::none ? t.dir == direction::higher : t.lower && (!t.upper || *t.lower >= no_change);
   auto num = [&](double bound) { return change_number(bound, form, increase, vi); };
   std::string size;
   if (t.lower && t.upper) {
@@ -102,14 +102,12 @@ std::string quantity(const target& t, bool vi) {
   const bool centred = t.kind == target_kind::approx || (relative && t.value && t.lower && t.upper);
   if (centred && t.value) return (vi ? "khoảng " : "about ") + num(*t.value);
   if (t.lower && t.upper)
-    return (vi ? "từ " : "from ") + format_number(*t.lower, vi) + (vi ? " đến " : " to ") +
-           num(*t.upper);
+    return (vi ? "từ " : "from ") + format_number(*t.lower, vi) + (vi ? " đến " : " to ") + num(*t.upper);
   if (t.lower)
     return (t.lower_inclusive ? (vi ? "tối thiểu " : "at least ") : (vi ? "trên " : "above ")) +
            num(*t.lower);
   if (t.upper)
-    return (t.upper_inclusive ? (vi ? "tối đa " : "at most ") : (vi ? "dưới " : "below ")) +
-           num(*t.upper);
+    return (t.upper_inclusive ? (vi ? "tối đa " : "at most ") : (vi ? "dưới " : "below ")) + num(*t.upper);
   throw std::invalid_argument("a " + std::string(to_string(t.kind)) +
                               " target without bounds cannot be written as a phrase");
 }

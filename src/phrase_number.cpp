@@ -35,7 +35,8 @@ std::optional<number_token> phrase_cursor::accept_number() {
     const std::size_t group = read_digits();
     if (decimal)
       fail(begin, "a number with at most one decimal mark and no separator after it (position " +
-                      std::to_string(mark) + "): a comma is the decimal mark, a dot followed by "
+                      std::to_string(mark) +
+                      "): a comma is the decimal mark, a dot followed by "
                       "exactly three digits groups thousands, any other dot is a decimal point");
     if (!(dot && group == 3)) {
       ascii.insert(digits_from, ".");
@@ -57,8 +58,9 @@ double parse_number(std::string_view text) {
   detail::phrase_cursor c(t, "number");
   const auto n = c.accept_number();
   if (!n)
-    c.fail(c.pos(), "a number (digits, a comma as decimal mark, dots grouping thousands, e.g. "
-                    "13.500 or 65,11)");
+    c.fail(c.pos(),
+           "a number (digits, a comma as decimal mark, dots grouping thousands, e.g. "
+           "13.500 or 65,11)");
   if (!c.at_end()) c.fail(c.pos(), "the end of the number");
   return n->value;
 }

@@ -23,6 +23,7 @@ struct comparator_word {
 };
 
 // Longer patterns first where one is a prefix of another (">=" before ">").
+// clang-format off
 constexpr comparator_word comparators[] = {
     {U"tối thiểu", side::lower, true}, {U"ít nhất", side::lower, true},
     {U"không dưới", side::lower, true}, {U"trên", side::lower, false},
@@ -33,6 +34,7 @@ constexpr comparator_word comparators[] = {
     {U"≥", side::lower, true},         {U">", side::lower, false},
     {U"<=", side::upper, true},        {U"≤", side::upper, true},
     {U"<", side::upper, false}};
+// clang-format on
 
 /// A verb that sets the direction. `level`: it may precede a level ("giảm còn 1,2%");
 /// `change`: it may precede a change ("tăng 5% so với năm 2020", "giảm bình quân 1%/năm").
@@ -44,6 +46,7 @@ struct verb_word {
 };
 
 // Longer patterns first ("giảm xuống còn" before "giảm xuống" before "giảm").
+// clang-format off
 constexpr verb_word verbs[] = {
     {U"giảm xuống còn", direction::lower, true, false}, {U"giảm xuống", direction::lower, true, false},
     {U"giảm còn", direction::lower, true, false},       {U"xuống còn", direction::lower, true, false},
@@ -52,9 +55,11 @@ constexpr verb_word verbs[] = {
     {U"nâng lên", direction::higher, true, false},      {U"nâng", direction::higher, true, false},
     {U"tăng", direction::higher, false, true},          {U"increase", direction::higher, false, true},
     {U"decrease", direction::lower, false, true}};
+// clang-format on
 
 // Keywords that end a free-noun unit (or the base words after %): a unit never swallows the
 // grammar ("2,5 trên" is garbage, not the unit "trên"); some start the next part of the phrase.
+// clang-format off
 constexpr std::u32string_view unit_stop_words[] = {
     U"đến",       U"to",         U"trở lên",   U"trở xuống", U"so với",    U"the",
     U"trên",      U"dưới",       U"tối thiểu", U"tối đa",    U"ít nhất",   U"không dưới",
@@ -64,6 +69,7 @@ constexpr std::u32string_view unit_stop_words[] = {
     U"strive for", U"giảm",      U"xuống còn", U"hạ xuống",  U"nâng",      U"bình quân",
     U"mỗi năm",   U"hằng năm",   U"hàng năm",  U"per year",  U"on the",    U"on average",
     U"increase",  U"decrease"};
+// clang-format on
 
 // Words after a yearly rate ("7% mỗi năm"), or before its number ("giảm hằng năm 1,5%").
 constexpr std::u32string_view per_year_words[] = {U"mỗi năm", U"hằng năm", U"hàng năm", U"per year"};
@@ -90,11 +96,11 @@ struct unit_token {
 /// The numeric part of a phrase as read, before direction and kind give it an interval.
 struct quantity {
   shape form = shape::bare;
-  side bound = side::lower;   // compare: which bound the comparator sets
-  bool inclusive = true;      // compare: whether it includes the number
-  std::size_t cmp_at = 0;     // compare, approx: where the comparator (or khoảng) stood
-  std::string cmp_written;    // compare, approx: the comparator (or khoảng) as written
-  number_token a{};           // the (first) number
+  side bound = side::lower;       // compare: which bound the comparator sets
+  bool inclusive = true;          // compare: whether it includes the number
+  std::size_t cmp_at = 0;         // compare, approx: where the comparator (or khoảng) stood
+  std::string cmp_written;        // compare, approx: the comparator (or khoảng) as written
+  number_token a{};               // the (first) number
   std::optional<number_token> b;  // range: the second number
   std::optional<unit_token> unit;
 };
@@ -109,8 +115,7 @@ struct verb_token {
 class parser {
  public:
   parser(std::string_view phrase, std::optional<direction> dir, std::optional<double> tolerance)
-      : text_(detail::normalise_phrase(phrase, "target")), c_(text_, "target"), given_(dir),
-        tol_(tolerance) {
+      : text_(detail::normalise_phrase(phrase, "target")), c_(text_, "target"), given_(dir), tol_(tolerance) {
     t_.text = std::string(phrase);
     t_.dir = dir.value_or(direction::none);
   }
@@ -161,8 +166,8 @@ class parser {
     // What follows the keyword is free description ("hoàn thành phổ cập … từ 3 đến 5 tuổi").
     t_.kind = k;
     if (tol_)
-      throw error("a tolerance applies only to an approximate target, not to a " +
-                      std::string(to_string(k)) + " (\"" + text_.nfc + "\"); remove it",
+      throw error("a tolerance applies only to an approximate target, not to a " + std::string(to_string(k)) +
+                      " (\"" + text_.nfc + "\"); remove it",
                   {}, 0, "tolerance");
     return t_;
   }
@@ -172,8 +177,9 @@ class parser {
   target free_sustained() {
     for (std::size_t p = c_.pos(); p < text_.folded.size(); ++p)
       if (detail::is_digit(text_.folded[p]))
-        c_.fail(p, "the bound right after \"duy trì\" (duy trì 100%, duy trì từ 95% trở lên, duy trì "
-                   "dưới 5%) or a description without numbers");
+        c_.fail(p,
+                "the bound right after \"duy trì\" (duy trì 100%, duy trì từ 95% trở lên, duy trì "
+                "dưới 5%) or a description without numbers");
     return boolean_kind(target_kind::sustained);
   }
 
@@ -209,8 +215,9 @@ class parser {
     const quantity q = read_quantity();
     take_unit(q);
     if (q.form == shape::approx)
-      c_.fail(q.cmp_at, "a bound or a range after \"duy trì\" (duy trì 100%, duy trì từ 95% trở lên, "
-                        "duy trì khoảng 45-50%): a value held about x is not a bound");
+      c_.fail(q.cmp_at,
+              "a bound or a range after \"duy trì\" (duy trì 100%, duy trì từ 95% trở lên, "
+              "duy trì khoảng 45-50%): a value held about x is not a bound");
     check_percent(q);
     level(q, verb_token{});
     t_.kind = target_kind::sustained;
@@ -244,8 +251,7 @@ class parser {
       if (c_.accept(U"/") && accept_any({U"năm", U"year"})) return unit_token{"%/năm", at};
       c_.seek(save);
       // letter-only words naming the base ("trên 45% dân số") are description, not unit
-      while (next_unit_word()) {
-      }
+      while (next_unit_word()) {}
       return unit_token{"%", at};
     }
     if (c_.accept(U"‰")) return unit_token{"‰", at};
@@ -260,10 +266,13 @@ class parser {
     const std::size_t save = c_.pos();
     if (c_.accept(U"/")) {
       const auto n = c_.accept_number();
-      if (n && n->value == 10000.0 && c_.accept(U"dân")) return unit_token{detail::to_utf8(words) + "/10.000 dân", at};
-      if (n && n->value == 1000.0 && c_.accept(U"dân")) return unit_token{detail::to_utf8(words) + "/1.000 dân", at};
+      if (n && n->value == 10000.0 && c_.accept(U"dân"))
+        return unit_token{detail::to_utf8(words) + "/10.000 dân", at};
+      if (n && n->value == 1000.0 && c_.accept(U"dân"))
+        return unit_token{detail::to_utf8(words) + "/1.000 dân", at};
       c_.seek(save);
-      if (!words.empty() && c_.accept(U"/") && c_.accept(U"năm")) return unit_token{detail::to_utf8(words) + "/năm", at};
+      if (!words.empty() && c_.accept(U"/") && c_.accept(U"năm"))
+        return unit_token{detail::to_utf8(words) + "/năm", at};
       c_.seek(save);
     }
     if (words.empty()) return std::nullopt;
@@ -280,9 +289,7 @@ class parser {
     return c_.accept_letters();
   }
 
-  bool accept_range_separator() {
-    return accept_any({U"đến", U"to", U"..", U"-", U"–"});
-  }
+  bool accept_range_separator() { return accept_any({U"đến", U"to", U"..", U"-", U"–"}); }
 
   bool accept_per_year() {
     for (auto w : per_year_words)
@@ -299,8 +306,8 @@ class parser {
       c_.fail(second_unit->at, "the same unit as after the first number (\"" + q.unit->text + "\")");
     if (second_unit) q.unit = second_unit;
     if (q.b->value < q.a.value)
-      c_.fail(q.b->begin, "a number not below " + c_.word_at(q.a.begin) +
-                              " (a range is written from low to high)");
+      c_.fail(q.b->begin,
+              "a number not below " + c_.word_at(q.a.begin) + " (a range is written from low to high)");
   }
 
   quantity read_quantity() {
@@ -348,7 +355,8 @@ class parser {
     } else if (accept_range_separator()) {
       read_range_end(q);
     } else if (from) {
-      c_.fail(tail_at, "\"đến\" and a second number, or \"trở lên\" / \"trở xuống\", after \"từ\" and a number");
+      c_.fail(tail_at,
+              "\"đến\" and a second number, or \"trở lên\" / \"trở xuống\", after \"từ\" and a number");
     }
     return q;
   }
@@ -358,8 +366,10 @@ class parser {
     std::u32string out;
     for (std::size_t p = from; p < to; ++p) {
       const bool space = detail::is_space(text_.chars[p]);
-      if (!space) out += text_.chars[p];
-      else if (out.empty() || out.back() != U' ') out += U' ';
+      if (!space)
+        out += text_.chars[p];
+      else if (out.empty() || out.back() != U' ')
+        out += U' ';
     }
     return detail::to_utf8(out);
   }
@@ -367,8 +377,7 @@ class parser {
   void check_percent(const quantity& q) const {
     if (!q.unit || q.unit->text != "%") return;
     for (const number_token* n : {&q.a, q.b ? &*q.b : nullptr})
-      if (n && (n->value < 0.0 || n->value > 100.0))
-        c_.fail(n->begin, "a percentage in [0, 100]");
+      if (n && (n->value < 0.0 || n->value > 100.0)) c_.fail(n->begin, "a percentage in [0, 100]");
   }
 
   // The quantity's unit becomes the target's.
@@ -403,8 +412,9 @@ class parser {
     if (yearly && q.unit && q.unit->text == "%") q.unit->text = "%/năm";
     take_unit(q);
     if (times && !(t_.unit == "lần" || t_.unit == "times"))
-      c_.fail(times_at, "a comparator or a number: \"gấp\" is read only in a relative target (… lần "
-                        "so với năm Y)");
+      c_.fail(times_at,
+              "a comparator or a number: \"gấp\" is read only in a relative target (… lần "
+              "so với năm Y)");
     if (average || (yearly && verb.word)) return change(q, verb, change_form::annual);
     c_.skip_space();
     const std::size_t base_at = c_.pos();
@@ -413,8 +423,9 @@ class parser {
       after_ = "after the base year";
       if (t_.unit == "%") return change(q, verb, change_form::relative_percent);
       if (t_.unit != "lần")
-        c_.fail(base_at, "the end of the phrase after the unit: \"so với năm Y\" follows only \"lần\" "
-                         "(a ratio) or \"%\" after tăng or giảm (a change)");
+        c_.fail(base_at,
+                "the end of the phrase after the unit: \"so với năm Y\" follows only \"lần\" "
+                "(a ratio) or \"%\" after tăng or giảm (a change)");
       return ratio(q, verb, times);
     }
     if (t_.unit == "%" && c_.accept(U"on the")) {
@@ -431,8 +442,10 @@ class parser {
       return ratio(q, verb, times);
     }
     if (verb.word && !verb.word->level)
-      c_.fail(verb.at, "a comparator or a number: \"" + verb.written + "\" is read only in a change "
-                       "target (" + change_forms + ")");
+      c_.fail(verb.at, "a comparator or a number: \"" + verb.written +
+                           "\" is read only in a change "
+                           "target (" +
+                           change_forms + ")");
     check_percent(q);
     level(q, verb);
   }
@@ -440,16 +453,15 @@ class parser {
   // "tăng từ 2,0 đến 2,6 lần so với năm 2020": a bound on value(t)/value(Y).
   void ratio(const quantity& q, const verb_token& verb, bool times) {
     if (verb.word && verb.word->dir != direction::higher)
-      c_.fail(verb.at, "tăng, gấp or a comparator before a ratio (… lần so với năm Y): \"" +
-                           verb.written + "\" does not make a ratio; write \"giảm X% so với năm Y\"");
+      c_.fail(verb.at, "tăng, gấp or a comparator before a ratio (… lần so với năm Y): \"" + verb.written +
+                           "\" does not make a ratio; write \"giảm X% so với năm Y\"");
     level(q, verb, times ? std::optional<direction>(direction::higher) : std::nullopt);
     t_.kind = target_kind::relative;
   }
 
   // A level, a ratio or a bounded sustained target: the verb (or "gấp", `times_dir`) or the
   // comparator implies the direction.
-  void level(const quantity& q, const verb_token& verb,
-             std::optional<direction> times_dir = std::nullopt) {
+  void level(const quantity& q, const verb_token& verb, std::optional<direction> times_dir = std::nullopt) {
     std::optional<direction> implied = times_dir;
     if (verb.word) {
       implied = verb.word->dir;
@@ -473,19 +485,23 @@ class parser {
   void change(const quantity& q, const verb_token& verb, change_form form) {
     const bool annual = form == change_form::annual;
     if (!verb.word || !verb.word->change)
-      c_.fail(verb.word ? verb.at : q.a.begin,
-              std::string("tăng or giảm before ") + (annual ? "a yearly rate (tăng bình quân 7%/năm)"
-                                                            : "a change in percent (tăng 5% so với năm 2020)"));
+      c_.fail(
+          verb.word ? verb.at : q.a.begin,
+          std::string("tăng or giảm before ") + (annual ? "a yearly rate (tăng bình quân 7%/năm)"
+                                                        : "a change in percent (tăng 5% so với năm 2020)"));
     if (annual && t_.unit != "%/năm")
       c_.fail(q.unit ? q.unit->at : c_.pos(),
               "a yearly rate in percent: \"%/năm\", \"% mỗi năm\" or \"% hằng năm\"");
     if (q.form == shape::approx)
-      c_.fail(q.cmp_at, "a bound or a range on the change (tối thiểu x, trên x, x, a - b, khoảng a - b): "
-                        "\"" + q.cmp_written + " x\" has no sense as a change");
+      c_.fail(q.cmp_at,
+              "a bound or a range on the change (tối thiểu x, trên x, x, a - b, khoảng a - b): "
+              "\"" +
+                  q.cmp_written + " x\" has no sense as a change");
     if (q.form == shape::compare && q.bound == side::upper)
-      c_.fail(q.cmp_at, "a floor on the size of the change (" + lower_words + "), a range or a bare "
-                        "number: \"" + q.cmp_written + "\" caps it, which contradicts \"" +
-                        verb.written + "\"");
+      c_.fail(q.cmp_at, "a floor on the size of the change (" + lower_words +
+                            "), a range or a bare "
+                            "number: \"" +
+                            q.cmp_written + "\" caps it, which contradicts \"" + verb.written + "\"");
     const bool increase = verb.word->dir == direction::higher;
     for (const number_token* n : {&q.a, q.b ? &*q.b : nullptr}) {
       if (!n) continue;
@@ -512,9 +528,10 @@ class parser {
     if (!given_ || *given_ == direction::none || verb.word->dir == *given_) return;
     const bool higher = *given_ == direction::higher;
     c_.fail(verb.at, std::string("a verb that agrees with direction ") + (higher ? "higher" : "lower") +
-                         (higher ? " (tăng, tăng lên, nâng lên, nâng)" : " (giảm, giảm còn, giảm xuống, xuống còn, hạ xuống)") +
-                         ", or none: \"" + verb.written + "\" says " +
-                         (higher ? "lower" : "higher") + " values are better");
+                         (higher ? " (tăng, tăng lên, nâng lên, nâng)"
+                                 : " (giảm, giảm còn, giảm xuống, xuống còn, hạ xuống)") +
+                         ", or none: \"" + verb.written + "\" says " + (higher ? "lower" : "higher") +
+                         " values are better");
   }
 
   // The target's direction: the given one, else the one the words imply, else none.
@@ -582,8 +599,9 @@ class parser {
 
   void cumulative(std::size_t at) {
     if (given_ == direction::lower)
-      c_.fail(at, "a threshold or a range: a cumulative target (giai đoạn A - B: x) is a floor "
-                  "on the sum over the period, which contradicts direction lower");
+      c_.fail(at,
+              "a threshold or a range: a cumulative target (giai đoạn A - B: x) is a floor "
+              "on the sum over the period, which contradicts direction lower");
     t_.dir = given_.value_or(direction::higher);
     const int from = need_year("the first year of the period");
     if (!accept_range_separator()) c_.fail(c_.pos(), "\"-\" and the last year of the period");
@@ -612,14 +630,13 @@ class parser {
   std::optional<direction> given_;  // the direction given by the caller, if any
   std::optional<double> tol_;
   target t_;
-  std::string after_;     // where the phrase should have ended, for the trailing-garbage message
-  bool approx_ = false;   // read as khoảng/≈/~ (the only form a tolerance applies to)
+  std::string after_;    // where the phrase should have ended, for the trailing-garbage message
+  bool approx_ = false;  // read as khoảng/≈/~ (the only form a tolerance applies to)
 };
 
 }  // namespace
 
-target parse_target(std::string_view phrase, std::optional<direction> dir,
-                    std::optional<double> tolerance) {
+target parse_target(std::string_view phrase, std::optional<direction> dir, std::optional<double> tolerance) {
   if (tolerance && !(std::isfinite(*tolerance) && *tolerance >= 0.0))
     throw error("tolerance " + std::to_string(*tolerance) +
                     " is not a finite number >= 0; give the half-width of the approx band",

@@ -38,8 +38,8 @@ void check_utf8(std::string_view s, const std::string& field) {
     const utf8proc_ssize_t len = utf8proc_iterate(bytes(s) + at, n - at, &cp);
     if (len < 0) {
       char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned>(static_cast<unsigned char>(
-                                                    s[static_cast<std::size_t>(at)])));
+      std::snprintf(hex, sizeof hex, "\\x%02X",
+                    static_cast<unsigned>(static_cast<unsigned char>(s[static_cast<std::size_t>(at)])));
       throw phrase_error(std::string(s.substr(0, static_cast<std::size_t>(at))), count, hex,
                          "valid UTF-8 text", field);
     }
@@ -58,8 +58,8 @@ phrase_text normalise_phrase(std::string_view utf8, const std::string& field) {
                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
   if (len < 0)
-    throw phrase_error(std::string(utf8), 0, "", std::string("NFC-normalisable text (utf8proc: ") +
-                                                      utf8proc_errmsg(len) + ")", field);
+    throw phrase_error(std::string(utf8), 0, "",
+                       std::string("NFC-normalisable text (utf8proc: ") + utf8proc_errmsg(len) + ")", field);
   phrase_text t;
   t.nfc.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(len));
   t.chars = decode(t.nfc);

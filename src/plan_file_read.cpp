@@ -70,9 +70,9 @@ class reader {
     } catch (const toml::parse_error& e) {
       const position pos = where(e.source());
       // No key can be named; the message avoids a leading "word: " that reads as a field.
-      problems_.emplace_back("TOML syntax error at column " + std::to_string(pos.column) + " — " +
-                                 std::string(e.description()),
-                             file_, pos.line, std::string{}, pos.column);
+      problems_.emplace_back(
+          "TOML syntax error at column " + std::to_string(pos.column) + " — " + std::string(e.description()),
+          file_, pos.line, std::string{}, pos.column);
       return problems_;
     }
     plan p;
@@ -88,7 +88,8 @@ class reader {
   /// entity and field are marked so that validation does not report their consequences.
   void fail(position pos, const std::string& entity, const std::string& field, const std::string& msg,
             bool harmless = false) {
-    problems_.emplace_back("column " + std::to_string(pos.column) + ": " + msg, file_, pos.line, field, pos.column);
+    problems_.emplace_back("column " + std::to_string(pos.column) + ": " + msg, file_, pos.line, field,
+                           pos.column);
     if (harmless) return;
     bad_entities_.insert(entity);
     bad_fields_.insert(field);
@@ -108,7 +109,8 @@ class reader {
       bool ok = false;
       for (const char* a : allowed) ok = ok || k.str() == a;
       if (!ok)
-        fail(where(k.source()), entity, path.empty() ? std::string(k.str()) : path + "." + std::string(k.str()),
+        fail(where(k.source()), entity,
+             path.empty() ? std::string(k.str()) : path + "." + std::string(k.str()),
              "unknown key '" + std::string(k.str()) + "'; valid keys" + (path.empty() ? "" : " in " + path) +
                  ": " + join(allowed),
              true);
@@ -132,7 +134,8 @@ class reader {
   }
 
   std::optional<std::string> string_at(const toml::table& t, const char* key, const std::string& path,
-                                       const std::string& entity, bool required, const std::string& hint = {}) {
+                                       const std::string& entity, bool required,
+                                       const std::string& hint = {}) {
     const toml::node* n = get(t, key, path, entity, required, hint);
     if (!n) return std::nullopt;
     if (const auto* s = n->as_string()) return s->get();
@@ -155,7 +158,8 @@ class reader {
     }
     const std::int64_t y = i->get();
     if (y < 1000 || y > 9999) {
-      fail(where(n.source()), entity, field, "year " + std::to_string(y) + " is not a year between 1000 and 9999");
+      fail(where(n.source()), entity, field,
+           "year " + std::to_string(y) + " is not a year between 1000 and 9999");
       return std::nullopt;
     }
     return static_cast<int>(y);
@@ -202,7 +206,8 @@ class reader {
   std::optional<E> enum_at(const toml::table& t, const char* key, const std::string& path,
                            const std::string& entity, bool required) {
     std::string valid;
-    for (const auto& row : enum_table<E>::entries) valid += (valid.empty() ? "" : ", ") + std::string(row.name);
+    for (const auto& row : enum_table<E>::entries)
+      valid += (valid.empty() ? "" : ", ") + std::string(row.name);
     auto s = string_at(t, key, path, entity, required, "one of " + valid);
     if (!s) return std::nullopt;
     for (const auto& row : enum_table<E>::entries)
@@ -286,7 +291,8 @@ class reader {
   void read_value(const toml::table& t, const std::string& path, const field_key& f, std::optional<int>& v) {
     v = year_at(t, f.key, path, path, f.required);
   }
-  void read_value(const toml::table& t, const std::string& path, const field_key& f, std::optional<double>& v) {
+  void read_value(const toml::table& t, const std::string& path, const field_key& f,
+                  std::optional<double>& v) {
     v = number_at(t, f.key, path, path);
   }
   void read_value(const toml::table& t, const std::string& path, const field_key& f, double& v) {
@@ -331,7 +337,8 @@ class reader {
     if (from && to) v = std::make_pair(*from, *to);
   }
 
-  void read_value(const toml::table& t, const std::string& path, const field_key& f, std::vector<std::string>& v) {
+  void read_value(const toml::table& t, const std::string& path, const field_key& f,
+                  std::vector<std::string>& v) {
     const toml::node* n = get(t, f.key, path, path, f.required);
     if (!n) return;
     const std::string field = path + "." + f.key;
@@ -426,14 +433,15 @@ class reader {
     const std::string entity = field.substr(0, field.find('.'));
     const std::string key = field.substr(field.rfind('.') + 1);
     const bool plan_bad = bad_fields_.count("plan") > 0;  // no readable [plan] table
-    const bool years_bad = plan_bad || bad_fields_.count("plan.baseline_year") || bad_fields_.count("plan.target_year");
+    const bool years_bad =
+        plan_bad || bad_fields_.count("plan.baseline_year") || bad_fields_.count("plan.target_year");
     if (bad_fields_.count(field)) return true;
     if (entity == "plan") return plan_bad || (key == "baseline_year" && years_bad);
     if (years_bad || bad_entities_.count(entity)) return true;
     // An entity without a readable id was named by its index while reading.
     const auto open = entity.find('[');
-    const bool unnamed = open != std::string::npos &&
-                         !detail::is_valid_id(entity.substr(open + 1, entity.size() - open - 2));
+    const bool unnamed =
+        open != std::string::npos && !detail::is_valid_id(entity.substr(open + 1, entity.size() - open - 2));
     if (unnamed && any_bad(entity.rfind("domains", 0) == 0 ? "domains" : "indicators")) return true;
     return (key == "domain" && any_bad("domains")) || (key == "part_of" && any_bad("indicators"));
   }
@@ -461,9 +469,9 @@ class reader {
         pos = *f;
       else if (const auto t = at(entity, k))
         pos = *t;
-      problems_.emplace_back((pos.line > 0 ? "column " + std::to_string(pos.column) + ": " : std::string{}) +
-                                 e.message(),
-                             file_, pos.line, field, pos.column, e.related_line());
+      problems_.emplace_back(
+          (pos.line > 0 ? "column " + std::to_string(pos.column) + ": " : std::string{}) + e.message(), file_,
+          pos.line, field, pos.column, e.related_line());
     }
   }
 

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -87,7 +87,8 @@ template <class Fields, class Entity>
 void write_fields(std::ostringstream& out, const Fields& fields, const Entity& e) {
   static const Entity defaults{};
   for_each_field(fields, [&](const auto& f) {
-    if (f.required || !(f.get(e) == f.get(defaults))) out << f.key << " = " << value_text(f, f.get(e)) << '\n';
+    if (f.required || !(f.get(e) == f.get(defaults)))
+      out << f.key << " = " << value_text(f, f.get(e)) << '\n';
   });
 }
 

@@ -11,7 +11,8 @@ namespace chitieu {
 
 plan select_indicators(const plan& p, const std::vector<std::string>& ids) {
   if (ids.empty())
-    throw error("no indicator chosen; name at least one indicator of plan '" + p.id + "'", {}, 0, "indicators");
+    throw error("no indicator chosen; name at least one indicator of plan '" + p.id + "'", {}, 0,
+                "indicators");
   const std::set<std::string> chosen(ids.begin(), ids.end());
   std::set<std::string> known;
   for (const indicator& i : p.indicators) known.insert(i.id);

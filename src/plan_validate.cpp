@@ -44,8 +44,7 @@ std::optional<unit> unit_of_phrase(const std::string& w) {
 }
 
 /// Collects the problems of one indicator's target against its unit, direction and years.
-void target_problems(const plan& p, const indicator& i, const std::string& at,
-                     std::vector<error>& out) {
+void target_problems(const plan& p, const indicator& i, const std::string& at, std::vector<error>& out) {
   const target& t = i.target;
   auto add = [&](const std::string& key, const std::string& msg) {
     out.emplace_back(msg, std::string{}, 0, at + "." + key);
@@ -55,31 +54,40 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
   const bool annual = t.kind == target_kind::annual_change;
 
   if (i.unit == unit::boolean && !boolean_kind)
-    add("unit", "unit boolean needs a milestone ('hoàn thành …'), sustained ('duy trì …') or "
-                "qualitative ('định tính') target, not a " + kind + " target");
+    add("unit",
+        "unit boolean needs a milestone ('hoàn thành …'), sustained ('duy trì …') or "
+        "qualitative ('định tính') target, not a " +
+            kind + " target");
   if (i.change && !annual)
-    add("change", "change (points or relative) measures the mean yearly change of an annual_change "
-                  "target ('tăng bình quân 7%/năm'), not a " + kind + " target; remove it");
+    add("change",
+        "change (points or relative) measures the mean yearly change of an annual_change "
+        "target ('tăng bình quân 7%/năm'), not a " +
+            kind + " target; remove it");
   if (i.unit != unit::boolean && boolean_kind)
     add("unit", "a " + kind + " target is judged on 1/0 and needs unit boolean, not " +
                     std::string(to_string(i.unit)));
   if (t.dir == direction::none && !boolean_kind && !(t.lower && t.upper))
-    add("direction", "direction none is for milestone, sustained and qualitative targets and "
-                     "two-sided bands; a one-sided " + kind + " target needs higher or lower");
+    add("direction",
+        "direction none is for milestone, sustained and qualitative targets and "
+        "two-sided bands; a one-sided " +
+            kind + " target needs higher or lower");
   if (const auto written = unit_of_phrase(t.unit);
       !boolean_kind && t.kind != target_kind::relative && written && *written != i.unit)
     add("target", "the phrase is in '" + t.unit + "', a unit " + std::string(to_string(*written)) +
-                      ", but the indicator's unit is " + std::string(to_string(i.unit)) +
-                      "; set unit = \"" + std::string(to_string(*written)) + "\" or write the target in " +
+                      ", but the indicator's unit is " + std::string(to_string(i.unit)) + "; set unit = \"" +
+                      std::string(to_string(*written)) + "\" or write the target in " +
                       std::string(to_string(i.unit)));
-  if (!boolean_kind && !t.lower && !t.upper)
-    add("target", "a " + kind + " target needs at least one bound");
+  if (!boolean_kind && !t.lower && !t.upper) add("target", "a " + kind + " target needs at least one bound");
   if (t.dir == direction::higher && !boolean_kind && !t.lower && t.upper)
-    add("target", "direction higher needs a lower bound (the met boundary); the target only has "
-                  "an upper bound " + number_text(*t.upper) + ": use direction lower or a phrase with a floor");
+    add("target",
+        "direction higher needs a lower bound (the met boundary); the target only has "
+        "an upper bound " +
+            number_text(*t.upper) + ": use direction lower or a phrase with a floor");
   if (t.dir == direction::lower && !boolean_kind && t.lower && !t.upper)
-    add("target", "direction lower needs an upper bound (the met boundary); the target only has "
-                  "a lower bound " + number_text(*t.lower) + ": use direction higher or a phrase with a ceiling");
+    add("target",
+        "direction lower needs an upper bound (the met boundary); the target only has "
+        "a lower bound " +
+            number_text(*t.lower) + ": use direction higher or a phrase with a ceiling");
   if (t.lower && t.upper && *t.lower > *t.upper)
     add("target", "lower bound " + number_text(*t.lower) + " exceeds upper bound " + number_text(*t.upper));
 
@@ -91,7 +99,9 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
       if (!std::isfinite(*b)) {
         add("target", "bound " + number_text(*b) + " is not a finite number");
       } else if (t.kind == target_kind::relative) {
-        if (*b < 0.0) add("target", "a relative target bounds a ratio to the base year, which is >= 0, not " + number_text(*b));
+        if (*b < 0.0)
+          add("target",
+              "a relative target bounds a ratio to the base year, which is >= 0, not " + number_text(*b));
       } else if (!annual && !in_domain(i.unit, *b)) {
         add("target", "bound " + number_text(*b) + " is outside the domain of unit " +
                           std::string(to_string(i.unit)) + " (" + domain_text(i.unit) + ")");
@@ -115,21 +125,25 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
       add("target", "base year " + std::to_string(*t.base_year) + " must be before the target year " +
                         std::to_string(y1));
     if (i.unit == unit::boolean || i.unit == unit::index)
-      add("unit", "a relative target divides by the base-year value and needs a unit >= 0 such as "
-                  "money, count, percent or ratio, not " + std::string(to_string(i.unit)));
+      add("unit",
+          "a relative target divides by the base-year value and needs a unit >= 0 such as "
+          "money, count, percent or ratio, not " +
+              std::string(to_string(i.unit)));
   }
   if (t.kind == target_kind::cumulative) {
     if (!t.period) {
-      add("period", "a cumulative target needs a period: write 'giai đoạn 2026 - 2030: …' or period = [2026, 2030]");
+      add("period",
+          "a cumulative target needs a period: write 'giai đoạn 2026 - 2030: …' or period = [2026, 2030]");
     } else {
       const auto [from, to] = *t.period;
       if (from > to)
         add("target", "period starts in " + std::to_string(from) + " after it ends in " + std::to_string(to));
       if (from < y0 - 50 || to > y1 + 50 || from > y1 + 50 || to < y0 - 50)
         add("target", "period [" + std::to_string(from) + ", " + std::to_string(to) + "] must lie within [" +
-                       std::to_string(y0 - 50) + ", " + std::to_string(y1 + 50) + "]");
+                          std::to_string(y0 - 50) + ", " + std::to_string(y1 + 50) + "]");
       if (to > y1)
-        add("target", "period ends in " + std::to_string(to) + ", after the target year " + std::to_string(y1));
+        add("target",
+            "period ends in " + std::to_string(to) + ", after the target year " + std::to_string(y1));
     }
     if (!is_additive(i.unit))
       add("unit", "a cumulative target adds yearly values and needs unit count, money or hectares, not " +
@@ -138,7 +152,8 @@ void target_problems(const plan& p, const indicator& i, const std::string& at,
       add("aggregate", "a cumulative target adds values and needs aggregate sum, not " +
                            std::string(to_string(i.aggregate)));
   } else if (t.period) {
-    add("period", "period applies to cumulative targets only; a " + kind + " target does not use it: remove it");
+    add("period",
+        "period applies to cumulative targets only; a " + kind + " target does not use it: remove it");
   }
 }
 
@@ -161,17 +176,17 @@ void aggregate_problems(const indicator& i, const std::string& at, std::vector<e
     case aggregate_rule::all:
     case aggregate_rule::any:
       if (i.unit != unit::boolean)
-        add("aggregate", "aggregate " + std::string(to_string(i.aggregate)) + " needs unit boolean, not " + u);
+        add("aggregate",
+            "aggregate " + std::string(to_string(i.aggregate)) + " needs unit boolean, not " + u);
       break;
     case aggregate_rule::weighted_mean:
     case aggregate_rule::min:
     case aggregate_rule::max:
       if (i.unit == unit::boolean)
-        add("aggregate", "a boolean indicator rolls up with all, any or none, not " +
-                             std::string(to_string(i.aggregate)));
+        add("aggregate",
+            "a boolean indicator rolls up with all, any or none, not " + std::string(to_string(i.aggregate)));
       break;
-    case aggregate_rule::none:
-      break;
+    case aggregate_rule::none: break;
   }
   if ((!i.numerator.empty() || !i.denominator.empty()) && i.aggregate != aggregate_rule::ratio)
     add(i.numerator.empty() ? "denominator" : "numerator",
@@ -254,7 +269,8 @@ std::vector<error> plan_problems(const plan& p) {
     const auto first = domain_ids.emplace(d.id, static_cast<long>(&d - p.domains.data()) + 1);
     if (!detail::is_valid_id(d.id)) add(at + ".id", "'" + d.id + "' is not a valid domain id; " + id_rule);
     if (!first.second)
-      out.emplace_back("domain id '" + d.id + "' is used twice", std::string{}, 0, at + ".id", 0, first.first->second);
+      out.emplace_back("domain id '" + d.id + "' is used twice", std::string{}, 0, at + ".id", 0,
+                       first.first->second);
     if (d.name.vi.empty() || d.name.en.empty()) add(at + ".name", "a domain needs a name with vi and en");
   }
 
@@ -269,8 +285,8 @@ std::vector<error> plan_problems(const plan& p) {
     if (domain_ids.count(i.domain) == 0) {
       std::string known;
       for (const auto& d : p.domains) known += (known.empty() ? "" : ", ") + d.id;
-      add(at + ".domain", "no domain '" + i.domain + "' in this plan; declared domains: " +
-                              (known.empty() ? "(none)" : known));
+      add(at + ".domain", "no domain '" + i.domain +
+                              "' in this plan; declared domains: " + (known.empty() ? "(none)" : known));
     }
     if (i.name.vi.empty() || i.name.en.empty()) add(at + ".name", "an indicator needs a name with vi and en");
     if (i.target_phrase.empty()) add(at + ".target", "the target phrase is empty");
@@ -294,8 +310,6 @@ std::vector<error> plan_problems(const plan& p) {
   return out;
 }
 
-void validate(const plan& p) {
-  throw_first_problem(plan_problems(p));
-}
+void validate(const plan& p) { throw_first_problem(plan_problems(p)); }
 
 }  // namespace chitieu

@@ -9,7 +9,8 @@
 
 namespace chitieu {
 namespace {
-const std::vector<std::string> area_columns = {"id", "code", "name", "level", "parent", "valid_from", "valid_to"};
+const std::vector<std::string> area_columns = {"id",     "code",       "name",    "level",
+                                               "parent", "valid_from", "valid_to"};
 const std::vector<std::string> crosswalk_columns = {"from", "to", "share", "date"};
 const char* const required_cell = "empty cell; this column is required in every row";
 }  // namespace
@@ -19,9 +20,10 @@ area_table read_areas(const std::string& path) {
   table.require_columns(area_columns, "areas");
   table.require_cells("id", required_cell);
   try {
-    return area_table(make_areas(table.texts("id"), table.texts("code"), table.texts("name"), table.texts("level"),
-                                 table.texts("parent"), table.texts("valid_from"), table.texts("valid_to"), path),
-                      path);
+    return area_table(
+        make_areas(table.texts("id"), table.texts("code"), table.texts("name"), table.texts("level"),
+                   table.texts("parent"), table.texts("valid_from"), table.texts("valid_to"), path),
+        path);
   } catch (const error& e) {
     detail::rethrow_at_line(e, table);
   }
@@ -33,8 +35,8 @@ crosswalk read_crosswalk(const std::string& path, const area_table& areas) {
   table.require_columns(crosswalk_columns, "crosswalks");
   for (const std::string& name : crosswalk_columns) table.require_cells(name, required_cell);
   try {
-    return crosswalk(make_links(table.texts("from"), table.texts("to"), shares, table.texts("date"), path), areas,
-                     path);
+    return crosswalk(make_links(table.texts("from"), table.texts("to"), shares, table.texts("date"), path),
+                     areas, path);
   } catch (const error& e) {
     detail::rethrow_at_line(e, table);
   }

@@ -23,7 +23,8 @@ std::vector<std::int32_t> codes(const detail::csv_table& table, const std::strin
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const std::string& id = table.rows[r][c];
     if (id.empty())
-      throw error("empty cell; every row needs an indicator and an area id", table.path, table.lines[r], name);
+      throw error("empty cell; every row needs an indicator and an area id", table.path, table.lines[r],
+                  name);
     const auto [it, fresh] = seen.emplace(id, static_cast<std::int32_t>(dictionary.size()));
     if (fresh) dictionary.push_back(id);
     out.push_back(it->second);

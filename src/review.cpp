@@ -8,10 +8,10 @@
 
 #include "detail/area_periods.hpp"
 #include "detail/areas_combine.hpp"
-#include "detail/row_label.hpp"
 #include "detail/observation_rows.hpp"
 #include "detail/panel_room.hpp"
 #include "detail/plan_lookup.hpp"
+#include "detail/row_label.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -40,8 +40,8 @@ void check_and_complete(const plan& p, panel& obs) {
   throw_first_problem(problems);
 }
 
-review_result review(const plan& p, panel&& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options, evaluation* recycle) {
+review_result review(const plan& p, panel&& observations, const area_table* areas, const crosswalk* cw,
+                     const review_options& options, evaluation* recycle) {
   if (!options.checked) check_and_complete(p, observations);
   evaluate_options checked = options.evaluation;
   checked.checked = true;  // the observations were checked; the roll-up's rows derive from them
@@ -60,10 +60,11 @@ review_result review(const plan& p, panel&& observations, const area_table* area
   return {evaluate(p, std::move(rolled.rows), checked, recycle), std::move(rolled.findings)};
 }
 
-review_result review(const plan& p, const panel& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options, evaluation* recycle) {
-  return review(p, detail::copy_with_room(observations, areas ? detail::parent_row_bound(observations, *areas) : 0),
-                areas, cw, options, recycle);
+review_result review(const plan& p, const panel& observations, const area_table* areas, const crosswalk* cw,
+                     const review_options& options, evaluation* recycle) {
+  return review(
+      p, detail::copy_with_room(observations, areas ? detail::parent_row_bound(observations, *areas) : 0),
+      areas, cw, options, recycle);
 }
 
 }  // namespace chitieu

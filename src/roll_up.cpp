@@ -8,11 +8,11 @@
 #include "detail/areas_combine.hpp"
 #include "detail/duplicate_rows.hpp"
 #include "detail/effective_value.hpp"
-#include "detail/row_label.hpp"
 #include "detail/huge_pages.hpp"
 #include "detail/panel_room.hpp"
 #include "detail/part_of.hpp"
 #include "detail/roll_up_plan.hpp"
+#include "detail/row_label.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -71,8 +71,8 @@ void part_of_findings(const std::vector<const indicator*>& inds, const panel& ro
     const double wv = detail::effective_value(rows, w->second, whole.unit);
     if (exceeds_whole(pv, wv))
       out.push_back({finding_kind::part_exceeds_whole, part.id, area, rows.year[r], pv, wv,
-                     "'" + part.id + "' (" + number_text(pv) + ") exceeds its whole '" +
-                         part.part_of + "' (" + number_text(wv) + ") in area '" + area + "', " +
+                     "'" + part.id + "' (" + number_text(pv) + ") exceeds its whole '" + part.part_of +
+                         "' (" + number_text(wv) + ") in area '" + area + "', " +
                          std::to_string(rows.year[r]) + "; a part can never exceed its whole"});
     const double pd = rows.denominator[r], wd = rows.denominator[w->second];
     if (!std::isnan(pd) && !std::isnan(wd) && differs(pd, wd))
@@ -104,8 +104,8 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
   }
   for (std::size_t r = 0; r < obs.size(); ++r)
     if (pos_of_code[static_cast<std::size_t>(obs.area[r])] < 0)
-      throw error("unknown area (" + row_label(obs, r) + "); expected an id of the area table",
-                  {}, static_cast<long>(r + 1), "area");
+      throw error("unknown area (" + row_label(obs, r) + "); expected an id of the area table", {},
+                  static_cast<long>(r + 1), "area");
   std::vector<std::int32_t> parent_pos(n_areas, -1);
   for (std::size_t i = 0; i < n_areas; ++i)
     if (!table[i].parent.empty()) parent_pos[i] = position.at(table[i].parent);
@@ -133,7 +133,8 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
     const int y = ymin + static_cast<int>(yi);
     year_h[yi] = hierarchy_on(areas, parent_pos, geography ? *geography : year_end(y));
     for (const std::int32_t q : year_h[yi].order)
-      if (slot[static_cast<std::size_t>(q)] < 0) slot[static_cast<std::size_t>(q)] = static_cast<std::int32_t>(n_slots++);
+      if (slot[static_cast<std::size_t>(q)] < 0)
+        slot[static_cast<std::size_t>(q)] = static_cast<std::int32_t>(n_slots++);
   }
   const std::size_t n_inds = inds.size();
   const auto cell = [&](std::int32_t parent, std::size_t k, std::size_t yi) {
@@ -192,8 +193,7 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
           const double coverage =
               static_cast<double>(s.count) / static_cast<double>(h.children[static_cast<std::size_t>(par)]);
           combined c;
-          if (coverage >= ind.min_coverage)
-            c = s.finish(ind, [&] { return row_label(ind.id, parent, y); });
+          if (coverage >= ind.min_coverage) c = s.finish(ind, [&] { return row_label(ind.id, parent, y); });
           if (row != no_row && std::isnan(out.value[row]) &&
               (std::isnan(out.numerator[row]) || std::isnan(out.denominator[row]))) {
             // An own row without a number is no observation: the aggregate fills it in.
@@ -205,19 +205,19 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
           } else if (row != no_row) {
             const double v = detail::effective_value(out, row, ind.unit);
             if (!std::isnan(v) && !std::isnan(c.value) && differs(v, c.value))
-              res.findings.push_back(
-                  {finding_kind::own_vs_aggregate, ind.id, parent, y, v, c.value,
-                   "own observation " + number_text(v) + " of '" + parent + "' for '" + ind.id +
-                       "' in " + std::to_string(y) + " differs from the " +
-                       std::string(to_string(ind.aggregate)) + " of its children " +
-                       number_text(c.value) + " (coverage " + number_text(coverage) +
-                       "); the own observation is used"});
+              res.findings.push_back({finding_kind::own_vs_aggregate, ind.id, parent, y, v, c.value,
+                                      "own observation " + number_text(v) + " of '" + parent + "' for '" +
+                                          ind.id + "' in " + std::to_string(y) + " differs from the " +
+                                          std::string(to_string(ind.aggregate)) + " of its children " +
+                                          number_text(c.value) + " (coverage " + number_text(coverage) +
+                                          "); the own observation is used"});
           } else {
             append_row(out, area_codes, static_cast<std::int32_t>(k), parent, y, c, missing, coverage);
             row = out.size() - 1;
           }
         }
-        if (row != no_row && grand >= 0 && reports(ind, out, row)) sums[cell(grand, k, yi)].add(ind, out, row);
+        if (row != no_row && grand >= 0 && reports(ind, out, row))
+          sums[cell(grand, k, yi)].add(ind, out, row);
       }
     }
   }
@@ -229,18 +229,17 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
 }  // namespace detail::areas
 
 roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas) {
-  return detail::areas::roll_up_on(p, detail::copy_with_room(obs, detail::parent_row_bound(obs, areas)), areas,
-                                   std::nullopt);
+  return detail::areas::roll_up_on(p, detail::copy_with_room(obs, detail::parent_row_bound(obs, areas)),
+                                   areas, std::nullopt);
 }
 
 roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas) {
   return detail::areas::roll_up_on(p, std::move(obs), areas, std::nullopt);
 }
 
-roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
-                       const date& geography) {
-  return detail::areas::roll_up_on(p, detail::copy_with_room(obs, detail::parent_row_bound(obs, areas)), areas,
-                                   geography);
+roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas, const date& geography) {
+  return detail::areas::roll_up_on(p, detail::copy_with_room(obs, detail::parent_row_bound(obs, areas)),
+                                   areas, geography);
 }
 
 roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas, const date& geography) {

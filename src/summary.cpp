@@ -99,8 +99,10 @@ plan_summary summarize(const plan& p, const evaluation& ev, const std::string& a
     for (const auto& ds : out.domains) {
       if (std::isnan(ds.score)) continue;
       sum += ds.score;
-      if (ds.score <= 0) zero = true;
-      else log_sum += std::log(ds.score);
+      if (ds.score <= 0)
+        zero = true;
+      else
+        log_sum += std::log(ds.score);
       ++n;
     }
     if (n > 0)

@@ -3,8 +3,8 @@
 //   bench_national PLAN.toml OBSERVATIONS.csv AREAS.csv [RUNS] [THREADS]
 // Reads the files once (not timed), then times RUNS runs (default 5) of each stage and prints one
 // JSON object: medians in milliseconds of check (complete_values + check_observations), roll_up,
-// evaluate (fresh output, and evaluate_into the same evaluation run after run), the whole review(), the physical floor (floor_pass), the row counts, and the peak
-// resident memory (ru_maxrss).
+// evaluate (fresh output, and evaluate_into the same evaluation run after run), the whole review(), the
+// physical floor (floor_pass), the row counts, and the peak resident memory (ru_maxrss).
 #include "detail/huge_pages.hpp"  // the core's own huge-page advice (src/, private)
 
 #include <chitieu/areas.hpp>
@@ -65,8 +65,8 @@ chitieu::panel read_observations(const std::string& path) {
   const std::string text = slurp(path);
   chitieu::panel p;
   std::unordered_map<std::string, std::int32_t> indicators, areas;
-  const auto code = [](std::unordered_map<std::string, std::int32_t>& dict,
-                       std::vector<std::string>& ids, std::string_view id) {
+  const auto code = [](std::unordered_map<std::string, std::int32_t>& dict, std::vector<std::string>& ids,
+                       std::string_view id) {
     const auto [it, fresh] = dict.emplace(std::string(id), static_cast<std::int32_t>(ids.size()));
     if (fresh) ids.emplace_back(id);
     return it->second;
@@ -134,10 +134,20 @@ struct floor_columns {
   std::unique_ptr<double[]> value, assessed, margin, baseline, progress, elapsed, projected, p_meet, coverage;
   std::unique_ptr<std::uint8_t[]> status, pace;
   explicit floor_columns(std::size_t n)
-      : indicator(new std::int32_t[n]), area(new std::int32_t[n]), year(new std::int32_t[n]),
-        value(new double[n]), assessed(new double[n]), margin(new double[n]), baseline(new double[n]),
-        progress(new double[n]), elapsed(new double[n]), projected(new double[n]), p_meet(new double[n]),
-        coverage(new double[n]), status(new std::uint8_t[n]), pace(new std::uint8_t[n]) {
+      : indicator(new std::int32_t[n]),
+        area(new std::int32_t[n]),
+        year(new std::int32_t[n]),
+        value(new double[n]),
+        assessed(new double[n]),
+        margin(new double[n]),
+        baseline(new double[n]),
+        progress(new double[n]),
+        elapsed(new double[n]),
+        projected(new double[n]),
+        p_meet(new double[n]),
+        coverage(new double[n]),
+        status(new std::uint8_t[n]),
+        pace(new std::uint8_t[n]) {
     // huge pages, as the core's fresh columns get them
     for (const void* p : {static_cast<const void*>(indicator.get()), static_cast<const void*>(area.get()),
                           static_cast<const void*>(year.get())})
@@ -213,21 +223,16 @@ int main(int argc, char** argv) {
     rolled_rows += p.size() == 0;
   });
   chitieu::panel rolled;
-  const double roll_ms = median_ms(runs, [&] {
-    rolled = chitieu::roll_up(plan, completed, areas).rows;
-  });
+  const double roll_ms = median_ms(runs, [&] { rolled = chitieu::roll_up(plan, completed, areas).rows; });
   rolled_rows = rolled.size();
-  const double eval_ms = median_ms(runs, [&] {
-    evaluated_rows = chitieu::evaluate(plan, rolled, opt.evaluation).size();
-  });
+  const double eval_ms =
+      median_ms(runs, [&] { evaluated_rows = chitieu::evaluate(plan, rolled, opt.evaluation).size(); });
   chitieu::evaluation reused_evaluation;  // evaluate_into: the same columns run after run
   chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation);
-  const double eval_into_ms = median_ms(runs, [&] {
-    chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation);
-  });
-  const double review_ms = median_ms(runs, [&] {
-    review_rows = chitieu::review(plan, obs, &areas, nullptr, opt).evaluation.size();
-  });
+  const double eval_into_ms =
+      median_ms(runs, [&] { chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation); });
+  const double review_ms = median_ms(
+      runs, [&] { review_rows = chitieu::review(plan, obs, &areas, nullptr, opt).evaluation.size(); });
   // The floor: into fresh memory each run (as review() writes its evaluation), and into columns
   // reused from run to run (no page faults: what an evaluation into caller-owned buffers pays).
   double checksum = 0.0;
@@ -241,7 +246,8 @@ int main(int argc, char** argv) {
   std::printf(
       "{\"observations\": %zu, \"rolled_rows\": %zu, \"evaluated_rows\": %zu, \"review_rows\": %zu, "
       "\"runs\": %d, \"check_ms\": %.3f, \"copy_ms\": %.3f, \"roll_up_ms\": %.3f, \"evaluate_ms\": %.3f, "
-      "\"evaluate_into_ms\": %.3f, \"review_ms\": %.3f, \"floor_ms\": %.3f, \"floor_reused_ms\": %.3f, \"floor_checksum\": %g, "
+      "\"evaluate_into_ms\": %.3f, \"review_ms\": %.3f, \"floor_ms\": %.3f, \"floor_reused_ms\": %.3f, "
+      "\"floor_checksum\": %g, "
       "\"input_rss_kib\": %ld, \"peak_rss_kib\": %ld}\n",
       obs.size(), rolled_rows, evaluated_rows, review_rows, runs, check_ms, copy_ms, roll_ms, eval_ms,
       eval_into_ms, review_ms, floor_ms, floor_reused_ms, checksum, input_rss, peak_rss_kib());

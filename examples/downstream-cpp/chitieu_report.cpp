@@ -20,8 +20,9 @@ constexpr const char* usage =
 
 /// The flags given, or an error message (empty when the command line is good).
 std::string parse(int argc, char** argv, std::map<std::string, std::string>& flags) {
-  const std::map<std::string, bool> known = {{"--plan", true},      {"--data", true},      {"--areas", false},
-                                             {"--crosswalk", false}, {"--geography", false}, {"--output", false}};
+  const std::map<std::string, bool> known = {{"--plan", true},       {"--data", true},
+                                             {"--areas", false},     {"--crosswalk", false},
+                                             {"--geography", false}, {"--output", false}};
   for (int i = 1; i < argc; i += 2) {
     const std::string flag = argv[i];
     if (!known.count(flag)) return "unknown argument '" + flag + "'";

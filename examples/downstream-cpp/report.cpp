@@ -52,21 +52,22 @@ void write_json(std::ostream& out, const chitieu::plan& plan, const chitieu::rev
   const chitieu::evaluation& ev = result.evaluation;
   for (std::size_t r = 0; r < ev.size(); ++r) {
     const chitieu::evaluation_row row = ev.row(r);
-    out << (r ? ",\n  " : "\n  ") << "{\"indicator\": " << quoted(row.indicator()) << ", \"area\": "
-        << quoted(row.area()) << ", \"year\": " << row.year() << ", \"value\": " << number(row.value())
-        << ", \"assessed\": " << number(row.assessed()) << ", \"status\": "
-        << quoted(std::string(chitieu::to_string(row.status()))) << ", \"margin\": " << number(row.margin())
-        << ", \"baseline\": " << number(row.baseline()) << ", \"progress\": " << number(row.progress())
-        << ", \"elapsed\": " << number(row.elapsed()) << ", \"pace\": "
-        << quoted(std::string(chitieu::to_string(row.pace()))) << ", \"projected\": " << number(row.projected())
-        << ", \"p_meet\": " << number(row.p_meet()) << ", \"coverage\": " << number(row.coverage()) << "}";
+    out << (r ? ",\n  " : "\n  ") << "{\"indicator\": " << quoted(row.indicator())
+        << ", \"area\": " << quoted(row.area()) << ", \"year\": " << row.year()
+        << ", \"value\": " << number(row.value()) << ", \"assessed\": " << number(row.assessed())
+        << ", \"status\": " << quoted(std::string(chitieu::to_string(row.status())))
+        << ", \"margin\": " << number(row.margin()) << ", \"baseline\": " << number(row.baseline())
+        << ", \"progress\": " << number(row.progress()) << ", \"elapsed\": " << number(row.elapsed())
+        << ", \"pace\": " << quoted(std::string(chitieu::to_string(row.pace())))
+        << ", \"projected\": " << number(row.projected()) << ", \"p_meet\": " << number(row.p_meet())
+        << ", \"coverage\": " << number(row.coverage()) << "}";
   }
   out << "],\n \"findings\": [";
   for (std::size_t f = 0; f < result.findings.size(); ++f) {
     const chitieu::finding& x = result.findings[f];
-    out << (f ? ",\n  " : "\n  ") << "{\"kind\": " << quoted(std::string(chitieu::to_string(x.kind))) << ", \"indicator\": " << quoted(x.indicator)
-        << ", \"area\": " << quoted(x.area) << ", \"year\": " << x.year << ", \"message\": " << quoted(x.message)
-        << "}";
+    out << (f ? ",\n  " : "\n  ") << "{\"kind\": " << quoted(std::string(chitieu::to_string(x.kind)))
+        << ", \"indicator\": " << quoted(x.indicator) << ", \"area\": " << quoted(x.area)
+        << ", \"year\": " << x.year << ", \"message\": " << quoted(x.message) << "}";
   }
   out << "]}\n";
 }

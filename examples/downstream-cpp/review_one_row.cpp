@@ -15,8 +15,9 @@ int main(int argc, char** argv) {
     const chitieu::review_result result = chitieu::review(plan, observations, &areas, nullptr);
     const auto row = result.evaluation.find("trained_labour", "la-gi", 2024);
     if (!row) return 1;
-    std::cout << row->indicator() << " " << row->area() << " " << row->year() << ": value " << row->value() << ", "
-              << chitieu::to_string(row->status()) << ", pace " << chitieu::to_string(row->pace()) << "\n";
+    std::cout << row->indicator() << " " << row->area() << " " << row->year() << ": value " << row->value()
+              << ", " << chitieu::to_string(row->status()) << ", pace " << chitieu::to_string(row->pace())
+              << "\n";
   } catch (const chitieu::error& e) {
     std::cerr << e.what() << "\n";  // file:line: column: what is wrong and how to fix it
     return 2;

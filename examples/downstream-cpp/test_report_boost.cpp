@@ -23,7 +23,8 @@ BOOST_AUTO_TEST_CASE(the_file_and_a_panel_of_the_same_values_agree) {
   chitieu::panel obs;
   const double values[] = {70, 71, 72.5, 73, 74};
   for (int i = 0; i < 5; ++i) obs.add("trained_labour", "la-gi", 2020 + i, values[i]);
-  CHITIEU_CHECK_EVALUATIONS_EQUAL(from_file.evaluation, chitieu::evaluate(plan, obs), chitieu::testing::exactly());
+  CHITIEU_CHECK_EVALUATIONS_EQUAL(from_file.evaluation, chitieu::evaluate(plan, obs),
+                                  chitieu::testing::exactly());
 }
 
 BOOST_AUTO_TEST_CASE(the_json_report_has_every_row) {
@@ -33,7 +34,8 @@ BOOST_AUTO_TEST_CASE(the_json_report_has_every_row) {
   report::write_json(json, plan, result);
   const std::string text = json.str();
   std::size_t rows = 0;
-  for (std::size_t at = text.find("{\"indicator\""); at != std::string::npos; at = text.find("{\"indicator\"", at + 1))
+  for (std::size_t at = text.find("{\"indicator\""); at != std::string::npos;
+       at = text.find("{\"indicator\"", at + 1))
     ++rows;
   BOOST_TEST(rows == result.evaluation.size() + result.findings.size());
   BOOST_TEST(text.rfind("{\"plan\": \"la-gi-2024\",\n \"rows\": [\n  {\"indicator\": ", 0) == 0);

@@ -2,9 +2,9 @@
 /// @brief Observations keyed by official codes, resolved by year to area ids (docs/your-data.md).
 #pragma once
 
-#include <chitieu/export.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/error.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/panel.hpp>
 
 #include <string>

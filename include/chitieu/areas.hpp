@@ -1,5 +1,6 @@
 /// @file areas.hpp
-/// @brief Areas whose existence and parent links change over time (docs/aggregation.md "Areas that change over time").
+/// @brief Areas whose existence and parent links change over time (docs/aggregation.md "Areas that change
+/// over time").
 #pragma once
 
 #include <chitieu/date.hpp>
@@ -16,13 +17,13 @@ namespace chitieu {
 
 /// One administrative or statistical unit, valid over an inclusive period.
 struct area {
-  std::string id;                 ///< unique id; observations name areas by id
-  std::string code;               ///< official code (may be reused by a later unit), or empty
-  std::string name;               ///< display name
-  std::string level;              ///< e.g. "tỉnh", "thị xã", "phường", "xã"
-  std::string parent;             ///< id of the enclosing unit, or empty for a root
-  std::optional<date> valid_from; ///< first day it exists (inclusive); empty = open
-  std::optional<date> valid_to;   ///< last day it exists (inclusive); empty = open
+  std::string id;                  ///< unique id; observations name areas by id
+  std::string code;                ///< official code (may be reused by a later unit), or empty
+  std::string name;                ///< display name
+  std::string level;               ///< e.g. "tỉnh", "thị xã", "phường", "xã"
+  std::string parent;              ///< id of the enclosing unit, or empty for a root
+  std::optional<date> valid_from;  ///< first day it exists (inclusive); empty = open
+  std::optional<date> valid_to;    ///< last day it exists (inclusive); empty = open
 
   /// True when the unit exists on day `d`.
   bool valid_on(const date& d) const noexcept {
@@ -39,8 +40,7 @@ struct area {
 /// the child is valid; no two units with the same level and code valid on a common day.
 /// Ids are unique, so each id has one row and one validity period: a unit whose parent or
 /// boundary changes becomes a new id linked to the old one by a crosswalk.
-CHITIEU_API std::vector<error> area_problems(const std::vector<area>& areas,
-                                 const std::string& source = {});
+CHITIEU_API std::vector<error> area_problems(const std::vector<area>& areas, const std::string& source = {});
 
 /// A validated table of areas answering "which units, and which parent, on a given day".
 /// The units and parent links of year Y are those valid on 31 December of Y.

@@ -25,12 +25,11 @@ struct crosswalk_link {
 /// Every problem of a crosswalk against an area table, in row order (collect mode).
 ///
 /// `line` is the 1-based data row (a CSV reader adds 1 for its header). Checks: `from` and `to`
-/// are known, distinct areas (an end that is no area id at all says why, see area_id_problem()); each (from, to) pair appears once; 0 < share <= 1; all links of
-/// one `from` carry one date (a unit is dissolved once); the shares of one `from` sum to 1
-/// within 1e-9; the links form no cycle.
+/// are known, distinct areas (an end that is no area id at all says why, see area_id_problem()); each (from,
+/// to) pair appears once; 0 < share <= 1; all links of one `from` carry one date (a unit is dissolved once);
+/// the shares of one `from` sum to 1 within 1e-9; the links form no cycle.
 CHITIEU_API std::vector<error> crosswalk_problems(const std::vector<crosswalk_link>& links,
-                                      const area_table& areas,
-                                      const std::string& source = {});
+                                                  const area_table& areas, const std::string& source = {});
 
 /// A validated crosswalk: which units each dissolved unit became, with shares.
 class CHITIEU_API crosswalk {
@@ -51,13 +50,11 @@ class CHITIEU_API crosswalk {
   /// each chain (summed over chains reaching the same unit), in first-reached order. A unit
   /// valid on `at` maps to itself with share 1. Only links dated on or before `at` are
   /// followed. Empty when some chain ends in a unit not valid on `at` without such links.
-  std::vector<std::pair<std::string, double>> try_resolve(const std::string& id,
-                                                          const area_table& areas,
+  std::vector<std::pair<std::string, double>> try_resolve(const std::string& id, const area_table& areas,
                                                           const date& at) const;
 
   /// As try_resolve, but throws chitieu::error naming `id` when it has no successor valid on `at`.
-  std::vector<std::pair<std::string, double>> resolve(const std::string& id,
-                                                      const area_table& areas,
+  std::vector<std::pair<std::string, double>> resolve(const std::string& id, const area_table& areas,
                                                       const date& at) const;
 
  private:
@@ -66,7 +63,8 @@ class CHITIEU_API crosswalk {
 
   std::vector<crosswalk_link> links_;
   std::string source_;
-  std::vector<std::pair<std::string, std::vector<std::size_t>>> by_from_;  ///< rows of each `from`, sorted by it
+  std::vector<std::pair<std::string, std::vector<std::size_t>>>
+      by_from_;  ///< rows of each `from`, sorted by it
 };
 
 }  // namespace chitieu

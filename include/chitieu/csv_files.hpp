@@ -3,10 +3,10 @@
 /// (the file formats of docs/python.md "Inputs"; the same rules and messages as the Python readers).
 #pragma once
 
-#include <chitieu/export.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/crosswalk.hpp>
 #include <chitieu/error.hpp>
+#include <chitieu/export.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
 #include <chitieu/review.hpp>
@@ -47,7 +47,8 @@ CHITIEU_API area_table read_areas(const std::string& path);
 CHITIEU_API crosswalk read_crosswalk(const std::string& path, const area_table& areas);
 
 /// review() of observations read from a file: its errors name the file and line of the row.
-CHITIEU_API review_result review(const plan& p, const observations_file& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options = {});
+CHITIEU_API review_result review(const plan& p, const observations_file& observations,
+                                 const area_table* areas, const crosswalk* cw,
+                                 const review_options& options = {});
 
 }  // namespace chitieu

@@ -16,9 +16,9 @@ namespace chitieu {
 /// Options of evaluate().
 struct evaluate_options {
   pace_method method = pace_method::chitieu;  ///< which rules assign the pace
-  std::optional<int> year;            ///< evaluate at this year only; empty: every observed year
-  std::optional<int> baseline_year;   ///< replaces the plan's default baseline year (not an indicator's own)
-  std::optional<int> target_year;     ///< replaces the plan's default target year (not an indicator's own)
+  std::optional<int> year;                    ///< evaluate at this year only; empty: every observed year
+  std::optional<int> baseline_year;  ///< replaces the plan's default baseline year (not an indicator's own)
+  std::optional<int> target_year;    ///< replaces the plan's default target year (not an indicator's own)
   /// Threads sharing the series (results do not depend on it); 0: the hardware's concurrency,
   /// at most 8, and one thread per 32 768 rows at most.
   unsigned threads = 0;
@@ -43,7 +43,8 @@ CHITIEU_API evaluation evaluate(const plan& p, const panel& obs, const evaluate_
 /// (the kernel's page faults and zeroing; docs/performance.md). Only the index of the panel is
 /// allocated anew. Throws as evaluate(); when it throws after the panel is indexed, `out` is left
 /// empty.
-CHITIEU_API void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt = {});
+CHITIEU_API void evaluate_into(const plan& p, const panel& obs, evaluation& out,
+                               const evaluate_options& opt = {});
 
 /// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
 /// columns then not read (weight, se, numerator, denominator) become computed columns instead of

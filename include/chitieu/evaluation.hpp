@@ -1,5 +1,6 @@
 /// @file evaluation.hpp
-/// @brief The columnar result of evaluate(): one row per indicator × area × year (docs/evaluation.md "Columns").
+/// @brief The columnar result of evaluate(): one row per indicator × area × year (docs/evaluation.md
+/// "Columns").
 #pragma once
 
 #include <chitieu/pace.hpp>
@@ -97,7 +98,9 @@ class evaluation_row {
   /// The row's position in the evaluation.
   std::size_t index() const noexcept { return r_; }
   /// The indicator id.
-  const std::string& indicator() const { return ev_->indicator_ids[static_cast<std::size_t>(ev_->indicator[r_])]; }
+  const std::string& indicator() const {
+    return ev_->indicator_ids[static_cast<std::size_t>(ev_->indicator[r_])];
+  }
   /// The area id.
   const std::string& area() const { return ev_->area_ids[static_cast<std::size_t>(ev_->area[r_])]; }
   /// The evaluated year t.

@@ -25,7 +25,8 @@ struct enum_table<finding_kind> {
   static constexpr std::array<enum_entry<finding_kind>, 3> entries{{
       {finding_kind::own_vs_aggregate, "own_vs_aggregate", "Số liệu riêng khác số tổng hợp",
        "Own value differs from the aggregate"},
-      {finding_kind::part_exceeds_whole, "part_exceeds_whole", "Phần lớn hơn tổng thể", "Part exceeds its whole"},
+      {finding_kind::part_exceeds_whole, "part_exceeds_whole", "Phần lớn hơn tổng thể",
+       "Part exceeds its whole"},
       {finding_kind::part_denominator_differs, "part_denominator_differs", "Mẫu số của phần khác tổng thể",
        "Part's denominator differs from its whole's"},
   }};
@@ -41,12 +42,12 @@ struct enum_table<finding_kind> {
 /// and the whole's denominators).
 struct finding {
   finding_kind kind = finding_kind::own_vs_aggregate;  ///< what it is about
-  std::string indicator;  ///< indicator id (the part, for part_of findings)
-  std::string area;       ///< area id
-  int year = 0;           ///< calendar year
-  double own = 0;         ///< the area's own number (see the kinds)
-  double aggregate = 0;   ///< the number it is compared with (see the kinds)
-  std::string message;    ///< a sentence for reports
+  std::string indicator;                               ///< indicator id (the part, for part_of findings)
+  std::string area;                                    ///< area id
+  int year = 0;                                        ///< calendar year
+  double own = 0;                                      ///< the area's own number (see the kinds)
+  double aggregate = 0;                                ///< the number it is compared with (see the kinds)
+  std::string message;                                 ///< a sentence for reports
 };
 
 }  // namespace chitieu

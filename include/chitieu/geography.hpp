@@ -33,7 +33,7 @@ namespace chitieu {
 /// `at` (a unit created after `at` cannot be mapped back); an indicator missing from the plan;
 /// duplicate rows; a ratio row without denominator or a weighted_mean row without weight; an
 /// indicator with rule `none` whose values would have to be split or combined.
-CHITIEU_API panel reexpress(const plan& p, const panel& obs, const area_table& areas,
-                const crosswalk& cw, const date& at);
+CHITIEU_API panel reexpress(const plan& p, const panel& obs, const area_table& areas, const crosswalk& cw,
+                            const date& at);
 
 }  // namespace chitieu

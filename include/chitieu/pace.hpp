@@ -13,14 +13,14 @@ namespace chitieu {
 /// method (achieved … regressing), Open SDG's progress measure and the SDSN dashboard classes;
 /// insufficient_data and not_applicable are common to all three.
 enum class pace {
-  achieved,                     ///< chitieu: the target is met or exceeded
-  on_track,                     ///< chitieu: the projection meets the target; also Open SDG (ratio ≥ 0.95) and SDSN (ratio ≥ 1)
-  moderate,                     ///< chitieu: projected progress r ≥ 0.5
-  stagnating,                   ///< chitieu: 0 ≤ r < 0.5; SDSN: 0 ≤ ratio < 0.5
-  regressing,                   ///< chitieu: r < 0, or the baseline met the target and the projection does not
-  insufficient_data,            ///< too few points (or no value this year) to judge
-  not_applicable,               ///< milestones, sustained, qualitative targets and two-sided bands
-  target_achieved,              ///< Open SDG: the current value reaches the target
+  achieved,  ///< chitieu: the target is met or exceeded
+  on_track,  ///< chitieu: the projection meets the target; also Open SDG (ratio ≥ 0.95) and SDSN (ratio ≥ 1)
+  moderate,           ///< chitieu: projected progress r ≥ 0.5
+  stagnating,         ///< chitieu: 0 ≤ r < 0.5; SDSN: 0 ≤ ratio < 0.5
+  regressing,         ///< chitieu: r < 0, or the baseline met the target and the projection does not
+  insufficient_data,  ///< too few points (or no value this year) to judge
+  not_applicable,     ///< milestones, sustained, qualitative targets and two-sided bands
+  target_achieved,    ///< Open SDG: the current value reaches the target
   progress_needs_acceleration,  ///< Open SDG: 0.6 ≤ ratio < 0.95
   limited_progress,             ///< Open SDG: 0 ≤ ratio < 0.6
   deterioration,                ///< Open SDG: ratio < 0
@@ -74,6 +74,8 @@ struct enum_table<pace_method> {
 };
 
 /// Parses "chitieu", "open_sdg" or "sdsn"; throws chitieu::error naming the valid names.
-inline pace_method pace_method_from_string(std::string_view name) { return enum_from_string<pace_method>(name); }
+inline pace_method pace_method_from_string(std::string_view name) {
+  return enum_from_string<pace_method>(name);
+}
 
 }  // namespace chitieu

@@ -23,8 +23,8 @@ class CHITIEU_API phrase_error : public error {
  public:
   /// Builds the error for `phrase` (NFC-normalised) at code-point `position`, where `word` stood
   /// (empty at the end of the phrase) and `expected` says what would have been readable there.
-  phrase_error(const std::string& phrase, std::size_t position, std::string word,
-               std::string expected, std::string field = "target")
+  phrase_error(const std::string& phrase, std::size_t position, std::string word, std::string expected,
+               std::string field = "target")
       : error(compose(phrase, position, word, expected), {}, 0, std::move(field)),
         position_(position),
         word_(std::move(word)),
@@ -38,8 +38,8 @@ class CHITIEU_API phrase_error : public error {
   const std::string& expected() const noexcept { return expected_; }
 
  private:
-  static std::string compose(const std::string& phrase, std::size_t position,
-                             const std::string& word, const std::string& expected) {
+  static std::string compose(const std::string& phrase, std::size_t position, const std::string& word,
+                             const std::string& expected) {
     const std::string what = word.empty() ? "the end of the phrase" : "\"" + word + "\"";
     return "cannot read " + what + " at position " + std::to_string(position) + " of \"" + phrase +
            "\": expected " + expected;
@@ -57,7 +57,7 @@ class CHITIEU_API phrase_error : public error {
 /// half-width (default 1 % of |x|) and is refused for other forms.
 /// Throws phrase_error for a phrase it cannot read, chitieu::error for a bad tolerance.
 CHITIEU_API target parse_target(std::string_view phrase, std::optional<direction> dir = std::nullopt,
-                    std::optional<double> tolerance = std::nullopt);
+                                std::optional<double> tolerance = std::nullopt);
 
 /// Writes a target back as a canonical phrase, lang "vi" or "en", that parse_target reads back
 /// to the same target (all fields but `text`). Throws std::invalid_argument for an unknown

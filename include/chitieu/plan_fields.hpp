@@ -55,6 +55,7 @@ bool fields_equal(const Table& table, const T& a, const T& b) {
 }
 
 /// The fields of [plan] (the domains and indicators are arrays of their own).
+// clang-format off
 inline constexpr auto plan_fields = std::make_tuple(
     make_field("id", true, "the plan id, e.g. \"la-gi-2024\"", [](auto& p) -> auto& { return p.id; }),
     make_field("title", true, "", [](auto& p) -> auto& { return p.title; }),
@@ -98,5 +99,6 @@ inline constexpr auto indicator_fields = std::make_tuple(
     make_field("aligns_with", false, "\"plan-id/indicator-id\" string", [](auto& i) -> auto& { return i.aligns_with; }),
     make_field("source", false, "", [](auto& i) -> auto& { return i.source; }),
     make_field("text", false, "", [](auto& i) -> auto& { return i.text; }));
+// clang-format on
 
 }  // namespace chitieu

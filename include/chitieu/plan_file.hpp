@@ -20,7 +20,8 @@ CHITIEU_API plan parse_plan(std::string_view toml_text, const std::string& sourc
 
 /// Every problem of a plan file's text at once (empty when parse_plan would succeed): a syntax
 /// error alone, else unknown keys, wrong types, bad values, unreadable phrases and validation.
-CHITIEU_API std::vector<error> plan_file_problems(std::string_view toml_text, const std::string& source_name = "<string>");
+CHITIEU_API std::vector<error> plan_file_problems(std::string_view toml_text,
+                                                  const std::string& source_name = "<string>");
 
 /// Reads and validates a plan file; errors name the path.
 CHITIEU_API plan read_plan(const std::string& path);

@@ -21,8 +21,9 @@ struct linear_fit {
   double xbar = std::numeric_limits<double>::quiet_NaN();  ///< mean of x
   double ybar = std::numeric_limits<double>::quiet_NaN();  ///< mean of y
   double sxx = std::numeric_limits<double>::quiet_NaN();   ///< Σ(x − x̄)²
-  double slope = std::numeric_limits<double>::quiet_NaN(); ///< least-squares slope (NaN when Σ(x − x̄)² = 0)
-  double rss = std::numeric_limits<double>::quiet_NaN();   ///< residual sum of squares (0 below rounding noise)
+  double slope = std::numeric_limits<double>::quiet_NaN();  ///< least-squares slope (NaN when Σ(x − x̄)² = 0)
+  double rss =
+      std::numeric_limits<double>::quiet_NaN();  ///< residual sum of squares (0 below rounding noise)
 
   /// The fitted value at x (NaN without a slope).
   double predict(double x) const noexcept { return ybar + slope * (x - xbar); }

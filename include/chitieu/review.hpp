@@ -1,5 +1,6 @@
 /// @file review.hpp
-/// @brief The whole review pipeline (docs/aggregation.md "The review pipeline"): observations → geography → roll-up → evaluation.
+/// @brief The whole review pipeline (docs/aggregation.md "The review pipeline"): observations → geography →
+/// roll-up → evaluation.
 #pragma once
 
 #include <chitieu/areas.hpp>
@@ -19,8 +20,8 @@ namespace chitieu {
 
 /// Options of review().
 struct review_options {
-  evaluate_options evaluation;     ///< passed to evaluate()
-  std::optional<date> geography;   ///< re-express every year on the units valid on this day
+  evaluate_options evaluation;    ///< passed to evaluate()
+  std::optional<date> geography;  ///< re-express every year on the units valid on this day
   /// The panel has already passed check_and_complete() (its values completed): skip that step.
   bool checked = false;
 };
@@ -42,11 +43,11 @@ CHITIEU_API void check_observation_areas(const panel& obs, const area_table& are
 /// same order, as observation_problems() before and check_observations() after complete_values().
 CHITIEU_API void check_and_complete(const plan& p, panel& obs);
 
-/// Runs the review: check_and_complete (unless options.checked) → area checks (when `areas` is given) → reexpress to
-/// options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
+/// Runs the review: check_and_complete (unless options.checked) → area checks (when `areas` is given) →
+/// reexpress to options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
 /// roll_up (when `areas` is given; on the units of the geography day if set, else year by year)
-/// → evaluate. The panel the caller gives away is moved from stage to stage, never copied. A crosswalk without a
-/// geography day is not used (historical geography). `recycle`: an earlier evaluation the caller
+/// → evaluate. The panel the caller gives away is moved from stage to stage, never copied. A crosswalk
+/// without a geography day is not used (historical geography). `recycle`: an earlier evaluation the caller
 /// gives away (left empty), whose columns' memory the evaluation reuses (see evaluate_into()).
 /// Errors are chitieu::error (also for a geography day without areas, field "geography").
 CHITIEU_API review_result review(const plan& p, panel&& observations, const area_table* areas,

@@ -33,8 +33,9 @@ struct roll_up_result {
 ///
 /// A parent's own observation wins: its row is kept unchanged (coverage stays NaN: an
 /// observation is not an aggregate) and, when the aggregate differs, an `own_vs_aggregate`
-/// finding is reported. An own row without any number (value NaN) is filled in by the aggregate. Then every `part_of` indicator is compared with its whole in the same
-/// area and year (`part_exceeds_whole`, `part_denominator_differs`).
+/// finding is reported. An own row without any number (value NaN) is filled in by the aggregate. Then every
+/// `part_of` indicator is compared with its whole in the same area and year (`part_exceeds_whole`,
+/// `part_denominator_differs`).
 ///
 /// Errors (chitieu::error): unknown areas or indicators, duplicate rows, a ratio child without
 /// denominator, a weighted_mean child without weight, all/any values other than 0/1.
@@ -47,9 +48,10 @@ CHITIEU_API roll_up_result roll_up(const plan& p, panel&& obs, const area_table&
 /// As roll_up, but every year uses the units and parent links valid on `geography` (after
 /// reexpress to that date).
 CHITIEU_API roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
-                       const date& geography);
+                                   const date& geography);
 
 /// As roll_up with a geography day, on a panel the caller gives away (moved into the result).
-CHITIEU_API roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas, const date& geography);
+CHITIEU_API roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas,
+                                   const date& geography);
 
 }  // namespace chitieu

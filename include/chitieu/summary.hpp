@@ -22,14 +22,16 @@ inline constexpr double summary_min_data_share = 0.8;
 
 /// One indicator's line in a summary.
 struct indicator_score {
-  std::string indicator;                   ///< indicator id
-  std::string domain;                      ///< its domain id
-  chitieu::status status = status::no_data;    ///< status in the summarised year (no_data without a row)
+  std::string indicator;                         ///< indicator id
+  std::string domain;                            ///< its domain id
+  chitieu::status status = status::no_data;      ///< status in the summarised year (no_data without a row)
   chitieu::pace pace = pace::insufficient_data;  ///< pace in that year
   double progress = std::numeric_limits<double>::quiet_NaN();  ///< progress from the evaluation
   double score = std::numeric_limits<double>::quiet_NaN();     ///< 0-100, NaN without data
   /// True when the status is met, exceeded or not_met (the indicator has data to judge).
-  bool has_data() const noexcept { return status == status::met || status == status::exceeded || status == status::not_met; }
+  bool has_data() const noexcept {
+    return status == status::met || status == status::exceeded || status == status::not_met;
+  }
 };
 
 /// Counts, indexed by the enum's value, one per status and one per pace (sized from the enums'
@@ -50,10 +52,10 @@ struct summary_counts {
 
 /// The summary of one domain.
 struct domain_summary {
-  std::string domain;                   ///< domain id
-  std::vector<indicator_score> indicators;  ///< its indicators, in plan order
-  summary_counts counts;                ///< by status and pace
-  std::size_t with_data = 0;            ///< indicators with data (met, exceeded, not_met)
+  std::string domain;                                       ///< domain id
+  std::vector<indicator_score> indicators;                  ///< its indicators, in plan order
+  summary_counts counts;                                    ///< by status and pace
+  std::size_t with_data = 0;                                ///< indicators with data (met, exceeded, not_met)
   double score = std::numeric_limits<double>::quiet_NaN();  ///< mean indicator score, or NaN
   bool enough_data = false;  ///< at least 80 % of its indicators have data (else score is NaN)
 };
@@ -91,6 +93,6 @@ struct summary_options {
 /// at least 80 % of all indicators have data, else NaN. Throws chitieu::error when the
 /// evaluation has no row for `area`.
 CHITIEU_API plan_summary summarize(const plan& p, const evaluation& ev, const std::string& area,
-                                  const summary_options& options = {});
+                                   const summary_options& options = {});
 
 }  // namespace chitieu

@@ -16,14 +16,14 @@ namespace chitieu {
 
 /// What a target constrains and how it is read.
 enum class target_kind {
-  threshold,   ///< one-sided: > x, >= x, < x, <= x
-  range,       ///< two-sided band [a, b]
-  approx,      ///< "khoảng x": [x - tol, x + tol]
-  relative,    ///< a range or threshold on value(t) / value(base_year)
-  cumulative,  ///< >= x on the sum of yearly values over a period
-  milestone,   ///< true (1) by the target year
-  sustained,   ///< true (1) in every year from the plan's baseline year
-  qualitative,  ///< no number; judged from an explicit 1/0 assessment
+  threshold,     ///< one-sided: > x, >= x, < x, <= x
+  range,         ///< two-sided band [a, b]
+  approx,        ///< "khoảng x": [x - tol, x + tol]
+  relative,      ///< a range or threshold on value(t) / value(base_year)
+  cumulative,    ///< >= x on the sum of yearly values over a period
+  milestone,     ///< true (1) by the target year
+  sustained,     ///< true (1) in every year from the plan's baseline year
+  qualitative,   ///< no number; judged from an explicit 1/0 assessment
   annual_change  ///< bounds on the mean yearly change since the baseline ("tăng bình quân 7%/năm")
 };
 
@@ -46,12 +46,13 @@ struct enum_table<target_kind> {
 };
 
 /// Parses a target kind name; throws chitieu::error listing the valid names.
-inline target_kind target_kind_from_string(std::string_view name) { return enum_from_string<target_kind>(name); }
+inline target_kind target_kind_from_string(std::string_view name) {
+  return enum_from_string<target_kind>(name);
+}
 
 /// True for kinds judged on a 1/0 value rather than against a numeric interval.
 constexpr bool is_boolean_kind(target_kind k) noexcept {
-  return k == target_kind::milestone || k == target_kind::sustained ||
-         k == target_kind::qualitative;
+  return k == target_kind::milestone || k == target_kind::sustained || k == target_kind::qualitative;
 }
 
 /// A target: an interval (either side may be absent, each inclusive or not) with a kind.

@@ -24,9 +24,9 @@ namespace chitieu::testing {
 /// How close two evaluations' numbers must be: |left − right| ≤ atol + rtol·|right| (right is the
 /// expected one), or both NaN.
 struct tolerance {
-  double rtol = 1e-9;       ///< relative tolerance
-  double atol = 0.0;        ///< absolute tolerance
-  bool check_pace = true;   ///< false: leave out pace, projected and p_meet
+  double rtol = 1e-9;         ///< relative tolerance
+  double atol = 0.0;          ///< absolute tolerance
+  bool check_pace = true;     ///< false: leave out pace, projected and p_meet
   std::size_t max_rows = 10;  ///< differences listed at most (then "... and N more")
 };
 
@@ -69,8 +69,9 @@ inline std::string target_of(const plan* p, const std::string& indicator) {
   if (!p) return "(not known: pass the plan to see it)";
   for (const auto& ind : p->indicators)
     if (ind.id == indicator)
-      return ind.target.dir == direction::none ? ind.target_phrase
-                                        : ind.target_phrase + " (" + std::string(to_string(ind.target.dir)) + " is better)";
+      return ind.target.dir == direction::none
+                 ? ind.target_phrase
+                 : ind.target_phrase + " (" + std::string(to_string(ind.target.dir)) + " is better)";
   return "(indicator not in plan '" + p->id + "')";
 }
 
@@ -78,7 +79,8 @@ inline std::string target_of(const plan* p, const std::string& indicator) {
 
 /// The row of `indicator` × `area` × `year`; throws missing_row saying which years that
 /// indicator has in that area, or which areas it has, or that it has no rows.
-inline evaluation_row find(const evaluation& ev, std::string_view indicator, std::string_view area, int year) {
+inline evaluation_row find(const evaluation& ev, std::string_view indicator, std::string_view area,
+                           int year) {
   if (const auto row = ev.find(indicator, area, year)) return *row;
   std::set<std::string> indicators, areas, years;
   for (std::size_t r = 0; r < ev.size(); ++r) {
@@ -89,13 +91,16 @@ inline evaluation_row find(const evaluation& ev, std::string_view indicator, std
     if (row.area() == area) years.insert(std::to_string(row.year()));
   }
   const std::string ind(indicator), at(area);
-  const std::string where = "no row for indicator '" + ind + "', area '" + at + "', year " + std::to_string(year);
+  const std::string where =
+      "no row for indicator '" + ind + "', area '" + at + "', year " + std::to_string(year);
   if (areas.empty())
-    throw missing_row(where + ": the evaluation has no row of indicator '" + ind + "' (" + detail::some(indicators) +
-                      " have rows)");
+    throw missing_row(where + ": the evaluation has no row of indicator '" + ind + "' (" +
+                      detail::some(indicators) + " have rows)");
   if (years.empty())
-    throw missing_row(where + ": indicator '" + ind + "' has rows in the areas " + detail::some(areas) + " only");
-  throw missing_row(where + ": '" + ind + "' × '" + at + "' has rows for the years " + detail::some(years) + " only");
+    throw missing_row(where + ": indicator '" + ind + "' has rows in the areas " + detail::some(areas) +
+                      " only");
+  throw missing_row(where + ": '" + ind + "' × '" + at + "' has rows for the years " + detail::some(years) +
+                    " only");
 }
 
 /// The row as aligned "name  value" lines: value, assessed, target (with `p`), margin, coverage,
@@ -142,14 +147,14 @@ std::string check_row(const evaluation& ev, std::string_view indicator, std::str
 
 /// Empty when the row's status is `expected`; else a message showing the row (see describe()),
 /// or what rows there are when it has none.
-inline std::string check_status(const evaluation& ev, std::string_view indicator, std::string_view area, int year,
-                                status expected, const plan* p = nullptr) {
+inline std::string check_status(const evaluation& ev, std::string_view indicator, std::string_view area,
+                                int year, status expected, const plan* p = nullptr) {
   return detail::check_row(ev, indicator, area, year, "status", &evaluation_row::status, expected, p);
 }
 
 /// Empty when the row's pace is `expected`; else a message as check_status().
-inline std::string check_pace(const evaluation& ev, std::string_view indicator, std::string_view area, int year,
-                              pace expected, const plan* p = nullptr) {
+inline std::string check_pace(const evaluation& ev, std::string_view indicator, std::string_view area,
+                              int year, pace expected, const plan* p = nullptr) {
   return detail::check_row(ev, indicator, area, year, "pace", &evaluation_row::pace, expected, p);
 }
 
@@ -189,7 +194,8 @@ inline std::string key_text(const row_key& k) {
 inline std::string compare(const evaluation& left, const evaluation& right, const tolerance& tol = {}) {
   const auto a = detail::rows_by_key(left), b = detail::rows_by_key(right);
   std::vector<std::string> cells, only_left, only_right;
-  const auto differ = [&](const detail::row_key& key, const char* column, const std::string& l, const std::string& r) {
+  const auto differ = [&](const detail::row_key& key, const char* column, const std::string& l,
+                          const std::string& r) {
     cells.push_back(detail::key_text(key) + ": " + column + " " + l + " → " + r);
   };
   for (const auto& [key, i] : a) {
@@ -204,13 +210,14 @@ inline std::string compare(const evaluation& left, const evaluation& right, cons
     if (tol.check_pace && l.pace() != r.pace())
       differ(key, "pace", std::string(to_string(l.pace())), std::string(to_string(r.pace())));
     const std::pair<const char*, double (evaluation_row::*)() const noexcept> numbers[] = {
-        {"value", &evaluation_row::value},       {"assessed", &evaluation_row::assessed},
-        {"margin", &evaluation_row::margin},     {"baseline", &evaluation_row::baseline},
-        {"progress", &evaluation_row::progress}, {"elapsed", &evaluation_row::elapsed},
+        {"value", &evaluation_row::value},         {"assessed", &evaluation_row::assessed},
+        {"margin", &evaluation_row::margin},       {"baseline", &evaluation_row::baseline},
+        {"progress", &evaluation_row::progress},   {"elapsed", &evaluation_row::elapsed},
         {"projected", &evaluation_row::projected}, {"p_meet", &evaluation_row::p_meet},
         {"coverage", &evaluation_row::coverage}};
     for (const auto& [name, get] : numbers) {
-      if (!tol.check_pace && (std::string_view(name) == "projected" || std::string_view(name) == "p_meet")) continue;
+      if (!tol.check_pace && (std::string_view(name) == "projected" || std::string_view(name) == "p_meet"))
+        continue;
       if (!detail::close((l.*get)(), (r.*get)(), tol))
         differ(key, name, detail::number((l.*get)()), detail::number((r.*get)()));
     }
@@ -221,13 +228,15 @@ inline std::string compare(const evaluation& left, const evaluation& right, cons
   std::string out = "evaluations differ (" + std::to_string(left.size()) + " rows left, " +
                     std::to_string(right.size()) + " right; rtol=" + detail::number(tol.rtol) +
                     ", atol=" + detail::number(tol.atol) + (tol.check_pace ? "" : ", pace not checked") +
-                    "): " + std::to_string(cells.size()) + " cells differ, " + std::to_string(only_left.size()) +
-                    " rows only left, " + std::to_string(only_right.size()) + " only right";
+                    "): " + std::to_string(cells.size()) + " cells differ, " +
+                    std::to_string(only_left.size()) + " rows only left, " +
+                    std::to_string(only_right.size()) + " only right";
   const auto list = [&](const char* title, const std::vector<std::string>& lines) {
     if (lines.empty()) return;
     out += std::string("\n") + title + ":";
     for (std::size_t k = 0; k < lines.size() && k < tol.max_rows; ++k) out += "\n  " + lines[k];
-    if (lines.size() > tol.max_rows) out += "\n  ... and " + std::to_string(lines.size() - tol.max_rows) + " more";
+    if (lines.size() > tol.max_rows)
+      out += "\n  ... and " + std::to_string(lines.size() - tol.max_rows) + " more";
   };
   list("differing cells", cells);
   list("rows only left", only_left);

@@ -59,8 +59,9 @@ inline unit unit_from_string(std::string_view name) { return enum_from_string<un
 /// What a unit means for values: the factor of a ratio, its domain, how values combine and how
 /// many decimals reports show.
 struct unit_rule {
-  unit value;        ///< the unit
-  double factor;     ///< numerator / denominator × factor is the value (percent 100, per_10k 10 000, per_1k 1 000)
+  unit value;  ///< the unit
+  double
+      factor;  ///< numerator / denominator × factor is the value (percent 100, per_10k 10 000, per_1k 1 000)
   double lower;      ///< smallest value of the domain
   double upper;      ///< largest value of the domain
   bool zero_or_one;  ///< only 0 and 1 are values (boolean)
@@ -73,6 +74,7 @@ struct unit_rule {
 inline constexpr double unbounded = std::numeric_limits<double>::infinity();
 
 /// The rules of every unit, one row per unit in declaration order, beside its enum_table row.
+// clang-format off
 inline constexpr std::array<unit_rule, 11> unit_rules{{
     //  unit               factor   lower       upper      0/1    add    rate  decimals
     {unit::percent,        100.0,   0.0,        100.0,     false, false, true,  1},
@@ -87,6 +89,7 @@ inline constexpr std::array<unit_rule, 11> unit_rules{{
     {unit::boolean,        1.0,     0.0,        1.0,       true,  false, false, 0},
     {unit::per_1k,         1000.0,  0.0,        unbounded, false, false, true,  1},
 }};
+// clang-format on
 
 namespace detail {
 /// True when row k of unit_rules is unit k and there is one row per unit.
@@ -139,8 +142,8 @@ inline std::string domain_text(unit u) {
 /// Throws chitieu::error naming the unit and the value when v is outside the unit's domain.
 inline void check_domain(unit u, double v) {
   if (in_domain(u, v)) return;
-  throw error("value " + number_text(v) + " is outside the domain of unit " + std::string(to_string(u)) + " (" +
-              domain_text(u) + "); values are never clamped, correct the input");
+  throw error("value " + number_text(v) + " is outside the domain of unit " + std::string(to_string(u)) +
+              " (" + domain_text(u) + "); values are never clamped, correct the input");
 }
 
 /// Clamps a derived quantity (a projection, never an input) into the unit's domain.

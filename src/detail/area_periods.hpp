@@ -16,8 +16,7 @@ inline std::pair<int, int> year_end_span(const area& a) noexcept {
   const int first = a.valid_from ? a.valid_from->year : std::numeric_limits<int>::min();
   int last = std::numeric_limits<int>::max();
   if (a.valid_to)
-    last = (a.valid_to->month == 12 && a.valid_to->day == 31) ? a.valid_to->year
-                                                               : a.valid_to->year - 1;
+    last = (a.valid_to->month == 12 && a.valid_to->day == 31) ? a.valid_to->year : a.valid_to->year - 1;
   return {first, last};
 }
 

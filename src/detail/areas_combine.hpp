@@ -1,5 +1,6 @@
 /// @file areas_combine.hpp
-/// @brief Internals (namespace chitieu::detail::areas) shared by roll_up and reexpress: which rows report, and combining them by rule.
+/// @brief Internals (namespace chitieu::detail::areas) shared by roll_up and reexpress: which rows report,
+/// and combining them by rule.
 #pragma once
 
 #include <chitieu/aggregate_rule.hpp>
@@ -66,8 +67,7 @@ inline bool reports(const indicator& ind, const panel& obs, std::size_t r) {
     case aggregate_rule::weighted_mean:
       if (std::isnan(obs.value[r])) return false;
       if (!std::isnan(obs.weight[r])) return true;
-      throw error(row_label(obs, r) +
-                      ": the weighted_mean rule needs a weight to combine areas; give weight",
+      throw error(row_label(obs, r) + ": the weighted_mean rule needs a weight to combine areas; give weight",
                   {}, line, "weight");
     case aggregate_rule::all:
     case aggregate_rule::any:
@@ -76,8 +76,7 @@ inline bool reports(const indicator& ind, const panel& obs, std::size_t r) {
       throw error(row_label(obs, r) + ": the " + std::string(to_string(ind.aggregate)) +
                       " rule combines booleans; the value must be 0 or 1",
                   {}, line, "value");
-    default:
-      return !std::isnan(obs.value[r]);
+    default: return !std::isnan(obs.value[r]);
   }
 }
 
@@ -104,15 +103,10 @@ struct running_sums {
         b += share * rows.weight[r] * v;
         break;
       case aggregate_rule::min:
-      case aggregate_rule::all:
-        a = count ? std::min(a, v) : v;
-        break;
+      case aggregate_rule::all: a = count ? std::min(a, v) : v; break;
       case aggregate_rule::max:
-      case aggregate_rule::any:
-        a = count ? std::max(a, v) : v;
-        break;
-      default:
-        a += share * v;
+      case aggregate_rule::any: a = count ? std::max(a, v) : v; break;
+      default: a += share * v;
     }
     ++count;
   }
@@ -133,13 +127,11 @@ struct running_sums {
         break;
       case aggregate_rule::weighted_mean:
         if (a == 0)
-          throw error(where() + ": the weights sum to 0, so the weighted mean is undefined", {}, 0,
-                      "weight");
+          throw error(where() + ": the weights sum to 0, so the weighted mean is undefined", {}, 0, "weight");
         c.weight = a;
         c.value = b / a;
         break;
-      default:
-        c.value = a;
+      default: c.value = a;
     }
     return c;
   }
@@ -148,8 +140,8 @@ struct running_sums {
 /// Combines reporting rows by the indicator's rule, each scaled by its share (running_sums).
 /// Throws chitieu::error when a ratio's denominators or a mean's weights sum to 0, and
 /// std::logic_error for the rule none (callers handle it).
-inline combined combine(const indicator& ind, const panel& obs,
-                        const std::vector<contribution>& parts, const std::string& where) {
+inline combined combine(const indicator& ind, const panel& obs, const std::vector<contribution>& parts,
+                        const std::string& where) {
   if (ind.aggregate == aggregate_rule::none) throw std::logic_error("combine() called for the rule none");
   running_sums sums;
   for (const contribution& part : parts) sums.add(ind, obs, part.row, part.share);
@@ -191,11 +183,11 @@ inline void append_row(panel& out, std::unordered_map<std::string, std::int32_t>
 }
 
 /// Copies row r of `in` to `out` (same indicator dictionary), re-encoding its area.
-inline void copy_row(panel& out, std::unordered_map<std::string, std::int32_t>& area_codes,
-                     const panel& in, std::size_t r) {
+inline void copy_row(panel& out, std::unordered_map<std::string, std::int32_t>& area_codes, const panel& in,
+                     std::size_t r) {
   combined c{in.value[r], in.numerator[r], in.denominator[r], in.weight[r]};
-  append_row(out, area_codes, in.indicator[r], in.area_ids[static_cast<std::size_t>(in.area[r])],
-             in.year[r], c, in.se[r], in.coverage[r]);
+  append_row(out, area_codes, in.indicator[r], in.area_ids[static_cast<std::size_t>(in.area[r])], in.year[r],
+             c, in.se[r], in.coverage[r]);
 }
 
 }  // namespace chitieu::detail::areas

@@ -37,13 +37,15 @@ inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_rows(const pan
     const panel_index ix = index_panel(obs);
     for (std::size_t s = 0; s < ix.series_count(); ++s)
       for (std::size_t i = ix.start[s] + 1; i < ix.start[s + 1]; ++i)
-        if (obs.year[ix.order[i]] == obs.year[ix.order[i - 1]]) out.emplace_back(ix.order[i], ix.order[i - 1]);
+        if (obs.year[ix.order[i]] == obs.year[ix.order[i - 1]])
+          out.emplace_back(ix.order[i], ix.order[i - 1]);
     std::sort(out.begin(), out.end());
     return out;
   }
   const std::int64_t y0 = *lo;
   const auto key = [&](std::size_t r) {
-    return (static_cast<std::uint64_t>(obs.indicator[r]) * areas + static_cast<std::uint64_t>(obs.area[r])) * years +
+    return (static_cast<std::uint64_t>(obs.indicator[r]) * areas + static_cast<std::uint64_t>(obs.area[r])) *
+               years +
            static_cast<std::uint64_t>(std::int64_t{obs.year[r]} - y0);
   };
   std::vector<std::uint64_t> seen(per_indicator * indicators / 64 + 1, 0);

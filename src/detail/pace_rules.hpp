@@ -2,9 +2,9 @@
 /// @brief The three pace methods as pure functions of one evaluated row (docs/evaluation.md "Pace").
 #pragma once
 
-#include "indicator_rules.hpp"
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
+#include "indicator_rules.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -14,20 +14,18 @@ namespace chitieu::detail {
 
 /// What the pace rules see of one evaluated row.
 struct pace_inputs {
-  chitieu::status status = chitieu::status::no_data;  ///< the row's status
-  double v = std::numeric_limits<double>::quiet_NaN();  ///< assessed value at t
-  double v0 = std::numeric_limits<double>::quiet_NaN(); ///< assessed value at t0 (0 for cumulative)
-  bool has_t0 = false;        ///< whether a baseline year with data ≤ t exists
-  int t = 0;                  ///< evaluated year
-  int t0 = 0;                 ///< baseline year with data (valid when has_t0)
-  std::size_t points = 0;     ///< data points in t0..t (cumulative: years done)
+  chitieu::status status = chitieu::status::no_data;     ///< the row's status
+  double v = std::numeric_limits<double>::quiet_NaN();   ///< assessed value at t
+  double v0 = std::numeric_limits<double>::quiet_NaN();  ///< assessed value at t0 (0 for cumulative)
+  bool has_t0 = false;                                   ///< whether a baseline year with data ≤ t exists
+  int t = 0;                                             ///< evaluated year
+  int t0 = 0;                                            ///< baseline year with data (valid when has_t0)
+  std::size_t points = 0;                                ///< data points in t0..t (cumulative: years done)
   double projected = std::numeric_limits<double>::quiet_NaN();  ///< projection to t1
 };
 
 /// True when a is strictly worse than b in the direction d.
-inline bool worse(direction d, double a, double b) noexcept {
-  return d == direction::lower ? a > b : a < b;
-}
+inline bool worse(direction d, double a, double b) noexcept { return d == direction::lower ? a > b : a < b; }
 
 /// Common first steps: not_applicable kinds, and rows without a value.
 inline bool pace_preamble(const indicator_rules& r, const pace_inputs& in, pace& out) noexcept {
@@ -72,18 +70,17 @@ inline pace chitieu_pace(const indicator_rules& r, const pace_inputs& in) noexce
 }
 
 /// Open SDG's compound annual growth rate (b/a)^(1/years) − 1.
-inline double cagr(double a, double b, double years) noexcept {
-  return std::pow(b / a, 1.0 / years) - 1.0;
-}
+inline double cagr(double a, double b, double years) noexcept { return std::pow(b / a, 1.0 / years) - 1.0; }
 
-/// Method open_sdg (not_applicable for cumulative and annual_change targets; Open SDG / Statistics Canada progress measure, sdg-build ProgressMeasure):
-/// insufficient_data when base and current are less than a year apart (checked first, as
-/// docs/evaluation.md "Method open_sdg" orders it); T = 0 becomes 0.001; target_achieved if v ≥ T (higher) or ≤ T (lower); insufficient_data
-/// when they differ in sign, or when the ratio is undefined; a base value of 0 becomes 0.001; ratio = sign(v0)·d·CAGR(v0→v)/|CAGR(v0→T over t0..t1)|.
+/// Method open_sdg (not_applicable for cumulative and annual_change targets; Open SDG / Statistics Canada
+/// progress measure, sdg-build ProgressMeasure): insufficient_data when base and current are less than a year
+/// apart (checked first, as docs/evaluation.md "Method open_sdg" orders it); T = 0 becomes 0.001;
+/// target_achieved if v ≥ T (higher) or ≤ T (lower); insufficient_data when they differ in sign, or when the
+/// ratio is undefined; a base value of 0 becomes 0.001; ratio = sign(v0)·d·CAGR(v0→v)/|CAGR(v0→T over
+/// t0..t1)|.
 inline pace open_sdg_pace(const indicator_rules& r, const pace_inputs& in) noexcept {
   pace out{};
-  if (r.kind == target_kind::cumulative || r.kind == target_kind::annual_change)
-    return pace::not_applicable;
+  if (r.kind == target_kind::cumulative || r.kind == target_kind::annual_change) return pace::not_applicable;
   if (pace_preamble(r, in, out)) return out;
   const double T = r.boundary == 0.0 ? 0.001 : r.boundary;
   const double d = r.dir == direction::lower ? -1.0 : 1.0;
@@ -104,13 +101,13 @@ inline pace open_sdg_pace(const indicator_rules& r, const pace_inputs& in) noexc
   return pace::deterioration;
 }
 
-/// Method sdsn (not_applicable for cumulative and annual_change targets): on_track if met; insufficient_data if t = t0 (or no baseline, or t1 ≤ t0);
-/// decreasing if the baseline met it; else ratio = ((v − v0)/(t − t0)) / ((T − v0)/(t1 − t0)).
-/// When T = v0 the required rate is 0: stagnating if v = v0, decreasing if worse.
+/// Method sdsn (not_applicable for cumulative and annual_change targets): on_track if met; insufficient_data
+/// if t = t0 (or no baseline, or t1 ≤ t0); decreasing if the baseline met it; else ratio = ((v − v0)/(t −
+/// t0)) / ((T − v0)/(t1 − t0)). When T = v0 the required rate is 0: stagnating if v = v0, decreasing if
+/// worse.
 inline pace sdsn_pace(const indicator_rules& r, const pace_inputs& in) noexcept {
   pace out{};
-  if (r.kind == target_kind::cumulative || r.kind == target_kind::annual_change)
-    return pace::not_applicable;
+  if (r.kind == target_kind::cumulative || r.kind == target_kind::annual_change) return pace::not_applicable;
   if (pace_preamble(r, in, out)) return out;
   if (is_met(in.status)) return pace::on_track;
   if (!in.has_t0 || in.t == in.t0 || r.target_year <= in.t0 || std::isnan(in.v0))

@@ -4,8 +4,8 @@
 #pragma once
 
 #include <chitieu/areas.hpp>
-#include "huge_pages.hpp"
 #include <chitieu/panel.hpp>
+#include "huge_pages.hpp"
 
 #include <algorithm>
 #include <cstddef>

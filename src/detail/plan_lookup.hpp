@@ -38,9 +38,10 @@ inline std::string unknown_indicator_message(const plan& p, const std::string& i
 /// The error for panel row r, whose indicator the plan does not define: every path that looks an
 /// indicator up reports it so (line = row + 1, field "indicator").
 inline error unknown_indicator_error(const plan& p, const panel& obs, std::size_t r) {
-  return error(row_label(obs, r) + ": " +
-                   unknown_indicator_message(p, obs.indicator_ids[static_cast<std::size_t>(obs.indicator[r])]),
-               {}, static_cast<long>(r + 1), "indicator");
+  return error(
+      row_label(obs, r) + ": " +
+          unknown_indicator_message(p, obs.indicator_ids[static_cast<std::size_t>(obs.indicator[r])]),
+      {}, static_cast<long>(r + 1), "indicator");
 }
 
 /// plan_indicators_of_codes() when every indicator of the panel's dictionary is in the plan;

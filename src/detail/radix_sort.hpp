@@ -17,8 +17,8 @@ namespace chitieu::detail {
 /// empty (else only the keys move: other bits of a key, e.g. a row number packed below from_bit,
 /// travel with it). Uses 11-bit digits, so ceil((to_bit - from_bit) / 11) counting passes; the
 /// scratch buffers are allocated once.
-inline void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::size_t>& payload,
-                       unsigned from_bit, unsigned to_bit) {
+inline void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::size_t>& payload, unsigned from_bit,
+                       unsigned to_bit) {
   constexpr unsigned digit = 11;
   constexpr std::size_t buckets = std::size_t{1} << digit;
   const std::size_t n = keys.size();

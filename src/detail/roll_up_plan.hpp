@@ -6,11 +6,11 @@
 #include <chitieu/aggregate_rule.hpp>
 #include <chitieu/areas.hpp>
 #include <chitieu/date.hpp>
-#include "areas_combine.hpp"
 #include <chitieu/error.hpp>
 #include <chitieu/panel.hpp>
 #include <chitieu/panel_index.hpp>
 #include <chitieu/plan.hpp>
+#include "areas_combine.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,17 +2,17 @@
 /// @brief Evaluates one indicator × area series: assessed, status, progress, projection, pace.
 #pragma once
 
+#include <chitieu/error.hpp>
+#include <chitieu/evaluation.hpp>
+#include <chitieu/panel.hpp>
+#include <chitieu/projection.hpp>
+#include <chitieu/unit.hpp>
 #include "duplicate_rows.hpp"
 #include "effective_value.hpp"
 #include "indicator_rules.hpp"
 #include "pace_rules.hpp"
 #include "row_label.hpp"
 #include "running_fit.hpp"
-#include <chitieu/error.hpp>
-#include <chitieu/evaluation.hpp>
-#include <chitieu/panel.hpp>
-#include <chitieu/projection.hpp>
-#include <chitieu/unit.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -47,8 +47,8 @@ class series_evaluator {
   /// Evaluates the series whose panel rows are rows[0..m) (years ascending) under rules r and
   /// writes its evaluation rows into out from position pos. Returns the number of rows written.
   /// Throws chitieu::error on a duplicate year or an infinite value.
-  std::size_t run(const indicator_rules& r, const std::size_t* rows, std::size_t m,
-                  evaluation& out, std::size_t pos) {
+  std::size_t run(const indicator_rules& r, const std::size_t* rows, std::size_t m, evaluation& out,
+                  std::size_t pos) {
     load(r, rows, m);
     if (!year_) {
       for (std::size_t i = 0; i < m; ++i) emit(r, years_[i], i, out, pos + i);
@@ -82,9 +82,9 @@ class series_evaluator {
       years_[i] = p_.year[row];
       values_[i] = reading_.completed_values ? p_.value[row] : effective_value(p_, row, r.unit);
       if (std::isinf(values_[i]))
-        throw error(row_label(p_, row) + ": value is infinite; give a finite number in " +
-                        domain_text(r.unit),
-                    {}, line(row), "value");
+        throw error(
+            row_label(p_, row) + ": value is infinite; give a finite number in " + domain_text(r.unit), {},
+            line(row), "value");
       if (i > 0 && years_[i] == years_[i - 1])
         throw duplicate_row_error(row_label(p_, row), line(row), line(rows[i - 1]));
       if (r.kind == target_kind::relative && years_[i] == r.base_year) base_value = values_[i];
@@ -115,14 +115,11 @@ class series_evaluator {
   }
 
   // The 1-based row of the caller's panel that row of p_ stands for.
-  long line(std::size_t row) const noexcept {
-    return static_cast<long>((lines_ ? lines_[row] : row) + 1);
-  }
+  long line(std::size_t row) const noexcept { return static_cast<long>((lines_ ? lines_[row] : row) + 1); }
 
   // Number of fit points with year ≤ t.
   std::size_t points_until(int t) const noexcept {
-    return static_cast<std::size_t>(std::upper_bound(pyear_.begin(), pyear_.end(), t) -
-                                    pyear_.begin());
+    return static_cast<std::size_t>(std::upper_bound(pyear_.begin(), pyear_.end(), t) - pyear_.begin());
   }
 
   // Writes one evaluation row at year t; i indexes the series row of year t (none: no observation).
@@ -164,7 +161,8 @@ class series_evaluator {
     const bool available = r.kind != target_kind::relative || t >= r.base_year;
     const std::size_t k = available ? points_until(t) : 0;
     double a = i != none && available ? assessed_[i] : nan;
-    if (r.kind == target_kind::sustained) a = r.boolean() ? sustained(r, t, i) : worst_since_baseline(r, t, i);
+    if (r.kind == target_kind::sustained)
+      a = r.boolean() ? sustained(r, t, i) : worst_since_baseline(r, t, i);
     out.assessed[at] = a;
     baseline(r, t, k, out, at, in);
     const double T = r.boundary;
@@ -178,8 +176,7 @@ class series_evaluator {
     // a flat series then projects exactly v0 (exp(ln v0) is off by an ulp, enough to turn r = 0
     // into r < 0, `stagnating` into `regressing`).
     const double projected = r.log_fit ? praw_.front() * std::exp(yhat - py_.front()) : yhat;
-    out.projected[at] =
-        clamp_to_domain(r.kind == target_kind::relative ? unit::ratio : r.unit, projected);
+    out.projected[at] = clamp_to_domain(r.kind == target_kind::relative ? unit::ratio : r.unit, projected);
     if (r.p_meet_applicable && k >= 3) {
       fit.rss = residual_sum_of_squares(fit, px_.data(), py_.data(), k);  // O(k), exact residuals
       const double boundary =
@@ -261,8 +258,7 @@ class series_evaluator {
     out.progress[at] = (std::isnan(r.boundary) || r.boundary == 0.0) ? nan : a / r.boundary;
     out.elapsed[at] = static_cast<double>(done) / static_cast<double>(span);
     const int left = r.to - upto;
-    if (!std::isnan(a))
-      out.projected[at] = clamp_to_domain(r.unit, a + a / done * left);
+    if (!std::isnan(a)) out.projected[at] = clamp_to_domain(r.unit, a + a / done * left);
     in.v0 = 0.0;
     in.has_t0 = t >= r.from;
     in.t0 = r.from;

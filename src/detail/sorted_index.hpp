@@ -13,8 +13,9 @@ namespace chitieu::detail {
 /// The value stored under `id` in `index` (sorted by id, ids unique), or nullptr.
 template <class Value>
 const Value* find_sorted(const std::vector<std::pair<std::string, Value>>& index, const std::string& id) {
-  const auto it = std::lower_bound(index.begin(), index.end(), id,
-                                   [](const std::pair<std::string, Value>& e, const std::string& k) { return e.first < k; });
+  const auto it = std::lower_bound(
+      index.begin(), index.end(), id,
+      [](const std::pair<std::string, Value>& e, const std::string& k) { return e.first < k; });
   return it != index.end() && it->first == id ? &it->second : nullptr;
 }
 

@@ -53,7 +53,8 @@ BOOST_AUTO_TEST_CASE(a_code_of_another_year_or_an_id_says_so) {
 
 BOOST_AUTO_TEST_CASE(two_units_holding_a_code_are_named) {
   // Two units of different levels may share a code (the area table allows it); then a code is ambiguous.
-  const area_table t({make_area("x-ward", "", "", "", "7", "phường"), make_area("x-town", "", "", "", "7", "thị xã")});
+  const area_table t(
+      {make_area("x-ward", "", "", "", "7", "phường"), make_area("x-town", "", "", "", "7", "thị xã")});
   try {
     (void)chitieu::unit_of_code(t, "7", 2024);
     BOOST_FAIL("an ambiguous code resolved");

@@ -18,8 +18,8 @@ using chitieu::is_valid_area_id;
 using namespace chitieu::test;
 
 BOOST_AUTO_TEST_CASE(official_codes_and_slugs_are_area_ids) {
-  for (const char* id : {"01", "00004", "594", "23231", "VN", "la-gi", "phuoc_hoi", "Phước Hội",
-                         "HCM City", "x"})
+  for (const char* id :
+       {"01", "00004", "594", "23231", "VN", "la-gi", "phuoc_hoi", "Phước Hội", "HCM City", "x"})
     BOOST_TEST(is_valid_area_id(id), id);
   BOOST_TEST(is_valid_area_id(std::string(64, '7')));  // exactly 64 bytes
 }
@@ -48,10 +48,10 @@ BOOST_AUTO_TEST_CASE(ids_are_compared_exactly) {
 }
 
 BOOST_AUTO_TEST_CASE(the_rule_applies_to_area_tables) {
-  const auto found = chitieu::area_problems(
-      {make_area("594", ""), make_area(" 23231", "594"), make_area("23235", "594 "),
-       make_area("23236", "594", "", "", "a\tb")},
-      "areas.csv");
+  const auto found =
+      chitieu::area_problems({make_area("594", ""), make_area(" 23231", "594"), make_area("23235", "594 "),
+                              make_area("23236", "594", "", "", "a\tb")},
+                             "areas.csv");
   BOOST_TEST_REQUIRE(found.size() >= 3u);
   BOOST_TEST(found[0].line() == 2);
   BOOST_TEST(found[0].field() == "id");
@@ -63,10 +63,10 @@ BOOST_AUTO_TEST_CASE(the_rule_applies_to_area_tables) {
 }
 
 BOOST_AUTO_TEST_CASE(the_rule_applies_to_plans_and_observations) {
-  chitieu::plan p = make_plan({make_indicator("pop", chitieu::unit::count,
-                                              make_target(chitieu::target_kind::threshold,
-                                                          chitieu::direction::higher, 1.0, true,
-                                                          std::nullopt, false))});
+  chitieu::plan p =
+      make_plan({make_indicator("pop", chitieu::unit::count,
+                                make_target(chitieu::target_kind::threshold, chitieu::direction::higher, 1.0,
+                                            true, std::nullopt, false))});
   p.title.vi = p.title.en = "t";
   p.area = "594";
   for (const auto& e : chitieu::plan_problems(p)) BOOST_TEST(e.field() != "plan.area", e.what());

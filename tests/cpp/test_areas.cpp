@@ -32,7 +32,7 @@ BOOST_AUTO_TEST_CASE(units_of_a_year_are_those_valid_on_31_december) {
   BOOST_TEST(t.units_in_year(2025) == (std::vector<std::string>{"P2", "R", "ab"}));
   BOOST_TEST(t.units_at(parse_date("2025-06-30")) == (std::vector<std::string>{"P1", "T", "a", "b"}));
   BOOST_TEST(t.units_at(parse_date("2025-07-01")) == (std::vector<std::string>{"P2", "R", "ab"}));
-  BOOST_TEST(t.valid_on("a", parse_date("2025-06-30")));   // inclusive end
+  BOOST_TEST(t.valid_on("a", parse_date("2025-06-30")));  // inclusive end
   BOOST_TEST(!t.valid_on("a", parse_date("2025-07-01")));
   BOOST_TEST(t.valid_on("ab", parse_date("2025-07-01")));  // inclusive start
   BOOST_TEST(t.valid_in_year("T", 2024));
@@ -69,11 +69,10 @@ BOOST_AUTO_TEST_CASE(a_code_can_be_reused_by_a_later_unit) {
 BOOST_AUTO_TEST_CASE(reused_codes_are_reported_per_row_against_each_earlier_holder) {
   // Rows 1, 3, 4 share code 7 at level "xã" (all open-ended); row 2 has code 7 at another
   // level and row 5 another code: row 3 clashes with row 1, row 4 with rows 1 and 3, in order.
-  const auto problems = chitieu::area_problems({make_area("a", "", "", "", "7", "xã"),
-                                                make_area("b", "", "", "", "7", "phường"),
-                                                make_area("c", "", "", "", "7", "xã"),
-                                                make_area("d", "", "", "", "7", "xã"),
-                                                make_area("e", "", "", "", "8", "xã")});
+  const auto problems = chitieu::area_problems(
+      {make_area("a", "", "", "", "7", "xã"), make_area("b", "", "", "", "7", "phường"),
+       make_area("c", "", "", "", "7", "xã"), make_area("d", "", "", "", "7", "xã"),
+       make_area("e", "", "", "", "8", "xã")});
   BOOST_TEST_REQUIRE(problems.size() == 3u);
   BOOST_TEST(problems[0].line() == 3);
   BOOST_TEST(problems[0].message().find("'c' is also the code of 'a' (row 1") != std::string::npos);
@@ -113,8 +112,8 @@ BOOST_AUTO_TEST_CASE(cycles_are_refused) {
   BOOST_TEST_REQUIRE(self.size() == 1u);
   BOOST_TEST(self[0].message().find("cycle") != std::string::npos);
   // a -> b -> c -> a: each member is its own ancestor.
-  const auto loop =
-      chitieu::area_problems({make_area("a", "b"), make_area("b", "c"), make_area("c", "a"), make_area("d", "a")});
+  const auto loop = chitieu::area_problems(
+      {make_area("a", "b"), make_area("b", "c"), make_area("c", "a"), make_area("d", "a")});
   BOOST_TEST(loop.size() == 3u);
   for (const auto& e : loop) BOOST_TEST(e.field() == "parent");
   BOOST_CHECK_THROW(area_table({make_area("a", "b"), make_area("b", "a")}), chitieu::error);
@@ -133,11 +132,12 @@ BOOST_AUTO_TEST_CASE(a_parent_must_be_valid_whenever_its_child_is) {
   BOOST_TEST_REQUIRE(early.size() == 1u);
   BOOST_TEST(early[0].message().find("31 December 2019") != std::string::npos);
   // Only 31 December counts: child 2025-01-01..open, parent 2025-07-01..open share every year end.
-  BOOST_TEST(chitieu::area_problems({make_area("p", "", "2025-07-01"),
-                                     make_area("c", "p", "2025-01-01")}).empty());
+  BOOST_TEST(
+      chitieu::area_problems({make_area("p", "", "2025-07-01"), make_area("c", "p", "2025-01-01")}).empty());
   // A parent ending on 31 December exactly covers that year.
-  BOOST_TEST(chitieu::area_problems({make_area("p", "", "", "2024-12-31"),
-                                     make_area("c", "p", "", "2024-12-31")}).empty());
+  BOOST_TEST(
+      chitieu::area_problems({make_area("p", "", "", "2024-12-31"), make_area("c", "p", "", "2024-12-31")})
+          .empty());
 }
 
 BOOST_AUTO_TEST_CASE(validity_must_not_be_reversed) {

@@ -230,8 +230,9 @@ BOOST_AUTO_TEST_CASE(toml_syntax_error) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_key) {
-  expect_plan_error(plan_with("aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nweight = 1\n"),
-                    {"bad.toml", 21, "indicators[insured].weight", {"unknown key 'weight'", "valid keys", "aggregate"}});
+  expect_plan_error(
+      plan_with("aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nweight = 1\n"),
+      {"bad.toml", 21, "indicators[insured].weight", {"unknown key 'weight'", "valid keys", "aggregate"}});
 }
 
 BOOST_AUTO_TEST_CASE(wrong_type) {
@@ -240,19 +241,23 @@ BOOST_AUTO_TEST_CASE(wrong_type) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_enum_value) {
-  expect_plan_error(plan_with("unit = \"percent\"", "unit = \"percentage\""),
-                    {"bad.toml", 17, "indicators[insured].unit", {"'percentage' is not a valid unit", "percent"}});
+  expect_plan_error(
+      plan_with("unit = \"percent\"", "unit = \"percentage\""),
+      {"bad.toml", 17, "indicators[insured].unit", {"'percentage' is not a valid unit", "percent"}});
 }
 
 BOOST_AUTO_TEST_CASE(missing_key) {
-  expect_plan_error(plan_with("direction = \"higher\"\n", ""),
-                    {"bad.toml", 13, "indicators[insured].direction", {"missing key 'direction'", "higher, lower, none"}});
+  expect_plan_error(
+      plan_with("direction = \"higher\"\n", ""),
+      {"bad.toml", 13, "indicators[insured].direction", {"missing key 'direction'", "higher, lower, none"}});
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_indicator_id) {
   // The second indicator (from line 21) reuses the id of the first: its id is on line 23.
-  const std::string toml = plan_toml + plan_with("id = \"insured_poor\"", "id = \"insured\"", second_indicator);
-  expect_plan_error(toml, {"bad.toml", 23, "indicators[insured].id", {"indicator id 'insured' is used twice"}});
+  const std::string toml =
+      plan_toml + plan_with("id = \"insured_poor\"", "id = \"insured\"", second_indicator);
+  expect_plan_error(toml,
+                    {"bad.toml", 23, "indicators[insured].id", {"indicator id 'insured' is used twice"}});
 }
 
 BOOST_AUTO_TEST_CASE(each_of_two_indicators_with_one_id_keeps_its_own_lines) {
@@ -277,30 +282,37 @@ BOOST_AUTO_TEST_CASE(each_of_two_indicators_with_one_id_keeps_its_own_lines) {
 
 BOOST_AUTO_TEST_CASE(duplicate_domain_id) {
   const std::string toml = plan_with(
-      "\n[[indicators]]", "\n[[domains]]\nid = \"health\"\nname = { vi = \"Y tế 2\", en = \"Health 2\" }\n\n[[indicators]]");
+      "\n[[indicators]]",
+      "\n[[domains]]\nid = \"health\"\nname = { vi = \"Y tế 2\", en = \"Health 2\" }\n\n[[indicators]]");
   expect_plan_error(toml, {"bad.toml", 14, "domains[health].id", {"domain id 'health' is used twice"}});
 }
 
 BOOST_AUTO_TEST_CASE(dangling_domain) {
-  expect_plan_error(plan_with("domain = \"health\"", "domain = \"heath\""),
-                    {"bad.toml", 15, "indicators[insured].domain", {"no domain 'heath'", "declared domains: health"}});
+  expect_plan_error(
+      plan_with("domain = \"health\"", "domain = \"heath\""),
+      {"bad.toml", 15, "indicators[insured].domain", {"no domain 'heath'", "declared domains: health"}});
 }
 
 BOOST_AUTO_TEST_CASE(dangling_part_of) {
-  expect_plan_error(plan_with("aggregate = \"ratio\"\n", "aggregate = \"ratio\"\npart_of = \"insurance\"\n"),
-                    {"bad.toml", 21, "indicators[insured].part_of", {"no indicator 'insurance'", "id of the whole"}});
+  expect_plan_error(
+      plan_with("aggregate = \"ratio\"\n", "aggregate = \"ratio\"\npart_of = \"insurance\"\n"),
+      {"bad.toml", 21, "indicators[insured].part_of", {"no indicator 'insurance'", "id of the whole"}});
 }
 
 BOOST_AUTO_TEST_CASE(part_of_cycle) {
-  const std::string toml = plan_with("aggregate = \"ratio\"\n", "aggregate = \"ratio\"\npart_of = \"insured_poor\"\n") +
-                           plan_with("aggregate = \"ratio\"\n", "aggregate = \"ratio\"\npart_of = \"insured\"\n",
-                                     second_indicator);
+  const std::string toml =
+      plan_with("aggregate = \"ratio\"\n", "aggregate = \"ratio\"\npart_of = \"insured_poor\"\n") +
+      plan_with("aggregate = \"ratio\"\n", "aggregate = \"ratio\"\npart_of = \"insured\"\n",
+                second_indicator);
   expect_plan_error(toml, {"bad.toml", 21, "indicators[insured].part_of", {"cycle"}});
 }
 
 BOOST_AUTO_TEST_CASE(boolean_unit_with_numeric_target) {
   expect_plan_error(plan_with("unit = \"percent\"", "unit = \"boolean\""),
-                    {"bad.toml", 17, "indicators[insured].unit", {"unit boolean needs a milestone", "not a threshold target"}});
+                    {"bad.toml",
+                     17,
+                     "indicators[insured].unit",
+                     {"unit boolean needs a milestone", "not a threshold target"}});
 }
 
 BOOST_AUTO_TEST_CASE(percent_phrase_on_a_count) {
@@ -311,13 +323,17 @@ BOOST_AUTO_TEST_CASE(percent_phrase_on_a_count) {
 }
 
 BOOST_AUTO_TEST_CASE(aggregate_not_fit_for_unit) {
-  expect_plan_error(plan_with("aggregate = \"ratio\"", "aggregate = \"sum\""),
-                    {"bad.toml", 20, "indicators[insured].aggregate", {"aggregate sum needs an additive unit", "percent"}});
+  expect_plan_error(
+      plan_with("aggregate = \"ratio\"", "aggregate = \"sum\""),
+      {"bad.toml", 20, "indicators[insured].aggregate", {"aggregate sum needs an additive unit", "percent"}});
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_target) {
   expect_plan_error(plan_with("target = \"trên 95%\"", "target = \"trên abc\""),
-                    {"bad.toml", 19, "indicators[insured].target", {"cannot read \"abc\" at position 5", "expected a number"}});
+                    {"bad.toml",
+                     19,
+                     "indicators[insured].target",
+                     {"cannot read \"abc\" at position 5", "expected a number"}});
 }
 
 BOOST_AUTO_TEST_CASE(percent_target_above_100) {
@@ -327,12 +343,16 @@ BOOST_AUTO_TEST_CASE(percent_target_above_100) {
 
 BOOST_AUTO_TEST_CASE(comparator_against_direction) {
   expect_plan_error(plan_with("direction = \"higher\"", "direction = \"lower\""),
-                    {"bad.toml", 19, "indicators[insured].target", {"cannot read \"trên\"", "agrees with direction lower"}});
+                    {"bad.toml",
+                     19,
+                     "indicators[insured].target",
+                     {"cannot read \"trên\"", "agrees with direction lower"}});
 }
 
 BOOST_AUTO_TEST_CASE(years_reversed) {
-  expect_plan_error(plan_with("baseline_year = 2020", "baseline_year = 2035"),
-                    {"bad.toml", 6, "plan.baseline_year", {"baseline year 2035 must be before the target year 2030"}});
+  expect_plan_error(
+      plan_with("baseline_year = 2020", "baseline_year = 2035"),
+      {"bad.toml", 6, "plan.baseline_year", {"baseline year 2035 must be before the target year 2030"}});
 }
 
 BOOST_AUTO_TEST_CASE(absurd_year_in_plan) {
@@ -369,12 +389,14 @@ BOOST_AUTO_TEST_CASE(collect_mode_reports_every_problem) {
 BOOST_AUTO_TEST_CASE(collect_mode_reports_every_rule_broken) {
   // Once the file reads, every validation rule is checked: a second indicator reusing the id
   // 'insured' (its id on line 23) with a dangling domain (line 24).
-  const std::string toml = plan_toml + plan_with("domain = \"health\"", "domain = \"heath\"",
-                                                 plan_with("id = \"insured_poor\"", "id = \"insured\"", second_indicator));
+  const std::string toml =
+      plan_toml + plan_with("domain = \"health\"", "domain = \"heath\"",
+                            plan_with("id = \"insured_poor\"", "id = \"insured\"", second_indicator));
   const auto all = chitieu::plan_file_problems(toml, "bad.toml");
   BOOST_TEST_REQUIRE(all.size() == 2u);
   BOOST_TEST(all[0].line() + all[1].line() == 23 + 24);
-  BOOST_TEST((all[0].field() == "indicators[insured].domain" || all[1].field() == "indicators[insured].domain"));
+  BOOST_TEST(
+      (all[0].field() == "indicators[insured].domain" || all[1].field() == "indicators[insured].domain"));
   BOOST_TEST((all[0].field() == "indicators[insured].id" || all[1].field() == "indicators[insured].id"));
 }
 
@@ -394,13 +416,15 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(target_phrases)
 
 BOOST_AUTO_TEST_CASE(empty_phrase) {
-  expect_throw<chitieu::phrase_error>([] { (void)chitieu::parse_target(""); },
-                                      {"", 0, "target", {"the end of the phrase at position 0", "expected a target phrase"}});
+  expect_throw<chitieu::phrase_error>(
+      [] { (void)chitieu::parse_target(""); },
+      {"", 0, "target", {"the end of the phrase at position 0", "expected a target phrase"}});
 }
 
 BOOST_AUTO_TEST_CASE(trailing_garbage) {
-  expect_throw<chitieu::phrase_error>([] { (void)chitieu::parse_target("đạt trên 80% dân số 2030"); },
-                                      {"", 0, "target", {"\"2030\" at position 20", "the end of the phrase"}});
+  expect_throw<chitieu::phrase_error>(
+      [] { (void)chitieu::parse_target("đạt trên 80% dân số 2030"); },
+      {"", 0, "target", {"\"2030\" at position 20", "the end of the phrase"}});
 }
 
 BOOST_AUTO_TEST_CASE(reversed_range) {
@@ -432,15 +456,19 @@ BOOST_AUTO_TEST_CASE(clean_panel_has_no_problem) {
 
 BOOST_AUTO_TEST_CASE(unknown_indicator) {
   obs.add("insurd", "ward-a", 2021, 90);
-  expect_problem({"", 3, "indicator", {"indicator 'insurd' is not in plan 'obs'", "expected one of", "insured"}});
+  expect_problem(
+      {"", 3, "indicator", {"indicator 'insurd' is not in plan 'obs'", "expected one of", "insured"}});
   // evaluate() refuses it too, without the check.
   expect_throw([&] { (void)chitieu::evaluate(plan, obs); }, {"", 3, "indicator", {"'insurd'"}});
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_indicator_area_year) {
   obs.add("insured", "ward-a", 2021, 92);
-  expect_problem({"", 3, "year", {"indicator 'insured', area 'ward-a', year 2021", "duplicate of row 1",
-                                  "one row per indicator × area × year"}});
+  expect_problem({"",
+                  3,
+                  "year",
+                  {"indicator 'insured', area 'ward-a', year 2021", "duplicate of row 1",
+                   "one row per indicator × area × year"}});
 }
 
 BOOST_AUTO_TEST_CASE(missing_value) {
@@ -455,7 +483,8 @@ BOOST_AUTO_TEST_CASE(infinite_value) {
 
 BOOST_AUTO_TEST_CASE(percent_above_100) {
   obs.add("insured", "ward-a", 2022, 101.5);
-  expect_problem({"", 3, "value", {"value 101.5 is outside the domain of unit percent", "[0, 100]", "never clamped"}});
+  expect_problem(
+      {"", 3, "value", {"value 101.5 is outside the domain of unit percent", "[0, 100]", "never clamped"}});
 }
 
 BOOST_AUTO_TEST_CASE(negative_count) {
@@ -581,7 +610,8 @@ BOOST_AUTO_TEST_CASE(parent_cycle) {
 BOOST_AUTO_TEST_CASE(parent_not_valid_while_child_is) {
   auto a = town();
   a[0].valid_to = chitieu::parse_date("2024-12-31");  // the town ends, ward-ab (2025-) needs it
-  expect_area_error(a, {"areas.csv", 4, "parent", {"parent 'town' is not valid on 31 December 2025", "'ward-ab'"}});
+  expect_area_error(
+      a, {"areas.csv", 4, "parent", {"parent 'town' is not valid on 31 December 2025", "'ward-ab'"}});
 }
 
 BOOST_AUTO_TEST_CASE(ends_before_it_begins) {
@@ -592,7 +622,7 @@ BOOST_AUTO_TEST_CASE(ends_before_it_begins) {
 
 BOOST_AUTO_TEST_CASE(overlapping_validity_of_a_reused_code) {
   auto a = town();
-  a[3].code = "101";                                  // ward-ab reuses ward-a's code ...
+  a[3].code = "101";                                    // ward-ab reuses ward-a's code ...
   a[3].valid_from = chitieu::parse_date("2025-06-01");  // ... before ward-a ended
   expect_area_error(a, {"areas.csv", 4, "code", {"code '101'", "'ward-a'", "row 2", "only be reused after"}});
   a[3].valid_from = chitieu::parse_date("2025-07-01");  // after it ended: fine
@@ -601,13 +631,12 @@ BOOST_AUTO_TEST_CASE(overlapping_validity_of_a_reused_code) {
 
 BOOST_AUTO_TEST_CASE(bad_date) {
   // parse_date knows no file or row: a std::invalid_argument the CSV reader locates (Python).
-  BOOST_CHECK_EXCEPTION((void)chitieu::parse_date("2025-02-30"), std::invalid_argument,
-                        [](const std::invalid_argument& e) {
-                          const std::string m = e.what();
-                          return m.find("'2025-02-30'") != std::string::npos &&
-                                 m.find("no such day") != std::string::npos &&
-                                 m.find("YYYY-MM-DD") != std::string::npos;
-                        });
+  BOOST_CHECK_EXCEPTION(
+      (void)chitieu::parse_date("2025-02-30"), std::invalid_argument, [](const std::invalid_argument& e) {
+        const std::string m = e.what();
+        return m.find("'2025-02-30'") != std::string::npos && m.find("no such day") != std::string::npos &&
+               m.find("YYYY-MM-DD") != std::string::npos;
+      });
 }
 
 BOOST_AUTO_TEST_CASE(collect_mode_reports_every_row) {
@@ -618,7 +647,8 @@ BOOST_AUTO_TEST_CASE(collect_mode_reports_every_row) {
   BOOST_TEST_REQUIRE(all.size() == 2u);
   BOOST_TEST(all[0].line() + all[1].line() == 6);
   // The thrown error counts the others.
-  expect_throw([&] { chitieu::area_table t(a, "areas.csv"); }, {"areas.csv", all[0].line(), all[0].field(), {"(and 1 more problem)"}});
+  expect_throw([&] { chitieu::area_table t(a, "areas.csv"); },
+               {"areas.csv", all[0].line(), all[0].field(), {"(and 1 more problem)"}});
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -629,8 +659,9 @@ BOOST_AUTO_TEST_SUITE(crosswalks)
 
 BOOST_AUTO_TEST_CASE(template_is_valid) {
   const chitieu::area_table areas(town());
-  BOOST_TEST(chitieu::crosswalk_problems({{"ward-a", "ward-ab", 1, merger}, {"ward-b", "ward-ab", 1, merger}}, areas)
-                 .empty());
+  BOOST_TEST(
+      chitieu::crosswalk_problems({{"ward-a", "ward-ab", 1, merger}, {"ward-b", "ward-ab", 1, merger}}, areas)
+          .empty());
 }
 
 BOOST_AUTO_TEST_CASE(split_shares_do_not_sum_to_1) {
@@ -684,7 +715,8 @@ BOOST_AUTO_TEST_SUITE_END()
 // ---- errors as data: column and related line are fields, and only chitieu::error is thrown ----
 
 BOOST_AUTO_TEST_CASE(repeated_indicator_id_names_the_first_as_related) {
-  const std::string toml = plan_toml + plan_with("id = \"insured_poor\"", "id = \"insured\"", second_indicator);
+  const std::string toml =
+      plan_toml + plan_with("id = \"insured_poor\"", "id = \"insured\"", second_indicator);
   const auto problems = chitieu::plan_file_problems(toml, "bad.toml");
   BOOST_TEST_REQUIRE(problems.size() == 1u);
   BOOST_TEST(problems[0].line() == 23);
@@ -698,12 +730,14 @@ BOOST_AUTO_TEST_CASE(toml_syntax_error_has_its_column_as_a_field) {
   BOOST_TEST_REQUIRE(problems.size() == 1u);
   BOOST_TEST(problems[0].line() == 2);
   BOOST_TEST(problems[0].column() > 0);
-  BOOST_TEST(problems[0].message().find("column " + std::to_string(problems[0].column())) != std::string::npos);
+  BOOST_TEST(problems[0].message().find("column " + std::to_string(problems[0].column())) !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_row_and_part_above_whole_name_their_related_row) {
-  const auto p = make_plan({make_indicator("w", chitieu::unit::count, chitieu::aggregate_rule::none),
-                            make_indicator("pt", chitieu::unit::count, chitieu::aggregate_rule::none, 1.0, "w")});
+  const auto p =
+      make_plan({make_indicator("w", chitieu::unit::count, chitieu::aggregate_rule::none),
+                 make_indicator("pt", chitieu::unit::count, chitieu::aggregate_rule::none, 1.0, "w")});
   chitieu::panel obs;
   obs.add("w", "a", 2020, 10);   // row 1
   obs.add("pt", "a", 2020, 12);  // row 2: exceeds its whole, row 1

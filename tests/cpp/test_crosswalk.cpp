@@ -78,8 +78,7 @@ BOOST_AUTO_TEST_CASE(shares_of_one_unit_must_sum_to_one) {
 BOOST_AUTO_TEST_CASE(shares_must_lie_in_zero_one) {
   const area_table t = two_reforms();
   for (double s : {0.0, -0.5, 1.5}) {
-    const auto problems =
-        chitieu::crosswalk_problems({{"b", "d", s, parse_date("2025-07-01")}}, t);
+    const auto problems = chitieu::crosswalk_problems({{"b", "d", s, parse_date("2025-07-01")}}, t);
     BOOST_TEST_REQUIRE(!problems.empty());
     BOOST_TEST(problems[0].field() == "share");
   }

@@ -101,16 +101,19 @@ BOOST_AUTO_TEST_CASE(cells_quotes_bom_comments_and_blank_rows) {
 BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {
   const std::string bad_number = write_file("bad_number.csv", "indicator,area,year,value\nx,a,2024,12,5\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(bad_number); }) ==
-             bad_number + ":2: cannot read the observations CSV: the row has 5 cells but the header 4 (quote a cell "
-                          "that contains a comma)");
+             bad_number +
+                 ":2: cannot read the observations CSV: the row has 5 cells but the header 4 (quote a cell "
+                 "that contains a comma)");
   const std::string comma = write_file("comma.csv", "indicator,area,year,value\nx,a,2024,\"12,5\"\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(comma); }) ==
-             comma + ":2: value: '12,5' is not a number (write digits with a dot for decimals, or leave the cell "
-                     "empty)");
+             comma +
+                 ":2: value: '12,5' is not a number (write digits with a dot for decimals, or leave the cell "
+                 "empty)");
   const std::string no_value = write_file("no_value.csv", "# c\nindicator,area,year\nx,a,2024\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(no_value); }) ==
-             no_value + ":2: value: missing column 'value'; observations need the columns indicator, area, year, "
-                        "value (found: indicator, area, year; columns were read as separated by comma ',')");
+             no_value +
+                 ":2: value: missing column 'value'; observations need the columns indicator, area, year, "
+                 "value (found: indicator, area, year; columns were read as separated by comma ',')");
   const std::string half_year = write_file("half_year.csv", "indicator,area,year,value\nx,a,2024.5,1\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(half_year); }) ==
              half_year + ":2: year: '2024.5' is not a year (a whole number such as 2024)");
@@ -120,15 +123,17 @@ BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {
   BOOST_TEST(error_of([&] { chitieu::read_observations(root + "/no/such.csv"); }) ==
              root + "/no/such.csv: no such observations file");
   // Ratio rows may leave out the value column.
-  const std::string ratio = write_file("ratio.csv", "indicator,area,year,numerator,denominator\nx,a,2024,3,4\n");
+  const std::string ratio =
+      write_file("ratio.csv", "indicator,area,year,numerator,denominator\nx,a,2024,3,4\n");
   BOOST_TEST(chitieu::read_observations(ratio).panel.denominator[0] == 4.0);
 }
 
 BOOST_AUTO_TEST_CASE(a_percentage_of_178_is_refused_at_its_line) {
   const chitieu::plan plan = chitieu::load_plan("la-gi-2024");
   const std::string path =
-      write_file("178.csv", "# one bad value\nindicator,area,year,value\ntrained_labour,la-gi,2023,78\n"
-                            "trained_labour,la-gi,2024,178\n");
+      write_file("178.csv",
+                 "# one bad value\nindicator,area,year,value\ntrained_labour,la-gi,2023,78\n"
+                 "trained_labour,la-gi,2024,178\n");
   const chitieu::observations_file obs = chitieu::read_observations(path);
   const std::string message = error_of([&] { chitieu::review(plan, obs, nullptr, nullptr); });
   BOOST_TEST(message.rfind(path + ":4: value: ", 0) == 0, message);
@@ -142,27 +147,35 @@ BOOST_AUTO_TEST_CASE(area_and_crosswalk_errors_name_file_line_and_column) {
   const std::string header = "id,code,name,level,parent,valid_from,valid_to\n";
   const std::string bad_date = write_file("bad_date.csv", header + "a,1,A,x,,,\nb,2,B,x,a,2025-02-30,\n");
   BOOST_TEST(error_of([&] { chitieu::read_areas(bad_date); }) ==
-             bad_date + ":3: valid_from: '2025-02-30' is not a date: no such day in that month; expected an ISO "
-                        "date YYYY-MM-DD such as 2025-07-01");
+             bad_date +
+                 ":3: valid_from: '2025-02-30' is not a date: no such day in that month; expected an ISO "
+                 "date YYYY-MM-DD such as 2025-07-01");
   const std::string twice = write_file("twice.csv", "# areas\n" + header + "a,1,A,x,,,\n\na,2,B,x,,,\n");
-  BOOST_TEST(error_of([&] { chitieu::read_areas(twice); }) ==
-             twice + ":5: id: duplicate area id 'a' (first on row 1); ids are unique: give a changed unit a new id "
-                     "and a crosswalk link");
+  BOOST_TEST(
+      error_of([&] { chitieu::read_areas(twice); }) ==
+      twice +
+          ":5: id: duplicate area id 'a' (first on row 1); ids are unique: give a changed unit a new id "
+          "and a crosswalk link");
   const std::string no_id = write_file("no_id.csv", header + ",1,A,x,,,\n");
   BOOST_TEST(error_of([&] { chitieu::read_areas(no_id); }) ==
              no_id + ":2: id: empty cell; this column is required in every row");
   const std::string no_parent = write_file("no_parent.csv", "id,code,name,level,valid_from,valid_to\n");
-  BOOST_TEST(error_of([&] { chitieu::read_areas(no_parent); }).find(
-                 "parent: missing column 'parent'; areas need the columns id, code, name, level, parent, "
-                 "valid_from, valid_to (found: id, code, name, level, valid_from, valid_to; columns were read as "
-                 "separated by comma ',')") != std::string::npos);
+  BOOST_TEST(
+      error_of([&] { chitieu::read_areas(no_parent); })
+          .find("parent: missing column 'parent'; areas need the columns id, code, name, level, parent, "
+                "valid_from, valid_to (found: id, code, name, level, valid_from, valid_to; columns were read "
+                "as "
+                "separated by comma ',')") != std::string::npos);
 
   const chitieu::area_table areas = chitieu::read_areas(areas_file);
-  const std::string no_date = write_file("no_date.csv", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,1,\n");
+  const std::string no_date =
+      write_file("no_date.csv", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,1,\n");
   BOOST_TEST(error_of([&] { chitieu::read_crosswalk(no_date, areas); }) ==
              no_date + ":2: date: empty cell; this column is required in every row");
-  const std::string half = write_file("half.csv", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,0.5,2025-07-01\n");
+  const std::string half =
+      write_file("half.csv", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,0.5,2025-07-01\n");
   BOOST_TEST(error_of([&] { chitieu::read_crosswalk(half, areas); }) ==
-             half + ":2: share: shares of 'xa-tan-binh' sum to 0.500000; the shares of one unit must sum to 1 "
-                    "(within 1e-9)");
+             half +
+                 ":2: share: shares of 'xa-tan-binh' sum to 0.500000; the shares of one unit must sum to 1 "
+                 "(within 1e-9)");
 }

@@ -20,8 +20,8 @@ BOOST_AUTO_TEST_CASE(parses_iso_dates) {
 }
 
 BOOST_AUTO_TEST_CASE(refuses_bad_dates_quoting_them) {
-  for (const char* bad : {"2025-7-1", "2025/07/01", "2025-13-01", "2025-06-31", "2023-02-29",
-                          "1900-02-29", "", "2025-07-01x", "20a5-07-01"}) {
+  for (const char* bad : {"2025-7-1", "2025/07/01", "2025-13-01", "2025-06-31", "2023-02-29", "1900-02-29",
+                          "", "2025-07-01x", "20a5-07-01"}) {
     try {
       parse_date(bad);
       BOOST_FAIL(std::string("accepted ") + bad);

@@ -19,7 +19,9 @@ namespace {
 
 constexpr double none = std::numeric_limits<double>::quiet_NaN();
 
-std::string plan_path(const std::string& id) { return std::string(CHITIEU_SOURCE_DIR) + "/plans/" + id + ".toml"; }
+std::string plan_path(const std::string& id) {
+  return std::string(CHITIEU_SOURCE_DIR) + "/plans/" + id + ".toml";
+}
 
 /// The typed reading of one La Gi indicator, as docs/plan-format.md tabulates it.
 struct reading {
@@ -45,22 +47,29 @@ const reading la_gi[] = {
     {"income_per_capita", K::relative, 2.0, true, 2.6, true, U::money, D::higher, A::weighted_mean, false},
     {"unemployment_rate", K::threshold, none, true, 2.0, true, U::percent, D::lower, A::ratio, false},
     {"trained_labour", K::threshold, 80.0, false, none, true, U::percent, D::higher, A::ratio, false},
-    {"trained_labour_certified", K::threshold, 40.0, true, none, true, U::percent, D::higher, A::ratio, false},
+    {"trained_labour_certified", K::threshold, 40.0, true, none, true, U::percent, D::higher, A::ratio,
+     false},
     {"new_jobs", K::cumulative, 13500.0, true, none, true, U::count, D::higher, A::sum, false},
     {"social_insurance", K::approx, 59.4, true, 60.6, true, U::percent, D::higher, A::ratio, true},
     {"social_insurance_voluntary", K::approx, 4.95, true, 5.05, true, U::percent, D::higher, A::ratio, true},
     {"unemployment_insurance", K::threshold, 47.0, true, none, true, U::percent, D::higher, A::ratio, true},
     {"pension_coverage", K::threshold, 60.0, true, none, true, U::percent, D::higher, A::ratio, true},
-    {"social_assistance_households", K::threshold, 100.0, true, none, true, U::percent, D::higher, A::ratio, true},
+    {"social_assistance_households", K::threshold, 100.0, true, none, true, U::percent, D::higher, A::ratio,
+     true},
     {"minimum_living_standard", K::qualitative, none, true, none, true, U::boolean, D::none, A::none, true},
-    {"assistance_poor_households", K::qualitative, none, true, none, true, U::boolean, D::none, A::none, true},
-    {"national_standard_schools", K::threshold, 65.11, true, none, true, U::percent, D::higher, A::ratio, false},
+    {"assistance_poor_households", K::qualitative, none, true, none, true, U::boolean, D::none, A::none,
+     true},
+    {"national_standard_schools", K::threshold, 65.11, true, none, true, U::percent, D::higher, A::ratio,
+     false},
     {"preschool_universal", K::milestone, none, true, none, true, U::boolean, D::none, A::all, false},
     {"enrolment_primary", K::threshold, 97.5, false, none, true, U::percent, D::higher, A::ratio, false},
-    {"enrolment_lower_secondary", K::threshold, 95.0, true, none, true, U::percent, D::higher, A::ratio, false},
-    {"enrolment_upper_secondary", K::threshold, 75.0, true, none, true, U::percent, D::higher, A::ratio, false},
+    {"enrolment_lower_secondary", K::threshold, 95.0, true, none, true, U::percent, D::higher, A::ratio,
+     false},
+    {"enrolment_upper_secondary", K::threshold, 75.0, true, none, true, U::percent, D::higher, A::ratio,
+     false},
     {"life_expectancy", K::approx, 75.735, true, 77.265, true, U::years, D::higher, A::weighted_mean, false},
-    {"healthy_life_years", K::threshold, 68.0, true, none, true, U::years, D::higher, A::weighted_mean, false},
+    {"healthy_life_years", K::threshold, 68.0, true, none, true, U::years, D::higher, A::weighted_mean,
+     false},
     {"doctors_per_10k", K::range, 12.0, true, 15.0, true, U::per_10k, D::higher, A::ratio, true},
     {"hospital_beds_per_10k", K::threshold, 35.0, false, none, true, U::per_10k, D::higher, A::ratio, true},
     {"health_insurance", K::threshold, 95.0, false, none, true, U::percent, D::higher, A::ratio, true},
@@ -71,15 +80,18 @@ const reading la_gi[] = {
     {"aids_ended", K::milestone, none, true, none, true, U::boolean, D::none, A::all, true},
     {"tb_ended", K::milestone, none, true, none, true, U::boolean, D::none, A::all, true},
     {"malaria_elimination", K::sustained, none, true, none, true, U::boolean, D::none, A::all, true},
-    {"health_satisfaction", K::threshold, 95.0, true, none, true, U::percent, D::higher, A::weighted_mean, false},
+    {"health_satisfaction", K::threshold, 95.0, true, none, true, U::percent, D::higher, A::weighted_mean,
+     false},
     {"housing_floor_area", K::range, 30.0, true, 32.0, true, U::m2_per_person, D::higher, A::ratio, false},
     {"social_housing_projects", K::threshold, 4.0, true, none, true, U::count, D::higher, A::sum, true},
     {"social_housing_area", K::approx, 14.652, true, 14.948, true, U::hectares, D::higher, A::sum, true},
     {"hygienic_water", K::threshold, 100.0, true, none, true, U::percent, D::higher, A::ratio, true},
     {"clean_water", K::threshold, 98.0, true, none, true, U::percent, D::higher, A::ratio, true},
     {"hygienic_latrines", K::threshold, 100.0, true, none, true, U::percent, D::higher, A::ratio, true},
-    {"rural_wastewater_collection", K::threshold, 25.0, true, none, true, U::percent, D::higher, A::ratio, true},
-    {"household_wastewater_treatment", K::threshold, 60.0, true, none, true, U::percent, D::higher, A::ratio, true},
+    {"rural_wastewater_collection", K::threshold, 25.0, true, none, true, U::percent, D::higher, A::ratio,
+     true},
+    {"household_wastewater_treatment", K::threshold, 60.0, true, none, true, U::percent, D::higher, A::ratio,
+     true},
     {"urban_solid_waste", K::threshold, 96.0, true, none, true, U::percent, D::higher, A::ratio, false},
     {"regular_exercise", K::threshold, 45.0, false, none, true, U::percent, D::higher, A::ratio, false},
 };
@@ -115,7 +127,8 @@ BOOST_AUTO_TEST_CASE(unknown_id_lists_the_embedded_plans) {
     BOOST_FAIL("accepted an unknown id");
   } catch (const chitieu::error& e) {
     BOOST_TEST(e.file() == "la-gi-2025");
-    BOOST_TEST(e.message().find("embedded plans: binh-thuan-2024, la-gi-2024, nq-42-2023") != std::string::npos);
+    BOOST_TEST(e.message().find("embedded plans: binh-thuan-2024, la-gi-2024, nq-42-2023") !=
+               std::string::npos);
   }
 }
 
@@ -154,7 +167,8 @@ BOOST_AUTO_TEST_CASE(la_gi_typed_readings) {
       BOOST_TEST(!i.text.empty());
       // the document, section II.1 and the bullet (ý 1 … ý 8): no file name
       BOOST_TEST(i.source.rfind("Kế hoạch thực hiện Chương trình hành động số 81-CTr/TU của Thị ủy La Gi "
-                                "(2024), mục II.1, ý ", 0) == 0u);
+                                "(2024), mục II.1, ý ",
+                                0) == 0u);
       if (i.aggregate == aggregate_rule::ratio) {
         BOOST_TEST(!i.numerator.empty());
         BOOST_TEST(!i.denominator.empty());

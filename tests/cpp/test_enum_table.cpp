@@ -71,9 +71,12 @@ BOOST_AUTO_TEST_CASE(values_in_code_order) {
 BOOST_AUTO_TEST_CASE(unknown_names_are_chitieu_errors_listing_the_names) {
   BOOST_TEST(message_of([] { enum_from_string<direction>("up"); }) ==
              "unknown direction 'up'; expected higher, lower or none");
-  BOOST_TEST(message_of([] { enum_from_string<target_kind>("band"); }) ==
-             "unknown target kind 'band'; expected threshold, range, approx, relative, cumulative, milestone, "
-             "sustained, qualitative or annual_change");
-  BOOST_TEST(message_of([] { unit_from_string("percentage"); }).find("unknown unit 'percentage'; expected percent, per_10k") == 0u);
+  BOOST_TEST(
+      message_of([] { enum_from_string<target_kind>("band"); }) ==
+      "unknown target kind 'band'; expected threshold, range, approx, relative, cumulative, milestone, "
+      "sustained, qualitative or annual_change");
+  BOOST_TEST(message_of([] {
+               unit_from_string("percentage");
+             }).find("unknown unit 'percentage'; expected percent, per_10k") == 0u);
   BOOST_TEST(enum_names_text<trend>() == "linear or compound");
 }

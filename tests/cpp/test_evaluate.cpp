@@ -70,8 +70,8 @@ BOOST_AUTO_TEST_CASE(la_gi_trained_labour_every_year) {
   const auto r20 = row_of(e, "lao_dong_qua_dao_tao", "la-gi", 2020);
   BOOST_TEST((e.status[r20] == status::not_met));
   BOOST_TEST(e.baseline[r20] == 70.0);
-  BOOST_TEST(e.progress[r20] == 0.0);   // (70 − 70)/(80 − 70)
-  BOOST_TEST(e.elapsed[r20] == 0.0);    // (2020 − 2020)/10
+  BOOST_TEST(e.progress[r20] == 0.0);        // (70 − 70)/(80 − 70)
+  BOOST_TEST(e.elapsed[r20] == 0.0);         // (2020 − 2020)/10
   BOOST_TEST(std::isnan(e.projected[r20]));  // one point
   BOOST_TEST(std::isnan(e.p_meet[r20]));
   BOOST_TEST((e.pace[r20] == pace::insufficient_data));
@@ -98,7 +98,8 @@ BOOST_AUTO_TEST_CASE(la_gi_trained_labour_every_year) {
   BOOST_TEST(e.elapsed[r24] == 0.4, boost::test_tools::tolerance(tol));   // (2024 − 2020)/(2030 − 2020)
   BOOST_TEST(e.projected[r24] == 80.1, boost::test_tools::tolerance(tol));
   // se = √(0.2/3 · 7.6) = 0.711805; P(Y > 80) = P(t3 ≤ 0.1/0.711805 = 0.140488) ≈ 0.5514
-  // (t3 cdf at 0.1405: 0.5 + 0.1405·Γ(2)/(√(3π)Γ(1.5)) ≈ 0.5 + 0.1405·0.3676 ≈ 0.5516, minus a small cubic term)
+  // (t3 cdf at 0.1405: 0.5 + 0.1405·Γ(2)/(√(3π)Γ(1.5)) ≈ 0.5 + 0.1405·0.3676 ≈ 0.5516, minus a small cubic
+  // term)
   BOOST_TEST(e.p_meet[r24] == 0.5514, boost::test_tools::tolerance(2e-4));
   BOOST_TEST((e.pace[r24] == pace::on_track));
   BOOST_TEST(std::isnan(e.coverage[r24]));
@@ -123,7 +124,7 @@ BOOST_AUTO_TEST_CASE(p_meet_equals_published_t_quantile_through_evaluate) {
 
 BOOST_AUTO_TEST_CASE(chitieu_pace_classes_higher) {
   // two points: projected = v2020 + 10·(v2021 − v2020)
-  BOOST_TEST((pace_of_two(at_least_80, 70, 80) == pace::achieved));      // met now
+  BOOST_TEST((pace_of_two(at_least_80, 70, 80) == pace::achieved));  // met now
   BOOST_TEST((pace_of_two(at_least_80, 70, 81) == pace::achieved));
   BOOST_TEST((pace_of_two(at_least_80, 70, 71) == pace::on_track));      // 70 + 10 = 80 ≥ 80
   BOOST_TEST((pace_of_two(at_least_80, 70, 70.6) == pace::moderate));    // 76 → r = 6/10 = 0.6
@@ -150,17 +151,17 @@ BOOST_AUTO_TEST_CASE(chitieu_pace_classes_lower) {
   // "Tỷ lệ thất nghiệp 2%" with lower: ≤ 2
   const target at_most_2 = make_target(target_kind::threshold, direction::lower, {}, true, 2.0, true);
   BOOST_TEST((pace_of_two(at_most_2, 3, 2) == pace::achieved));
-  BOOST_TEST((pace_of_two(at_most_2, 3, 2.8) == pace::on_track));     // 3 − 2 = 1 ≤ 2
-  BOOST_TEST((pace_of_two(at_most_2, 4, 3.88) == pace::moderate));    // 2.8 → r = 1.2/2 = 0.6
-  BOOST_TEST((pace_of_two(at_most_2, 4, 3.96) == pace::stagnating));  // 3.6 → r = 0.4/2 = 0.2
-  BOOST_TEST((pace_of_two(at_most_2, 4, 4.1) == pace::regressing));   // 5 → r = −0.5
-  BOOST_TEST((pace_of_two(at_most_2, 1.5, 2.5) == pace::regressing)); // baseline met
+  BOOST_TEST((pace_of_two(at_most_2, 3, 2.8) == pace::on_track));      // 3 − 2 = 1 ≤ 2
+  BOOST_TEST((pace_of_two(at_most_2, 4, 3.88) == pace::moderate));     // 2.8 → r = 1.2/2 = 0.6
+  BOOST_TEST((pace_of_two(at_most_2, 4, 3.96) == pace::stagnating));   // 3.6 → r = 0.4/2 = 0.2
+  BOOST_TEST((pace_of_two(at_most_2, 4, 4.1) == pace::regressing));    // 5 → r = −0.5
+  BOOST_TEST((pace_of_two(at_most_2, 1.5, 2.5) == pace::regressing));  // baseline met
   const auto p = make_plan({make_indicator("u", unit::percent, at_most_2)});
   chitieu::panel obs;
   add_series(obs, "u", "a", 2020, {4, 3.5});
   const auto e = chitieu::evaluate(p, obs);
   const auto r = row_of(e, "u", "a", 2021);
-  BOOST_TEST(e.margin[r] == -1.5);                                   // 2 − 3.5
+  BOOST_TEST(e.margin[r] == -1.5);                                       // 2 − 3.5
   BOOST_TEST(e.progress[r] == 0.25, boost::test_tools::tolerance(tol));  // (3.5 − 4)/(2 − 4)
   BOOST_TEST(e.projected[r] == 0.0, boost::test_tools::tolerance(tol));  // 4 − 5 = −1 clamped to 0
 }
@@ -172,7 +173,8 @@ BOOST_AUTO_TEST_CASE(projection_is_clamped_to_the_unit_domain) {
   add_series(obs, "x", "a", 2020, {60, 65});
   auto e = chitieu::evaluate(p, obs);
   BOOST_TEST(e.projected[row_of(e, "x", "a", 2021)] == 100.0);  // 60 + 50 = 110 → 100
-  const auto q = make_plan({make_indicator("x", unit::index, make_target(target_kind::threshold, direction::lower, {}, true, 0.0, true))});
+  const auto q = make_plan({make_indicator(
+      "x", unit::index, make_target(target_kind::threshold, direction::lower, {}, true, 0.0, true))});
   chitieu::panel obs2;
   add_series(obs2, "x", "a", 2020, {5, 3});
   e = chitieu::evaluate(q, obs2);
@@ -258,12 +260,12 @@ BOOST_AUTO_TEST_CASE(compound_trend_on_a_flat_series_projects_the_baseline_exact
 BOOST_AUTO_TEST_CASE(p_meet_keeps_small_residuals_of_a_steep_line) {
   // "≥ 40": 20 + 1e-6, 22 − 2e-6, 24 + 1e-6 (2020..2022). The residuals (1, −2, 1)·1e-6 are
   // orthogonal to the line 20 + 2x, so ŷ(10) = 40 = T exactly and RSS = 6e-12 > 0: se > 0 and
-  // p_meet = P(t1 ≥ 0) = 1/2 (docs/evaluation.md "Projection and p_meet": se = s·√(…), s² = RSS/(n − 2)). The same line without
-  // the residuals is exact: se = 0 and ŷ = 40 ≥ 40 → p_meet 1. Found by test_design_evaluation.py
-  // (the running sums' Syy − Sxy·slope had called RSS ≤ 1e-12·Syy = 2e-11 rounding noise).
-  const auto p = make_plan({make_indicator("x", unit::percent, make_target(target_kind::threshold,
-                                                                            direction::higher, 40.0,
-                                                                            true, {}, true))});
+  // p_meet = P(t1 ≥ 0) = 1/2 (docs/evaluation.md "Projection and p_meet": se = s·√(…), s² = RSS/(n − 2)). The
+  // same line without the residuals is exact: se = 0 and ŷ = 40 ≥ 40 → p_meet 1. Found by
+  // test_design_evaluation.py (the running sums' Syy − Sxy·slope had called RSS ≤ 1e-12·Syy = 2e-11 rounding
+  // noise).
+  const auto p = make_plan({make_indicator(
+      "x", unit::percent, make_target(target_kind::threshold, direction::higher, 40.0, true, {}, true))});
   chitieu::panel obs;
   add_series(obs, "x", "a", 2020, {20 + 1e-6, 22 - 2e-6, 24 + 1e-6});
   add_series(obs, "x", "b", 2020, {20, 22, 24});
@@ -367,8 +369,8 @@ BOOST_AUTO_TEST_CASE(year_option_evaluates_one_row_per_series) {
 }
 
 BOOST_AUTO_TEST_CASE(rows_in_any_order_come_out_sorted) {
-  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80),
-                            make_indicator("y", unit::percent, at_least_80)});
+  const auto p = make_plan(
+      {make_indicator("x", unit::percent, at_least_80), make_indicator("y", unit::percent, at_least_80)});
   chitieu::panel obs;
   obs.add("y", "b", 2021, 50);
   obs.add("x", "b", 2020, 10);
@@ -391,7 +393,7 @@ BOOST_AUTO_TEST_CASE(ratio_rows_and_rolled_up_rows) {
   const auto p = make_plan({make_indicator("x", unit::percent, at_least_80)});
   chitieu::panel obs;
   obs.add("x", "a", 2020, missing, 70, 100);  // value from numerator/denominator: 70·100/100 = 70
-  obs.add("x", "a", 2021, missing);         // a parent under min_coverage
+  obs.add("x", "a", 2021, missing);           // a parent under min_coverage
   obs.coverage.back() = 0.5;
   obs.add("x", "a", 2022, 85);
   obs.coverage.back() = 1.0;
@@ -436,8 +438,8 @@ BOOST_AUTO_TEST_CASE(input_errors_name_row_and_field) {
 }
 
 BOOST_AUTO_TEST_CASE(plan_indicators_without_data_get_no_rows) {
-  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80),
-                            make_indicator("y", unit::percent, at_least_80)});
+  const auto p = make_plan(
+      {make_indicator("x", unit::percent, at_least_80), make_indicator("y", unit::percent, at_least_80)});
   chitieu::panel obs;
   obs.add("x", "a", 2020, 70);
   const auto e = chitieu::evaluate(p, obs);
@@ -486,8 +488,8 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_evaluates_at_one_year_as_one_only_read) 
   chitieu::panel given = obs;
   const auto owned = chitieu::evaluate(p, std::move(given), at_2022);
   BOOST_TEST(same(owned, read));
-  BOOST_TEST_REQUIRE(read.size() == 2u);  // a and b, each evaluated at 2022
-  BOOST_TEST(std::isnan(read.value[row_of(read, "x", "a", 2022)]));  // no observation in 2022
+  BOOST_TEST_REQUIRE(read.size() == 2u);                                // a and b, each evaluated at 2022
+  BOOST_TEST(std::isnan(read.value[row_of(read, "x", "a", 2022)]));     // no observation in 2022
   BOOST_TEST(std::isnan(read.assessed[row_of(read, "x", "b", 2022)]));  // no 2022 value either
 }
 
@@ -501,10 +503,10 @@ BOOST_AUTO_TEST_CASE(evaluate_into_reuses_the_callers_columns_and_equals_evaluat
   add_series(second, "x", "a", 2020, {81, 82, 83, 85});
   add_series(second, "x", "b", 2020, {50, 60, 70, 80});
   const auto storage = [](const chitieu::evaluation& e) {
-    std::set<const void*> s{e.indicator.data(), e.area.data(), e.year.data(), e.value.data(),
-                            e.assessed.data(), e.status.data(), e.margin.data(), e.baseline.data(),
-                            e.progress.data(), e.elapsed.data(), e.pace.data(), e.projected.data(),
-                            e.p_meet.data(), e.coverage.data()};
+    std::set<const void*> s{e.indicator.data(), e.area.data(),    e.year.data(),   e.value.data(),
+                            e.assessed.data(),  e.status.data(),  e.margin.data(), e.baseline.data(),
+                            e.progress.data(),  e.elapsed.data(), e.pace.data(),   e.projected.data(),
+                            e.p_meet.data(),    e.coverage.data()};
     return s;
   };
   chitieu::evaluation out;

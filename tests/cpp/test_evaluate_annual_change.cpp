@@ -62,10 +62,10 @@ BOOST_AUTO_TEST_CASE(poverty_falling_1_2_points_a_year_meets_1_to_1_5) {
   // 2023: (6.4 − 10)/3 = −1.2 points a year, inside [−1.5, −1]: met
   BOOST_TEST(e.assessed[r23] == -1.2, boost::test_tools::tolerance(tol));
   BOOST_TEST((e.status[r23] == status::met));
-  BOOST_TEST(e.margin[r23] == 0.2, boost::test_tools::tolerance(tol));     // −1 − (−1.2)
-  BOOST_TEST(e.progress[r23] == 1.2, boost::test_tools::tolerance(tol));   // −1.2 / −1
+  BOOST_TEST(e.margin[r23] == 0.2, boost::test_tools::tolerance(tol));    // −1 − (−1.2)
+  BOOST_TEST(e.progress[r23] == 1.2, boost::test_tools::tolerance(tol));  // −1.2 / −1
   BOOST_TEST(e.baseline[r23] == 10.0);
-  BOOST_TEST(e.elapsed[r23] == 0.3, boost::test_tools::tolerance(tol));    // 3 of 10 years
+  BOOST_TEST(e.elapsed[r23] == 0.3, boost::test_tools::tolerance(tol));  // 3 of 10 years
   BOOST_TEST(std::isnan(e.projected[r23]));
   BOOST_TEST(std::isnan(e.p_meet[r23]));
   BOOST_TEST((e.pace[r23] == pace::achieved));

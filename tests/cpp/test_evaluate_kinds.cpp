@@ -83,8 +83,8 @@ BOOST_AUTO_TEST_CASE(relative_income_ratio) {
   BOOST_TEST((e.pace[r20] == pace::insufficient_data));
   BOOST_TEST(e.assessed[r22] == 1.21, boost::test_tools::tolerance(tol));  // 60.5/50
   BOOST_TEST((e.status[r22] == status::not_met));
-  BOOST_TEST(e.margin[r22] == -0.79, boost::test_tools::tolerance(tol));  // 1.21 − 2.0
-  BOOST_TEST(e.progress[r22] == 0.21, boost::test_tools::tolerance(tol)); // (1.21 − 1)/(2 − 1)
+  BOOST_TEST(e.margin[r22] == -0.79, boost::test_tools::tolerance(tol));   // 1.21 − 2.0
+  BOOST_TEST(e.progress[r22] == 0.21, boost::test_tools::tolerance(tol));  // (1.21 − 1)/(2 − 1)
   // ln ratio = 0, ln 1.1, 2 ln 1.1: exact → projected = 1.1^10 = 2.59374 (inside [2.0, 2.6]), se = 0
   BOOST_TEST(e.projected[r22] == std::pow(1.1, 10), boost::test_tools::tolerance(1e-9));
   BOOST_TEST(e.p_meet[r22] == 1.0);
@@ -153,15 +153,15 @@ BOOST_AUTO_TEST_CASE(cumulative_jobs_over_the_period) {
   BOOST_TEST(e.assessed[r26] == 2600.0);
   BOOST_TEST(e.baseline[r26] == 0.0);
   BOOST_TEST(e.progress[r26] == 2600.0 / 13500.0, boost::test_tools::tolerance(tol));
-  BOOST_TEST(e.elapsed[r26] == 0.2, boost::test_tools::tolerance(tol));  // 1 of 5 years
+  BOOST_TEST(e.elapsed[r26] == 0.2, boost::test_tools::tolerance(tol));        // 1 of 5 years
   BOOST_TEST(e.projected[r26] == 13000.0, boost::test_tools::tolerance(tol));  // 2600 + 2600·4
-  BOOST_TEST((e.pace[r26] == pace::insufficient_data));                  // pace needs 2 years done
-  BOOST_TEST(e.assessed[r27] == 5400.0);                                  // 2600 + 2800
-  BOOST_TEST(e.margin[r27] == -8100.0);                                   // 5400 − 13500
+  BOOST_TEST((e.pace[r26] == pace::insufficient_data));                        // pace needs 2 years done
+  BOOST_TEST(e.assessed[r27] == 5400.0);                                       // 2600 + 2800
+  BOOST_TEST(e.margin[r27] == -8100.0);                                        // 5400 − 13500
   BOOST_TEST(e.projected[r27] == 13500.0, boost::test_tools::tolerance(tol));  // 5400 + 2700·3
   BOOST_TEST((e.pace[r27] == pace::on_track));
   BOOST_TEST(std::isnan(e.p_meet[r27]));
-  BOOST_TEST((e.status[r29] == status::no_data));                         // 2028 is missing
+  BOOST_TEST((e.status[r29] == status::no_data));  // 2028 is missing
   BOOST_TEST(std::isnan(e.assessed[r29]));
   BOOST_TEST((e.pace[r29] == pace::insufficient_data));
 }
@@ -180,7 +180,7 @@ BOOST_AUTO_TEST_CASE(cumulative_after_the_period_and_slow_pace) {
   const auto r30 = row_of(e, "a", 2030), r31 = row_of(e, "a", 2031);
   BOOST_TEST(e.assessed[r30] == 12500.0);
   BOOST_TEST(e.elapsed[r30] == 1.0);
-  BOOST_TEST(e.projected[r30] == 12500.0);  // no years left
+  BOOST_TEST(e.projected[r30] == 12500.0);      // no years left
   BOOST_TEST((e.pace[r30] == pace::moderate));  // r = 12500/13500 = 0.926
   BOOST_TEST(e.assessed[r31] == 12500.0);
   BOOST_TEST(e.value[r31] == 9999.0);

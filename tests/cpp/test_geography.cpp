@@ -70,8 +70,8 @@ BOOST_AUTO_TEST_CASE(a_chain_of_two_reforms_is_followed) {
   panel obs;
   obs.add("jobs", "a", 2019, 1000);  // a → b, c → d: 0.6 × 1 000 + 0.4 × 1 000 = 1 000
   obs.add("jobs", "b", 2022, 300);
-  obs.add("jobs", "c", 2022, 200);   // 300 + 200 = 500
-  obs.add("jobs", "d", 2026, 700);   // valid on the date: unchanged
+  obs.add("jobs", "c", 2022, 200);  // 300 + 200 = 500
+  obs.add("jobs", "d", 2026, 700);  // valid on the date: unchanged
   obs.add("jobs", "e", 2022, 50);
   obs.add("u", "b", 2022, missing, 30, 1000);
   obs.add("u", "c", 2022, 5.0, missing, 3000);  // 5 × 3 000 / 100 = 150 → (30 + 150) × 100 / 4 000 = 4.5
@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(successors_carry_the_coverage_of_their_predecessors) {
   const panel out = chitieu::reexpress(p, obs, t, cw, parse_date("2025-07-01"));
   BOOST_TEST(std::isnan(out.value[at(out, "jobs", "d", 2022)]));  // min_coverage 1: no_data
   BOOST_TEST(out.coverage[at(out, "jobs", "d", 2022)] == 0.5);
-  BOOST_TEST(out.value[at(out, "half", "d", 2022)] == 300.0);     // min_coverage 0.5: a value
+  BOOST_TEST(out.value[at(out, "half", "d", 2022)] == 300.0);  // min_coverage 0.5: a value
   BOOST_TEST(out.coverage[at(out, "half", "d", 2022)] == 0.5);
 }
 
@@ -146,9 +146,8 @@ BOOST_AUTO_TEST_CASE(code_reuse_does_not_confuse_units) {
   const area_table t({make_area("old", "", "", "2025-06-30", "23231"),
                       make_area("x", "", "", "2025-06-30", "23232"),
                       make_area("new", "", "2025-07-01", "", "23231")});
-  const crosswalk cw({{"old", "new", 1.0, parse_date("2025-07-01")},
-                      {"x", "new", 1.0, parse_date("2025-07-01")}},
-                     t);
+  const crosswalk cw(
+      {{"old", "new", 1.0, parse_date("2025-07-01")}, {"x", "new", 1.0, parse_date("2025-07-01")}}, t);
   const auto p = make_plan({make_indicator("jobs", chitieu::unit::count, aggregate_rule::sum)});
   panel obs;
   obs.add("jobs", "old", 2024, 10);

@@ -33,7 +33,9 @@ struct comma_locale {
   ~comma_locale() { std::locale::global(previous); }
 };
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -79,6 +81,7 @@ BOOST_FIXTURE_TEST_CASE(roll_up_findings_under_a_decimal_comma_locale, comma_loc
   obs.add("jobs", "b", 2024, 6);
   const auto res = chitieu::roll_up(p, obs, town);
   BOOST_TEST_REQUIRE(res.findings.size() == 1u);
-  BOOST_TEST(contains(res.findings[0].message, "own observation 100.5 of 'T' for 'jobs' in 2024 differs from the "
-                                               "sum of its children 11.25 (coverage 1)"));
+  BOOST_TEST(contains(res.findings[0].message,
+                      "own observation 100.5 of 'T' for 'jobs' in 2024 differs from the "
+                      "sum of its children 11.25 (coverage 1)"));
 }

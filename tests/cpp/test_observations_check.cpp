@@ -28,10 +28,10 @@ chitieu::indicator make(const std::string& id, unit u, target_kind k = target_ki
 }
 
 chitieu::plan make_plan() {
-  auto p = chitieu::test::make_plan({make("share", unit::percent), make("people", unit::count),
-                                     make("idx", unit::index), make("done", unit::boolean, target_kind::milestone),
-                                     make("kept", unit::boolean, target_kind::qualitative),
-                                     make("rate", unit::per_10k)});
+  auto p = chitieu::test::make_plan(
+      {make("share", unit::percent), make("people", unit::count), make("idx", unit::index),
+       make("done", unit::boolean, target_kind::milestone),
+       make("kept", unit::boolean, target_kind::qualitative), make("rate", unit::per_10k)});
   p.id = "check";  // named in the messages asserted below
   return p;
 }
@@ -42,7 +42,7 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 BOOST_AUTO_TEST_CASE(clean_panel_has_no_problems) {
   chitieu::panel obs;
   obs.add("share", "a", 2020, 70);
-  obs.add("share", "a", 2021, 72, 72, 100);  // 72·100/100 = 72: consistent
+  obs.add("share", "a", 2021, 72, 72, 100);      // 72·100/100 = 72: consistent
   obs.add("share", "b", 2021, missing, 30, 40);  // ratio row without value
   obs.add("people", "a", 2021, 0);
   obs.add("idx", "a", 2021, -3.5);  // an index may be negative
@@ -56,26 +56,25 @@ BOOST_AUTO_TEST_CASE(clean_panel_has_no_problems) {
 
 BOOST_AUTO_TEST_CASE(each_problem_names_row_field_and_remedy) {
   chitieu::panel obs;
-  obs.add("share", "a", 2020, 120);                  // 1: percent > 100
-  obs.add("people", "a", 2020, -1);                  // 2: negative count
-  obs.add("nope", "a", 2020, 1);                     // 3: unknown indicator
-  obs.add("share", "a", 2020, 50);                   // 4: duplicate of row 1
-  obs.add("share", "b", 2020, missing);              // 5: missing value
-  obs.add("share", "c", 2020, missing, 5, 0);        // 6: zero denominator (the value is not computable)
-  obs.add("share", "d", 2020, missing, 50, 40);      // 7: numerator above denominator
-  obs.add("share", "e", 2020, 60, 30, 40);           // 8: 60 vs 30·100/40 = 75
-  obs.add("done", "a", 2020, 0.5);                   // 9: boolean not 0/1
-  obs.add("share", "f", 1850, 50);                   // 10: absurd year
+  obs.add("share", "a", 2020, 120);              // 1: percent > 100
+  obs.add("people", "a", 2020, -1);              // 2: negative count
+  obs.add("nope", "a", 2020, 1);                 // 3: unknown indicator
+  obs.add("share", "a", 2020, 50);               // 4: duplicate of row 1
+  obs.add("share", "b", 2020, missing);          // 5: missing value
+  obs.add("share", "c", 2020, missing, 5, 0);    // 6: zero denominator (the value is not computable)
+  obs.add("share", "d", 2020, missing, 50, 40);  // 7: numerator above denominator
+  obs.add("share", "e", 2020, 60, 30, 40);       // 8: 60 vs 30·100/40 = 75
+  obs.add("done", "a", 2020, 0.5);               // 9: boolean not 0/1
+  obs.add("share", "f", 1850, 50);               // 10: absurd year
   obs.add("share", "g", 2020, std::numeric_limits<double>::infinity());  // 11: inf
-  obs.add("share", "h", 2020, missing, 5);           // 12: numerator without denominator
-  obs.add("rate", "a", 2020, 12.5, 1, 800);          // 13: 1·10000/800 = 12.5: fine
+  obs.add("share", "h", 2020, missing, 5);                               // 12: numerator without denominator
+  obs.add("rate", "a", 2020, 12.5, 1, 800);                              // 13: 1·10000/800 = 12.5: fine
   const auto problems = chitieu::observation_problems(make_plan(), obs);
   std::vector<std::pair<long, std::string>> got;
   for (const auto& e : problems) got.emplace_back(e.line(), e.field());
   const std::vector<std::pair<long, std::string>> expected{
-      {1, "value"},  {2, "value"}, {3, "indicator"}, {4, "year"},      {5, "value"},
-      {6, "denominator"}, {7, "numerator"}, {8, "value"}, {9, "value"},
-      {10, "year"},  {11, "value"}, {12, "denominator"}};
+      {1, "value"},     {2, "value"}, {3, "indicator"}, {4, "year"},  {5, "value"},  {6, "denominator"},
+      {7, "numerator"}, {8, "value"}, {9, "value"},     {10, "year"}, {11, "value"}, {12, "denominator"}};
   BOOST_TEST(got.size() == expected.size());
   for (std::size_t i = 0; i < std::min(got.size(), expected.size()); ++i) {
     BOOST_TEST(got[i].first == expected[i].first);
@@ -100,8 +99,8 @@ BOOST_AUTO_TEST_CASE(each_problem_names_row_field_and_remedy) {
 
 BOOST_AUTO_TEST_CASE(consistency_tolerance_is_relative) {
   chitieu::panel obs;
-  obs.add("people", "a", 2020, 1e6 + 0.5, 1e6, 1);        // |Δ| = 0.5 ≤ 1e-6·1e6 = 1: fine
-  obs.add("people", "b", 2020, 1e6 + 2, 1e6, 1);          // |Δ| = 2 > 1: inconsistent
+  obs.add("people", "a", 2020, 1e6 + 0.5, 1e6, 1);  // |Δ| = 0.5 ≤ 1e-6·1e6 = 1: fine
+  obs.add("people", "b", 2020, 1e6 + 2, 1e6, 1);    // |Δ| = 2 > 1: inconsistent
   const auto problems = chitieu::observation_problems(make_plan(), obs);
   BOOST_TEST(problems.size() == 1u);
   BOOST_TEST(problems[0].line() == 2);
@@ -109,10 +108,10 @@ BOOST_AUTO_TEST_CASE(consistency_tolerance_is_relative) {
 
 BOOST_AUTO_TEST_CASE(optional_columns_are_checked) {
   chitieu::panel obs;
-  obs.add("share", "a", 2020, 50, missing, missing, -1);         // negative weight
+  obs.add("share", "a", 2020, 50, missing, missing, -1);             // negative weight
   obs.add("share", "b", 2020, 50, missing, missing, missing, -0.1);  // negative se
   obs.add("share", "c", 2020, 50);
-  obs.coverage.back() = 1.5;                                     // coverage above 1
+  obs.coverage.back() = 1.5;  // coverage above 1
   const auto problems = chitieu::observation_problems(make_plan(), obs);
   BOOST_TEST(problems.size() == 3u);
   BOOST_TEST(problems[0].field() == "weight");
@@ -122,11 +121,11 @@ BOOST_AUTO_TEST_CASE(optional_columns_are_checked) {
 
 BOOST_AUTO_TEST_CASE(complete_values_fills_ratio_rows_only) {
   chitieu::panel obs;
-  obs.add("share", "a", 2020, missing, 30, 40);   // 30·100/40 = 75
-  obs.add("rate", "a", 2020, missing, 3, 1200);   // 3·10000/1200 = 25
-  obs.add("share", "b", 2020, 60, 30, 40);        // value given: untouched
-  obs.add("share", "c", 2020, missing, 30, 0);    // bad denominator: left NaN
-  obs.add("people", "a", 2020, missing);          // nothing to compute from
+  obs.add("share", "a", 2020, missing, 30, 40);  // 30·100/40 = 75
+  obs.add("rate", "a", 2020, missing, 3, 1200);  // 3·10000/1200 = 25
+  obs.add("share", "b", 2020, 60, 30, 40);       // value given: untouched
+  obs.add("share", "c", 2020, missing, 30, 0);   // bad denominator: left NaN
+  obs.add("people", "a", 2020, missing);         // nothing to compute from
   chitieu::complete_values(make_plan(), obs);
   BOOST_TEST(obs.value[0] == 75.0);
   BOOST_TEST(obs.value[1] == 25.0);

@@ -13,7 +13,8 @@
 
 namespace {
 // The sorted (indicator, area, year) tuple of each indexed position.
-std::vector<std::tuple<int, int, int>> keys_in_order(const chitieu::panel& p, const chitieu::panel_index& ix) {
+std::vector<std::tuple<int, int, int>> keys_in_order(const chitieu::panel& p,
+                                                     const chitieu::panel_index& ix) {
   std::vector<std::tuple<int, int, int>> out;
   for (std::size_t r : ix.order) out.emplace_back(p.indicator[r], p.area[r], p.year[r]);
   return out;
@@ -91,8 +92,10 @@ BOOST_AUTO_TEST_CASE(keys_too_wide_to_carry_the_row_are_sorted_with_a_payload) {
   chitieu::panel p;
   for (int i = 0; i < (1 << 15); ++i) p.indicator_ids.push_back("i" + std::to_string(i));
   p.area_ids = p.indicator_ids;
-  const std::int32_t lo = std::numeric_limits<std::int32_t>::min(), hi = std::numeric_limits<std::int32_t>::max();
-  const std::vector<std::int32_t> ind{7, 3, 7, 3, 32767, 7}, area{1, 2, 1, 2, 0, 1}, year{hi, lo, lo, lo, 0, hi};
+  const std::int32_t lo = std::numeric_limits<std::int32_t>::min(),
+                     hi = std::numeric_limits<std::int32_t>::max();
+  const std::vector<std::int32_t> ind{7, 3, 7, 3, 32767, 7}, area{1, 2, 1, 2, 0, 1},
+      year{hi, lo, lo, lo, 0, hi};
   p.indicator = ind;
   p.area = area;
   p.year = year;

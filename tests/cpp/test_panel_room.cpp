@@ -6,8 +6,8 @@
 
 #include "test_support.hpp"
 
-#include "detail/panel_room.hpp"
 #include <chitieu/roll_up.hpp>
+#include "detail/panel_room.hpp"
 
 #include <cmath>
 #include <limits>

@@ -28,13 +28,13 @@ const std::vector<sample> samples = {
     {"2%", direction::lower, {}},
     {"dưới 15%", direction::lower, {}},
     {"trên 5", direction::none, {}},
-    {"tối thiểu 0,125", direction::higher, {}},       // en must not write "0.125" (= 125)
+    {"tối thiểu 0,125", direction::higher, {}},  // en must not write "0.125" (= 125)
     {"tối đa 1,5 người", direction::lower, {}},
     {"trên -3,25", direction::higher, {}},
     {"tối thiểu 1.234.567 lao động", direction::higher, {}},
     {"khoảng 60%", direction::higher, {}},
     {"khoảng 76,5 tuổi", direction::higher, {}},
-    {"khoảng 14,8 ha", direction::higher, 0.5},        // explicit tolerance
+    {"khoảng 14,8 ha", direction::higher, 0.5},  // explicit tolerance
     {"khoảng -50", direction::none, {}},
     {"12-15 bác sĩ/10.000 dân", direction::higher, {}},
     {"30 - 32 m²/người", direction::none, {}},
@@ -60,7 +60,8 @@ void check_round_trip(const target& t, const char* lang) {
   target back = parse_target(phrase, t.dir, t.tolerance);
   BOOST_TEST(back.text == phrase);
   back.text = t.text;
-  BOOST_TEST((back == t), "\"" << t.text << "\" -> " << lang << " \"" << phrase << "\" reads back differently");
+  BOOST_TEST((back == t),
+             "\"" << t.text << "\" -> " << lang << " \"" << phrase << "\" reads back differently");
 }
 
 target parsed(const char* phrase, direction d = direction::higher) { return parse_target(phrase, d); }

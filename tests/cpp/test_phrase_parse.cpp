@@ -76,8 +76,8 @@ BOOST_AUTO_TEST_CASE(seed_rows_03_to_10_labour_and_security) {
   BOOST_TEST(!bhxh.tolerance.has_value());
   // khoảng 5%: tol = 0.05 -> [4.95, 5.05]
   check(parse_target("khoảng 5%", h), target_kind::approx, 5.0 - 0.05, true, 5.0 + 0.05, true, 5.0, "%");
-  check(parse_target("47% lực lượng lao động trong độ tuổi tham gia BHTN", h), target_kind::threshold,
-        47.0, true, none_, true, 47.0, "%");
+  check(parse_target("47% lực lượng lao động trong độ tuổi tham gia BHTN", h), target_kind::threshold, 47.0,
+        true, none_, true, 47.0, "%");
   check(parse_target("60%", h), target_kind::threshold, 60.0, true, none_, true, 60.0, "%");
   check(parse_target("100%", h), target_kind::threshold, 100.0, true, none_, true, 100.0, "%");
 }
@@ -94,15 +94,15 @@ BOOST_AUTO_TEST_CASE(seed_rows_13_to_19_education_and_health) {
   const auto h = direction::higher;
   check(parse_target("đạt 65,11%", h), target_kind::threshold, 65.11, true, none_, true, 65.11, "%");
   // the numbers in the description are not a range
-  const target pcgd = parse_target(
-      "Hoàn thành phổ cập giáo dục mầm non cho trẻ mẫu giáo từ 3 đến 5 tuổi", direction::none);
+  const target pcgd =
+      parse_target("Hoàn thành phổ cập giáo dục mầm non cho trẻ mẫu giáo từ 3 đến 5 tuổi", direction::none);
   check(pcgd, target_kind::milestone, none_, true, none_, true, none_, "");
   check(parse_target("đạt trên 97,5%", h), target_kind::threshold, 97.5, false, none_, true, 97.5, "%");
   check(parse_target("tối thiểu đạt 95%", h), target_kind::threshold, 95.0, true, none_, true, 95.0, "%");
   check(parse_target("tối thiểu đạt 75%", h), target_kind::threshold, 75.0, true, none_, true, 75.0, "%");
   // khoảng 76,5 tuổi: tol = 76.5/100 = 0.765 -> [75.735, 77.265]
-  check(parse_target("khoảng 76,5 tuổi", h), target_kind::approx, 76.5 - 0.765, true, 76.5 + 0.765,
-        true, 76.5, "tuổi");
+  check(parse_target("khoảng 76,5 tuổi", h), target_kind::approx, 76.5 - 0.765, true, 76.5 + 0.765, true,
+        76.5, "tuổi");
   check(parse_target("đạt tối thiểu 68 năm", h), target_kind::threshold, 68.0, true, none_, true, 68.0,
         "năm");
 }
@@ -111,18 +111,19 @@ BOOST_AUTO_TEST_CASE(seed_rows_20_to_28_health) {
   const auto h = direction::higher;
   check(parse_target("12-15 bác sĩ/10.000 dân", h), target_kind::range, 12.0, true, 15.0, true, none_,
         "bác sĩ/10.000 dân");
-  check(parse_target("trên 35 giường bệnh/10.000 dân", h), target_kind::threshold, 35.0, false, none_,
-        true, 35.0, "giường bệnh/10.000 dân");
-  for (const char* p : {"trên 95% dân số tham gia BHYT",
-                        "trên 95% người dân sử dụng dịch vụ chăm sóc ban đầu tại y tế cơ sở được BHYT chi trả",
-                        "trên 95% dân số được quản lý sức khỏe", "đạt trên 95%"})
+  check(parse_target("trên 35 giường bệnh/10.000 dân", h), target_kind::threshold, 35.0, false, none_, true,
+        35.0, "giường bệnh/10.000 dân");
+  for (const char* p :
+       {"trên 95% dân số tham gia BHYT",
+        "trên 95% người dân sử dụng dịch vụ chăm sóc ban đầu tại y tế cơ sở được BHYT chi trả",
+        "trên 95% dân số được quản lý sức khỏe", "đạt trên 95%"})
     check(parse_target(p, h), target_kind::threshold, 95.0, false, none_, true, 95.0, "%");
-  check(parse_target("dưới 15%", direction::lower), target_kind::threshold, none_, true, 15.0, false,
-        15.0, "%");
+  check(parse_target("dưới 15%", direction::lower), target_kind::threshold, none_, true, 15.0, false, 15.0,
+        "%");
   check(parse_target("hoàn thành: cơ bản chấm dứt các dịch bệnh AIDS, lao", direction::none),
         target_kind::milestone, none_, true, none_, true, none_, "");
-  check(parse_target("duy trì bền vững kết quả loại trừ sốt rét", direction::none),
-        target_kind::sustained, none_, true, none_, true, none_, "");
+  check(parse_target("duy trì bền vững kết quả loại trừ sốt rét", direction::none), target_kind::sustained,
+        none_, true, none_, true, none_, "");
 }
 
 BOOST_AUTO_TEST_CASE(seed_rows_29_to_38_services_and_environment) {
@@ -131,12 +132,12 @@ BOOST_AUTO_TEST_CASE(seed_rows_29_to_38_services_and_environment) {
   check(parse_target("30 - 32 m²/người", h), target_kind::range, 30.0, true, 32.0, true, none_, "m²/người");
   check(parse_target("04 dự án", h), target_kind::threshold, 4.0, true, none_, true, 4.0, "dự án");
   // khoảng 14,8 ha: tol = 0.148 -> [14.652, 14.948]
-  check(parse_target("khoảng 14,8 ha", h), target_kind::approx, 14.8 - 0.148, true, 14.8 + 0.148, true,
-        14.8, "ha");
-  check(parse_target("100% hộ dân sử dụng nước hợp vệ sinh", h), target_kind::threshold, 100.0, true,
-        none_, true, 100.0, "%");
-  check(parse_target("98% hộ dân sử dụng nước sạch theo tiêu chuẩn của Bộ Y tế", h),
-        target_kind::threshold, 98.0, true, none_, true, 98.0, "%");
+  check(parse_target("khoảng 14,8 ha", h), target_kind::approx, 14.8 - 0.148, true, 14.8 + 0.148, true, 14.8,
+        "ha");
+  check(parse_target("100% hộ dân sử dụng nước hợp vệ sinh", h), target_kind::threshold, 100.0, true, none_,
+        true, 100.0, "%");
+  check(parse_target("98% hộ dân sử dụng nước sạch theo tiêu chuẩn của Bộ Y tế", h), target_kind::threshold,
+        98.0, true, none_, true, 98.0, "%");
   check(parse_target("100% hộ gia đình", h), target_kind::threshold, 100.0, true, none_, true, 100.0, "%");
   check(parse_target("25% điểm dân cư nông thôn tập trung có hệ thống thu gom nước thải sinh hoạt", h),
         target_kind::threshold, 25.0, true, none_, true, 25.0, "%");
@@ -149,8 +150,8 @@ BOOST_AUTO_TEST_CASE(seed_rows_29_to_38_services_and_environment) {
 
 BOOST_AUTO_TEST_CASE(comparators_words_and_symbols) {
   const auto h = direction::higher, l = direction::lower;
-  for (const char* p : {"tối thiểu 5", "ít nhất 5", "không dưới 5", "từ 5 trở lên", "5 trở lên", ">= 5",
-                        "≥5", "at least 5"})
+  for (const char* p :
+       {"tối thiểu 5", "ít nhất 5", "không dưới 5", "từ 5 trở lên", "5 trở lên", ">= 5", "≥5", "at least 5"})
     check(parse_target(p, h), target_kind::threshold, 5.0, true, none_, true, 5.0, "");
   for (const char* p : {"trên 5", "> 5", "above 5"})
     check(parse_target(p, h), target_kind::threshold, 5.0, false, none_, true, 5.0, "");
@@ -166,8 +167,8 @@ BOOST_AUTO_TEST_CASE(ranges_every_separator) {
   for (const char* p : {"từ 30 đến 32 m²/người", "30 - 32 m2/người", "30–32 m²/người", "30..32 m²/người",
                         "30-32m² / người", "30 m²/người - 32 m²/người", "from 30 to 32 m²/người"})
     check(parse_target(p, direction::none), target_kind::range, 30.0, true, 32.0, true, none_, "m²/người");
-  check(parse_target("12 - 12 người", direction::higher), target_kind::range, 12.0, true, 12.0, true,
-        none_, "người");
+  check(parse_target("12 - 12 người", direction::higher), target_kind::range, 12.0, true, 12.0, true, none_,
+        "người");
 }
 
 BOOST_AUTO_TEST_CASE(approx_symbols_and_tolerance) {
@@ -177,8 +178,8 @@ BOOST_AUTO_TEST_CASE(approx_symbols_and_tolerance) {
   check(t, target_kind::approx, 55.0, true, 65.0, true, 60.0, "%");
   BOOST_TEST(*t.tolerance == 5.0);
   // tol = |-50|/100 = 0.5 -> [-50.5, -49.5]
-  check(parse_target("khoảng -50", direction::none), target_kind::approx, -50.5, true, -49.5, true,
-        -50.0, "");
+  check(parse_target("khoảng -50", direction::none), target_kind::approx, -50.5, true, -49.5, true, -50.0,
+        "");
 }
 
 BOOST_AUTO_TEST_CASE(relative_forms) {
@@ -189,8 +190,8 @@ BOOST_AUTO_TEST_CASE(relative_forms) {
   check(g, target_kind::relative, 2.0, true, none_, true, 2.0, "lần");
   BOOST_TEST(*g.base_year == 2015);
   // khoảng 2 lần: tol = 0.02 -> [1.98, 2.02]
-  check(parse_target("khoảng 2 lần so với năm 2020"), target_kind::relative, 2.0 - 0.02, true,
-        2.0 + 0.02, true, 2.0, "lần");
+  check(parse_target("khoảng 2 lần so với năm 2020"), target_kind::relative, 2.0 - 0.02, true, 2.0 + 0.02,
+        true, 2.0, "lần");
   const target en = parse_target("from 2 to 2.6 times the 2020 level", direction::higher);
   check(en, target_kind::relative, 2.0, true, 2.6, true, none_, "lần");
   BOOST_TEST(*en.base_year == 2020);
@@ -209,8 +210,8 @@ BOOST_AUTO_TEST_CASE(cumulative_forms) {
 }
 
 BOOST_AUTO_TEST_CASE(aspirational_and_ocr_variants) {
-  for (const char* p : {"phấn đấu đạt trên 80%", "Phần đầu đạt trên 80%", "Phân đầu trên 80%",
-                        "strive for above 80%"}) {
+  for (const char* p :
+       {"phấn đấu đạt trên 80%", "Phần đầu đạt trên 80%", "Phân đầu trên 80%", "strive for above 80%"}) {
     const target t = parse_target(p);
     BOOST_TEST(t.aspirational);
     check(t, target_kind::threshold, 80.0, false, none_, true, 80.0, "%");
@@ -225,9 +226,9 @@ BOOST_AUTO_TEST_CASE(english_keywords_for_boolean_kinds) {
 }
 
 BOOST_AUTO_TEST_CASE(units_normalised) {
-  BOOST_TEST(parse_target("13.500 Lao  Động", direction::higher).unit == "lao động");         // folded, one space
-  BOOST_TEST(parse_target("30 M2/Người", direction::higher).unit == "m²/người");                // m2 written m²
-  BOOST_TEST(parse_target("trên 35 /10.000 dân").unit == "/10.000 dân");      // rate alone
+  BOOST_TEST(parse_target("13.500 Lao  Động", direction::higher).unit == "lao động");  // folded, one space
+  BOOST_TEST(parse_target("30 M2/Người", direction::higher).unit == "m²/người");       // m2 written m²
+  BOOST_TEST(parse_target("trên 35 /10.000 dân").unit == "/10.000 dân");               // rate alone
   BOOST_TEST(parse_target("trên 35 giường bệnh / 10000 dân").unit == "giường bệnh/10.000 dân");
   BOOST_TEST(parse_target("tối thiểu 5 người").unit == "người");
 }
@@ -236,7 +237,9 @@ BOOST_AUTO_TEST_CASE(units_normalised) {
 
 BOOST_AUTO_TEST_CASE(nfd_input_reads_as_nfc) {
   // "đạt trên 80%" decomposed: ạ = a + U+0323, ê = e + U+0302
-  const std::string nfd = "\xC4\x91" "a\xCC\xA3t tre\xCC\x82n 80%";
+  const std::string nfd =
+      "\xC4\x91"
+      "a\xCC\xA3t tre\xCC\x82n 80%";
   BOOST_TEST(nfd != "đạt trên 80%");
   target a = parse_target(nfd), b = parse_target("đạt trên 80%");
   BOOST_TEST(a.text == nfd);  // text is the phrase as given
@@ -265,18 +268,19 @@ BOOST_AUTO_TEST_CASE(case_insensitive_and_spaces) {
 // ---- numbers ----------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(number_rules) {
-  BOOST_TEST(parse_number("13.500") == 13500.0);        // dot + three digits: thousands
+  BOOST_TEST(parse_number("13.500") == 13500.0);  // dot + three digits: thousands
   BOOST_TEST(parse_number("1.234.567") == 1234567.0);
-  BOOST_TEST(parse_number("76.5") == 76.5);             // any other dot: decimal point
-  BOOST_TEST(parse_number("2,0") == 2.0);               // comma: decimal mark
+  BOOST_TEST(parse_number("76.5") == 76.5);  // any other dot: decimal point
+  BOOST_TEST(parse_number("2,0") == 2.0);    // comma: decimal mark
   BOOST_TEST(parse_number("65,11") == 65.11);
-  BOOST_TEST(parse_number("04") == 4.0);                // leading zeros
-  BOOST_TEST(parse_number("1.234,5") == 1234.5);        // thousands then decimal comma
+  BOOST_TEST(parse_number("04") == 4.0);          // leading zeros
+  BOOST_TEST(parse_number("1.234,5") == 1234.5);  // thousands then decimal comma
   BOOST_TEST(parse_number("0,125") == 0.125);
-  BOOST_TEST(parse_number("0.125") == 125.0);           // the rule, literally: 0.125 is 125
+  BOOST_TEST(parse_number("0.125") == 125.0);  // the rule, literally: 0.125 is 125
   BOOST_TEST(parse_number("1.2345") == 1.2345);
   BOOST_TEST(parse_number(" -3,5 ") == -3.5);
-  BOOST_TEST(parse_number("\xE2\x88\x92" "2") == -2.0);  // U+2212 minus sign
+  BOOST_TEST(parse_number("\xE2\x88\x92"
+                          "2") == -2.0);  // U+2212 minus sign
 }
 
 BOOST_AUTO_TEST_CASE(number_refusals) {
@@ -308,7 +312,9 @@ BOOST_AUTO_TEST_CASE(refuses_empty) {
   BOOST_TEST(e.position() == 0u);
   BOOST_TEST(e.word().empty());
   BOOST_TEST(e.field() == "target");
-  BOOST_TEST(e.message().rfind("cannot read the end of the phrase at position 0 of \"\": expected a target phrase", 0) == 0u);
+  BOOST_TEST(e.message().rfind(
+                 "cannot read the end of the phrase at position 0 of \"\": expected a target phrase", 0) ==
+             0u);
   BOOST_TEST(refusal("   ").position() == 3u);
   BOOST_TEST(refusal("phấn đấu").position() == 8u);
 }
@@ -317,7 +323,8 @@ BOOST_AUTO_TEST_CASE(refuses_no_number) {
   const phrase_error e = refusal("trên %");
   BOOST_TEST(e.position() == 5u);
   BOOST_TEST(e.word() == "%");
-  BOOST_TEST(e.message() == "cannot read \"%\" at position 5 of \"trên %\": expected a number after \"trên\"");
+  BOOST_TEST(e.message() ==
+             "cannot read \"%\" at position 5 of \"trên %\": expected a number after \"trên\"");
   const phrase_error w = refusal("abc");
   BOOST_TEST(w.position() == 0u);
   BOOST_TEST(w.word() == "abc");
@@ -330,8 +337,9 @@ BOOST_AUTO_TEST_CASE(refuses_reversed_range_and_period) {
   const phrase_error e = refusal("từ 20 đến 10");
   BOOST_TEST(e.position() == 10u);
   BOOST_TEST(e.word() == "10");
-  BOOST_TEST(e.message() == "cannot read \"10\" at position 10 of \"từ 20 đến 10\": expected a number "
-                            "not below 20 (a range is written from low to high)");
+  BOOST_TEST(e.message() ==
+             "cannot read \"10\" at position 10 of \"từ 20 đến 10\": expected a number "
+             "not below 20 (a range is written from low to high)");
   BOOST_TEST(refusal("32-30 m²/người").position() == 3u);
   // "giai đoạn 2030 - 2026: 100": "2026" at 10 + 4 + 3 = 17
   const phrase_error p = refusal("giai đoạn 2030 - 2026: 100");
@@ -354,8 +362,9 @@ BOOST_AUTO_TEST_CASE(refuses_trailing_garbage) {
   const phrase_error e = refusal("đạt trên 80% dân số 2030");
   BOOST_TEST(e.position() == 20u);
   BOOST_TEST(e.word() == "2030");
-  BOOST_TEST(e.message() == "cannot read \"2030\" at position 20 of \"đạt trên 80% dân số 2030\": "
-                            "expected the end of the phrase after the unit");
+  BOOST_TEST(e.message() ==
+             "cannot read \"2030\" at position 20 of \"đạt trên 80% dân số 2030\": "
+             "expected the end of the phrase after the unit");
   BOOST_TEST(std::string(e.what()) == "target: " + e.message());
   const phrase_error pp = refusal("80%%");
   BOOST_TEST(pp.position() == 3u);
@@ -384,7 +393,8 @@ BOOST_AUTO_TEST_CASE(refuses_comparator_contradicting_direction) {
   BOOST_TEST(down.position() == 4u);
   BOOST_TEST(down.expected().find("direction higher") != std::string::npos);
   BOOST_TEST(refusal("≤ 5").word() == "≤");
-  BOOST_TEST(refusal("không  quá 5").expected().find("\"không quá\" sets an upper bound") != std::string::npos);
+  BOOST_TEST(refusal("không  quá 5").expected().find("\"không quá\" sets an upper bound") !=
+             std::string::npos);
   const phrase_error tail = refusal("từ 95% trở lên", direction::lower);
   BOOST_TEST(tail.position() == 7u);
   BOOST_TEST(tail.expected().find("\"trở lên\"") != std::string::npos);
@@ -399,11 +409,11 @@ BOOST_AUTO_TEST_CASE(refuses_bare_number_without_direction) {
 }
 
 BOOST_AUTO_TEST_CASE(refuses_other_misreadings) {
-  BOOST_TEST(refusal("tăng 5%").word() == "tăng");                   // a growth, not a level
+  BOOST_TEST(refusal("tăng 5%").word() == "tăng");  // a growth, not a level
   BOOST_TEST(refusal("từ 5").expected().find("\"đến\"") != std::string::npos);
-  BOOST_TEST(refusal("30% - 40 người").position() == 9u);            // different units
-  BOOST_TEST(refusal("2 lần so với năm 20").word() == "20");         // a year has four digits
-  BOOST_TEST(refusal("trên \xFF").word() == "\\xFF");                // invalid UTF-8, at code point 5
+  BOOST_TEST(refusal("30% - 40 người").position() == 9u);     // different units
+  BOOST_TEST(refusal("2 lần so với năm 20").word() == "20");  // a year has four digits
+  BOOST_TEST(refusal("trên \xFF").word() == "\\xFF");         // invalid UTF-8, at code point 5
   BOOST_TEST(refusal("trên \xFF").position() == 5u);
 }
 

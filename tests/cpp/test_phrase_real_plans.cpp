@@ -23,8 +23,8 @@ const auto higher = std::optional<direction>(direction::higher);
 const auto lower = std::optional<direction>(direction::lower);
 
 struct real_phrase {
-  const char* source;   // document, item
-  const char* phrase;   // as written
+  const char* source;  // document, item
+  const char* phrase;  // as written
   std::optional<direction> given;
   const char* kind;
   const char* dir;
@@ -54,9 +54,9 @@ const char* const qd_1679 =
 const char* const nq_20 =
     "Nghị quyết số 20-NQ/TW ngày 25/10/2017 (Hội nghị Trung ương 6 khóa XII) về bảo vệ, chăm sóc và "
     "nâng cao sức khỏe nhân dân, mục tiêu đến năm 2030";
-const char* const la_gi =
-    "Nghị quyết Đại hội đại biểu Đảng bộ thị xã La Gi (Bình Thuận) nhiệm kỳ 2020-2025";
+const char* const la_gi = "Nghị quyết Đại hội đại biểu Đảng bộ thị xã La Gi (Bình Thuận) nhiệm kỳ 2020-2025";
 
+// clang-format off
 const std::vector<real_phrase> phrases = {
     // Thừa Thiên Huế, 2015-2020
     {hue_2015, "tăng bình quân trên 9%/năm", implied, "annual_change", "higher", 9.0, false, open_, true, "%/năm"},        // GRDP
@@ -112,6 +112,7 @@ const std::vector<real_phrase> phrases = {
     {la_gi, "tăng từ 2,0 đến 2,6 lần so với năm 2020", implied, "relative", "higher", 2.0, true, 2.6, true, "lần"},      // thu nhập bình quân đầu người
     {la_gi, "giai đoạn 2026 - 2030: 13.500 lao động", implied, "cumulative", "higher", 13500.0, true, open_, true, "lao động"},
 };
+// clang-format on
 
 }  // namespace
 

@@ -22,9 +22,8 @@ std::string kind_of(const target& t) { return std::string(to_string(t.kind)); }
 std::string dir_of(const target& t) { return std::string(to_string(t.dir)); }
 
 /// Checks kind, direction, bounds with their inclusiveness and unit.
-void check(const target& t, const std::string& kind, const std::string& dir,
-           std::optional<double> lower, bool lower_inc, std::optional<double> upper, bool upper_inc,
-           const std::string& unit) {
+void check(const target& t, const std::string& kind, const std::string& dir, std::optional<double> lower,
+           bool lower_inc, std::optional<double> upper, bool upper_inc, const std::string& unit) {
   BOOST_TEST(kind_of(t) == kind);
   BOOST_TEST(dir_of(t) == dir);
   BOOST_TEST(t.lower.has_value() == lower.has_value());
@@ -126,8 +125,8 @@ BOOST_AUTO_TEST_CASE(relative_change_in_percent) {
   check(parse_target("tăng trên 5% so với năm 2020"), "relative", "higher", 1.05, false, none_, true, "%");
   check(parse_target("giảm từ 20 đến 30% so với năm 2020"), "relative", "lower", 0.7, true, 0.8, true, "%");
   check(parse_target("tăng 150% so với năm 2020"), "relative", "higher", 2.5, true, none_, true, "%");
-  check(parse_target("increase at least 10% on the 2020 level"), "relative", "higher", 1.1, true, none_,
-        true, "%");
+  check(parse_target("increase at least 10% on the 2020 level"), "relative", "higher", 1.1, true, none_, true,
+        "%");
 }
 
 BOOST_AUTO_TEST_CASE(relative_change_refusals) {
@@ -174,7 +173,8 @@ BOOST_AUTO_TEST_CASE(annual_change_decrease) {
 }
 
 BOOST_AUTO_TEST_CASE(annual_change_refusals) {
-  BOOST_TEST(refusal("bình quân 7%/năm").expected().find("tăng or giảm before a yearly rate") != std::string::npos);
+  BOOST_TEST(refusal("bình quân 7%/năm").expected().find("tăng or giảm before a yearly rate") !=
+             std::string::npos);
   BOOST_TEST(refusal("tăng bình quân 7%").expected().find("%/năm") != std::string::npos);
   BOOST_TEST(refusal("tăng bình quân 500 lao động/năm").word() == "lao");
   BOOST_TEST(refusal("tăng bình quân khoảng 7%/năm").word() == "khoảng");
@@ -200,7 +200,8 @@ BOOST_AUTO_TEST_CASE(per_thousand_units) {
 // ---- bounded duy trì ------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(sustained_with_a_bound) {
-  check(parse_target("duy trì 100%", direction::higher), "sustained", "higher", 100.0, true, none_, true, "%");
+  check(parse_target("duy trì 100%", direction::higher), "sustained", "higher", 100.0, true, none_, true,
+        "%");
   check(parse_target("duy trì từ 95% trở lên"), "sustained", "higher", 95.0, true, none_, true, "%");
   check(parse_target("duy trì dưới 5%"), "sustained", "lower", none_, true, 5.0, false, "%");
   check(parse_target("duy trì ở mức dưới 1,5%"), "sustained", "lower", none_, true, 1.5, false, "%");
@@ -226,7 +227,8 @@ BOOST_AUTO_TEST_CASE(sustained_refusals) {
 
 BOOST_AUTO_TEST_CASE(about_a_range) {
   check(parse_target("khoảng 45-50%"), "range", "none", 45.0, true, 50.0, true, "%");
-  check(parse_target("khoảng từ 45 đến 50%", direction::higher), "range", "higher", 45.0, true, 50.0, true, "%");
+  check(parse_target("khoảng từ 45 đến 50%", direction::higher), "range", "higher", 45.0, true, 50.0, true,
+        "%");
   check(parse_target("khoảng 2 - 2,5 lần so với năm 2020"), "relative", "none", 2.0, true, 2.5, true, "lần");
   BOOST_TEST(refusal("khoảng từ 45%").expected().find("\"đến\"") != std::string::npos);
   BOOST_TEST(refusal("khoảng 50-45%").word() == "45");
@@ -235,8 +237,12 @@ BOOST_AUTO_TEST_CASE(about_a_range) {
 // ---- canonical phrases of the new forms --------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(canonical_phrases) {
-  auto vi = [](const char* p, std::optional<direction> d = std::nullopt) { return format_target(parse_target(p, d), "vi"); };
-  auto en = [](const char* p, std::optional<direction> d = std::nullopt) { return format_target(parse_target(p, d), "en"); };
+  auto vi = [](const char* p, std::optional<direction> d = std::nullopt) {
+    return format_target(parse_target(p, d), "vi");
+  };
+  auto en = [](const char* p, std::optional<direction> d = std::nullopt) {
+    return format_target(parse_target(p, d), "en");
+  };
   BOOST_TEST(vi("giảm còn 1,2%") == "tối đa 1,2%");
   BOOST_TEST(vi("tăng 10% so với năm 2020") == "tăng tối thiểu 10% so với năm 2020");
   BOOST_TEST(en("tăng 10% so với năm 2020") == "increase at least 10% on the 2020 level");
@@ -255,19 +261,33 @@ BOOST_AUTO_TEST_CASE(canonical_phrases) {
 }
 
 BOOST_AUTO_TEST_CASE(round_trip_of_the_new_forms) {
-  for (const char* p :
-       {"giảm xuống dưới 1,5%", "giảm còn 1,2%", "tăng lên 70%", "tăng 10% so với năm 2020",
-        "giảm 15% so với năm 2019", "giảm ít nhất 33,3% so với năm 2020", "tăng trên 0,7% so với năm 2020",
-        "giảm từ 20 đến 30% so với năm 2020", "tăng 0,1% so với năm 2020", "tăng bình quân 7%/năm",
-        "tăng bình quân 6,5-7%/năm", "giảm bình quân 1-1,5%/năm", "giảm bình quân trên 0,3%/năm",
-        "phấn đấu tăng bình quân 8%/năm", "ít nhất 3,5 bác sĩ/1.000 dân", "dưới 10‰", "duy trì dưới 5%",
-        "duy trì từ 95% trở lên", "duy trì khoảng 45-50%", "khoảng 45-50%"}) {
+  for (const char* p : {"giảm xuống dưới 1,5%",
+                        "giảm còn 1,2%",
+                        "tăng lên 70%",
+                        "tăng 10% so với năm 2020",
+                        "giảm 15% so với năm 2019",
+                        "giảm ít nhất 33,3% so với năm 2020",
+                        "tăng trên 0,7% so với năm 2020",
+                        "giảm từ 20 đến 30% so với năm 2020",
+                        "tăng 0,1% so với năm 2020",
+                        "tăng bình quân 7%/năm",
+                        "tăng bình quân 6,5-7%/năm",
+                        "giảm bình quân 1-1,5%/năm",
+                        "giảm bình quân trên 0,3%/năm",
+                        "phấn đấu tăng bình quân 8%/năm",
+                        "ít nhất 3,5 bác sĩ/1.000 dân",
+                        "dưới 10‰",
+                        "duy trì dưới 5%",
+                        "duy trì từ 95% trở lên",
+                        "duy trì khoảng 45-50%",
+                        "khoảng 45-50%"}) {
     const target t = parse_target(p);
     for (const char* lang : {"vi", "en"}) {
       const std::string phrase = format_target(t, lang);
       target back = parse_target(phrase, t.dir);
       back.text = t.text;
-      BOOST_TEST((back == t), "\"" << p << "\" -> " << lang << " \"" << phrase << "\" reads back differently");
+      BOOST_TEST((back == t),
+                 "\"" << p << "\" -> " << lang << " \"" << phrase << "\" reads back differently");
     }
   }
 }

@@ -14,38 +14,38 @@ namespace {
 
 // A valid plan file; the line numbers in the comments are the ones the tests assert.
 const std::string base_text =
-    "schema = 1\n"                                    // 1
-    "\n"                                              // 2
-    "[plan]\n"                                        // 3
-    "id = \"test-plan\"\n"                            // 4
-    "title = { vi = \"Thử\", en = \"Test\" }\n"       // 5
-    "baseline_year = 2020\n"                          // 6
-    "target_year = 2030\n"                            // 7
-    "\n"                                              // 8
-    "[[domains]]\n"                                   // 9
-    "id = \"health\"\n"                               // 10
-    "name = { vi = \"Y tế\", en = \"Health\" }\n"     // 11
-    "\n"                                              // 12
-    "[[indicators]]\n"                                // 13
-    "id = \"insured\"\n"                              // 14
-    "domain = \"health\"\n"                           // 15
-    "name = { vi = \"BHYT\", en = \"Insured\" }\n"    // 16
-    "unit = \"percent\"\n"                            // 17
-    "direction = \"higher\"\n"                        // 18
-    "target = \"trên 95%\"\n"                         // 19
-    "aggregate = \"ratio\"\n";                        // 20
+    "schema = 1\n"                                  // 1
+    "\n"                                            // 2
+    "[plan]\n"                                      // 3
+    "id = \"test-plan\"\n"                          // 4
+    "title = { vi = \"Thử\", en = \"Test\" }\n"     // 5
+    "baseline_year = 2020\n"                        // 6
+    "target_year = 2030\n"                          // 7
+    "\n"                                            // 8
+    "[[domains]]\n"                                 // 9
+    "id = \"health\"\n"                             // 10
+    "name = { vi = \"Y tế\", en = \"Health\" }\n"   // 11
+    "\n"                                            // 12
+    "[[indicators]]\n"                              // 13
+    "id = \"insured\"\n"                            // 14
+    "domain = \"health\"\n"                         // 15
+    "name = { vi = \"BHYT\", en = \"Insured\" }\n"  // 16
+    "unit = \"percent\"\n"                          // 17
+    "direction = \"higher\"\n"                      // 18
+    "target = \"trên 95%\"\n"                       // 19
+    "aggregate = \"ratio\"\n";                      // 20
 
 // A second indicator, lines 22-29 when appended after a blank line.
 const std::string second_text =
-    "\n"                                              // 21
-    "[[indicators]]\n"                                // 22
-    "id = \"jobs\"\n"                                 // 23
-    "domain = \"health\"\n"                           // 24
-    "name = { vi = \"Việc làm\", en = \"Jobs\" }\n"   // 25
-    "unit = \"count\"\n"                              // 26
-    "direction = \"higher\"\n"                        // 27
+    "\n"                                                     // 21
+    "[[indicators]]\n"                                       // 22
+    "id = \"jobs\"\n"                                        // 23
+    "domain = \"health\"\n"                                  // 24
+    "name = { vi = \"Việc làm\", en = \"Jobs\" }\n"          // 25
+    "unit = \"count\"\n"                                     // 26
+    "direction = \"higher\"\n"                               // 27
     "target = \"giai đoạn 2026 - 2030: 13.500 lao động\"\n"  // 28
-    "aggregate = \"sum\"\n";                          // 29
+    "aggregate = \"sum\"\n";                                 // 29
 
 /// base_text with the first occurrence of `from` replaced by `to`.
 std::string edit(const std::string& from, const std::string& to, std::string text = base_text) {
@@ -69,7 +69,8 @@ void check(const chitieu::error& e, long line, const std::string& field, std::ve
   BOOST_TEST(e.file() == "test.toml");
   BOOST_TEST(e.line() == line);
   BOOST_TEST(e.field() == field);
-  for (const auto& w : words) BOOST_TEST(e.message().find(w) != std::string::npos, "'" << w << "' in: " << e.what());
+  for (const auto& w : words)
+    BOOST_TEST(e.message().find(w) != std::string::npos, "'" << w << "' in: " << e.what());
 }
 
 std::string data_file(const std::string& name) {
@@ -111,7 +112,8 @@ BOOST_AUTO_TEST_CASE(unknown_keys_have_line_and_column) {
         {"column 1", "unknown key 'units'", "valid keys in indicators[insured]: id, domain, name, unit"});
   check(error_of(edit("target_year = 2030\n", "target_year = 2030\n  owner = \"x\"\n")), 8, "plan.owner",
         {"column 3", "unknown key 'owner'"});
-  check(error_of("version = 2\n" + base_text), 1, "version", {"unknown key 'version'", "schema, plan, domains, indicators"});
+  check(error_of("version = 2\n" + base_text), 1, "version",
+        {"unknown key 'version'", "schema, plan, domains, indicators"});
   check(error_of(edit("en = \"Health\"", "en = \"Health\", fr = \"Santé\"")), 11, "domains[health].name.fr",
         {"unknown key 'fr'", "vi, en"});
 }
@@ -123,14 +125,15 @@ BOOST_AUTO_TEST_CASE(wrong_types) {
         {"expected an integer year", "found a string"});
   check(error_of(base_text + "aspirational = \"yes\"\n"), 21, "indicators[insured].aspirational",
         {"column 16", "expected true or false"});
-  check(error_of(base_text + "min_coverage = \"all\"\n"), 21, "indicators[insured].min_coverage", {"expected a number"});
+  check(error_of(base_text + "min_coverage = \"all\"\n"), 21, "indicators[insured].min_coverage",
+        {"expected a number"});
   check(error_of(base_text + "period = [2026]\n"), 21, "indicators[insured].period", {"[from, to]"});
   check(error_of(base_text + "period = [2026, \"2030\"]\n"), 21, "indicators[insured].period",
         {"expected an integer year such as 2030"});
   check(error_of(base_text + "aligns_with = \"nq-42-2023/x\"\n"), 21, "indicators[insured].aligns_with",
         {"expected an array"});
-  check(error_of(edit("target_year = 2030\n", "target_year = 2030\nadopted = \"2024-07-01\"\n")), 8, "plan.adopted",
-        {"a TOML date such as 2024-07-01 (no quotes)", "found a string"});
+  check(error_of(edit("target_year = 2030\n", "target_year = 2030\nadopted = \"2024-07-01\"\n")), 8,
+        "plan.adopted", {"a TOML date such as 2024-07-01 (no quotes)", "found a string"});
   check(error_of(edit("title = { vi = \"Thử\", en = \"Test\" }", "title = \"Thử\"")), 5, "plan.title",
         {"expected a table { vi", "found a string"});
   check(error_of(edit("baseline_year = 2020", "baseline_year = 20200")), 6, "plan.baseline_year",
@@ -158,7 +161,8 @@ BOOST_AUTO_TEST_CASE(bad_values) {
         {"column 13", "expected one of higher, lower, none"});
   check(error_of(edit("aggregate = \"ratio\"", "aggregate = \"mean\"")), 20, "indicators[insured].aggregate",
         {"'mean' is not a valid aggregate", "weighted_mean"});
-  check(error_of(base_text + "trend = \"exponential\"\n"), 21, "indicators[insured].trend", {"linear, compound"});
+  check(error_of(base_text + "trend = \"exponential\"\n"), 21, "indicators[insured].trend",
+        {"linear, compound"});
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_phrase_names_the_indicator_and_target) {
@@ -176,9 +180,12 @@ BOOST_AUTO_TEST_CASE(unreadable_phrase_names_the_indicator_and_target) {
 BOOST_AUTO_TEST_CASE(validation_problems_have_the_key_line) {
   check(error_of(edit("domain = \"health\"", "domain = \"labour\"")), 15, "indicators[insured].domain",
         {"column 10", "no domain 'labour'"});
-  check(error_of(base_text + "part_of = \"insured\"\n"), 21, "indicators[insured].part_of", {"part of itself"});
-  check(error_of(base_text + "min_coverage = 0\n"), 21, "indicators[insured].min_coverage", {"(0, 1], not 0"});
-  check(error_of(edit("id = \"test-plan\"", "id = \"Test Plan\"")), 4, "plan.id", {"column 6", "not a valid plan id"});
+  check(error_of(base_text + "part_of = \"insured\"\n"), 21, "indicators[insured].part_of",
+        {"part of itself"});
+  check(error_of(base_text + "min_coverage = 0\n"), 21, "indicators[insured].min_coverage",
+        {"(0, 1], not 0"});
+  check(error_of(edit("id = \"test-plan\"", "id = \"Test Plan\"")), 4, "plan.id",
+        {"column 6", "not a valid plan id"});
   check(error_of(edit("aggregate = \"ratio\"", "aggregate = \"sum\"")), 20, "indicators[insured].aggregate",
         {"additive unit"});
   check(error_of(edit("baseline_year = 2020", "baseline_year = 2030")), 6, "plan.baseline_year",
@@ -189,8 +196,8 @@ BOOST_AUTO_TEST_CASE(validation_problems_have_the_key_line) {
         {"contradicts the phrase's period [2026, 2030]"});
   check(error_of(base_text + "aligns_with = [\"bad\"]\n"), 21, "indicators[insured].aligns_with",
         {"'bad' is not 'plan-id/indicator-id'"});
-  check(error_of(edit("id = \"jobs\"", "id = \"insured\"", base_text + second_text)), 23, "indicators[insured].id",
-        {"used twice"});
+  check(error_of(edit("id = \"jobs\"", "id = \"insured\"", base_text + second_text)), 23,
+        "indicators[insured].id", {"used twice"});
 }
 
 BOOST_AUTO_TEST_CASE(aspirational_from_key_or_phrase) {
@@ -206,10 +213,10 @@ BOOST_AUTO_TEST_CASE(aspirational_from_key_or_phrase) {
 }
 
 BOOST_AUTO_TEST_CASE(collect_mode_reports_everything) {
-  std::string text = edit("unit = \"percent\"", "unit = 3");                       // line 18: wrong type
+  std::string text = edit("unit = \"percent\"", "unit = 3");                         // line 18: wrong type
   text = edit("baseline_year = 2020", "baseline_year = 2020\nowner = \"x\"", text);  // line 7: unknown key
-  text += second_text;                                                             // lines 23-30 (shifted by one)
-  text = edit("aggregate = \"sum\"", "aggregate = \"ratio\"", text);                 // line 30: validation
+  text += second_text;                                                // lines 23-30 (shifted by one)
+  text = edit("aggregate = \"sum\"", "aggregate = \"ratio\"", text);  // line 30: validation
   const auto problems = chitieu::plan_file_problems(text, "test.toml");
   BOOST_TEST_REQUIRE(problems.size() == 4u);
   BOOST_TEST(problems[0].field() == "plan.owner");
@@ -227,15 +234,17 @@ BOOST_AUTO_TEST_CASE(collect_mode_reports_everything) {
 }
 
 BOOST_AUTO_TEST_CASE(round_trip_with_every_key) {
-  const std::string text = base_text + "tolerance = 0.25\n" + second_text +
-                           "baseline_year = 2021\ntarget_year = 2030\nperiod = [2026, 2030]\n"
-                           "min_coverage = 0.8\ntrend = \"compound\"\naspirational = true\n"
-                           "aligns_with = [\"other-plan/jobs\", \"nq-42-2023/new_jobs\"]\n"
-                           "source = \"line 42\"\ntext = \"a \\\"quoted\\\" back\\\\slash\\nnew line\\ttab\"\n";
+  const std::string text =
+      base_text + "tolerance = 0.25\n" + second_text +
+      "baseline_year = 2021\ntarget_year = 2030\nperiod = [2026, 2030]\n"
+      "min_coverage = 0.8\ntrend = \"compound\"\naspirational = true\n"
+      "aligns_with = [\"other-plan/jobs\", \"nq-42-2023/new_jobs\"]\n"
+      "source = \"line 42\"\ntext = \"a \\\"quoted\\\" back\\\\slash\\nnew line\\ttab\"\n";
   const std::string with_about = edit("target = \"trên 95%\"", "target = \"khoảng 60%\"", text);
   const std::string full =
-      edit("target_year = 2030\n", "target_year = 2030\nissuer = \"Thị ủy\"\narea = \"la-gi\"\nadopted = 2024-07-01\n"
-                                   "parent = \"binh-thuan-2024\"\nsource = \"seed.txt\"\n",
+      edit("target_year = 2030\n",
+           "target_year = 2030\nissuer = \"Thị ủy\"\narea = \"la-gi\"\nadopted = 2024-07-01\n"
+           "parent = \"binh-thuan-2024\"\nsource = \"seed.txt\"\n",
            with_about);
   const auto p = chitieu::parse_plan(full);
   BOOST_TEST(p.adopted == "2024-07-01");
@@ -259,7 +268,8 @@ BOOST_AUTO_TEST_CASE(bad_files_name_their_path) {
       {"syntax_error.toml", 6, "", "TOML syntax error"},
       {"unknown_key.toml", 17, "indicators[jobs].weight", "unknown key 'weight'"},
       {"part_of_cycle.toml", 20, "indicators[trained].part_of", "cycle"},
-      {"relative_base_year.toml", 16, "indicators[income].target", "base year 2030 must be before the target year 2030"},
+      {"relative_base_year.toml", 16, "indicators[income].target",
+       "base year 2030 must be before the target year 2030"},
       {"boolean_threshold.toml", 15, "indicators[done].unit", "unit boolean needs a milestone"},
       {"percent_out_of_range.toml", 16, "indicators[insured].target", "expected a percentage in [0, 100]"},
   };

@@ -37,10 +37,12 @@ plan base() {
   p.baseline_year = 2020;
   p.target_year = 2030;
   p.domains = {{"health", {"Y tế", "Health"}}};
-  p.indicators.push_back(make("insured", unit::percent, direction::higher, "trên 95%", aggregate_rule::ratio));
-  p.indicators.push_back(make("jobs", unit::count, direction::higher, "giai đoạn 2026 - 2030: 13.500 lao động",
-                              aggregate_rule::sum));
-  p.indicators.push_back(make("done", unit::boolean, direction::none, "hoàn thành phổ cập", aggregate_rule::all));
+  p.indicators.push_back(
+      make("insured", unit::percent, direction::higher, "trên 95%", aggregate_rule::ratio));
+  p.indicators.push_back(make("jobs", unit::count, direction::higher,
+                              "giai đoạn 2026 - 2030: 13.500 lao động", aggregate_rule::sum));
+  p.indicators.push_back(
+      make("done", unit::boolean, direction::none, "hoàn thành phổ cập", aggregate_rule::all));
   return p;
 }
 
@@ -135,7 +137,8 @@ BOOST_AUTO_TEST_CASE(plan_metadata) {
 
 BOOST_AUTO_TEST_CASE(part_of_rules) {
   plan p = base();
-  p.indicators.push_back(make("insured_part", unit::percent, direction::higher, "40%", aggregate_rule::ratio));
+  p.indicators.push_back(
+      make("insured_part", unit::percent, direction::higher, "40%", aggregate_rule::ratio));
   ind(p, "insured_part").part_of = "insured";
   BOOST_TEST(fields(p).empty());  // both ratio with the same (empty) denominator
 
@@ -160,7 +163,8 @@ BOOST_AUTO_TEST_CASE(part_of_rules) {
 BOOST_AUTO_TEST_CASE(bounds_within_the_unit_domain) {
   plan p = base();
   ind(p, "insured").target.lower = 120.0;  // the parser refuses it; a hand-built target can hold it
-  BOOST_TEST(has(p, "indicators[insured].target", "bound 120 is outside the domain of unit percent ([0, 100])"));
+  BOOST_TEST(
+      has(p, "indicators[insured].target", "bound 120 is outside the domain of unit percent ([0, 100])"));
   p = base();
   p.indicators.push_back(make("doctors", unit::per_10k, direction::higher, "12-15", aggregate_rule::ratio));
   ind(p, "doctors").target.lower = -1.0;
@@ -236,7 +240,8 @@ BOOST_AUTO_TEST_CASE(cumulative_targets) {
 BOOST_AUTO_TEST_CASE(aggregate_rules_fit_units) {
   plan p = base();
   ind(p, "jobs").aggregate = aggregate_rule::ratio;
-  BOOST_TEST(has(p, "indicators[jobs].aggregate", "aggregate ratio needs unit percent, per_10k, m2_per_person or ratio, not count"));
+  BOOST_TEST(has(p, "indicators[jobs].aggregate",
+                 "aggregate ratio needs unit percent, per_10k, m2_per_person or ratio, not count"));
   p = base();
   ind(p, "insured").aggregate = aggregate_rule::sum;
   BOOST_TEST(has(p, "indicators[insured].aggregate", "aggregate sum needs an additive unit"));
@@ -264,15 +269,18 @@ BOOST_AUTO_TEST_CASE(min_coverage_in_zero_one) {
 BOOST_AUTO_TEST_CASE(indicator_years) {
   plan p = base();
   ind(p, "insured").baseline_year = 2030;
-  BOOST_TEST(has(p, "indicators[insured].baseline_year", "baseline year 2030 must be before the target year 2030"));
+  BOOST_TEST(
+      has(p, "indicators[insured].baseline_year", "baseline year 2030 must be before the target year 2030"));
   p = base();
   ind(p, "insured").target_year = 2019;
-  BOOST_TEST(has(p, "indicators[insured].target_year", "baseline year 2020 must be before the target year 2019"));
+  BOOST_TEST(
+      has(p, "indicators[insured].target_year", "baseline year 2020 must be before the target year 2019"));
 }
 
 BOOST_AUTO_TEST_CASE(tolerance_rules) {
   plan p = base();
-  p.indicators.push_back(make("about", unit::percent, direction::higher, "khoảng 60%", aggregate_rule::ratio));
+  p.indicators.push_back(
+      make("about", unit::percent, direction::higher, "khoảng 60%", aggregate_rule::ratio));
   ind(p, "about").target.tolerance = 0.0;
   BOOST_TEST(has(p, "indicators[about].tolerance", "finite number > 0, not 0"));
   ind(p, "about").target.tolerance = 2.0;

@@ -1,8 +1,8 @@
 #define BOOST_TEST_MODULE projection
 #include <boost/test/unit_test.hpp>
 
-#include "detail/running_fit.hpp"
 #include <chitieu/projection.hpp>
+#include "detail/running_fit.hpp"
 
 #include <cmath>
 #include <vector>

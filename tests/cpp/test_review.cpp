@@ -113,8 +113,8 @@ BOOST_AUTO_TEST_CASE(a_missing_unit_gives_no_data_with_its_coverage) {
   BOOST_TEST(hist.evaluation.coverage[h] == 8.0 / 9.0);
   const auto geo_res = chitieu::review(plan, obs, &areas, &cw, geo);
   // Tân Phước became part of phường Phước Hội with Phước Lộc and Phước Hội: 2 of 3 reported.
-  const auto p = static_cast<std::size_t>(
-      find(geo_res.evaluation, "pension_coverage", "phuong-phuoc-hoi-2025", 2021));
+  const auto p =
+      static_cast<std::size_t>(find(geo_res.evaluation, "pension_coverage", "phuong-phuoc-hoi-2025", 2021));
   BOOST_TEST((geo_res.evaluation.status[p] == status::no_data));
   BOOST_TEST(geo_res.evaluation.coverage[p] == 2.0 / 3.0);
   // The town then has 2 of its 3 units of 2025-07-01 reporting.
@@ -127,8 +127,7 @@ BOOST_AUTO_TEST_CASE(a_summary_of_the_town) {
   const auto s = chitieu::summarize(plan, res.evaluation, "la-gi");
   BOOST_TEST(s.year == 2026);
   BOOST_TEST(s.indicators == plan.indicators.size());
-  BOOST_TEST(s.with_data + s.counts.of(status::no_data) + s.counts.of(status::not_assessed) ==
-             s.indicators);
+  BOOST_TEST(s.with_data + s.counts.of(status::no_data) + s.counts.of(status::not_assessed) == s.indicators);
 }
 
 BOOST_AUTO_TEST_CASE(observations_must_name_units_of_their_year) {

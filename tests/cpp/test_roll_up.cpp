@@ -90,7 +90,9 @@ BOOST_AUTO_TEST_CASE(sum_weighted_mean_min_max_all_any) {
   obs.add("own", "b", 2022, 71);
   obs.add("own", "c", 2022, 72);
   const auto res = chitieu::roll_up(p, obs, town());
-  const auto v = [&](const char* i) { return res.rows.value[static_cast<std::size_t>(find(res.rows, i, "T", 2022))]; };
+  const auto v = [&](const char* i) {
+    return res.rows.value[static_cast<std::size_t>(find(res.rows, i, "T", 2022))];
+  };
   BOOST_TEST(v("jobs") == 400.0);
   BOOST_TEST(v("inc") == 5.0, boost::test_tools::tolerance(1e-12));
   BOOST_TEST(res.rows.weight[static_cast<std::size_t>(find(res.rows, "inc", "T", 2022))] == 5000.0);
@@ -206,9 +208,9 @@ BOOST_AUTO_TEST_CASE(a_part_above_its_whole_is_a_finding) {
   // trained is 800 of 1 000. The town: certified (850 + 300)/2 000 = 57.5 % vs trained
   // (800 + 800)/2 000 = 80 %: fine. Ward a: 85 % > 80 %: a finding.
   const area_table t({make_area("T", ""), make_area("a", "T"), make_area("b", "T")});
-  const auto p = make_plan({make_indicator("trained", chitieu::unit::percent, aggregate_rule::ratio),
-                            make_indicator("certified", chitieu::unit::percent, aggregate_rule::ratio, 1.0,
-                                           "trained")});
+  const auto p =
+      make_plan({make_indicator("trained", chitieu::unit::percent, aggregate_rule::ratio),
+                 make_indicator("certified", chitieu::unit::percent, aggregate_rule::ratio, 1.0, "trained")});
   panel obs;
   obs.add("trained", "a", 2020, missing, 800, 1000);
   obs.add("trained", "b", 2020, missing, 800, 1000);
@@ -292,7 +294,8 @@ namespace {
 
 /// `run` throws the error `expected` (the observation checks' problem): same message, line and
 /// field, and the message reads `text`.
-void expect_same_error(const std::function<void()>& run, const chitieu::error& expected, const std::string& text) {
+void expect_same_error(const std::function<void()>& run, const chitieu::error& expected,
+                       const std::string& text) {
   try {
     run();
     BOOST_FAIL("bad input accepted");
@@ -314,7 +317,8 @@ BOOST_AUTO_TEST_CASE(duplicate_row_worded_as_every_duplicate_check) {
   const auto problems = chitieu::observation_problems(p, twice);
   BOOST_TEST_REQUIRE(problems.size() == 1u);
   BOOST_TEST((problems[0].line() == 3 && problems[0].field() == "year"));
-  const std::string text = "indicator 'n', area 'a', year 2020: duplicate of row 1; give one row per indicator × area × year";
+  const std::string text =
+      "indicator 'n', area 'a', year 2020: duplicate of row 1; give one row per indicator × area × year";
   expect_same_error([&] { (void)chitieu::roll_up(p, twice, town()); }, problems[0], text);
   expect_same_error([&] { (void)chitieu::evaluate(p, twice); }, problems[0], text);
 }
@@ -327,7 +331,8 @@ BOOST_AUTO_TEST_CASE(unknown_indicator_worded_as_every_lookup) {
   const auto problems = chitieu::observation_problems(p, obs);
   BOOST_TEST_REQUIRE(problems.size() == 1u);
   BOOST_TEST((problems[0].line() == 2 && problems[0].field() == "indicator"));
-  const std::string text = "indicator 'zz', area 'b', year 2020: indicator 'zz' is not in plan 'test-plan'; expected one of n";
+  const std::string text =
+      "indicator 'zz', area 'b', year 2020: indicator 'zz' is not in plan 'test-plan'; expected one of n";
   expect_same_error([&] { (void)chitieu::roll_up(p, obs, town()); }, problems[0], text);
   expect_same_error([&] { (void)chitieu::evaluate(p, obs); }, problems[0], text);
 }
@@ -335,9 +340,9 @@ BOOST_AUTO_TEST_CASE(unknown_indicator_worded_as_every_lookup) {
 BOOST_AUTO_TEST_CASE(part_given_by_numerator_and_denominator_is_compared_with_its_whole) {
   // Not rolled up (rule none), values given as counts only: 60 of 100 insured poor against 50 of
   // 100 insured. The observation checks and the roll-up read the same value (effective_value).
-  const auto p = make_plan({make_indicator("insured", chitieu::unit::percent, aggregate_rule::none),
-                            make_indicator("insured_poor", chitieu::unit::percent, aggregate_rule::none, 1.0,
-                                           "insured")});
+  const auto p = make_plan(
+      {make_indicator("insured", chitieu::unit::percent, aggregate_rule::none),
+       make_indicator("insured_poor", chitieu::unit::percent, aggregate_rule::none, 1.0, "insured")});
   panel obs;
   obs.add("insured", "a", 2020, missing, 50, 100);
   obs.add("insured_poor", "a", 2020, missing, 60, 100);
@@ -372,8 +377,8 @@ BOOST_AUTO_TEST_CASE(reexpress_and_roll_up_combine_by_one_rule) {
                             make_indicator("u", chitieu::unit::percent, aggregate_rule::ratio)});
   const area_table areas({make_area("T", ""), make_area("a", "T", "", "2024-12-31"),
                           make_area("b", "T", "", "2024-12-31"), make_area("T2", "", "2025-01-01")});
-  const chitieu::crosswalk cw({{"a", "T2", 1.0, chitieu::date{2025, 1, 1}}, {"b", "T2", 1.0, chitieu::date{2025, 1, 1}}},
-                              areas);
+  const chitieu::crosswalk cw(
+      {{"a", "T2", 1.0, chitieu::date{2025, 1, 1}}, {"b", "T2", 1.0, chitieu::date{2025, 1, 1}}}, areas);
   panel obs;
   obs.add("inc", "a", 2020, 3.1, missing, missing, 40);
   obs.add("inc", "b", 2020, 4.7, missing, missing, 70);

@@ -72,8 +72,10 @@ BOOST_AUTO_TEST_CASE(closed_form_matches_boost_math_for_every_df_up_to_200) {
     for (double x : grid(rng)) {
       account(e, chitieu::student_t_cdf(x, df), boost::math::cdf(reference, x),
               [&] { return boost::math::cdf(precise, fifty_digits(x)).convert_to<double>(); });
-      account(e, chitieu::student_t_upper(x, df), boost::math::cdf(boost::math::complement(reference, x)),
-              [&] { return boost::math::cdf(boost::math::complement(precise, fifty_digits(x))).convert_to<double>(); });
+      account(
+          e, chitieu::student_t_upper(x, df), boost::math::cdf(boost::math::complement(reference, x)), [&] {
+            return boost::math::cdf(boost::math::complement(precise, fifty_digits(x))).convert_to<double>();
+          });
     }
     BOOST_TEST_INFO("df = " << df << ": absolute " << e.absolute << ", relative " << e.relative);
     BOOST_TEST((e.absolute <= 1e-14 && e.relative <= 1e-12));
@@ -81,8 +83,9 @@ BOOST_AUTO_TEST_CASE(closed_form_matches_boost_math_for_every_df_up_to_200) {
     worst.relative = std::max(worst.relative, e.relative);
     worst.arbitrated += e.arbitrated;
   }
-  BOOST_TEST_MESSAGE("df 1-200: largest absolute error " << worst.absolute << ", largest relative error below 1e-3 "
-                     << worst.relative << "; " << worst.arbitrated << " points decided by Boost.Math at 50 digits");
+  BOOST_TEST_MESSAGE("df 1-200: largest absolute error "
+                     << worst.absolute << ", largest relative error below 1e-3 " << worst.relative << "; "
+                     << worst.arbitrated << " points decided by Boost.Math at 50 digits");
 }
 
 BOOST_AUTO_TEST_CASE(tails_are_exact_limits_and_nan_stays_nan) {
@@ -93,7 +96,8 @@ BOOST_AUTO_TEST_CASE(tails_are_exact_limits_and_nan_stays_nan) {
   BOOST_TEST(std::isnan(chitieu::student_t_cdf(std::numeric_limits<double>::quiet_NaN(), 3)));
   // df = 1 is Cauchy: P(T ≤ −1) = 1/4; df = 2: P(T ≤ t) = ½(1 + t/√(2 + t²)), at t = 1: ½ + 1/(2√3).
   BOOST_TEST(chitieu::student_t_cdf(-1.0, 1) == 0.25, boost::test_tools::tolerance(1e-15));
-  BOOST_TEST(chitieu::student_t_cdf(1.0, 2) == 0.5 + 0.5 / std::sqrt(3.0), boost::test_tools::tolerance(1e-15));
+  BOOST_TEST(chitieu::student_t_cdf(1.0, 2) == 0.5 + 0.5 / std::sqrt(3.0),
+             boost::test_tools::tolerance(1e-15));
 }
 
 BOOST_AUTO_TEST_CASE(fractional_and_large_df_use_boost_math) {

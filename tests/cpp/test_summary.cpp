@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(too_little_data_gives_no_score) {
   BOOST_TEST(!s.enough_data);
   BOOST_TEST(std::isnan(s.score));
   BOOST_TEST(s.domains[0].indicators[0].score == 50.0);
-  BOOST_TEST(std::isnan(s.domains[0].score));  // 1 of 3 in d1
+  BOOST_TEST(std::isnan(s.domains[0].score));      // 1 of 3 in d1
   BOOST_TEST(s.counts.of(status::no_data) == 4u);  // b, c, d, m (q is not_assessed)
 }
 

@@ -84,7 +84,8 @@ inline std::optional<date> on(const std::string& iso) {
 /// An area `id`, also its name, under `parent` ("" = a root), valid from `from` to `to`
 /// ("" = open), with an official `code` and a `level` ("" = none).
 inline area make_area(const std::string& id, const std::string& parent, const std::string& from = "",
-                      const std::string& to = "", const std::string& code = "", const std::string& level = "") {
+                      const std::string& to = "", const std::string& code = "",
+                      const std::string& level = "") {
   return area{id, code, id, level, parent, on(from), on(to)};
 }
 

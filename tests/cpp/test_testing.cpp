@@ -33,17 +33,20 @@ BOOST_AUTO_TEST_CASE(find_returns_the_row_or_says_what_there_is) {
              "no row for indicator 'x', area 'la-gi', year 2024: the evaluation has no row of indicator 'x' "
              "('trained_labour' have rows)");
   BOOST_TEST(message("trained_labour", "b", 2024) ==
-             "no row for indicator 'trained_labour', area 'b', year 2024: indicator 'trained_labour' has rows in the "
+             "no row for indicator 'trained_labour', area 'b', year 2024: indicator 'trained_labour' has "
+             "rows in the "
              "areas 'la-gi' only");
-  BOOST_TEST(message("trained_labour", "la-gi", 2030) ==
-             "no row for indicator 'trained_labour', area 'la-gi', year 2030: 'trained_labour' × 'la-gi' has rows "
-             "for the years '2020', '2021', '2022', '2023', '2024' only");
+  BOOST_TEST(
+      message("trained_labour", "la-gi", 2030) ==
+      "no row for indicator 'trained_labour', area 'la-gi', year 2030: 'trained_labour' × 'la-gi' has rows "
+      "for the years '2020', '2021', '2022', '2023', '2024' only");
 }
 
 BOOST_AUTO_TEST_CASE(check_status_shows_the_row) {
   const chitieu::evaluation ev = labour();
   const chitieu::plan plan = chitieu::load_plan("la-gi-2024");
-  BOOST_TEST(chitieu::testing::check_status(ev, "trained_labour", "la-gi", 2024, chitieu::status::not_met).empty());
+  BOOST_TEST(
+      chitieu::testing::check_status(ev, "trained_labour", "la-gi", 2024, chitieu::status::not_met).empty());
   const std::string message =
       chitieu::testing::check_status(ev, "trained_labour", "la-gi", 2024, chitieu::status::met, &plan);
   const std::string pace(chitieu::to_string(ev.find("trained_labour", "la-gi", 2024)->pace()));
@@ -54,14 +57,16 @@ BOOST_AUTO_TEST_CASE(check_status_shows_the_row) {
                            "  margin   -6\n"
                            "  coverage NaN\n"
                            "  status   not_met\n"
-                           "  pace     " + pace + "\n"
-                           "  p_meet   ",
+                           "  pace     " +
+                               pace +
+                               "\n"
+                               "  p_meet   ",
                            0) == 0,
              message);
   const std::string other_pace =
       chitieu::testing::check_pace(ev, "trained_labour", "la-gi", 2024, chitieu::pace::achieved);
-  BOOST_TEST(other_pace.rfind("pace of 'trained_labour' × 'la-gi' × 2024 is '" + pace + "', expected 'achieved'", 0) ==
-                 0,
+  BOOST_TEST(other_pace.rfind(
+                 "pace of 'trained_labour' × 'la-gi' × 2024 is '" + pace + "', expected 'achieved'", 0) == 0,
              other_pace);
   BOOST_TEST(other_pace.find("target   (not known: pass the plan to see it)") != std::string::npos);
 }
@@ -70,7 +75,8 @@ BOOST_AUTO_TEST_CASE(compare_lists_the_differing_cells) {
   const chitieu::evaluation ev = labour();
   BOOST_TEST(chitieu::testing::compare(ev, labour()).empty());
   const std::string message = chitieu::testing::compare(ev, labour(81.0));
-  BOOST_TEST(message.rfind("evaluations differ (5 rows left, 5 right; rtol=1e-09, atol=0): ", 0) == 0, message);
+  BOOST_TEST(message.rfind("evaluations differ (5 rows left, 5 right; rtol=1e-09, atol=0): ", 0) == 0,
+             message);
   BOOST_TEST(message.find("\ndiffering cells:\n  trained_labour × la-gi × 2024: status not_met → met\n") !=
                  std::string::npos,
              message);

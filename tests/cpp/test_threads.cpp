@@ -1,7 +1,7 @@
-// Concurrency (docs/evaluation.md "Implementation": no global state, evaluations may run in parallel): several threads
-// load plans, read phrases and evaluate different plans and data at once; every result must equal
-// the one computed sequentially. Run under ThreadSanitizer with the `tsan` preset, where a data
-// race fails the test; elsewhere it checks that concurrent results are exact.
+// Concurrency (docs/evaluation.md "Implementation": no global state, evaluations may run in parallel):
+// several threads load plans, read phrases and evaluate different plans and data at once; every result must
+// equal the one computed sequentially. Run under ThreadSanitizer with the `tsan` preset, where a data race
+// fails the test; elsewhere it checks that concurrent results are exact.
 #define BOOST_TEST_MODULE threads
 #include <boost/test/unit_test.hpp>
 
@@ -39,7 +39,8 @@ chitieu::panel synthetic(const chitieu::plan& p, int areas = 2) {
     for (int a = 0; a < areas; ++a)
       for (int y = 2020; y <= 2026; ++y) {
         const std::string area = "a" + std::to_string(a);
-        const double step = static_cast<double>(y - 2020) + static_cast<double>((k + static_cast<std::size_t>(a)) % 5) / 10.0;
+        const double step =
+            static_cast<double>(y - 2020) + static_cast<double>((k + static_cast<std::size_t>(a)) % 5) / 10.0;
         if (ind.unit == chitieu::unit::boolean) {
           obs.add(ind.id, area, y, y >= 2024 ? 1.0 : 0.0);
         } else if (ind.unit == chitieu::unit::percent) {
@@ -63,7 +64,8 @@ struct job {
 BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
   // Inputs shared read-only by every thread.
   const chitieu::plan la_gi = chitieu::load_plan("la-gi-2024");
-  const chitieu::panel sample = chitieu::read_observations(root + "/data/sample/la-gi-observations.csv").panel;
+  const chitieu::panel sample =
+      chitieu::read_observations(root + "/data/sample/la-gi-observations.csv").panel;
   const chitieu::area_table areas = chitieu::read_areas(root + "/data/areas/la-gi.csv");
   const chitieu::crosswalk cw = chitieu::read_crosswalk(root + "/data/areas/la-gi-crosswalk-2025.csv", areas);
   std::vector<chitieu::plan> others;
@@ -76,7 +78,8 @@ BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
   }
 
   std::vector<job> jobs;
-  for (const auto method : {chitieu::pace_method::chitieu, chitieu::pace_method::open_sdg, chitieu::pace_method::sdsn}) {
+  for (const auto method :
+       {chitieu::pace_method::chitieu, chitieu::pace_method::open_sdg, chitieu::pace_method::sdsn}) {
     chitieu::review_options historical;
     historical.evaluation.method = method;
     chitieu::review_options reformed = historical;
@@ -105,7 +108,8 @@ BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
     loaded.push_back(chitieu::load_plan(id));
     targets.emplace_back();
     for (const auto& ind : loaded.back().indicators)
-      targets.back().push_back(chitieu::parse_target(ind.target_phrase, ind.target.dir, ind.target.tolerance));
+      targets.back().push_back(
+          chitieu::parse_target(ind.target_phrase, ind.target.dir, ind.target.tolerance));
   }
   const std::size_t n_threads = 6;
   std::atomic<bool> go{false};
@@ -123,7 +127,9 @@ BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
         if (!(p == loaded[which])) ++mismatches;
         for (std::size_t i = 0; i < p.indicators.size(); ++i) {
           const auto& ind = p.indicators[i];
-          if (!(chitieu::parse_target(ind.target_phrase, ind.target.dir, ind.target.tolerance) == targets[which][i])) ++mismatches;
+          if (!(chitieu::parse_target(ind.target_phrase, ind.target.dir, ind.target.tolerance) ==
+                targets[which][i]))
+            ++mismatches;
         }
       }
       ++done;
@@ -178,8 +184,8 @@ BOOST_AUTO_TEST_CASE(the_observation_check_over_the_cores_finds_every_problem_in
     return from;
   };
   const std::size_t a = ratio_row(10), b = ratio_row(n / 2 + 3), c = ratio_row(n - 200);
-  big.numerator[a] = -1.0;                                   // negative numerator
-  big.denominator[b] = 0.0;                                  // denominator not positive
+  big.numerator[a] = -1.0;                                     // negative numerator
+  big.denominator[b] = 0.0;                                    // denominator not positive
   big.numerator[c] = std::numeric_limits<double>::infinity();  // infinite numerator
   const auto problems = chitieu::observation_problems(p, big);
   BOOST_TEST_REQUIRE(problems.size() == 3u);

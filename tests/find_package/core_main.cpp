@@ -16,7 +16,7 @@ int main() {
   const chitieu::linear_fit fit = chitieu::fit_line(x, y, 4);
   std::cout << "core: status of 96.2 above 95 " << chitieu::to_string(chitieu::judge(t, 96.2))
             << ", projected at year 5 " << fit.predict(5.0) << ", "
-            << chitieu::to_string(chitieu::unit::percent) << " in " << chitieu::domain_text(chitieu::unit::percent)
-            << ", chitieu " << chitieu::version() << "\n";
+            << chitieu::to_string(chitieu::unit::percent) << " in "
+            << chitieu::domain_text(chitieu::unit::percent) << ", chitieu " << chitieu::version() << "\n";
   return 0;
 }
