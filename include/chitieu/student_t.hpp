@@ -28,6 +28,32 @@ inline auto boost_student_t(double df) {
   return boost::math::students_t_distribution<double, no_promotion>(df);
 }
 
+/// The ratio of successive coefficients of the series of student_t_upper_tail:
+/// a_{j+1}/a_j = (2j+1)/(2j+2) for even df, b_{j+1}/b_j = (2j+2)/(2j+3) for odd df.
+constexpr double student_t_factor(bool odd, int j) noexcept {
+  return odd ? (2.0 * j + 2.0) / (2.0 * j + 3.0) : (2.0 * j + 1.0) / (2.0 * j + 2.0);
+}
+
+/// How many of those factors student_t_upper_tail takes from a table (j below it).
+inline constexpr int student_t_factor_count = 256;
+
+/// student_t_factor() for j below student_t_factor_count, computed at compile time: the same
+/// correctly rounded quotients, without a division in the loops of student_t_upper_tail.
+struct student_t_factor_table {
+  double even[student_t_factor_count];  ///< student_t_factor(false, j)
+  double odd[student_t_factor_count];   ///< student_t_factor(true, j)
+  /// Fills both rows.
+  constexpr student_t_factor_table() : even(), odd() {
+    for (int j = 0; j < student_t_factor_count; ++j) {
+      even[j] = student_t_factor(false, j);
+      odd[j] = student_t_factor(true, j);
+    }
+  }
+};
+
+/// The table of factors.
+inline constexpr student_t_factor_table student_t_factors{};
+
 /// P(T > t) for t ≥ 0 and whole df in [1, student_t_closed_form_max_df], without cancellation.
 /// With c² = df/(df + t²) and s = t/√(df + t²) (s = sin θ, c = cos θ of A&S 26.7.3–4):
 ///   even df = 2m: P(T ≤ t) − P(T ≤ −t) = s·Σ_{j<m} a_j c^{2j}, a_0 = 1, a_{j+1} = a_j(2j+1)/(2j+2);
@@ -54,8 +80,9 @@ inline double student_t_upper_tail(double t, int df) noexcept {
   const bool odd = df % 2 == 1;
   const int m = df / 2;
   // term_j = a_j c^{2j} (even) or b_j c^{2j} (odd); sum of j < m.
-  const auto next = [c2, odd](double term, int j) {
-    return term * c2 * (odd ? (2.0 * j + 2.0) / (2.0 * j + 3.0) : (2.0 * j + 1.0) / (2.0 * j + 2.0));
+  const double* factor = odd ? student_t_factors.odd : student_t_factors.even;
+  const auto next = [c2, odd, factor](double term, int j) {
+    return term * c2 * (j < student_t_factor_count ? factor[j] : student_t_factor(odd, j));
   };
   double term = 1.0, head = 0.0;
   int j = 0;
