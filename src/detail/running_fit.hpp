@@ -15,23 +15,28 @@ namespace chitieu::detail {
 /// The buffers are kept between series: no allocation per point once they have grown.
 class running_fit {
  public:
-  /// Forgets every point.
-  void clear() {
-    sx_.assign(1, 0.0);
-    sy_.assign(1, 0.0);
-    sxx_.assign(1, 0.0);
-    sxy_.assign(1, 0.0);
+  /// Forgets every point (the buffers keep their size).
+  void clear() noexcept {
+    n_ = 0;
     y0_ = 0.0;
   }
 
   /// Adds the next point.
   void add(double x, double y) {
-    if (sx_.size() == 1) y0_ = y;
+    if (n_ + 1 >= sx_.size()) {  // room for the sums after this point: grow every buffer
+      const std::size_t size = 2 * (n_ + 1);
+      sx_.resize(size);
+      sy_.resize(size);
+      sxx_.resize(size);
+      sxy_.resize(size);
+    }
+    if (n_ == 0) y0_ = y;
     const double d = y - y0_;
-    sx_.push_back(sx_.back() + x);
-    sy_.push_back(sy_.back() + d);
-    sxx_.push_back(sxx_.back() + x * x);
-    sxy_.push_back(sxy_.back() + x * d);
+    sx_[n_ + 1] = sx_[n_] + x;
+    sy_[n_ + 1] = sy_[n_] + d;
+    sxx_[n_ + 1] = sxx_[n_] + x * x;
+    sxy_[n_ + 1] = sxy_[n_] + x * d;
+    ++n_;
   }
 
   /// The ordinary least-squares line through the first k points (k ≥ 1 points added), in closed
@@ -56,7 +61,8 @@ class running_fit {
   }
 
  private:
-  std::vector<double> sx_{0.0}, sy_{0.0}, sxx_{0.0}, sxy_{0.0};
+  std::vector<double> sx_{0.0}, sy_{0.0}, sxx_{0.0}, sxy_{0.0};  // entry 0 stays 0: the empty sums
+  std::size_t n_ = 0;                                            // points added
   double y0_ = 0.0;
 };
 

@@ -93,22 +93,31 @@ class series_evaluator {
     const bool base_ok = std::isfinite(base_value) && base_value != 0.0;
     for (std::size_t i = 0; i < m; ++i)
       assessed_[i] = !relative ? values_[i] : (base_ok ? values_[i] / base_value : nan);
-    // Fit points: years ≥ the baseline year with a finite (static) assessed value.
-    px_.clear();
-    py_.clear();
-    praw_.clear();
-    pyear_.clear();
-    pbad_.assign(1, 0);
+    // Fit points: years ≥ the baseline year with a finite (static) assessed value. The buffers
+    // are sized for every row and cut to the points kept (no push_back per point).
+    px_.resize(m);
+    py_.resize(m);
+    praw_.resize(m);
+    pyear_.resize(m);
+    pbad_.resize(m + 1);
+    pbad_[0] = 0;
+    std::size_t k = 0;
     for (std::size_t i = 0; i < m; ++i) {
       const double a = assessed_[i];
       if (years_[i] < r.baseline_year || std::isnan(a)) continue;
       const bool bad = r.log_fit && !(a > 0.0);
-      pyear_.push_back(years_[i]);
-      praw_.push_back(a);
-      px_.push_back(static_cast<double>(years_[i]));
-      py_.push_back(r.log_fit ? (bad ? 0.0 : std::log(a)) : a);
-      pbad_.push_back(pbad_.back() + (bad ? 1 : 0));
+      pyear_[k] = years_[i];
+      praw_[k] = a;
+      px_[k] = static_cast<double>(years_[i]);
+      py_[k] = r.log_fit ? (bad ? 0.0 : std::log(a)) : a;
+      pbad_[k + 1] = pbad_[k] + (bad ? 1 : 0);
+      ++k;
     }
+    px_.resize(k);
+    py_.resize(k);
+    praw_.resize(k);
+    pyear_.resize(k);
+    pbad_.resize(k + 1);
     for (double& x : px_) x -= static_cast<double>(pyear_.empty() ? 0 : pyear_.front());
     fit_.clear();
     for (std::size_t j = 0; j < px_.size(); ++j) fit_.add(px_[j], py_[j]);
