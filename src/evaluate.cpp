@@ -86,17 +86,28 @@ void sort_columns(panel& obs, const panel_index& ix, column_pool& pool, unsigned
 }
 
 /// Makes the columns the evaluation computes (assessed, status, margin, baseline, progress,
-/// elapsed, pace, projected, p_meet) n entries long, from the pool where it has storage.
-void size_computed_columns(evaluation& out, std::size_t n, column_pool& pool) {
-  pool.take(out.assessed, n);
-  pool.take(out.status, n);
-  pool.take(out.margin, n);
-  pool.take(out.baseline, n);
-  pool.take(out.progress, n);
-  pool.take(out.elapsed, n);
-  pool.take(out.pace, n);
-  pool.take(out.projected, n);
-  pool.take(out.p_meet, n);
+/// elapsed, pace, projected, p_meet) n entries long, from the pool where it has storage; fresh
+/// columns are first written (page-faulted) on up to `threads` threads, a column each.
+void size_computed_columns(evaluation& out, std::size_t n, column_pool& pool, unsigned threads) {
+  pool.take_room(out.assessed, n);
+  pool.take_room(out.status, n);
+  pool.take_room(out.margin, n);
+  pool.take_room(out.baseline, n);
+  pool.take_room(out.progress, n);
+  pool.take_room(out.elapsed, n);
+  pool.take_room(out.pace, n);
+  pool.take_room(out.projected, n);
+  pool.take_room(out.p_meet, n);
+  std::vector<std::vector<double>*> numbers{&out.assessed, &out.margin,    &out.baseline, &out.progress,
+                                            &out.elapsed,  &out.projected, &out.p_meet};
+  run_chunks(numbers.size() + 1, threads, [&](std::size_t c) {
+    if (c < numbers.size()) {
+      numbers[c]->resize(n);
+    } else {
+      out.status.resize(n);
+      out.pace.resize(n);
+    }
+  });
 }
 
 /// Gives every column of an evaluation to the pool (the evaluation is left empty).
@@ -131,7 +142,7 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix,
   out.area_ids = obs.area_ids;
   give_unread_columns(obs, pool);
   sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
-  size_computed_columns(out, n, pool);
+  size_computed_columns(out, n, pool, thread_count(opt.threads, n, 65536));
   column_pool().swap(pool);  // the spares left are freed before the evaluation runs
   const unsigned threads = thread_count(opt.threads, n, 32768);
   const auto first_series = chunk_starts(ix, n, threads);
@@ -189,7 +200,7 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
   pool.take(out.year, n);
   pool.take(out.value, n);
   pool.take(out.coverage, n);
-  size_computed_columns(out, n, pool);
+  size_computed_columns(out, n, pool, thread_count(opt.threads, n, 65536));
   // Chunk c writes from its first row on; position i of a block stands for panel row
   // ix.order[block's first + i] in messages.
   const unsigned threads = thread_count(opt.threads, n, 32768);

@@ -34,6 +34,15 @@ class column_pool {
   /// there is one, else fresh storage advised for huge pages.
   template <class T>
   void take(std::vector<T>& column, std::size_t n) {
+    take_room(column, n);
+    column.resize(n);
+  }
+
+  /// As take(), but fresh storage is only reserved (the column's size left as it was): the
+  /// caller's column.resize(n) writes it first, e.g. several columns at once on several threads, so that
+  /// their page faults are taken in parallel.
+  template <class T>
+  void take_room(std::vector<T>& column, std::size_t n) {
     auto& pool = spares<T>();
     while (!pool.empty()) {
       std::vector<T> spare = std::move(pool.back());
@@ -43,7 +52,7 @@ class column_pool {
       column.swap(spare);
       return;
     }
-    resize_huge(column, n);
+    reserve_huge(column, n);
   }
 
  private:
