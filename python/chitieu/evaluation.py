@@ -130,9 +130,10 @@ class Evaluation:
         ``indicator`` and ``area`` are Categoricals of the ids, ``status`` and
         ``pace`` Categoricals in enum order; NaN where undefined. The frame is
         a copy the caller owns: writing to it changes neither the evaluation
-        nor a later ``to_frame()``, under pandas 2 as under pandas 3.
+        nor a later ``to_frame()``, under pandas 2 as under pandas 3. The copy is
+        taken from the core's columns directly, on several threads.
         """
-        return self._rows().copy(deep=True)
+        return self._framed(evaluation_frame(self.core, copy=True))
 
     def _give_away(self) -> _core.Evaluation:
         """The core evaluation, for a new one to reuse its memory (this one is left empty).
@@ -172,9 +173,13 @@ class Evaluation:
 
     def _rows(self) -> pd.DataFrame:
         if self._frame is None:
-            self._frame = evaluation_frame(self.core)
-            self._frame.attrs.update(method=self.method, geography=self.geography)
+            self._frame = self._framed(evaluation_frame(self.core))
         return self._frame
+
+    def _framed(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with this evaluation's pace method and geography in its ``attrs``."""
+        frame.attrs.update(method=self.method, geography=self.geography)
+        return frame
 
     def summary(self, area: Optional[str] = None, year: Optional[int] = None, geometric: bool = False) -> pd.DataFrame:
         """Counts by status and pace and scores, one row per domain plus the plan row.

@@ -6,7 +6,9 @@ columns and are wrapped without a Python loop over rows.
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence, Tuple
+import os
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -138,16 +140,28 @@ def _sorted_categorical(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> pd.
     return _categorical(rank[codes] if len(codes) else codes, names[order].tolist())
 
 
-def evaluation_frame(evaluation: _core.Evaluation) -> pd.DataFrame:
+def _copies(columns: Dict[str, Any], names: Sequence[str]) -> Dict[str, Any]:
+    """``columns`` with the arrays ``names`` replaced by writeable copies, made on a few threads
+    (numpy copies without holding the GIL, so the fresh pages are written on several cores)."""
+    with ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1, 8)) as pool:
+        copied = list(pool.map(np.array, [columns[name] for name in names]))
+    return {**columns, **dict(zip(names, copied))}
+
+
+def evaluation_frame(evaluation: _core.Evaluation, copy: bool = False) -> pd.DataFrame:
     """The evaluation as a DataFrame with exactly :data:`EVALUATION_COLUMNS`.
 
     ``indicator`` and ``area`` are Categoricals of the ids (categories sorted;
     they compare equal to strings); ``status`` and ``pace``
     Categoricals whose categories follow the core's enum order; undefined
-    numbers are NaN. The number columns are the core's own memory (no copy),
-    read-only: the frame is for reading (``Evaluation.to_frame()`` hands out a copy).
+    numbers are NaN. Without ``copy`` the number columns are the core's own
+    memory (no copy), read-only: the frame is for reading. With ``copy`` every
+    column is a writeable copy the frame alone holds (``Evaluation.to_frame()``),
+    the copies made on several threads; the evaluation is not viewed afterwards.
     """
     cols = evaluation.columns()
+    if copy:  # indicator and area are re-coded below (new arrays): every other array is copied
+        cols = _copies(cols, [name for name in EVALUATION_COLUMNS if name not in ("indicator", "area")])
     data = {
         "indicator": _sorted_categorical(cols["indicator"], cols["indicator_ids"]),
         "area": _sorted_categorical(cols["area"], cols["area_ids"]),
