@@ -1,11 +1,15 @@
 // bench_national: the national review in C++ directly, stage by stage, on the files written by
 // bench/national/generate.py. Usage:
-//   bench_national PLAN.toml OBSERVATIONS.csv AREAS.csv [RUNS] [THREADS]
+//   bench_national PLAN.toml OBSERVATIONS.csv AREAS.csv [RUNS] [THREADS] [STAGE]
 // Reads the files once (not timed), then times RUNS runs (default 5) of each stage and prints one
 // JSON object: medians in milliseconds of check (complete_values + check_observations), roll_up,
 // evaluate (fresh output, and evaluate_into the same evaluation run after run), the whole review(), the
-// physical floor (floor_pass), the row counts, and the peak resident memory (ru_maxrss).
+// whole review() of a panel given away (review_moved: the copy made untimed), the
+// physical floor (floor_pass), the row counts, and the peak resident memory (ru_maxrss). STAGE (one
+// of check, copy, roll_up, evaluate, evaluate_into, review, review_moved, floor) times that stage alone, the
+// others reported as 0: for `perf record` of one stage.
 #include "detail/huge_pages.hpp"  // the core's own huge-page advice (src/, private)
+#include "detail/panel_room.hpp"  // the copy review(const panel&) makes, for review(panel&&)
 
 #include <chitieu/areas.hpp>
 #include <chitieu/evaluate.hpp>
@@ -128,6 +132,20 @@ double median_ms(int runs, F&& f) {
   return ms[ms.size() / 2];
 }
 
+/// As median_ms, timing f(prepare()) with prepare() itself untimed (the input a call consumes).
+template <class P, class F>
+double median_ms_of(int runs, P&& prepare, F&& f) {
+  std::vector<double> ms;
+  for (int k = 0; k < runs; ++k) {
+    auto input = prepare();
+    const auto t0 = std::chrono::steady_clock::now();
+    f(std::move(input));
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  return ms[ms.size() / 2];
+}
+
 /// The fourteen output columns of an evaluation as plain arrays (the floor's destination).
 struct floor_columns {
   std::unique_ptr<std::int32_t[]> indicator, area, year;
@@ -199,7 +217,8 @@ long peak_rss_kib() {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: bench_national PLAN.toml OBSERVATIONS.csv AREAS.csv [RUNS] [THREADS]\n");
+    std::fprintf(stderr,
+                 "usage: bench_national PLAN.toml OBSERVATIONS.csv AREAS.csv [RUNS] [THREADS] [STAGE]\n");
     return 2;
   }
   const int runs = argc > 4 ? std::atoi(argv[4]) : 5;
@@ -210,46 +229,68 @@ int main(int argc, char** argv) {
   chitieu::review_options opt;
   if (argc > 5) opt.evaluation.threads = static_cast<unsigned>(std::atoi(argv[5]));
 
+  const std::string only = argc > 6 ? argv[6] : "";  // one stage alone, or every stage
+  const auto timed = [&](const char* stage, auto&& f) {
+    return only.empty() || only == stage ? median_ms(runs, f) : 0.0;
+  };
+
   chitieu::panel completed = obs;
   chitieu::complete_values(plan, completed);
   std::size_t rolled_rows = 0, evaluated_rows = 0, review_rows = 0;
-  const double check_ms = median_ms(runs, [&] {
+  const double check_ms = timed("check", [&] {
     chitieu::panel p = obs;
     chitieu::complete_values(plan, p);
     chitieu::check_observations(plan, p);
   });
-  const double copy_ms = median_ms(runs, [&] {
+  const double copy_ms = timed("copy", [&] {
     chitieu::panel p = obs;
     rolled_rows += p.size() == 0;
   });
   chitieu::panel rolled;
-  const double roll_ms = median_ms(runs, [&] { rolled = chitieu::roll_up(plan, completed, areas).rows; });
+  const double roll_ms = timed("roll_up", [&] { rolled = chitieu::roll_up(plan, completed, areas).rows; });
+  if (rolled.size() == 0) rolled = chitieu::roll_up(plan, completed, areas).rows;  // not timed
   rolled_rows = rolled.size();
   const double eval_ms =
-      median_ms(runs, [&] { evaluated_rows = chitieu::evaluate(plan, rolled, opt.evaluation).size(); });
+      timed("evaluate", [&] { evaluated_rows = chitieu::evaluate(plan, rolled, opt.evaluation).size(); });
   chitieu::evaluation reused_evaluation;  // evaluate_into: the same columns run after run
-  chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation);
-  const double eval_into_ms =
-      median_ms(runs, [&] { chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation); });
-  const double review_ms = median_ms(
-      runs, [&] { review_rows = chitieu::review(plan, obs, &areas, nullptr, opt).evaluation.size(); });
+  if (only.empty() || only == "evaluate_into")
+    chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation);
+  const double eval_into_ms = timed(
+      "evaluate_into", [&] { chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation); });
+  review_rows = rolled.size();  // review() gives the rolled-up rows, each evaluated once
+  const double review_ms = timed(
+      "review", [&] { review_rows = chitieu::review(plan, obs, &areas, nullptr, opt).evaluation.size(); });
+  // review() of a panel the caller gives away (review(panel&&)): no copy of the observations.
+  const double review_moved_ms =
+      only.empty() || only == "review_moved"
+          ? median_ms_of(
+                runs,
+                [&] {
+                  return chitieu::detail::copy_with_room(obs, chitieu::detail::parent_row_bound(obs, areas));
+                },
+                [&](chitieu::panel&& p) {
+                  review_rows = chitieu::review(plan, std::move(p), &areas, nullptr, opt).evaluation.size();
+                })
+          : 0.0;
   // The floor: into fresh memory each run (as review() writes its evaluation), and into columns
   // reused from run to run (no page faults: what an evaluation into caller-owned buffers pays).
   double checksum = 0.0;
-  const double floor_ms = median_ms(runs, [&] {
+  const double floor_ms = timed("floor", [&] {
     floor_columns out(review_rows);
     checksum += floor_pass(obs, out, review_rows);
   });
   floor_columns reused(review_rows);
   checksum += floor_pass(obs, reused, review_rows);
-  const double floor_reused_ms = median_ms(runs, [&] { checksum += floor_pass(obs, reused, review_rows); });
+  const double floor_reused_ms = timed("floor", [&] { checksum += floor_pass(obs, reused, review_rows); });
   std::printf(
       "{\"observations\": %zu, \"rolled_rows\": %zu, \"evaluated_rows\": %zu, \"review_rows\": %zu, "
       "\"runs\": %d, \"check_ms\": %.3f, \"copy_ms\": %.3f, \"roll_up_ms\": %.3f, \"evaluate_ms\": %.3f, "
-      "\"evaluate_into_ms\": %.3f, \"review_ms\": %.3f, \"floor_ms\": %.3f, \"floor_reused_ms\": %.3f, "
+      "\"evaluate_into_ms\": %.3f, \"review_ms\": %.3f, \"review_moved_ms\": %.3f, \"floor_ms\": %.3f, "
+      "\"floor_reused_ms\": %.3f, "
       "\"floor_checksum\": %g, "
       "\"input_rss_kib\": %ld, \"peak_rss_kib\": %ld}\n",
       obs.size(), rolled_rows, evaluated_rows, review_rows, runs, check_ms, copy_ms, roll_ms, eval_ms,
-      eval_into_ms, review_ms, floor_ms, floor_reused_ms, checksum, input_rss, peak_rss_kib());
+      eval_into_ms, review_ms, review_moved_ms, floor_ms, floor_reused_ms, checksum, input_rss,
+      peak_rss_kib());
   return 0;
 }

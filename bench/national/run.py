@@ -351,15 +351,18 @@ def print_table(results: Dict[str, Any]) -> None:
             print(f"| {scale}× | {kind} | {fmt_ms(ch)} | {fmt_ms(pd_)} | "
                   f"{'—' if pd_ is None else f'{pd_ / ch:.1f}×'} | {polars / ch:.1f}× | {adds:.2f} |")
     print("\n| scale | rows | polars ms | chitieu roll-up ms | DuckDB roll-up ms | DuckDB / chitieu | "
-          "C++ review ms | floor ms (fresh / reused) | review / floor | C++ roll_up ms | C++ evaluate ms |")
+          "C++ review ms (panel kept / given away) | floor ms (fresh / reused) | review / floor (kept / given away) | "
+          "C++ roll_up ms | C++ evaluate ms |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for scale, r in results["scales"].items():
         ru, du = r["chitieu_rollup"]["median_s"], r["duckdb_rollup"]["median_s"]
         cpp = r.get("cpp", {})
         floor = cpp.get("floor_ms", nan)
+        moved = cpp.get("review_moved_ms", nan)
         print(f"| {scale}× | {r['chitieu:categorical']['rows']:,} | {fmt_ms(r['polars:polars'].get('median_s'))} | "
-              f"{fmt_ms(ru)} | {fmt_ms(du)} | {du / ru:.1f}× | {cpp.get('review_ms', nan):,.0f} | "
-              f"{floor:,.1f} / {cpp.get('floor_reused_ms', nan):,.1f} | {cpp.get('review_ms', nan) / floor:.1f}× | "
+              f"{fmt_ms(ru)} | {fmt_ms(du)} | {du / ru:.1f}× | {cpp.get('review_ms', nan):,.0f} / {moved:,.0f} | "
+              f"{floor:,.1f} / {cpp.get('floor_reused_ms', nan):,.1f} | "
+              f"{cpp.get('review_ms', nan) / floor:.1f}× / {moved / floor:.1f}× | "
               f"{cpp.get('roll_up_ms', nan):,.0f} | {cpp.get('evaluate_ms', nan):,.0f} |")
     print("\n| scale | job | input MiB | RSS before load MiB | RSS after load MiB | peak RSS MiB | "
           "(peak − after load) / input |")

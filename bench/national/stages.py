@@ -48,7 +48,7 @@ def main() -> None:
     import chitieu
     from chitieu import _core, api, frames, io
 
-    plan = api._plan(PLAN)
+    plan = chitieu.load_plan(PLAN)
     gc.collect()
     before = _current_rss_mib()
     chitieu.evaluate(plan, obs, areas=areas).to_frame()
@@ -57,7 +57,8 @@ def main() -> None:
     tracemalloc.start()
     table = io.read_observations(obs)
     held_read = tracemalloc.get_traced_memory()[0] / 2**20
-    panel = frames.panel_from_table(table, parent_areas=api._parent_count(io.read_areas(areas)))
+    parents = api._parent_count(frames.area_columns(io.read_areas(areas))[4])
+    panel = frames.panel_from_table(table, parent_areas=parents)
     held_panel = tracemalloc.get_traced_memory()[0] / 2**20
     tracemalloc.stop()
     del table, panel
@@ -74,8 +75,8 @@ def main() -> None:
         t0 = time.perf_counter()
         table = timed("read_observations", lambda: io.read_observations(obs))
         area_source = io.read_areas(areas)
-        panel = timed("panel_from_table",
-                      lambda: frames.panel_from_table(table, parent_areas=api._parent_count(area_source)))
+        panel = timed("panel_from_table", lambda: frames.panel_from_table(
+            table, parent_areas=api._parent_count(frames.area_columns(area_source)[4])))
         timed("check_and_complete", lambda: _core.check_and_complete(plan, panel))
         area_table = timed("areas", lambda: frames.areas_from_table(area_source))
         core_eval, found = timed("review", lambda: _core.review(

@@ -33,10 +33,10 @@ def pairs(data_dir: str) -> Tuple[np.ndarray, np.ndarray]:
     import pandas as pd
     import reference_pandas as ref
 
-    from chitieu import api
+    import chitieu
 
     obs, areas = pd.read_pickle(os.path.join(data_dir, "frames.pkl"))
-    rules = ref.rules_table(api._plan(os.path.join(HERE, "national-plan.toml")))
+    rules = ref.rules_table(chitieu.load_plan(os.path.join(HERE, "national-plan.toml")))
     seen: List[Tuple[np.ndarray, np.ndarray]] = []
     exact = ref.t_cdf
 
