@@ -10,14 +10,15 @@ one vectorised copy with NaN for the nulls).
 """
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["arrow_from_frame", "frame_from_arrow", "is_arrow_stream"]
+__all__ = ["arrow_from_frame", "arrow_text_codes", "frame_from_arrow", "is_arrow_stream"]
 
 
 def is_arrow_stream(obj: object) -> bool:
@@ -53,6 +54,28 @@ def _column(col: pa.ChunkedArray) -> Any:
     if pa.types.is_integer(t) or pa.types.is_floating(t):
         return col.to_numpy().astype(np.float64, copy=False) if col.null_count else col.to_numpy()
     return col.to_pandas()
+
+
+def arrow_text_codes(column: pd.Series[Any]) -> Optional[Tuple[npt.NDArray[np.int32], List[str]]]:
+    """Codes (int32, -1 for a missing cell) and dictionary of a column of Arrow-backed text
+    (pandas' ``str`` dtype with pyarrow, ``string[pyarrow]``), dictionary-encoded by Arrow in
+    order of first appearance as :func:`pandas.factorize` encodes it, but read as Arrow's own
+    int32 indices (pandas widens them to int64); None for any other column."""
+    if isinstance(column.dtype, pd.CategoricalDtype) or not pd.api.types.is_string_dtype(column.dtype):
+        return None
+    if not hasattr(column.array, "__arrow_array__"):
+        return None
+    data = column.array.__arrow_array__()
+    if not _is_text(data.type):
+        return None
+    encoded = pc.dictionary_encode(data, null_encoding="mask")
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks() if encoded.num_chunks else pa.array([], encoded.type)
+    indices = encoded.indices
+    if indices.null_count:
+        indices = indices.fill_null(-1)
+    codes = indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
+    return codes, [str(v) for v in encoded.dictionary.to_pylist()]
 
 
 def frame_from_arrow(obj: object) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
+from chitieu.arrow_bridge import arrow_text_codes
 from chitieu.cells import CellError, id_codes
 from chitieu.errors import AreaError, ObservationError
 from chitieu.io import AREA_COLUMNS, Table, numbers_of, text_column
@@ -40,11 +41,14 @@ def factorize(column: pd.Series[Any]) -> Tuple[npt.NDArray[np.int32], List[str]]
     """Codes (int32, -1 for a missing id) and the dictionary of ids, from a column of any dtype.
 
     A Categorical column (also what an Arrow table's text becomes) is taken as
-    it is (its codes and categories); any other is factorized once on its own
-    dtype, in order of first appearance; whole numbers are ids without a decimal
-    part (``60.0`` is ``"60"``), see :func:`chitieu.cells.id_codes`.
+    it is (its codes and categories); Arrow-backed text (pandas' ``str`` with
+    pyarrow) is dictionary-encoded by Arrow (:func:`chitieu.arrow_bridge.arrow_text_codes`);
+    any other is factorized once on its own dtype, in order of first appearance;
+    whole numbers are ids without a decimal part (``60.0`` is ``"60"``), see
+    :func:`chitieu.cells.id_codes`.
     """
-    return id_codes(column)
+    arrow = arrow_text_codes(column)
+    return arrow if arrow is not None else id_codes(column)
 
 
 def _codes(table: Table, name: str) -> Tuple[npt.NDArray[np.int32], List[str]]:

@@ -31,3 +31,14 @@ def test_empty_arrow_id_names_its_row() -> None:
     with pytest.raises(chitieu.ObservationError, match="empty cell") as info:
         chitieu.evaluate(plan, obs)
     assert info.value.line == 2 and info.value.field == "indicator"
+
+
+def test_chunked_arrow_ids_encode_in_order_of_first_appearance() -> None:
+    chunks = pa.chunked_array([["tinh", None, "xa"], [], ["phuong", "xa", None, "tinh"]])
+    column = pd.Series(pd.arrays.ArrowExtensionArray(chunks))
+    codes, names = frames.factorize(column)
+    assert codes.dtype == np.int32
+    assert codes.tolist() == [0, -1, 1, 2, 1, -1, 0]
+    assert names == ["tinh", "xa", "phuong"]
+    objects = frames.factorize(pd.Series(column.tolist(), dtype=object))
+    assert objects[0].tolist() == codes.tolist() and objects[1] == names
