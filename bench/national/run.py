@@ -126,6 +126,17 @@ def chitieu_parents(plan: Any, obs: Any, areas: Any) -> Any:
     return pd.DataFrame(out)
 
 
+def _result_mib(result: Any) -> Optional[float]:
+    """The size of a job's result frame (pandas: every column's memory, categories included;
+    polars: its estimated size); None for other results (the roll-ups)."""
+    import pandas as pd
+    if isinstance(result, pd.DataFrame):
+        return float(result.memory_usage(deep=True).sum()) / 2**20
+    if hasattr(result, "estimated_size"):
+        return float(result.estimated_size()) / 2**20
+    return None
+
+
 def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
     """Times one job ``IMPL:INPUT`` in this (fresh) process; returns medians and memory."""
     import pandas as pd  # noqa: F401  (imported before the baseline memory is read)
@@ -167,15 +178,18 @@ def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
     gc.collect()
     loaded = _current_rss_mib()  # now, not the peak: loading frees what it used
     times = []
+    output_mib: Optional[float] = None
     for _ in range(runs):
         t0 = time.perf_counter()
         result = job()
         times.append(time.perf_counter() - t0)
+        if output_mib is None:
+            output_mib = _result_mib(result)
         del result
     times.sort()
     return {"impl": job_name, "runs": runs, "times_s": times, "median_s": times[len(times) // 2],
             "rss_before_load_mib": before, "rss_loaded_mib": loaded, "peak_rss_mib": _rss_mib(),
-            "input_mib": input_mib, "rows": len(obs)}
+            "input_mib": input_mib, "output_mib": output_mib, "rows": len(obs)}
 
 
 def check(data_dir: str, with_pandas: bool) -> Dict[str, Any]:
@@ -364,16 +378,20 @@ def print_table(results: Dict[str, Any]) -> None:
               f"{floor:,.1f} / {cpp.get('floor_reused_ms', nan):,.1f} | "
               f"{cpp.get('review_ms', nan) / floor:.1f}× / {moved / floor:.1f}× | "
               f"{cpp.get('roll_up_ms', nan):,.0f} | {cpp.get('evaluate_ms', nan):,.0f} |")
-    print("\n| scale | job | input MiB | RSS before load MiB | RSS after load MiB | peak RSS MiB | "
-          "(peak − after load) / input |")
-    print("|---|---|---|---|---|---|---|")
+    print("\n| scale | job | input MiB | output MiB | RSS before load MiB | RSS after load MiB | peak RSS MiB | "
+          "job adds / input | job adds / output | (job adds − output) / input |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for scale, r in results["scales"].items():
         for job, m in r.items():
             if not isinstance(m, dict) or "peak_rss_mib" not in m:
                 continue
-            print(f"| {scale}× | {job} | {m['input_mib']:,.0f} | {m['rss_before_load_mib']:,.0f} | "
-                  f"{m['rss_loaded_mib']:,.0f} | {m['peak_rss_mib']:,.0f} | "
-                  f"{(m['peak_rss_mib'] - m['rss_loaded_mib']) / m['input_mib']:.2f} |")
+            adds, inp = m["peak_rss_mib"] - m["rss_loaded_mib"], m["input_mib"]
+            out = m.get("output_mib")
+            per_out = "—" if out is None else f"{adds / out:.2f}"
+            beyond = "—" if out is None else f"{(adds - out) / inp:.2f}"
+            print(f"| {scale}× | {job} | {inp:,.0f} | {'—' if out is None else f'{out:,.0f}'} | "
+                  f"{m['rss_before_load_mib']:,.0f} | {m['rss_loaded_mib']:,.0f} | {m['peak_rss_mib']:,.0f} | "
+                  f"{adds / inp:.2f} | {per_out} | {beyond} |")
 
 
 if __name__ == "__main__":
