@@ -57,25 +57,23 @@ const std::vector<std::string> nine{"phuong-phuoc-hoi", "phuong-phuoc-loc", "phu
 const std::vector<std::string> la_gi_2025_from{"phuong-tan-an", "phuong-binh-tan", "phuong-tan-thien",
                                                "xa-tan-binh"};
 
-// Whether review_options::with_areas / with_crosswalk accept an argument of type T.
-template <class T, class = void>
-struct takes_areas : std::false_type {};
-template <class T>
-struct takes_areas<
-    T, std::void_t<decltype(std::declval<chitieu::review_options&>().with_areas(std::declval<T>()))>>
-    : std::true_type {};
-template <class T, class = void>
-struct takes_crosswalk : std::false_type {};
-template <class T>
-struct takes_crosswalk<
-    T, std::void_t<decltype(std::declval<chitieu::review_options&>().with_crosswalk(std::declval<T>()))>>
-    : std::true_type {};
+// review_options::with_areas and with_crosswalk, callable only where they accept the argument.
+constexpr auto set_areas = [](chitieu::review_options& o,
+                              auto&& table) -> decltype(o.with_areas(std::forward<decltype(table)>(table))) {
+  return o.with_areas(std::forward<decltype(table)>(table));
+};
+constexpr auto set_crosswalk =
+    [](chitieu::review_options& o,
+       auto&& walk) -> decltype(o.with_crosswalk(std::forward<decltype(walk)>(walk))) {
+  return o.with_crosswalk(std::forward<decltype(walk)>(walk));
+};
 
 // The options keep references: a table or crosswalk that dies with the expression is refused.
-static_assert(takes_areas<const chitieu::area_table&>::value);
-static_assert(!takes_areas<chitieu::area_table&&>::value);
-static_assert(takes_crosswalk<const chitieu::crosswalk&>::value);
-static_assert(!takes_crosswalk<chitieu::crosswalk&&>::value);
+static_assert(std::is_invocable_v<decltype(set_areas), chitieu::review_options&, const chitieu::area_table&>);
+static_assert(!std::is_invocable_v<decltype(set_areas), chitieu::review_options&, chitieu::area_table&&>);
+static_assert(
+    std::is_invocable_v<decltype(set_crosswalk), chitieu::review_options&, const chitieu::crosswalk&>);
+static_assert(!std::is_invocable_v<decltype(set_crosswalk), chitieu::review_options&, chitieu::crosswalk&&>);
 static_assert(!std::is_assignable_v<decltype(chitieu::review_options::areas)&, chitieu::area_table&&>);
 static_assert(std::is_copy_constructible_v<chitieu::review_options>);
 
