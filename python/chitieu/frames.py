@@ -15,7 +15,8 @@ import pandas as pd
 from chitieu import _core
 from chitieu.cells import CellError, id_codes
 from chitieu.errors import AreaError, ObservationError
-from chitieu.io import AREA_COLUMNS, Table, numbers_of, text_column
+from chitieu.io import AREA_COLUMNS, Table, text_column
+from chitieu.table import numbers_of
 
 __all__ = [
     "EVALUATION_COLUMNS",

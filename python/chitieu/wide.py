@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from chitieu.errors import ObservationError
-from chitieu.io import OBSERVATION_NUMBERS, Table, numbers_of, require_columns
+from chitieu.formats import OBSERVATION_NUMBERS
+from chitieu.table import Table, numbers_of, require_columns
 
 __all__ = ["MEASURES", "read_wide"]
 
