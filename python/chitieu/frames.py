@@ -15,8 +15,7 @@ import pandas as pd
 from chitieu import _core
 from chitieu.cells import CellError, id_codes
 from chitieu.errors import AreaError, ObservationError
-from chitieu.io import AREA_COLUMNS, Table, text_column
-from chitieu.table import numbers_of
+from chitieu.io import AREA_COLUMNS, Table, numbers_of, text_column
 
 __all__ = [
     "EVALUATION_COLUMNS",

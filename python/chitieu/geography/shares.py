@@ -8,9 +8,8 @@ import pandas as pd
 
 from chitieu.errors import AreaError, translate
 from chitieu.frames import crosswalk_from_table
-from chitieu.io import read_table, require_cells
+from chitieu.io import read_table, require_cells, require_columns
 from chitieu.plans import CORE_ERRORS
-from chitieu.table import require_columns
 
 __all__ = ["SHARE_COLUMNS", "apply_shares"]
 

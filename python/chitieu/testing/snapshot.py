@@ -15,8 +15,7 @@ import pandas as pd
 from chitieu.cli_render import evaluation_csv
 from chitieu.errors import ChitieuError
 from chitieu.frames import EVALUATION_COLUMNS
-from chitieu.io import read_table
-from chitieu.table import require_columns
+from chitieu.io import read_table, require_columns
 from chitieu.testing.asserts import KEY_COLUMNS, EvaluationLike, evaluation_rows
 
 __all__ = ["read_snapshot", "write_snapshot"]
