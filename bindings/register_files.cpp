@@ -87,7 +87,8 @@ void register_files(py::module_& m) {
         return number_cells(cells, one_char(decimal, '.', "decimal"));
       },
       py::arg("cells"), py::arg("decimal") = ".",
-      "The number in each cell of a list as float64 (None, an empty or NA cell: NaN), and the positions of the "
+      "The number in each cell of a list as float64 (None, an empty or NA cell: NaN), and the positions of "
+      "the "
       "cells that are not a number (NaN too); the number-cell rule of every reader");
   m.def(
       "not_a_number_message",
