@@ -22,7 +22,7 @@ struct csv_options {
   /// The encoding of the bytes ("utf-8", "utf-8-sig", "cp1258"); empty: UTF-8 (byte-order mark or
   /// not), else Windows-1258, as decode_text() detects it.
   std::string encoding;
-  /// The column delimiter: ',', ';' or '\t'; 0: detected from the header line (detect_delimiter()).
+  /// The column delimiter: ',', ';' or a tab; 0: detected from the header line (detect_delimiter()).
   char delimiter = 0;
   /// The decimal mark of number cells: '.' or ',' (which reads "85,3"; see number_cell()).
   char decimal = '.';

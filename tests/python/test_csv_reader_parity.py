@@ -175,3 +175,14 @@ def test_an_encoding_given_reads_alike(tmp_path: Path) -> None:
     assert str(cpp.value) == str(python.value)
     assert python.value.message.startswith("byte 0xFD cannot be read as UTF-8;")
     _same_panel(read_observations(path, encoding="cp1258"), _core.read_observations_file(str(path), encoding="cp1258"))
+
+
+def test_an_unknown_encoding_is_refused_alike(tmp_path: Path) -> None:
+    path = tmp_path / "obs.csv"
+    path.write_bytes(b"indicator,area,year,value\nx,a,2024,1\n")
+    with pytest.raises(chitieu.ObservationError) as python:
+        read_observations(path, encoding="latin-1")
+    with pytest.raises(chitieu.ChitieuError) as cpp:
+        _core.read_observations_file(str(path), encoding="latin-1")
+    assert str(cpp.value) == str(python.value) == (
+        f"{path}: encoding: unknown encoding 'latin-1'; give utf-8, utf-8-sig or cp1258 (Windows-1258)")
