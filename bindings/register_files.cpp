@@ -73,7 +73,13 @@ void register_files(py::module_& m) {
       "UTF-8 (byte-order mark or not), else Windows-1258 (then NFC); ChitieuError naming the file, line and "
       "the field 'encoding' for an unknown encoding, an undecodable byte or TCVN3-looking text");
   m.def(
-      "detect_delimiter", [](const std::string& text) { return std::string(1, detect_delimiter(text)); },
+      "detect_delimiter",
+      [](const py::str& text) {  // the str's own UTF-8, not a copy of the file
+        Py_ssize_t size = 0;
+        const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+        if (utf8 == nullptr) throw py::error_already_set();
+        return std::string(1, detect_delimiter(std::string_view(utf8, static_cast<std::size_t>(size))));
+      },
       py::arg("text"),
       "The delimiter of the first line that is neither blank nor a # comment: the most frequent of , ; tab "
       "outside quotes (, when none)");
