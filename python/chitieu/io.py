@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from chitieu import _core
 from chitieu.cells import CellError, date_texts, id_texts
 from chitieu.errors import AreaError, ChitieuError, ObservationError
 from chitieu.sources import LOCATION_ATTR, RawTable, TableSource, load_source
@@ -49,8 +50,6 @@ CROSSWALK_COLUMNS = ("from", "to", "share", "date")
 #: The layouts of observations: one row per observation, or one column per year.
 LAYOUTS = ("long", "wide")
 
-# Cells read as missing in numeric columns; everywhere else only an empty cell is missing.
-_MISSING = ["", "NA", "NaN", "nan", "N/A"]
 _DATES = ("valid_from", "valid_to", "date")
 _ROW = re.compile(r"\brow (\d+)\b")
 
@@ -177,18 +176,12 @@ def numbers_of(table: Table, col: pd.Series[Any], name: str, error: Type[Chitieu
     if pd.api.types.is_bool_dtype(col) or (pd.api.types.is_numeric_dtype(col) and not isinstance(
             col.dtype, pd.CategoricalDtype)):
         return col.to_numpy(dtype=np.float64, na_value=np.nan)
-    as_text = col.astype("string").str.strip().replace(dict.fromkeys(_MISSING, pd.NA))
-    readable = as_text.str.replace(",", ".", regex=False) if decimal == "," else as_text
-    values = pd.to_numeric(readable, errors="coerce")
-    bad = (values.isna() & as_text.notna()).to_numpy()
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        hint = ("write digits with a comma for decimals as chosen by decimal=',' (CLI: --decimal ,), or leave the "
-                "cell empty" if decimal == "," else "write digits with a dot for decimals, or leave the cell empty")
-        if decimal == "." and "," in str(col.iloc[row]) and table.delimiter != ",":
-            hint += "; decimal=',' (CLI: --decimal ,) reads a decimal comma such as 85,3"
-        raise table.error(error, f"'{col.iloc[row]}' is not a number ({hint})", row, name)
-    return np.asarray(values.to_numpy(dtype=np.float64, na_value=np.nan))
+    cells = col.astype("string").tolist()  # missing cells as pd.NA, which number_cells reads as missing
+    values, bad = _core.number_cells(cells, decimal)
+    if bad:
+        cell = str(col.iloc[bad[0]])
+        raise table.error(error, _core.not_a_number_message(cell, decimal, table.delimiter), bad[0], name)
+    return values
 
 
 def require_columns(table: Table, names: Sequence[str], error: Type[ChitieuError], what: str) -> None:
