@@ -227,6 +227,7 @@ int main(int argc, char** argv) {
   const chitieu::area_table areas = read_areas(argv[3]);
   const long input_rss = peak_rss_kib();
   chitieu::review_options opt;
+  opt.with_areas(areas);
   if (argc > 5) opt.evaluation.threads = static_cast<unsigned>(std::atoi(argv[5]));
 
   const std::string only = argc > 6 ? argv[6] : "";  // one stage alone, or every stage
@@ -258,8 +259,8 @@ int main(int argc, char** argv) {
   const double eval_into_ms = timed(
       "evaluate_into", [&] { chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation); });
   review_rows = rolled.size();  // review() gives the rolled-up rows, each evaluated once
-  const double review_ms = timed(
-      "review", [&] { review_rows = chitieu::review(plan, obs, &areas, nullptr, opt).evaluation.size(); });
+  const double review_ms =
+      timed("review", [&] { review_rows = chitieu::review(plan, obs, opt).evaluation.size(); });
   // review() of a panel the caller gives away (review(panel&&)): no copy of the observations.
   const double review_moved_ms =
       only.empty() || only == "review_moved"
@@ -269,7 +270,7 @@ int main(int argc, char** argv) {
                   return chitieu::detail::copy_with_room(obs, chitieu::detail::parent_row_bound(obs, areas));
                 },
                 [&](chitieu::panel&& p) {
-                  review_rows = chitieu::review(plan, std::move(p), &areas, nullptr, opt).evaluation.size();
+                  review_rows = chitieu::review(plan, std::move(p), opt).evaluation.size();
                 })
           : 0.0;
   // The floor: into fresh memory each run (as review() writes its evaluation), and into columns
