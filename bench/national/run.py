@@ -14,6 +14,7 @@ Jobs timed (``IMPL:INPUT``):
   path of :data:`INPUTS`: ``categorical`` (pandas, ids as categoricals), ``str`` (pandas, ids as
   the ``str`` dtype, Arrow-backed with pyarrow installed), ``arrow`` (a pyarrow Table as
   ``pyarrow.csv`` reads it), ``polars`` (a polars DataFrame as ``polars.read_csv`` reads it);
+* ``chitieu_view:categorical`` — the same with ``to_frame(copy=False)`` (read-only views, no copy);
 * ``pandas:categorical``, ``pandas:str`` — ``reference_pandas.review`` (roll-up, evaluation);
 * ``polars:polars`` — ``reference_polars.review`` (lazy, both cores) on the polars frame;
 * ``chitieu_rollup`` — ``_core.roll_up`` on a panel; ``duckdb_rollup`` — the SQL of
@@ -155,6 +156,9 @@ def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
     if impl == "chitieu":
         def job() -> Any:
             return chitieu.evaluate(plan, obs, areas=areas).to_frame()
+    elif impl == "chitieu_view":  # the frame of read-only views, without the caller's copy
+        def job() -> Any:
+            return chitieu.evaluate(plan, obs, areas=areas).to_frame(copy=False)
     elif impl == "pandas":
         def job() -> Any:
             return rp.review(obs, areas, rules)
@@ -319,7 +323,8 @@ def main(argv: List[str]) -> int:
             if isinstance(diffs, list):
                 failures += bool(diffs)
                 print(f"   equality {key}: {diffs if diffs else 'equal to 1e-9'}", flush=True)
-        jobs = [f"chitieu:{kind}" for kind in INPUTS] + ["polars:polars", "chitieu_rollup", "duckdb_rollup"]
+        jobs = [f"chitieu:{kind}" for kind in INPUTS] + ["chitieu_view:categorical", "polars:polars", "chitieu_rollup",
+                                                         "duckdb_rollup"]
         jobs += ["pandas:categorical", "pandas:str"] if pandas_on else []
         for job in jobs:
             try:

@@ -124,7 +124,7 @@ class Evaluation:
         self.plan_indicators = len(plan.indicators) if plan_indicators is None else plan_indicators
         self._frame: Optional[pd.DataFrame] = None
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, copy: bool = True) -> pd.DataFrame:
         """The evaluation columns (docs/evaluation.md) as a new DataFrame, one row per indicator × area × year.
 
         ``indicator`` and ``area`` are Categoricals of the ids, ``status`` and
@@ -132,8 +132,14 @@ class Evaluation:
         a copy the caller owns: writing to it changes neither the evaluation
         nor a later ``to_frame()``, under pandas 2 as under pandas 3. The copy is
         taken from the core's columns directly, on several threads.
+
+        ``copy=False`` gives a frame for reading without that copy (half the
+        memory of the result): its number, ``year``, ``status`` and ``pace``
+        columns are read-only views of the evaluation's own memory, so writing
+        into them raises ``ValueError`` (replacing a whole column works), and
+        the evaluation cannot be recycled while the frame is alive.
         """
-        return self._framed(evaluation_frame(self.core, copy=True))
+        return self._framed(evaluation_frame(self.core, copy=copy))
 
     def _give_away(self) -> _core.Evaluation:
         """The core evaluation, for a new one to reuse its memory (this one is left empty).

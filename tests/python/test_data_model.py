@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import get_args
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import chitieu
@@ -163,3 +164,17 @@ def test_core_errors_arrive_with_their_column_and_related_line() -> None:
     with pytest.raises(chitieu.ObservationError) as duplicate:
         chitieu.evaluate("la-gi-2024", rows)
     assert (duplicate.value.line, duplicate.value.related_line) == (2, 1)
+
+
+def test_to_frame_without_copy_views_the_evaluation_read_only(evaluation: chitieu.Evaluation) -> None:
+    copied = evaluation.to_frame()
+    viewed = evaluation.to_frame(copy=False)
+    pd.testing.assert_frame_equal(viewed, copied)
+    assert viewed.attrs == copied.attrs
+    assert np.shares_memory(viewed["value"].to_numpy(), evaluation.core.columns()["value"])
+    assert not np.shares_memory(copied["value"].to_numpy(), evaluation.core.columns()["value"])
+    assert evaluation.core.viewed
+    with pytest.raises(ValueError, match="read-only"):
+        viewed.loc[viewed.index[0], "value"] = -1.0
+    viewed["value"] = viewed["value"] * 2.0  # a whole new column is the frame's own
+    assert float(evaluation.core.columns()["value"][0]) == float(copied["value"].iloc[0])
