@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import chitieu
-from chitieu import _core, choices, errors
+from chitieu import _core, choices, errors, io
 from chitieu.report import html
 from chitieu.report import labels as L
 from conftest import OBSERVATIONS
@@ -178,3 +178,12 @@ def test_to_frame_without_copy_views_the_evaluation_read_only(evaluation: chitie
         viewed.loc[viewed.index[0], "value"] = -1.0
     viewed["value"] = viewed["value"] * 2.0  # a whole new column is the frame's own
     assert float(evaluation.core.columns()["value"][0]) == float(copied["value"].iloc[0])
+
+
+def test_float64_number_columns_are_read_without_a_copy() -> None:
+    obs = pd.DataFrame({"indicator": ["a", "a"], "area": ["x", "x"], "year": [2020, 2021],
+                        "value": [1.5, np.nan], "weight": pd.array([2, None], dtype="Float64")})
+    table = io.read_observations(obs)
+    assert np.shares_memory(table.frame["value"].to_numpy(), obs["value"].to_numpy())
+    assert table.frame["weight"].dtype == np.float64  # a nullable column is still converted
+    assert np.isnan(table.frame["weight"].iloc[1])
