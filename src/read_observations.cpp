@@ -73,10 +73,9 @@ observations_file read_observations(const std::string& path, const csv_options& 
   return out;
 }
 
-review_result review(const plan& p, const observations_file& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options) {
+review_result review(const plan& p, const observations_file& observations, const review_options& options) {
   try {
-    return review(p, observations.panel, areas, cw, options);
+    return review(p, observations.panel, options);
   } catch (const error& e) {
     throw observations.at_line(e);
   }

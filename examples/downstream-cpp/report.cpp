@@ -38,13 +38,14 @@ std::string number(double v) {
 chitieu::review_result run(const request& r, chitieu::plan& plan, const chitieu::csv_options& csv) {
   plan = chitieu::load_plan(r.plan);
   const chitieu::observations_file obs = chitieu::read_observations(r.data, csv);
-  if (!r.areas) return chitieu::review(plan, obs, nullptr, nullptr);
+  if (!r.areas) return chitieu::review(plan, obs);
   const chitieu::area_table areas = chitieu::read_areas(*r.areas, csv);
   chitieu::review_options options;
-  if (r.geography) options.geography = chitieu::parse_date(*r.geography);
-  if (!r.crosswalk) return chitieu::review(plan, obs, &areas, nullptr, options);
+  options.with_areas(areas);
+  if (r.geography) options.with_geography(chitieu::parse_date(*r.geography));
+  if (!r.crosswalk) return chitieu::review(plan, obs, options);
   const chitieu::crosswalk cw = chitieu::read_crosswalk(*r.crosswalk, areas, csv);
-  return chitieu::review(plan, obs, &areas, &cw, options);
+  return chitieu::review(plan, obs, options.with_crosswalk(cw));
 }
 
 void write_json(std::ostream& out, const chitieu::plan& plan, const chitieu::review_result& result) {

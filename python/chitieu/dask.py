@@ -30,6 +30,7 @@ import pandas as pd
 
 from chitieu import _core
 from chitieu.api import FINDING_COLUMNS
+from chitieu.choices import Method
 from chitieu.errors import ChitieuError, ObservationError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS, factorize
@@ -146,7 +147,7 @@ def evaluate(
     areas: Optional[TableSource] = None,
     crosswalk: Optional[TableSource] = None,
     geography: Union[str, _dt.date, None] = None,
-    method: str = "chitieu",
+    method: Method = "chitieu",
     year: Optional[int] = None,
     area_key: str = "id",
     indicators: Optional[Sequence[str]] = None,
@@ -233,7 +234,7 @@ def read_files(pattern: str) -> Any:
 
 def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Optional[TableSource] = None,
                    crosswalk: Optional[TableSource] = None, geography: Union[str, _dt.date, None] = None,
-                   method: str = "chitieu", year: Optional[int] = None, area_key: str = "id",
+                   method: Method = "chitieu", year: Optional[int] = None, area_key: str = "id",
                    indicators: Optional[Sequence[str]] = None) -> Evaluation:
     """Evaluate observation files with Dask on ``scheduler`` (``threads``, ``processes`` or the address
     of a dask.distributed scheduler) and gather the rows into an in-memory :class:`~chitieu.Evaluation`

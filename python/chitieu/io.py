@@ -230,7 +230,15 @@ def whole_years(table: Table, name: str, error: Type[ChitieuError]) -> npt.NDArr
     raise table.error(error, f"'{shown}' is not a year (a whole number such as 2024)", row, name)
 
 
-def _long_observations(table: Table) -> Table:
+def check_decimal(decimal: str) -> None:
+    """Raise ObservationError unless ``decimal`` is a decimal mark the readers know ('.' or ',')."""
+    if decimal not in (".", ","):
+        raise ObservationError(f"unknown decimal mark '{decimal}'; expected '.' or ','", field="decimal")
+
+
+def long_observations(table: Table) -> Table:
+    """Observations in the long layout, checked: the required columns (``value`` may be left out when
+    ``numerator`` and ``denominator`` are given; it is then added as NaN) and whole years."""
     cols = table.frame.columns
     if "value" not in cols and "numerator" in cols and "denominator" in cols:
         required: List[str] = ["indicator", "area", "year"]
@@ -243,32 +251,21 @@ def _long_observations(table: Table) -> Table:
     return table
 
 
-def read_observations(source: TableSource, layout: str = "long", sheet: Optional[str] = None,
-                      decimal: str = ".", encoding: Optional[str] = None) -> Table:
-    """Observations ``indicator, area, year, value`` (+ ``numerator, denominator, weight, se``).
+def read_observations(source: TableSource, sheet: Optional[str] = None, decimal: str = ".",
+                      encoding: Optional[str] = None) -> Table:
+    """Observations ``indicator, area, year, value`` (+ ``numerator, denominator, weight, se``), in the
+    long layout (the wide one: :func:`chitieu.wide.read_wide_observations`).
 
-    ``layout="wide"``: one row per indicator and area (and ``measure``), one
-    column per year (see :mod:`chitieu.wide`). ``value`` may be missing when
-    both ``numerator`` and ``denominator`` are given (it is then added as NaN);
-    other columns are ignored. Optional columns left out stay out of the frame:
+    ``value`` may be missing when both ``numerator`` and ``denominator`` are
+    given (it is then added as NaN); other columns are ignored. Optional columns left out stay out of the frame:
     the core takes them as NaN, without a column of NaN held in Python. Empty
     ids are refused when the ids are factorized
     (:func:`chitieu.frames.panel_from_table`), in the same pass.
     """
-    if layout not in LAYOUTS:
-        raise ObservationError(f"unknown layout '{layout}'; expected long (one row per observation) or wide "
-                               "(one column per year)", field="layout")
-    if decimal not in (".", ","):
-        raise ObservationError(f"unknown decimal mark '{decimal}'; expected '.' or ','", field="decimal")
-    if layout == "wide":
-        from chitieu.wide import read_wide
-
-        raw = read_table(source, strings=(), numbers=(), error=ObservationError, what="observations", sheet=sheet,
-                         encoding=encoding)
-        return _long_observations(read_wide(raw, decimal))
+    check_decimal(decimal)
     table = read_table(source, strings=("indicator", "area"), numbers=("year", *OBSERVATION_NUMBERS),
                        error=ObservationError, what="observations", sheet=sheet, encoding=encoding, decimal=decimal)
-    return _long_observations(table)
+    return long_observations(table)
 
 
 def read_areas(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None) -> Table:

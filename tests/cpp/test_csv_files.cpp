@@ -71,7 +71,8 @@ BOOST_AUTO_TEST_CASE(reads_the_la_gi_sample_files) {
   BOOST_TEST(cw.successors("xa-tan-binh").front().to == "phuong-la-gi-2025");
 
   const chitieu::plan plan = chitieu::load_plan("la-gi-2024");
-  const chitieu::review_result result = chitieu::review(plan, obs, &areas, nullptr);
+  const chitieu::review_result result =
+      chitieu::review(plan, obs, chitieu::review_options{}.with_areas(areas));
   const auto row = result.evaluation.find("trained_labour", "la-gi", 2024);
   BOOST_REQUIRE(row);
   BOOST_TEST(row->indicator() == "trained_labour");
@@ -135,7 +136,7 @@ BOOST_AUTO_TEST_CASE(a_percentage_of_178_is_refused_at_its_line) {
                  "# one bad value\nindicator,area,year,value\ntrained_labour,la-gi,2023,78\n"
                  "trained_labour,la-gi,2024,178\n");
   const chitieu::observations_file obs = chitieu::read_observations(path);
-  const std::string message = error_of([&] { chitieu::review(plan, obs, nullptr, nullptr); });
+  const std::string message = error_of([&] { chitieu::review(plan, obs); });
   BOOST_TEST(message.rfind(path + ":4: value: ", 0) == 0, message);
   BOOST_TEST(message.find("178") != std::string::npos, message);
   // evaluate() itself checks too: the one-call path never returns `met` for it.
