@@ -130,6 +130,9 @@ BOOST_AUTO_TEST_CASE(number_cells_with_either_decimal_mark) {
   BOOST_TEST(*chitieu::number_cell("85,3", ',') == 85.3);
   BOOST_TEST(*chitieu::number_cell("85.3", ',') == 85.3);  // a dot still reads with decimal ','
   BOOST_TEST(!chitieu::number_cell("1,234,5", ','));
+  chitieu::check_decimal_mark(",");
+  BOOST_TEST(std::string(error_of([] { chitieu::check_decimal_mark(";"); }).what()) ==
+             "decimal: unknown decimal mark ';'; expected '.' or ','");
   BOOST_TEST(chitieu::not_a_number_message("85,3", '.', ';') ==
              "'85,3' is not a number (write digits with a dot for decimals, or leave the cell empty; "
              "decimal=',' (CLI: --decimal ,) reads a decimal comma such as 85,3)");
