@@ -231,7 +231,9 @@ def evaluate(rows: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
         x1 = t1 - t0
         fit = (k >= 2) & (sums["bad"].to_numpy() == 0) & (sxx > 0)
         yhat = y0 + ybar + slope * (x1 - xbar)
-        raw = np.where(log_fit, np.exp(yhat), yhat)
+        # a log fit back-transformed relative to the first point, v0·exp(ŷ − ln v0), as chitieu does:
+        # a flat series then projects exactly v0 (exp(ŷ) can be an ulp off, turning a tie into a loss)
+        raw = np.where(log_fit, v0 * np.exp(yhat - y0), yhat)
         projected = np.clip(raw, np.where(relative, 0.0, spec["lower_domain"]),
                             np.where(relative, np.inf, spec["upper_domain"]))
         projected = np.where(fit, projected, np.nan)

@@ -153,7 +153,8 @@ def evaluate(rows: pl.LazyFrame, rules: pl.LazyFrame) -> pl.LazyFrame:
     rows = rows.with_columns(slope=c("sxyc") / c("sxxc"))
     fit = (c("k") >= 2) & (c("nbad") == 0) & (c("sxxc") > 0)
     yhat = c("y0").fill_null(nan) + c("ybar") + c("slope") * (c("x1") - c("xbar"))
-    raw = pl.when(c("log_fit")).then(yhat.exp()).otherwise(yhat)
+    # a log fit back-transformed relative to the first point, v0·exp(ŷ − ln v0), as chitieu does
+    raw = pl.when(c("log_fit")).then(c("v0") * (yhat - c("y0").fill_null(nan)).exp()).otherwise(yhat)
     lo = pl.when(relative).then(0.0).otherwise(c("lower_domain"))
     hi = pl.when(relative).then(float("inf")).otherwise(c("upper_domain"))
     projected = pl.when(fit).then(pl.when(raw < lo).then(lo).when(raw > hi).then(hi).otherwise(raw)).otherwise(nan)
