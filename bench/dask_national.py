@@ -8,8 +8,8 @@ copy in memory at a time. Each job runs in a fresh subprocess:
 * ``memory``: ``pandas.read_parquet`` of every file, then ``chitieu.evaluate`` (the whole table in
   one process);
 * ``dask``: a ``LocalCluster`` of ``--workers`` worker processes (one thread each);
-  ``chitieu.dask.evaluate`` on ``dask.dataframe.read_parquet``, the rows written back as Parquet
-  by the workers (nothing gathered on the client).
+  ``chitieu.dask.review`` on ``dask.dataframe.read_parquet`` (one partition a file), the rows
+  written back as Parquet by the workers and the findings gathered (nothing else on the client).
 
 Reported per job: wall time, the client's peak resident memory and (Dask) each worker's, from
 ``getrusage(RUSAGE_SELF).ru_maxrss`` (the whole life of the process). The data are synthetic.
@@ -65,12 +65,13 @@ t = time.perf_counter()
 obs = pd.read_parquet(sys.argv[1] + "/obs")
 ev = chitieu.evaluate(sys.argv[2], obs, areas=sys.argv[1] + "/areas.csv")
 rows = len(ev.to_frame())
-print(json.dumps({"seconds": time.perf_counter() - t, "rows": rows,
+print(json.dumps({"seconds": time.perf_counter() - t, "rows": rows, "findings": len(ev.findings),
                   "client_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 _DASK_JOB = """
 import json, resource, shutil, sys, time
+import dask
 import dask.dataframe as dd
 from distributed import Client, LocalCluster
 import chitieu.dask
@@ -85,12 +86,15 @@ if __name__ == "__main__":
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                       memory_limit=0) as cluster, Client(cluster) as client:
         t = time.perf_counter()
-        rows = chitieu.dask.evaluate(plan, dd.read_parquet(data + "/obs"), areas=data + "/areas.csv")
-        rows.to_parquet(out, write_index=False)
+        obs = dd.read_parquet(data + "/obs")
+        result = chitieu.dask.review(plan, obs, areas=data + "/areas.csv")
+        written = result.rows.to_parquet(out, write_index=False, compute=False)
+        findings = dask.compute(written, result.findings)[1]
         seconds = time.perf_counter() - t
         n = len(dd.read_parquet(out))
         workers_peak = sorted(client.run(peak).values())
-    print(json.dumps({"seconds": seconds, "rows": n, "client_peak_mib": peak(), "worker_peak_mib": workers_peak}))
+    print(json.dumps({"seconds": seconds, "rows": n, "findings": len(findings), "partitions": obs.npartitions,
+                      "client_peak_mib": peak(), "worker_peak_mib": workers_peak}))
 """
 
 
