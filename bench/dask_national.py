@@ -81,10 +81,10 @@ def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 if __name__ == "__main__":
-    data, plan, workers, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    data, plan, workers, out, limit = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
     shutil.rmtree(out, ignore_errors=True)
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                      memory_limit=0) as cluster, Client(cluster) as client:
+                      memory_limit=limit) as cluster, Client(cluster) as client:
         t = time.perf_counter()
         obs = dd.read_parquet(data + "/obs")
         result = chitieu.dask.review(plan, obs, areas=data + "/areas.csv")
@@ -98,14 +98,19 @@ if __name__ == "__main__":
 """
 
 
-def run_job(kind: str, data: str, workers: int) -> Dict[str, Any]:
-    """One job in a fresh Python process; the figures it printed (JSON, its last line)."""
+def run_job(kind: str, data: str, workers: int, p2p_buffer: str, worker_memory: str) -> Dict[str, Any]:
+    """One job in a fresh Python process; the figures it printed (JSON, its last line). ``p2p_buffer``: the
+    memory each Dask worker may fill with shuffle data before it writes them to disk; ``worker_memory``: each
+    worker's memory limit (above 60 % of it, finished partitions waiting for a later task go to disk; 0: none)."""
     if kind == "memory":
         args = [sys.executable, "-c", _MEMORY_JOB, data, PLAN]
     else:
-        args = [sys.executable, "-c", _DASK_JOB, data, PLAN, str(workers), os.path.join(data, "rows")]
+        args = [sys.executable, "-c", _DASK_JOB, data, PLAN, str(workers), os.path.join(data, "rows"), worker_memory]
     start = time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, text=True, check=False)
+    # The workers inherit these: the shuffle's buffer, and no worker is killed near its memory limit (it spills).
+    env = dict(os.environ, DASK_DISTRIBUTED__P2P__COMM__BUFFER=p2p_buffer,
+               DASK_DISTRIBUTED__WORKER__MEMORY__TERMINATE="False")
+    proc = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"{kind} job on {data} failed:\n{proc.stderr[-3000:]}")
     result: Dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -119,13 +124,16 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--files-per-copy", type=int, default=4)
     ap.add_argument("--memory-up-to", type=int, default=10, help="skip the in-memory job above this scale")
+    ap.add_argument("--p2p-buffer", default="256 MiB", help="distributed.p2p.comm.buffer of each worker")
+    ap.add_argument("--worker-memory", default="2 GiB", help="each worker's memory limit (it spills above 60 %%)")
     args = ap.parse_args(argv)
     results = []
     for scale in (int(s) for s in args.scales.split(",")):
         data = write_partitions(scale, args.files_per_copy, os.path.join(DATA, f"dask-x{scale}"))
-        entry: Dict[str, Any] = {"scale": scale, "dask": run_job("dask", data, args.workers)}
+        entry: Dict[str, Any] = {"scale": scale, "dask": run_job("dask", data, args.workers, args.p2p_buffer, args.worker_memory)}
         if scale <= args.memory_up_to:
-            entry["memory"] = run_job("memory", data, args.workers)
+            entry["memory"] = run_job("memory", data, args.workers, args.p2p_buffer, args.worker_memory)
+        entry.update(p2p_buffer=args.p2p_buffer, worker_memory=args.worker_memory)
         print(json.dumps(entry), flush=True)
         results.append(entry)
     with open(os.path.join(DATA, "dask-results.json"), "w", encoding="utf-8") as f:

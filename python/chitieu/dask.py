@@ -101,8 +101,9 @@ def _checked(part: pd.DataFrame, context: _Context, indicators: Optional[List[st
              groups: Dict[str, str], partition_info: Optional[Dict[str, Any]] = None) -> pd.DataFrame:
     """A partition checked by the core, with its partition number, row numbers and series key added (only
     the rows of ``indicators`` when given, as in memory; row numbers count every row of the partition;
-    GSO codes resolved to area ids with ``area_key="code"``). The key puts an indicator's rows with its
-    family's (``part_of``, :func:`shards`) for the same area, or for the areas a crosswalk links it with."""
+    GSO codes resolved to area ids with ``area_key="code"``). The key (a 64-bit hash) puts an indicator's
+    rows with its family's (``part_of``, :func:`shards`) for the same area, or for the areas a crosswalk
+    links it with."""
     from chitieu.api import _observation_error
     from chitieu.frames import panel_from_table
     from chitieu.io import read_observations
@@ -134,7 +135,8 @@ def _checked(part: pd.DataFrame, context: _Context, indicators: Optional[List[st
         "area": area,
         _PARTITION: np.full(len(part), number, dtype=np.int32),
         _ROW: rows,
-        _SHARD: (family + "\x1f" + area.map(lambda a: groups.get(a, a))).astype(str).to_numpy()}
+        _SHARD: pd.util.hash_pandas_object(family + "\x1f" + area.map(lambda a: groups.get(a, a)),
+                                           index=False).to_numpy()}
     return part.assign(**added)
 
 
@@ -315,7 +317,7 @@ def review(
     date = _geography(geography)
     context = _Context(_core.write_plan(the_plan), area_frame, crosswalk_frame, date, year, method)
     groups = _area_groups(crosswalk_frame if date is not None else None)
-    meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: ""})
+    meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: np.uint64(0)})
     checked = observations.map_partitions(_checked, context, selected, area_key, groups, meta=meta.iloc[:0])
     series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions)
     ctx = delayed(context, pure=True)

@@ -130,3 +130,20 @@ def test_any_partitioning_gives_the_in_memory_rows(observations, seed, npartitio
 def test_a_split_every_below_two_is_refused(observations):
     with pytest.raises(ChitieuError, match="split_every must be at least 2"):
         cdask.review("la-gi-2024", dd.from_pandas(observations, npartitions=2), areas=AREAS, split_every=1)
+
+
+def test_the_cli_reports_the_findings_as_in_memory(observations, tmp_path, capsys):
+    from chitieu.cli import main
+
+    parts = tmp_path / "obs"
+    parts.mkdir()
+    for i, start in enumerate(range(0, len(observations), 500)):
+        observations.iloc[start:start + 500].to_parquet(parts / f"part-{i}.parquet", index=False)
+    observations.to_csv(tmp_path / "all.csv", index=False)
+    common = ["evaluate", "--plan", "la-gi-2024", "--areas", str(AREAS), "--format", "csv"]
+    assert main([*common, "--data", str(parts / "*.parquet"), "--scheduler", "threads",
+                 "--output", str(tmp_path / "dask.csv")]) == 0
+    with_dask = sorted(line for line in capsys.readouterr().err.splitlines() if "note:" in line)
+    assert main([*common, "--data", str(tmp_path / "all.csv"), "--output", str(tmp_path / "memory.csv")]) == 0
+    in_memory = sorted(line for line in capsys.readouterr().err.splitlines() if "note:" in line)
+    assert with_dask == in_memory and any("own observation" in line for line in in_memory)
