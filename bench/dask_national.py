@@ -130,9 +130,10 @@ def main(argv: List[str]) -> int:
     results = []
     for scale in (int(s) for s in args.scales.split(",")):
         data = write_partitions(scale, args.files_per_copy, os.path.join(DATA, f"dask-x{scale}"))
-        entry: Dict[str, Any] = {"scale": scale, "dask": run_job("dask", data, args.workers, args.p2p_buffer, args.worker_memory)}
+        settings = (args.workers, args.p2p_buffer, args.worker_memory)
+        entry: Dict[str, Any] = {"scale": scale, "dask": run_job("dask", data, *settings)}
         if scale <= args.memory_up_to:
-            entry["memory"] = run_job("memory", data, args.workers, args.p2p_buffer, args.worker_memory)
+            entry["memory"] = run_job("memory", data, *settings)
         entry.update(p2p_buffer=args.p2p_buffer, worker_memory=args.worker_memory)
         print(json.dumps(entry), flush=True)
         results.append(entry)
