@@ -338,23 +338,19 @@ roll_up_result roll_up_finish(const plan& p, roll_up_state&& state, const area_t
 
 void drop_parent_rows(panel& obs, const area_table& areas) {
   const auto parent_code = detail::areas::parent_area_codes(obs, detail::areas::parent_areas_of(areas));
-  std::size_t kept = 0;
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    if (parent_code[static_cast<std::size_t>(obs.area[r])]) continue;
-    obs.indicator[kept] = obs.indicator[r];
-    obs.area[kept] = obs.area[r];
-    obs.year[kept] = obs.year[r];
-    obs.value[kept] = obs.value[r];
-    obs.numerator[kept] = obs.numerator[r];
-    obs.denominator[kept] = obs.denominator[r];
-    obs.weight[kept] = obs.weight[r];
-    obs.se[kept] = obs.se[r];
-    obs.coverage[kept] = obs.coverage[r];
-    ++kept;
-  }
-  for (auto* column : {&obs.indicator, &obs.area, &obs.year}) column->resize(kept);
+  std::vector<char> keep(obs.size());
+  for (std::size_t r = 0; r < obs.size(); ++r) keep[r] = !parent_code[static_cast<std::size_t>(obs.area[r])];
+  const auto compact = [&keep](auto& column) {
+    std::size_t kept = 0;
+    for (std::size_t r = 0; r < column.size(); ++r)
+      if (keep[r]) column[kept++] = column[r];
+    column.resize(kept);
+  };
+  compact(obs.indicator);
+  compact(obs.area);
+  compact(obs.year);
   for (auto* column : {&obs.value, &obs.numerator, &obs.denominator, &obs.weight, &obs.se, &obs.coverage})
-    column->resize(kept);
+    compact(*column);
 }
 
 }  // namespace chitieu
