@@ -60,7 +60,10 @@ panel random_rows(unsigned seed) {
       obs.add("pop", area, y, pop);
       obs.add("girls", area, y, area == "b" && y == 2021 ? pop + 1 : std::round(pop * 0.49));
       const double den = std::round(500 + 500 * u01(gen));
-      obs.add("u", area, y, missing, std::round(den * u01(gen) * 0.1), den);
+      if (area == "c")  // value and denominator, no numerator: it brings value × den / 100
+        obs.add("u", area, y, 10 * u01(gen), missing, den);
+      else
+        obs.add("u", area, y, missing, std::round(den * u01(gen) * 0.1), den);
       obs.add("inc", area, y, 3 + 5 * u01(gen), missing, missing, std::round(100 + 900 * u01(gen)));
       obs.add("lo", area, y, 100 * u01(gen));
       obs.add("hi", area, y, 100 * u01(gen));
