@@ -258,8 +258,11 @@ void register_areas(py::module_& m) {
          const std::optional<std::string>& geography, std::optional<int> year, const std::string& method,
          std::optional<int> baseline_year, std::optional<int> target_year, bool consume, bool checked,
          const py::object& recycle) {
-        evaluation* recycled = recycle.is_none() ? nullptr : &writable_evaluation(recycle, "recycle");
+        evaluation none;
+        evaluation& recycled = recycle.is_none() ? none : writable_evaluation(recycle, "recycle");
         review_options opt;
+        if (areas) opt.with_areas(*areas);
+        if (cw) opt.with_crosswalk(*cw);
         opt.checked = checked;
         opt.evaluation.method = pace_method_from_string(method);
         opt.evaluation.year = year;
@@ -269,8 +272,8 @@ void register_areas(py::module_& m) {
         review_result res;
         {
           py::gil_scoped_release release;
-          res = consume ? review(p, std::move(obs), areas, cw, opt, recycled)
-                        : review(p, obs, areas, cw, opt, recycled);
+          res = consume ? review(p, std::move(obs), opt, std::move(recycled))
+                        : review(p, obs, opt, std::move(recycled));
         }
         return py::make_tuple(std::move(res.evaluation), findings_list(res.findings));
       },

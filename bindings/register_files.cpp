@@ -1,35 +1,140 @@
-// Python bindings of the C++ CSV readers: the files a C++ tool reads without Python, reachable
-// from Python so that the two readers' rules and messages are tested against each other.
+// Python bindings of the C++ CSV readers and of the text rules they share with the Python readers
+// (decoding, delimiter, number cells): Python calls these, never a copy of them.
 #include "register.hpp"
 
 #include <chitieu/csv_files.hpp>
+#include <chitieu/number_cell.hpp>
+#include <chitieu/text_files.hpp>
 
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace py = pybind11;
 
 namespace chitieu::python {
+namespace {
+
+/// One character given from Python ("," or ";" or "\t"), or `fallback` for None.
+char one_char(const std::optional<std::string>& text, char fallback, const char* field) {
+  if (!text) return fallback;
+  if (text->size() != 1) throw error("'" + *text + "' is not one character", {}, 0, field);
+  return (*text)[0];
+}
+
+csv_options options_of(const std::optional<std::string>& encoding,
+                       const std::optional<std::string>& delimiter, const std::string& decimal) {
+  csv_options out;
+  out.encoding = encoding.value_or("");
+  out.delimiter = one_char(delimiter, 0, "delimiter");
+  out.decimal = one_char(decimal, '.', "decimal");
+  return out;
+}
+
+/// number_cell() of every cell of a list (None or any other non-str: missing): the numbers (NaN
+/// for a missing cell or one that is not a number), and the positions of the cells that are not.
+std::pair<py::array_t<double>, std::vector<long>> number_cells(const py::list& cells, char decimal) {
+  const auto n = static_cast<std::size_t>(cells.size());
+  py::array_t<double> out(static_cast<py::ssize_t>(n));
+  double* values = out.mutable_data();
+  std::vector<long> bad;
+  for (std::size_t k = 0; k < n; ++k) {
+    PyObject* cell = PyList_GET_ITEM(cells.ptr(), static_cast<py::ssize_t>(k));
+    values[k] = std::nan("");
+    if (!PyUnicode_Check(cell)) continue;
+    Py_ssize_t size = 0;
+    const char* text = PyUnicode_AsUTF8AndSize(cell, &size);
+    if (text == nullptr) throw py::error_already_set();
+    if (const auto v = number_cell(std::string_view(text, static_cast<std::size_t>(size)), decimal))
+      values[k] = *v;
+    else
+      bad.push_back(static_cast<long>(k));
+  }
+  return {std::move(out), std::move(bad)};
+}
+
+}  // namespace
 
 void register_files(py::module_& m) {
   m.def(
+      "decode_text",
+      [](const py::bytes& data, const std::string& path, const std::optional<std::string>& encoding) {
+        decoded_text d = decode_text(std::string_view(data), path, encoding.value_or(""));
+        return std::make_pair(py::str(d.text), d.encoding);
+      },
+      py::arg("data"), py::arg("path"), py::arg("encoding") = py::none(),
+      "The text of a file's bytes and the encoding read ('utf-8' or 'cp1258'): `encoding` if given, else "
+      "UTF-8 (byte-order mark or not), else Windows-1258 (then NFC); ChitieuError naming the file, line and "
+      "the field 'encoding' for an unknown encoding, an undecodable byte or TCVN3-looking text");
+  m.def(
+      "detect_delimiter",
+      [](const py::str& text) {  // the str's own UTF-8, not a copy of the file
+        Py_ssize_t size = 0;
+        const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+        if (utf8 == nullptr) throw py::error_already_set();
+        return std::string(1, detect_delimiter(std::string_view(utf8, static_cast<std::size_t>(size))));
+      },
+      py::arg("text"),
+      "The delimiter of the first line that is neither blank nor a # comment: the most frequent of , ; tab "
+      "outside quotes (, when none)");
+  m.def(
+      "delimiter_name", [](const std::string& d) { return delimiter_name(one_char(d, ',', "delimiter")); },
+      py::arg("delimiter"),
+      "The name of a delimiter in messages: \"comma ','\", \"semicolon ';'\" or \"tab\"");
+  m.def(
+      "number_cells",
+      [](const py::list& cells, const std::string& decimal) {
+        return number_cells(cells, one_char(decimal, '.', "decimal"));
+      },
+      py::arg("cells"), py::arg("decimal") = ".",
+      "The number in each cell of a list as float64 (None, an empty or NA cell: NaN), and the positions of "
+      "the "
+      "cells that are not a number (NaN too); the number-cell rule of every reader");
+  m.def(
+      "not_a_number_message",
+      [](const std::string& cell, const std::string& decimal, const std::optional<std::string>& delimiter) {
+        return not_a_number_message(cell, one_char(decimal, '.', "decimal"),
+                                    one_char(delimiter, 0, "delimiter"));
+      },
+      py::arg("cell"), py::arg("decimal") = ".", py::arg("delimiter") = py::none(),
+      "The message for a cell that is not a number, with the hint for a decimal comma where it applies "
+      "(delimiter None: a table that is not CSV)");
+  m.def(
       "read_observations_file",
-      [](const std::string& path) {
-        observations_file f = read_observations(path);
+      [](const std::string& path, const std::optional<std::string>& encoding,
+         const std::optional<std::string>& delimiter, const std::string& decimal) {
+        observations_file f = read_observations(path, options_of(encoding, delimiter, decimal));
         return std::make_pair(std::move(f.panel), std::move(f.lines));
       },
-      py::arg("path"),
+      py::arg("path"), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
+      py::arg("decimal") = ".",
       "The C++ reader of an observation CSV file: (Panel, the file line of each row); ChitieuError naming "
       "the file, line and column");
-  m.def("read_areas_file", &read_areas, py::arg("path"),
-        "The C++ reader of an area CSV file: a validated AreaTable; ChitieuError naming the file, line and "
-        "column");
-  m.def("read_crosswalk_file", &read_crosswalk, py::arg("path"), py::arg("areas"),
-        "The C++ reader of a crosswalk CSV file over `areas`: a validated Crosswalk; ChitieuError naming the "
-        "file, line and column");
+  m.def(
+      "read_areas_file",
+      [](const std::string& path, const std::optional<std::string>& encoding,
+         const std::optional<std::string>& delimiter) {
+        return read_areas(path, options_of(encoding, delimiter, "."));
+      },
+      py::arg("path"), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
+      "The C++ reader of an area CSV file: a validated AreaTable; ChitieuError naming the file, line and "
+      "column");
+  m.def(
+      "read_crosswalk_file",
+      [](const std::string& path, const area_table& areas, const std::optional<std::string>& encoding,
+         const std::optional<std::string>& delimiter, const std::string& decimal) {
+        return read_crosswalk(path, areas, options_of(encoding, delimiter, decimal));
+      },
+      py::arg("path"), py::arg("areas"), py::arg("encoding") = py::none(), py::arg("delimiter") = py::none(),
+      py::arg("decimal") = ".",
+      "The C++ reader of a crosswalk CSV file over `areas`: a validated Crosswalk; ChitieuError naming the "
+      "file, line and column");
 }
 
 }  // namespace chitieu::python

@@ -1,29 +1,23 @@
 // The CSV reading rules of the observation, area and crosswalk readers.
 #include "csv_table.hpp"
 
+#include <chitieu/number_cell.hpp>
+#include <chitieu/text_files.hpp>
+
+#include "detail/white_space.hpp"
+
 #include <algorithm>
-#include <cctype>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <limits>
-#include <sstream>
 
 namespace chitieu::detail {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 /// Splits the records of `text` from `pos` on: cells and the line each record starts on.
 struct record_reader {
   std::string_view text;
+  char delimiter = ',';
   std::size_t pos = 0;
   long line = 1;
 
@@ -46,7 +40,7 @@ struct record_reader {
         }
       } else if (c == '"') {
         quoted = true;
-      } else if (c == ',') {
+      } else if (c == delimiter) {
         cells.emplace_back();
       } else if (c == '\n') {
         ++line;
@@ -59,28 +53,12 @@ struct record_reader {
   }
 };
 
-bool missing_number(std::string_view cell) {
-  const std::string_view t = trim(cell);
-  return t.empty() || t == "NA" || t == "NaN" || t == "nan" || t == "N/A";
-}
-
-/// The number a cell holds (decimal digits, a dot, an exponent; or inf), or nothing.
-std::optional<double> parse_number(std::string_view cell) {
-  const std::string t(trim(cell));
-  const bool plain = std::all_of(t.begin(), t.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-  });
-  std::string lower = t;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return char(std::tolower(c)); });
-  const std::string_view word =
-      lower[0] == '-' || lower[0] == '+' ? std::string_view(lower).substr(1) : lower;
-  if (!plain && word != "inf" && word != "infinity") return std::nullopt;
-  errno = 0;
-  char* end = nullptr;
-  const double v = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size() || end == t.c_str()) return std::nullopt;
-  return v;
+/// The options checked: a delimiter and a decimal mark chitieu reads.
+void check_options(const csv_options& options, const std::string& path) {
+  if (options.delimiter != 0) delimiter_name(options.delimiter);  // throws for an unknown one
+  if (options.decimal != '.' && options.decimal != ',')
+    throw error(std::string("unknown decimal mark '") + options.decimal + "'; expected '.' or ','", path, 0,
+                "decimal");
 }
 
 }  // namespace
@@ -97,8 +75,9 @@ void csv_table::require_columns(const std::vector<std::string>& names, const std
     std::string need, found;
     for (const std::string& n : names) need += (need.empty() ? "" : ", ") + n;
     for (const std::string& n : columns) found += (found.empty() ? "" : ", ") + n;
-    throw error("missing column '" + name + "'; " + what + " need the columns " + need + " (found: " +
-                    (found.empty() ? "none" : found) + "; columns were read as separated by comma ',')",
+    throw error("missing column '" + name + "'; " + what + " need the columns " + need +
+                    " (found: " + (found.empty() ? "none" : found) + "; columns were read as separated by " +
+                    delimiter_name(delimiter) + ")",
                 path, header_line, name);
   }
 }
@@ -115,12 +94,8 @@ std::vector<double> csv_table::numbers(std::string_view name) const {
   if (!c) return out;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const std::string& cell = rows[r][*c];
-    if (missing_number(cell)) continue;
-    const auto v = parse_number(cell);
-    if (!v)
-      throw error(
-          "'" + cell + "' is not a number (write digits with a dot for decimals, or leave the cell empty)",
-          path, lines[r], std::string(name));
+    const auto v = number_cell(cell, decimal);
+    if (!v) throw error(not_a_number_message(cell, decimal, delimiter), path, lines[r], std::string(name));
     out[r] = *v;
   }
   return out;
@@ -134,32 +109,39 @@ std::vector<std::string> csv_table::texts(std::string_view name) const {
   return out;
 }
 
-csv_table read_csv_table(const std::string& path, const std::string& what) {
+csv_table read_csv_table(const std::string& path, const std::string& what, const csv_options& options) {
+  check_options(options, path);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error("no such " + what + " file", path);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  decoded_text decoded = decode_text(bytes, path, options.encoding);
+  const std::string& text = decoded.text;
   csv_table table;
   table.path = path;
-  record_reader reader{text};
+  table.encoding = std::move(decoded.encoding);
+  table.delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(text);
+  table.decimal = options.decimal;
+  record_reader reader{text, table.delimiter};
   // Leading comment lines: whole lines starting with '#' after spaces.
   while (reader.pos < text.size()) {
     const std::size_t eol = std::min(text.find('\n', reader.pos), text.size());
-    if (trim(std::string_view(text).substr(reader.pos, eol - reader.pos)).substr(0, 1) != "#") break;
+    if (trim_white_space(std::string_view(text).substr(reader.pos, eol - reader.pos)).substr(0, 1) != "#")
+      break;
     reader.pos = eol + 1;
     ++reader.line;
   }
   std::vector<std::string> cells;
   if (!reader.next(cells, table.header_line))
     throw error("cannot read the " + what + " CSV: the file has no header line", path);
-  for (std::string& name : cells) table.columns.emplace_back(trim(name));
+  for (std::string& name : cells) table.columns.emplace_back(trim_white_space(name));
   long line = 0;
   while (reader.next(cells, line)) {
     if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return s.empty(); })) continue;
     if (cells.size() > table.columns.size())
-      throw error("cannot read the " + what + " CSV: the row has " + std::to_string(cells.size()) +
-                      " cells but the header " + std::to_string(table.columns.size()) +
-                      " (quote a cell that contains a comma)",
+      throw error("cannot read the " + what + " CSV (columns separated by " +
+                      delimiter_name(table.delimiter) + ", " + table.encoding + "): the row has " +
+                      std::to_string(cells.size()) + " cells but the header " +
+                      std::to_string(table.columns.size()) + " (quote a cell that contains the delimiter)",
                   path, line);
     cells.resize(table.columns.size());
     table.rows.push_back(cells);

@@ -2,6 +2,7 @@
 // observation, area and crosswalk readers (the rules of the Python readers, docs/errors.md).
 #pragma once
 
+#include <chitieu/csv_files.hpp>
 #include <chitieu/error.hpp>
 
 #include <cstddef>
@@ -12,11 +13,15 @@
 
 namespace chitieu::detail {
 
-/// A CSV table: UTF-8 (a leading byte-order mark dropped), comma-separated, `"` quoting with
-/// `""` for a quote. Leading lines starting with `#` (after spaces) are comments; the next line
-/// is the header (names trimmed of spaces); rows whose cells are all empty are skipped.
+/// A CSV table: its bytes decoded by decode_text(), its cells separated by the delimiter given or
+/// detected, `"` quoting with `""` for a quote. Leading lines starting with `#` (after spaces) are
+/// comments; the next line is the header (names trimmed of spaces); rows whose cells are all
+/// empty are skipped.
 struct csv_table {
   std::string path;                            ///< the file, named in messages
+  std::string encoding;                        ///< the encoding read ("utf-8", "cp1258")
+  char delimiter = ',';                        ///< the column delimiter read
+  char decimal = '.';                          ///< the decimal mark of number cells
   long header_line = 0;                        ///< the header's line in the file
   std::vector<std::string> columns;            ///< the header names
   std::vector<std::vector<std::string>> rows;  ///< the cells of each kept row (as many as columns)
@@ -29,16 +34,17 @@ struct csv_table {
   void require_columns(const std::vector<std::string>& names, const std::string& what) const;
   /// Throws chitieu::error at the first empty cell of column `name` (which must exist).
   void require_cells(const std::string& name, const std::string& message) const;
-  /// Column `name` as numbers: the cells "", "NA", "NaN", "nan", "N/A" (spaces trimmed) are
-  /// NaN; throws chitieu::error at the first cell that is not a number. A missing column: NaN.
+  /// Column `name` as numbers read by number_cell() (missing cells NaN); throws chitieu::error
+  /// at the first cell that is not a number (not_a_number_message()). A missing column: NaN.
   std::vector<double> numbers(std::string_view name) const;
   /// Column `name` as text (empty cells ""); a missing column gives empty cells.
   std::vector<std::string> texts(std::string_view name) const;
 };
 
-/// Reads `path` as a csv_table; throws chitieu::error naming the file when it cannot be opened
-/// ("no such <what> file") or a row has more cells than the header.
-csv_table read_csv_table(const std::string& path, const std::string& what);
+/// Reads `path` as a csv_table written as `options` say; throws chitieu::error naming the file
+/// when it cannot be opened ("no such <what> file"), an option is unknown, the bytes cannot be
+/// decoded, or a row has more cells than the header.
+csv_table read_csv_table(const std::string& path, const std::string& what, const csv_options& options);
 
 /// Throws `e` (an error about 1-based data row e.line() of `table`) restated at the file and line.
 [[noreturn]] void rethrow_at_line(const error& e, const csv_table& table);

@@ -15,8 +15,8 @@ const std::vector<std::string> crosswalk_columns = {"from", "to", "share", "date
 const char* const required_cell = "empty cell; this column is required in every row";
 }  // namespace
 
-area_table read_areas(const std::string& path) {
-  const detail::csv_table table = detail::read_csv_table(path, "areas");
+area_table read_areas(const std::string& path, const csv_options& options) {
+  const detail::csv_table table = detail::read_csv_table(path, "areas", options);
   table.require_columns(area_columns, "areas");
   table.require_cells("id", required_cell);
   try {
@@ -29,8 +29,8 @@ area_table read_areas(const std::string& path) {
   }
 }
 
-crosswalk read_crosswalk(const std::string& path, const area_table& areas) {
-  const detail::csv_table table = detail::read_csv_table(path, "crosswalk");
+crosswalk read_crosswalk(const std::string& path, const area_table& areas, const csv_options& options) {
+  const detail::csv_table table = detail::read_csv_table(path, "crosswalk", options);
   std::vector<double> shares = table.numbers("share");
   table.require_columns(crosswalk_columns, "crosswalks");
   for (const std::string& name : crosswalk_columns) table.require_cells(name, required_cell);

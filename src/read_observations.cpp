@@ -40,8 +40,8 @@ error observations_file::at_line(const error& e) const {
   return error(e.message(), path, ours ? lines[static_cast<std::size_t>(row - 1)] : row, e.field());
 }
 
-observations_file read_observations(const std::string& path) {
-  const detail::csv_table table = detail::read_csv_table(path, "observations");
+observations_file read_observations(const std::string& path, const csv_options& options) {
+  const detail::csv_table table = detail::read_csv_table(path, "observations", options);
   std::vector<std::vector<double>> numbers;  // checked in column order, as the Python reader does
   for (const std::string& name : number_columns) numbers.push_back(table.numbers(name));
   const bool ratio_only = !table.column("value") && table.column("numerator") && table.column("denominator");
@@ -73,10 +73,9 @@ observations_file read_observations(const std::string& path) {
   return out;
 }
 
-review_result review(const plan& p, const observations_file& observations, const area_table* areas,
-                     const crosswalk* cw, const review_options& options) {
+review_result review(const plan& p, const observations_file& observations, const review_options& options) {
   try {
-    return review(p, observations.panel, areas, cw, options);
+    return review(p, observations.panel, options);
   } catch (const error& e) {
     throw observations.at_line(e);
   }

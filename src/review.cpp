@@ -40,31 +40,32 @@ void check_and_complete(const plan& p, panel& obs) {
   throw_first_problem(problems);
 }
 
-review_result review(const plan& p, panel&& observations, const area_table* areas, const crosswalk* cw,
-                     const review_options& options, evaluation* recycle) {
+review_result review(const plan& p, panel&& observations, const review_options& options,
+                     evaluation&& recycle) {
   if (!options.checked) check_and_complete(p, observations);
   evaluate_options checked = options.evaluation;
   checked.checked = true;  // the observations were checked; the roll-up's rows derive from them
-  if (!areas) {
+  if (!options.areas) {
     if (options.geography)
       throw error("a geography date needs an area table (and a crosswalk)", {}, 0, "geography");
-    return {evaluate(p, std::move(observations), checked, recycle), {}};
+    return {evaluate(p, std::move(observations), checked, &recycle), {}};
   }
-  check_observation_areas(observations, *areas);
+  const area_table& areas = *options.areas;
+  check_observation_areas(observations, areas);
   if (options.geography) {
-    const crosswalk none({}, *areas);
-    observations = reexpress(p, observations, *areas, cw ? *cw : none, *options.geography);
+    const crosswalk none({}, areas);
+    observations = reexpress(p, observations, areas, options.crosswalk ? options.crosswalk->get() : none,
+                             *options.geography);
   }
-  roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), *areas, *options.geography)
-                                            : roll_up(p, std::move(observations), *areas);
-  return {evaluate(p, std::move(rolled.rows), checked, recycle), std::move(rolled.findings)};
+  roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), areas, *options.geography)
+                                            : roll_up(p, std::move(observations), areas);
+  return {evaluate(p, std::move(rolled.rows), checked, &recycle), std::move(rolled.findings)};
 }
 
-review_result review(const plan& p, const panel& observations, const area_table* areas, const crosswalk* cw,
-                     const review_options& options, evaluation* recycle) {
-  return review(
-      p, detail::copy_with_room(observations, areas ? detail::parent_row_bound(observations, *areas) : 0),
-      areas, cw, options, recycle);
+review_result review(const plan& p, const panel& observations, const review_options& options,
+                     evaluation&& recycle) {
+  const std::size_t room = options.areas ? detail::parent_row_bound(observations, *options.areas) : 0;
+  return review(p, detail::copy_with_room(observations, room), options, std::move(recycle));
 }
 
 }  // namespace chitieu

@@ -208,6 +208,7 @@ int main(int argc, char** argv) {
   const chitieu::area_table areas = read_areas(argv[3]);
   const long input_rss = peak_rss_kib();
   chitieu::review_options opt;
+  opt.with_areas(areas);
   if (argc > 5) opt.evaluation.threads = static_cast<unsigned>(std::atoi(argv[5]));
 
   chitieu::panel completed = obs;
@@ -231,8 +232,8 @@ int main(int argc, char** argv) {
   chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation);
   const double eval_into_ms =
       median_ms(runs, [&] { chitieu::evaluate_into(plan, rolled, reused_evaluation, opt.evaluation); });
-  const double review_ms = median_ms(
-      runs, [&] { review_rows = chitieu::review(plan, obs, &areas, nullptr, opt).evaluation.size(); });
+  const double review_ms =
+      median_ms(runs, [&] { review_rows = chitieu::review(plan, obs, opt).evaluation.size(); });
   // The floor: into fresh memory each run (as review() writes its evaluation), and into columns
   // reused from run to run (no page faults: what an evaluation into caller-owned buffers pays).
   double checksum = 0.0;

@@ -35,16 +35,17 @@ std::string number(double v) {
 
 }  // namespace
 
-chitieu::review_result run(const request& r, chitieu::plan& plan) {
+chitieu::review_result run(const request& r, chitieu::plan& plan, const chitieu::csv_options& csv) {
   plan = chitieu::load_plan(r.plan);
-  const chitieu::observations_file obs = chitieu::read_observations(r.data);
-  if (!r.areas) return chitieu::review(plan, obs, nullptr, nullptr);
-  const chitieu::area_table areas = chitieu::read_areas(*r.areas);
+  const chitieu::observations_file obs = chitieu::read_observations(r.data, csv);
+  if (!r.areas) return chitieu::review(plan, obs);
+  const chitieu::area_table areas = chitieu::read_areas(*r.areas, csv);
   chitieu::review_options options;
-  if (r.geography) options.geography = chitieu::parse_date(*r.geography);
-  if (!r.crosswalk) return chitieu::review(plan, obs, &areas, nullptr, options);
-  const chitieu::crosswalk cw = chitieu::read_crosswalk(*r.crosswalk, areas);
-  return chitieu::review(plan, obs, &areas, &cw, options);
+  options.with_areas(areas);
+  if (r.geography) options.with_geography(chitieu::parse_date(*r.geography));
+  if (!r.crosswalk) return chitieu::review(plan, obs, options);
+  const chitieu::crosswalk cw = chitieu::read_crosswalk(*r.crosswalk, areas, csv);
+  return chitieu::review(plan, obs, options.with_crosswalk(cw));
 }
 
 void write_json(std::ostream& out, const chitieu::plan& plan, const chitieu::review_result& result) {

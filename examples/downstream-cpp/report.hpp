@@ -19,8 +19,9 @@ struct request {
   std::optional<std::string> geography;  ///< re-express every year on the units of this day
 };
 
-/// Reads the plan and the files and reviews them (chitieu::error on bad input).
-chitieu::review_result run(const request& r, chitieu::plan& plan);
+/// Reads the plan and the files, written as `csv` says (by default: encoding and delimiter
+/// detected, decimal dot), and reviews them (chitieu::error on bad input).
+chitieu::review_result run(const request& r, chitieu::plan& plan, const chitieu::csv_options& csv = {});
 
 /// Writes `{"plan": id, "rows": [...], "findings": [...]}`: one object per evaluation row with the
 /// evaluation columns (null where undefined), one per finding.

@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
     const chitieu::plan plan = chitieu::load_plan("la-gi-2024");
     const chitieu::area_table areas = chitieu::read_areas(data + "/areas/la-gi.csv");
     const auto observations = chitieu::read_observations(data + "/sample/la-gi-observations.csv");
-    const chitieu::review_result result = chitieu::review(plan, observations, &areas, nullptr);
+    const chitieu::review_result result =
+        chitieu::review(plan, observations, chitieu::review_options{}.with_areas(areas));
     const auto row = result.evaluation.find("trained_labour", "la-gi", 2024);
     if (!row) return 1;
     std::cout << row->indicator() << " " << row->area() << " " << row->year() << ": value " << row->value()

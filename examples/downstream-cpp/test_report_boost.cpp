@@ -5,7 +5,9 @@
 #include "report.hpp"
 #include "sample_files.hpp"
 
+#include <fstream>
 #include <sstream>
+#include <string>
 
 BOOST_AUTO_TEST_CASE(the_last_value_decides_the_status) {
   chitieu::plan plan;
@@ -40,4 +42,26 @@ BOOST_AUTO_TEST_CASE(the_json_report_has_every_row) {
   BOOST_TEST(rows == result.evaluation.size() + result.findings.size());
   BOOST_TEST(text.rfind("{\"plan\": \"la-gi-2024\",\n \"rows\": [\n  {\"indicator\": ", 0) == 0);
   BOOST_TEST(text.find("\"coverage\": null") != std::string::npos);  // the town's own rows
+}
+
+BOOST_AUTO_TEST_CASE(the_sample_saved_by_excel_on_vietnamese_windows_reviews_alike) {
+  // The sample as Excel on Vietnamese Windows saves it: Windows-1258 (a comment holding
+  // "Phường Phước Hội", its tones as combining marks), semicolons, decimal commas, CRLF.
+  std::ifstream in(sample::observations);
+  std::ostringstream excel;
+  excel << "# Ph\xFD\xF5\xCCng Ph\xFD\xF5\xEC"
+           "c H\xF4\xF2i\r\n";
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind('#', 0) != 0)
+      for (char& c : line) c = c == ',' ? ';' : c == '.' ? ',' : c;
+    excel << line << "\r\n";
+  }
+  const std::string path = sample::write("excel_vn", excel.str());
+  chitieu::plan plan;
+  const auto utf8 = report::run({"la-gi-2024", sample::observations, sample::areas, {}, {}}, plan);
+  chitieu::csv_options decimal_comma;
+  decimal_comma.decimal = ',';
+  const auto excel_vn = report::run({"la-gi-2024", path, sample::areas, {}, {}}, plan, decimal_comma);
+  CHITIEU_CHECK_EVALUATIONS_EQUAL(excel_vn.evaluation, utf8.evaluation, chitieu::testing::exactly());
+  BOOST_TEST(excel_vn.findings.size() == utf8.findings.size());
 }

@@ -13,17 +13,46 @@
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
 namespace chitieu {
 
-/// Options of review().
+/// Options of review(): what to review beside the plan and the panel. The area table and the
+/// crosswalk are held by reference, not owned: each must outlive the review() call given these
+/// options (a temporary is refused at compile time). Options are plain values, copied freely and
+/// shared between threads.
 struct review_options {
-  evaluate_options evaluation;    ///< passed to evaluate()
+  /// The area table: with it the review checks the observations' units and rolls them up.
+  std::optional<std::reference_wrapper<const area_table>> areas;
+  /// The crosswalk re-expressing old units on the units of `geography` (needs `areas`); unused
+  /// without a geography day (historical geography).
+  std::optional<std::reference_wrapper<const chitieu::crosswalk>> crosswalk;
   std::optional<date> geography;  ///< re-express every year on the units valid on this day
+  evaluate_options evaluation;    ///< passed to evaluate()
   /// The panel has already passed check_and_complete() (its values completed): skip that step.
   bool checked = false;
+
+  /// Reviews with the area table `table` (kept by reference); returns *this to chain setters.
+  review_options& with_areas(const area_table& table) {
+    areas = table;
+    return *this;
+  }
+  /// A temporary table would not outlive the options: refused.
+  review_options& with_areas(const area_table&& table) = delete;
+  /// Re-expresses through the crosswalk `walk` (kept by reference); returns *this to chain setters.
+  review_options& with_crosswalk(const chitieu::crosswalk& walk) {
+    crosswalk = walk;
+    return *this;
+  }
+  /// A temporary crosswalk would not outlive the options: refused.
+  review_options& with_crosswalk(const chitieu::crosswalk&& walk) = delete;
+  /// Re-expresses every year on the units valid on `day`; returns *this to chain setters.
+  review_options& with_geography(date day) {
+    geography = day;
+    return *this;
+  }
 };
 
 /// What a review returns: the evaluation and the findings of the roll-up.
@@ -43,21 +72,32 @@ CHITIEU_API void check_observation_areas(const panel& obs, const area_table& are
 /// same order, as observation_problems() before and check_observations() after complete_values().
 CHITIEU_API void check_and_complete(const plan& p, panel& obs);
 
-/// Runs the review: check_and_complete (unless options.checked) → area checks (when `areas` is given) →
-/// reexpress to options.geography (needs `areas`; without `cw` every unit must be valid on that day) →
-/// roll_up (when `areas` is given; on the units of the geography day if set, else year by year)
-/// → evaluate. The panel the caller gives away is moved from stage to stage, never copied. A crosswalk
-/// without a geography day is not used (historical geography). `recycle`: an earlier evaluation the caller
-/// gives away (left empty), whose columns' memory the evaluation reuses (see evaluate_into()).
+/// Runs the review: check_and_complete (unless options.checked) → area checks (when options.areas is
+/// given) → reexpress to options.geography (needs options.areas; without options.crosswalk every unit
+/// must be valid on that day) → roll_up (when options.areas is given; on the units of the geography day
+/// if set, else year by year) → evaluate. The panel the caller gives away is moved from stage to stage,
+/// never copied. `recycle`: an earlier evaluation the caller gives away (std::move; left empty), whose
+/// columns' memory the evaluation reuses (see evaluate_into()); by default none.
 /// Errors are chitieu::error (also for a geography day without areas, field "geography").
-CHITIEU_API review_result review(const plan& p, panel&& observations, const area_table* areas,
-                                 const crosswalk* cw, const review_options& options = {},
-                                 evaluation* recycle = nullptr);
+CHITIEU_API review_result review(const plan& p, panel&& observations, const review_options& options = {},
+                                 evaluation&& recycle = {});
 
 /// As review() above on a panel the caller keeps: one copy, with room for the parent rows the
 /// roll-up appends, moves through the stages.
-CHITIEU_API review_result review(const plan& p, const panel& observations, const area_table* areas,
-                                 const crosswalk* cw, const review_options& options = {},
-                                 evaluation* recycle = nullptr);
+CHITIEU_API review_result review(const plan& p, const panel& observations, const review_options& options = {},
+                                 evaluation&& recycle = {});
+
+/// The review with its optional inputs as pointers (null: none), the 0.1.0 signature: the pointers
+/// replace options.areas and options.crosswalk, `recycle` (may be null) is given away as above.
+/// Deprecated in 0.2.0, kept through 0.3.x (docs/api-stability.md); forwards to the review() above.
+[[deprecated("use review(plan, panel, review_options)")]] CHITIEU_API review_result
+review(const plan& p, panel&& observations, const area_table* areas, const crosswalk* cw,
+       const review_options& options = {}, evaluation* recycle = nullptr);
+
+/// As the deprecated review() above on a panel the caller keeps.
+/// Deprecated in 0.2.0, kept through 0.3.x; forwards to review(plan, panel, review_options).
+[[deprecated("use review(plan, panel, review_options)")]] CHITIEU_API review_result
+review(const plan& p, const panel& observations, const area_table* areas, const crosswalk* cw,
+       const review_options& options = {}, evaluation* recycle = nullptr);
 
 }  // namespace chitieu

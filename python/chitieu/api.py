@@ -16,6 +16,7 @@ from chitieu.frames import area_columns, areas_from_table, crosswalk_from_table,
 from chitieu.io import Table, TableSource, read_areas, read_crosswalk
 from chitieu.plans import CORE_ERRORS, PlanSource, load_plan, plan_of
 from chitieu.subset import AREA_KEYS, check_area_key, select_indicators
+from chitieu.wide import read_wide_observations
 
 __all__ = ["AREA_KEYS", "FINDING_COLUMNS", "METHODS", "PlanSource", "evaluate", "load_plan", "parse_target",
            "read_observations"]
@@ -59,7 +60,11 @@ def read_observations(source: TableSource, layout: str = "long", sheet: Optional
     given, and remembers each row's file, line and cell: an error found later by
     :func:`evaluate` still names them. See docs/your-data.md.
     """
-    return io.read_observations(source, layout=layout, sheet=sheet, decimal=decimal, encoding=encoding).located()
+    if layout not in io.LAYOUTS:
+        raise ObservationError(f"unknown layout '{layout}'; expected long (one row per observation) or wide "
+                               "(one column per year)", field="layout")
+    read = read_wide_observations if layout == "wide" else io.read_observations
+    return read(source, sheet=sheet, decimal=decimal, encoding=encoding).located()
 
 
 def _geography(geography: Union[str, _dt.date, None]) -> Optional[str]:

@@ -16,7 +16,7 @@ import os
 from typing import List, Optional, Sequence, Set, Tuple, Type
 
 import numpy as np
-import pandas as pd
+import numpy.typing as npt
 
 from chitieu import _core
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PlanError, translate
@@ -36,7 +36,6 @@ from chitieu.subset import select_indicators
 __all__ = ["ChitieuErrors", "collect_problems"]
 
 _NUMBERS = ("value", "numerator", "denominator", "weight", "se")
-_MISSING = {"", "NA", "NaN", "nan", "N/A"}
 
 
 class ChitieuErrors(  # noqa: N818 - the public name of a list of errors (docs/python.md)
@@ -93,12 +92,10 @@ def _missing_columns(table: Table, required: Sequence[str], cls: Type[ChitieuErr
     return not missing
 
 
-def _cell(v: object) -> Optional[str]:
-    """A cell as text, None when empty or a missing marker."""
-    if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
-        return None
-    s = str(v).strip()
-    return None if s in _MISSING else s
+def _numbers(table: Table, name: str) -> Tuple[npt.NDArray[np.float64], List[int]]:
+    """Column ``name`` by the number-cell rule of every reader: the numbers (NaN when missing or not a
+    number) and the 0-based rows of the cells that are not numbers."""
+    return _core.number_cells(table.frame[name].astype("string").tolist())
 
 
 def _observations(source: TableSource, problems: List[ChitieuError]) -> Tuple[Optional[Table], Set[int]]:
@@ -120,15 +117,13 @@ def _observations(source: TableSource, problems: List[ChitieuError]) -> Tuple[Op
                                   empty, name))
             bad.add(empty)
     years = np.full(len(table.frame), 0, dtype=np.int32)
-    for row, v in enumerate(table.frame["year"].to_numpy(dtype=object)):
-        text = _cell(v)
-        try:
-            y = float(text) if text is not None else float("nan")
-        except ValueError:
-            y = float("nan")
+    values, not_numbers = _numbers(table, "year")
+    words = set(not_numbers)
+    for row, y in enumerate(values.tolist()):
         if not (np.isfinite(y) and y == round(y) and abs(y) <= 9999):
-            found.append(_located(ObservationError, f"'{'' if text is None else text}' is not a year (a whole "
-                                  "number such as 2024)", table, row, "year"))
+            text = "" if np.isnan(y) and row not in words else table.frame["year"].iloc[row]
+            found.append(_located(ObservationError, f"'{text}' is not a year (a whole number such as 2024)", table,
+                                  row, "year"))
             bad.add(row)
         else:
             years[row] = int(y)
@@ -137,18 +132,12 @@ def _observations(source: TableSource, problems: List[ChitieuError]) -> Tuple[Op
         if name not in cols:
             table.frame[name] = np.nan
             continue
-        values = np.full(len(table.frame), np.nan)
-        for row, v in enumerate(table.frame[name].to_numpy(dtype=object)):
-            text = _cell(v)
-            if text is None:
-                continue
-            try:
-                values[row] = float(text)
-            except ValueError:
-                found.append(_located(ObservationError, f"'{text}' is not a number (write digits with a dot for "
-                                      "decimals, or leave the cell empty)", table, row, name))
-                bad.add(row)
-        table.frame[name] = values
+        numbers, not_numbers = _numbers(table, name)
+        for row in not_numbers:
+            message = _core.not_a_number_message(str(table.frame[name].iloc[row]), ".", table.delimiter)
+            found.append(_located(ObservationError, message, table, row, name))
+            bad.add(row)
+        table.frame[name] = numbers
     found.sort(key=lambda e: e.line or 0)
     problems.extend(found)
     return table, bad
@@ -204,7 +193,7 @@ def _crosswalk(crosswalk: TableSource, table: _core.AreaTable, problems: List[Ch
     walk = _read_strings(crosswalk, CROSSWALK_COLUMNS, AreaError, "crosswalk", problems)
     if walk is None or not _missing_columns(walk, CROSSWALK_COLUMNS, AreaError, "crosswalks", problems):
         return
-    shares = pd.to_numeric(walk.frame["share"], errors="coerce").to_numpy(dtype=np.float64)
+    shares, _ = _numbers(walk, "share")
     try:
         found = _core.crosswalk_problems(text_column(walk, "from"), text_column(walk, "to"), shares.tolist(),
                                          text_column(walk, "date"), table, source=walk.file)

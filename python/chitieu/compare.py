@@ -31,7 +31,7 @@ _BOOLEAN_KINDS = {"milestone", "sustained", "qualitative"}
 # Units whose values grow with the size of the area: levels of different areas do not compare.
 _ADDITIVE_UNITS = {"count", "money", "hectares"}
 
-PlanLike = Union[str, "os.PathLike[str]", _core.Plan]
+PlanLike = Union[str, os.PathLike[str], _core.Plan]
 
 
 def _as_plan(plan: PlanLike) -> _core.Plan:

@@ -37,6 +37,7 @@ import pandas as pd
 
 from chitieu import _core
 from chitieu.api import FINDING_COLUMNS
+from chitieu.choices import Method
 from chitieu.errors import ChitieuError, ObservationError, translate
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS, factorize
@@ -151,7 +152,7 @@ class _Context:
     frames) and the evaluation options; ``token`` names it in each process's cache of core objects."""
 
     def __init__(self, plan_text: str, areas: Optional[pd.DataFrame], crosswalk: Optional[pd.DataFrame],
-                 geography: Optional[str], year: Optional[int], method: str) -> None:
+                 geography: Optional[str], year: Optional[int], method: Method) -> None:
         self.plan_text, self.areas, self.crosswalk = plan_text, areas, crosswalk
         self.geography, self.year, self.method = geography, year, method
         self.token = f"{id(self)}-{hash(plan_text)}"
@@ -181,7 +182,7 @@ def _core_tables(context: _Context) -> Tuple[Optional[_core.AreaTable], Optional
 
 def _rows_of(plan: _core.Plan, core: _core.Evaluation, context: _Context) -> pd.DataFrame:
     """The rows of a core evaluation, as :func:`chitieu.evaluate`'s ``to_frame()`` (ids as text)."""
-    ev = Evaluation(plan, core, pd.DataFrame(columns=list(FINDING_COLUMNS)), method=context.method,  # type: ignore[arg-type]
+    ev = Evaluation(plan, core, pd.DataFrame(columns=list(FINDING_COLUMNS)), method=context.method,
                     geography=context.geography, year=context.year)
     return _as_text(ev.to_frame())
 
@@ -222,7 +223,7 @@ def _series(part: pd.DataFrame, context: _Context) -> Tuple[pd.DataFrame, Option
             at = exc.line - 1
             raise _in_partition(exc, int(part[_PARTITION].iloc[at]), int(part[_ROW].iloc[at])) from None
         raise
-    core = _core.evaluate(plan, panel, year=context.year, method=context.method)  # type: ignore[arg-type]
+    core = _core.evaluate(plan, panel, year=context.year, method=context.method)
     return _rows_of(plan, core, context), state
 
 
@@ -242,7 +243,7 @@ def _finish(state: Optional[_core.RollUpState], context: _Context) -> Tuple[pd.D
         panel, findings = _core.roll_up_finish(plan, state, areas, context.geography)
     except CORE_ERRORS as exc:
         raise translate(exc, ObservationError, file="<roll-up>") from None
-    core = _core.evaluate(plan, panel, year=context.year, method=context.method)  # type: ignore[arg-type]
+    core = _core.evaluate(plan, panel, year=context.year, method=context.method)
     found = pd.DataFrame(findings, columns=list(FINDING_COLUMNS)).astype(FINDINGS_META.dtypes.to_dict())
     return _rows_of(plan, core, context), found
 
@@ -280,7 +281,7 @@ def review(
     areas: Optional[TableSource] = None,
     crosswalk: Optional[TableSource] = None,
     geography: Union[str, _dt.date, None] = None,
-    method: str = "chitieu",
+    method: Method = "chitieu",
     year: Optional[int] = None,
     area_key: str = "id",
     indicators: Optional[Sequence[str]] = None,
@@ -337,7 +338,7 @@ def evaluate(
     areas: Optional[TableSource] = None,
     crosswalk: Optional[TableSource] = None,
     geography: Union[str, _dt.date, None] = None,
-    method: str = "chitieu",
+    method: Method = "chitieu",
     year: Optional[int] = None,
     area_key: str = "id",
     indicators: Optional[Sequence[str]] = None,
@@ -404,7 +405,7 @@ def read_files(pattern: str) -> Any:
 
 def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Optional[TableSource] = None,
                    crosswalk: Optional[TableSource] = None, geography: Union[str, _dt.date, None] = None,
-                   method: str = "chitieu", year: Optional[int] = None, area_key: str = "id",
+                   method: Method = "chitieu", year: Optional[int] = None, area_key: str = "id",
                    indicators: Optional[Sequence[str]] = None) -> Evaluation:
     """Evaluate observation files with Dask on ``scheduler`` (``threads``, ``processes`` or the address
     of a dask.distributed scheduler) and gather the rows into an in-memory :class:`~chitieu.Evaluation`

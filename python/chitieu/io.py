@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from chitieu import _core
 from chitieu.cells import CellError, date_texts, id_texts
 from chitieu.errors import AreaError, ChitieuError, ObservationError
 from chitieu.sources import LOCATION_ATTR, RawTable, TableSource, load_source
@@ -49,8 +50,6 @@ CROSSWALK_COLUMNS = ("from", "to", "share", "date")
 #: The layouts of observations: one row per observation, or one column per year.
 LAYOUTS = ("long", "wide")
 
-# Cells read as missing in numeric columns; everywhere else only an empty cell is missing.
-_MISSING = ["", "NA", "NaN", "nan", "N/A"]
 _DATES = ("valid_from", "valid_to", "date")
 _ROW = re.compile(r"\brow (\d+)\b")
 
@@ -177,18 +176,12 @@ def numbers_of(table: Table, col: pd.Series[Any], name: str, error: Type[Chitieu
     if pd.api.types.is_bool_dtype(col) or (pd.api.types.is_numeric_dtype(col) and not isinstance(
             col.dtype, pd.CategoricalDtype)):
         return col.to_numpy(dtype=np.float64, na_value=np.nan)
-    as_text = col.astype("string").str.strip().replace(dict.fromkeys(_MISSING, pd.NA))
-    readable = as_text.str.replace(",", ".", regex=False) if decimal == "," else as_text
-    values = pd.to_numeric(readable, errors="coerce")
-    bad = (values.isna() & as_text.notna()).to_numpy()
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        hint = ("write digits with a comma for decimals as chosen by decimal=',' (CLI: --decimal ,), or leave the "
-                "cell empty" if decimal == "," else "write digits with a dot for decimals, or leave the cell empty")
-        if decimal == "." and "," in str(col.iloc[row]) and table.delimiter != ",":
-            hint += "; decimal=',' (CLI: --decimal ,) reads a decimal comma such as 85,3"
-        raise table.error(error, f"'{col.iloc[row]}' is not a number ({hint})", row, name)
-    return np.asarray(values.to_numpy(dtype=np.float64, na_value=np.nan))
+    cells = col.astype("string").tolist()  # missing cells as pd.NA, which number_cells reads as missing
+    values, bad = _core.number_cells(cells, decimal)
+    if bad:
+        cell = str(col.iloc[bad[0]])
+        raise table.error(error, _core.not_a_number_message(cell, decimal, table.delimiter), bad[0], name)
+    return values
 
 
 def require_columns(table: Table, names: Sequence[str], error: Type[ChitieuError], what: str) -> None:
@@ -237,7 +230,15 @@ def whole_years(table: Table, name: str, error: Type[ChitieuError]) -> npt.NDArr
     raise table.error(error, f"'{shown}' is not a year (a whole number such as 2024)", row, name)
 
 
-def _long_observations(table: Table) -> Table:
+def check_decimal(decimal: str) -> None:
+    """Raise ObservationError unless ``decimal`` is a decimal mark the readers know ('.' or ',')."""
+    if decimal not in (".", ","):
+        raise ObservationError(f"unknown decimal mark '{decimal}'; expected '.' or ','", field="decimal")
+
+
+def long_observations(table: Table) -> Table:
+    """Observations in the long layout, checked: the required columns (``value`` may be left out when
+    ``numerator`` and ``denominator`` are given; it is then added as NaN) and whole years."""
     cols = table.frame.columns
     if "value" not in cols and "numerator" in cols and "denominator" in cols:
         required: List[str] = ["indicator", "area", "year"]
@@ -250,32 +251,21 @@ def _long_observations(table: Table) -> Table:
     return table
 
 
-def read_observations(source: TableSource, layout: str = "long", sheet: Optional[str] = None,
-                      decimal: str = ".", encoding: Optional[str] = None) -> Table:
-    """Observations ``indicator, area, year, value`` (+ ``numerator, denominator, weight, se``).
+def read_observations(source: TableSource, sheet: Optional[str] = None, decimal: str = ".",
+                      encoding: Optional[str] = None) -> Table:
+    """Observations ``indicator, area, year, value`` (+ ``numerator, denominator, weight, se``), in the
+    long layout (the wide one: :func:`chitieu.wide.read_wide_observations`).
 
-    ``layout="wide"``: one row per indicator and area (and ``measure``), one
-    column per year (see :mod:`chitieu.wide`). ``value`` may be missing when
-    both ``numerator`` and ``denominator`` are given (it is then added as NaN);
-    other columns are ignored. Optional columns left out stay out of the frame:
+    ``value`` may be missing when both ``numerator`` and ``denominator`` are
+    given (it is then added as NaN); other columns are ignored. Optional columns left out stay out of the frame:
     the core takes them as NaN, without a column of NaN held in Python. Empty
     ids are refused when the ids are factorized
     (:func:`chitieu.frames.panel_from_table`), in the same pass.
     """
-    if layout not in LAYOUTS:
-        raise ObservationError(f"unknown layout '{layout}'; expected long (one row per observation) or wide "
-                               "(one column per year)", field="layout")
-    if decimal not in (".", ","):
-        raise ObservationError(f"unknown decimal mark '{decimal}'; expected '.' or ','", field="decimal")
-    if layout == "wide":
-        from chitieu.wide import read_wide
-
-        raw = read_table(source, strings=(), numbers=(), error=ObservationError, what="observations", sheet=sheet,
-                         encoding=encoding)
-        return _long_observations(read_wide(raw, decimal))
+    check_decimal(decimal)
     table = read_table(source, strings=("indicator", "area"), numbers=("year", *OBSERVATION_NUMBERS),
                        error=ObservationError, what="observations", sheet=sheet, encoding=encoding, decimal=decimal)
-    return _long_observations(table)
+    return long_observations(table)
 
 
 def read_areas(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None) -> Table:

@@ -9,7 +9,7 @@ from chitieu.errors import PlanError, translate
 
 __all__ = ["CORE_ERRORS", "PlanSource", "load_plan", "plan_of"]
 
-PlanSource = Union[str, "os.PathLike[str]", _core.Plan]
+PlanSource = Union[str, os.PathLike[str], _core.Plan]
 
 #: The exceptions the core raises for bad input (translated at the facade's boundary).
 CORE_ERRORS = (ValueError, RuntimeError)

@@ -24,7 +24,7 @@ from chitieu.text_files import DELIMITERS, decode_file, detect_delimiter
 
 __all__ = ["LOCATION_ATTR", "RawTable", "TableSource", "load_source"]
 
-TableSource = Union[pd.DataFrame, str, "os.PathLike[str]", Any]
+TableSource = Union[pd.DataFrame, str, os.PathLike[str], Any]
 
 #: The key of ``DataFrame.attrs`` under which a frame read from a file keeps its locations.
 LOCATION_ATTR = "chitieu.location"

@@ -11,13 +11,22 @@ so an error names ``Sheet1!D7`` or ``line 5, column 2023``.
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Optional
 
 import numpy as np
 import pandas as pd
 
 from chitieu.errors import ObservationError
-from chitieu.io import OBSERVATION_NUMBERS, Table, numbers_of, require_columns
+from chitieu.io import (
+    OBSERVATION_NUMBERS,
+    Table,
+    TableSource,
+    check_decimal,
+    long_observations,
+    numbers_of,
+    read_table,
+    require_columns,
+)
 
 __all__ = ["MEASURES", "read_wide"]
 
@@ -105,3 +114,13 @@ def read_wide(table: Table, decimal: str) -> Table:
             out[m] = wide[m].to_numpy(dtype=np.float64)
     return Table(out, table.file, first["line"].to_numpy(dtype=np.int32), table.header_line, table.sheet,
                  table.letters, table.delimiter, first["column"].to_numpy(dtype=object))
+
+
+def read_wide_observations(source: TableSource, sheet: Optional[str] = None, decimal: str = ".",
+                           encoding: Optional[str] = None) -> Table:
+    """Observations in the wide layout (see the module), read from a file, a DataFrame or an Arrow
+    table, as :func:`chitieu.io.read_observations` reads the long layout."""
+    check_decimal(decimal)
+    raw = read_table(source, strings=(), numbers=(), error=ObservationError, what="observations", sheet=sheet,
+                     encoding=encoding)
+    return long_observations(read_wide(raw, decimal))

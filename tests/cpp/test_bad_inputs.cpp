@@ -545,7 +545,8 @@ BOOST_AUTO_TEST_CASE(unknown_area) {
   obs.add("insured", "ward-z", 2022, 92);
   expect_throw([&] { chitieu::check_observation_areas(obs, areas); },
                {"", 3, "area", {"unknown area 'ward-z'", "areas.csv"}});
-  expect_throw([&] { (void)chitieu::review(plan, obs, &areas, nullptr); }, {"", 3, "area", {"'ward-z'"}});
+  expect_throw([&] { (void)chitieu::review(plan, obs, chitieu::review_options{}.with_areas(areas)); },
+               {"", 3, "area", {"'ward-z'"}});
 }
 
 BOOST_AUTO_TEST_CASE(area_not_valid_that_year) {
@@ -763,7 +764,7 @@ BOOST_AUTO_TEST_CASE(geography_without_areas_throws_chitieu_error) {
   chitieu::review_options options;
   options.geography = chitieu::date{2025, 7, 1};
   try {
-    (void)chitieu::review(p, obs, nullptr, nullptr, options);
+    (void)chitieu::review(p, obs, options);
     BOOST_FAIL("geography without areas accepted");
   } catch (const chitieu::error& e) {
     BOOST_TEST(e.field() == "geography");

@@ -71,7 +71,8 @@ BOOST_AUTO_TEST_CASE(reads_the_la_gi_sample_files) {
   BOOST_TEST(cw.successors("xa-tan-binh").front().to == "phuong-la-gi-2025");
 
   const chitieu::plan plan = chitieu::load_plan("la-gi-2024");
-  const chitieu::review_result result = chitieu::review(plan, obs, &areas, nullptr);
+  const chitieu::review_result result =
+      chitieu::review(plan, obs, chitieu::review_options{}.with_areas(areas));
   const auto row = result.evaluation.find("trained_labour", "la-gi", 2024);
   BOOST_REQUIRE(row);
   BOOST_TEST(row->indicator() == "trained_labour");
@@ -102,8 +103,8 @@ BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {
   const std::string bad_number = write_file("bad_number.csv", "indicator,area,year,value\nx,a,2024,12,5\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(bad_number); }) ==
              bad_number +
-                 ":2: cannot read the observations CSV: the row has 5 cells but the header 4 (quote a cell "
-                 "that contains a comma)");
+                 ":2: cannot read the observations CSV (columns separated by comma ',', utf-8): the row has "
+                 "5 cells but the header 4 (quote a cell that contains the delimiter)");
   const std::string comma = write_file("comma.csv", "indicator,area,year,value\nx,a,2024,\"12,5\"\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(comma); }) ==
              comma +
@@ -135,7 +136,7 @@ BOOST_AUTO_TEST_CASE(a_percentage_of_178_is_refused_at_its_line) {
                  "# one bad value\nindicator,area,year,value\ntrained_labour,la-gi,2023,78\n"
                  "trained_labour,la-gi,2024,178\n");
   const chitieu::observations_file obs = chitieu::read_observations(path);
-  const std::string message = error_of([&] { chitieu::review(plan, obs, nullptr, nullptr); });
+  const std::string message = error_of([&] { chitieu::review(plan, obs); });
   BOOST_TEST(message.rfind(path + ":4: value: ", 0) == 0, message);
   BOOST_TEST(message.find("178") != std::string::npos, message);
   // evaluate() itself checks too: the one-call path never returns `met` for it.
@@ -178,4 +179,55 @@ BOOST_AUTO_TEST_CASE(area_and_crosswalk_errors_name_file_line_and_column) {
              half +
                  ":2: share: shares of 'xa-tan-binh' sum to 0.500000; the shares of one unit must sum to 1 "
                  "(within 1e-9)");
+}
+
+BOOST_AUTO_TEST_CASE(windows_1258_semicolons_and_decimal_commas) {
+  // Excel on Vietnamese Windows: Windows-1258, semicolons, a decimal comma ("Phước Hội" in a note).
+  const std::string path = write_file("excel_vn.csv",
+                                      "indicator;area;year;value;note\n"
+                                      "trained_labour;la-gi;2024;85,3;Ph\xFD\xF5\xEC"
+                                      "c H\xF4\xF2i\n");
+  chitieu::csv_options decimal_comma;
+  decimal_comma.decimal = ',';
+  const chitieu::observations_file obs = chitieu::read_observations(path, decimal_comma);
+  BOOST_TEST(obs.panel.value[0] == 85.3);
+  BOOST_TEST(obs.lines[0] == 2);
+  BOOST_TEST(error_of([&] { chitieu::read_observations(path); }) ==
+             path +
+                 ":2: value: '85,3' is not a number (write digits with a dot for decimals, or leave the cell "
+                 "empty; decimal=',' (CLI: --decimal ,) reads a decimal comma such as 85,3)");
+  // The delimiter given is used as it is: the header is then one column, "85,3" two cells.
+  chitieu::csv_options commas = decimal_comma;
+  commas.delimiter = ',';
+  BOOST_TEST(error_of([&] { chitieu::read_observations(path, commas); }) ==
+             path +
+                 ":2: cannot read the observations CSV (columns separated by comma ',', cp1258): the row has "
+                 "2 cells but the header 1 (quote a cell that contains the delimiter)");
+  chitieu::csv_options pipe;
+  pipe.delimiter = '|';
+  BOOST_TEST(error_of([&] { chitieu::read_observations(path, pipe); }) ==
+             "delimiter: unknown delimiter '|'; give ',', ';' or a tab");
+  chitieu::csv_options utf8;
+  utf8.encoding = "utf-8";
+  BOOST_TEST(error_of([&] {
+               chitieu::read_observations(path, utf8);
+             }).rfind(path + ":2: encoding: byte 0xFD", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(tab_separated_area_names_in_windows_1258) {
+  const std::string path = write_file("areas_tab.csv",
+                                      "id\tcode\tname\tlevel\tparent\tvalid_from\tvalid_to\n"
+                                      "phuong-phuoc-hoi\t22924\tPh\xFD\xF5\xCCng Ph\xFD\xF5\xEC"
+                                      "c H\xF4\xF2i\tph\xFD\xF5\xCCng\t\t\t\n");
+  const chitieu::area_table areas = chitieu::read_areas(path);
+  BOOST_TEST(areas.at("phuong-phuoc-hoi").name ==
+             "Ph\xC6\xB0\xE1\xBB\x9Dng Ph\xC6\xB0\xE1\xBB\x9B"
+             "c H\xE1\xBB\x99i");
+  const std::string tcvn3 = write_file("areas_tcvn3.csv",
+                                       "id,code,name,level,parent,valid_from,valid_to\n"
+                                       "x,1,Ph\xAD\xEAng Ph\xAD\xED"
+                                       "c H\xE9i,T\xB8n \xB5n \xB6n,,,\n");
+  BOOST_TEST(error_of([&] {
+               chitieu::read_areas(tcvn3);
+             }).rfind(tcvn3 + ": encoding: the text looks like the legacy TCVN3", 0) == 0);
 }

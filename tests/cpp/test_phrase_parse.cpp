@@ -1,10 +1,11 @@
 #define BOOST_TEST_MODULE phrase_parse
 #include <boost/test/unit_test.hpp>
 
+#include "test_phrase_support.hpp"
+
 #include <chitieu/phrase.hpp>
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 
 using chitieu::direction;
@@ -13,6 +14,7 @@ using chitieu::parse_target;
 using chitieu::phrase_error;
 using chitieu::target;
 using chitieu::target_kind;
+using chitieu::test::refusal;
 
 namespace {
 
@@ -32,17 +34,6 @@ void check(const target& t, target_kind kind, std::optional<double> lower, bool 
   BOOST_TEST(t.value.has_value() == value.has_value());
   if (value && t.value) BOOST_TEST(*t.value == *value);
   BOOST_TEST(t.unit == unit);
-}
-
-/// The phrase_error parse_target throws for a phrase (fails the test when it parses).
-phrase_error refusal(const std::string& phrase, direction d = direction::higher) {
-  try {
-    parse_target(phrase, d);
-  } catch (const phrase_error& e) {
-    return e;
-  }
-  BOOST_FAIL("\"" + phrase + "\" was read, but should be refused");
-  throw std::logic_error("unreachable");
 }
 
 }  // namespace
@@ -249,11 +240,11 @@ BOOST_AUTO_TEST_CASE(nfd_input_reads_as_nfc) {
   const std::string nfd2 = "to\xCC\x82\xCC\x81i thie\xCC\x82\xCC\x89u 95%";
   check(parse_target(nfd2), target_kind::threshold, 95.0, true, none_, true, 95.0, "%");
   // positions count NFC code points: "trên 80% x1" -> '1' at 10 (11 in the NFD input)
-  const phrase_error e = refusal("tre\xCC\x82n 80% x1");
+  const phrase_error e = refusal("tre\xCC\x82n 80% x1", direction::higher);
   BOOST_TEST(e.position() == 10u);
   BOOST_TEST(e.word() == "1");
   // "dưới" decomposed: ư = u + U+031B, ớ = o + U+031B + U+0301; contradicts higher
-  BOOST_TEST(refusal("du\xCC\x9Bo\xCC\x9B\xCC\x81i 15%").word() == "dưới");
+  BOOST_TEST(refusal("du\xCC\x9Bo\xCC\x9B\xCC\x81i 15%", direction::higher).word() == "dưới");
 }
 
 BOOST_AUTO_TEST_CASE(case_insensitive_and_spaces) {
@@ -308,79 +299,80 @@ BOOST_AUTO_TEST_CASE(number_refusals) {
 // ---- refusals, with their messages and positions ----------------------------------------------
 
 BOOST_AUTO_TEST_CASE(refuses_empty) {
-  const phrase_error e = refusal("");
+  const phrase_error e = refusal("", direction::higher);
   BOOST_TEST(e.position() == 0u);
   BOOST_TEST(e.word().empty());
   BOOST_TEST(e.field() == "target");
   BOOST_TEST(e.message().rfind(
                  "cannot read the end of the phrase at position 0 of \"\": expected a target phrase", 0) ==
              0u);
-  BOOST_TEST(refusal("   ").position() == 3u);
-  BOOST_TEST(refusal("phấn đấu").position() == 8u);
+  BOOST_TEST(refusal("   ", direction::higher).position() == 3u);
+  BOOST_TEST(refusal("phấn đấu", direction::higher).position() == 8u);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_no_number) {
-  const phrase_error e = refusal("trên %");
+  const phrase_error e = refusal("trên %", direction::higher);
   BOOST_TEST(e.position() == 5u);
   BOOST_TEST(e.word() == "%");
   BOOST_TEST(e.message() ==
              "cannot read \"%\" at position 5 of \"trên %\": expected a number after \"trên\"");
-  const phrase_error w = refusal("abc");
+  const phrase_error w = refusal("abc", direction::higher);
   BOOST_TEST(w.position() == 0u);
   BOOST_TEST(w.word() == "abc");
-  BOOST_TEST(refusal("tối thiểu").word().empty());
-  BOOST_TEST(refusal("tối thiểu").position() == 9u);
+  BOOST_TEST(refusal("tối thiểu", direction::higher).word().empty());
+  BOOST_TEST(refusal("tối thiểu", direction::higher).position() == 9u);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_reversed_range_and_period) {
   // "từ 20 đến 10": "10" starts at 10
-  const phrase_error e = refusal("từ 20 đến 10");
+  const phrase_error e = refusal("từ 20 đến 10", direction::higher);
   BOOST_TEST(e.position() == 10u);
   BOOST_TEST(e.word() == "10");
   BOOST_TEST(e.message() ==
              "cannot read \"10\" at position 10 of \"từ 20 đến 10\": expected a number "
              "not below 20 (a range is written from low to high)");
-  BOOST_TEST(refusal("32-30 m²/người").position() == 3u);
+  BOOST_TEST(refusal("32-30 m²/người", direction::higher).position() == 3u);
   // "giai đoạn 2030 - 2026: 100": "2026" at 10 + 4 + 3 = 17
-  const phrase_error p = refusal("giai đoạn 2030 - 2026: 100");
+  const phrase_error p = refusal("giai đoạn 2030 - 2026: 100", direction::higher);
   BOOST_TEST(p.position() == 17u);
   BOOST_TEST(p.word() == "2026");
 }
 
 BOOST_AUTO_TEST_CASE(refuses_percent_outside_0_100) {
-  const phrase_error e = refusal("trên 120%");
+  const phrase_error e = refusal("trên 120%", direction::higher);
   BOOST_TEST(e.position() == 5u);
   BOOST_TEST(e.word() == "120");
   BOOST_TEST(e.expected() == "a percentage in [0, 100]");
-  BOOST_TEST(refusal("90 - 100,5%").word() == "100,5");
+  BOOST_TEST(refusal("90 - 100,5%", direction::higher).word() == "100,5");
   BOOST_TEST(refusal("-1%", direction::lower).position() == 0u);
-  BOOST_TEST(refusal("giai đoạn 2026 - 2030: 150%").position() == 23u);  // 10 + 4 + 3 + 4 + 2
+  BOOST_TEST(refusal("giai đoạn 2026 - 2030: 150%", direction::higher).position() ==
+             23u);  // 10 + 4 + 3 + 4 + 2
 }
 
 BOOST_AUTO_TEST_CASE(refuses_trailing_garbage) {
   // đạt(0-2) trên(4-7) 80%(9-11) dân(13-15) số(17-18) 2030(20-23)
-  const phrase_error e = refusal("đạt trên 80% dân số 2030");
+  const phrase_error e = refusal("đạt trên 80% dân số 2030", direction::higher);
   BOOST_TEST(e.position() == 20u);
   BOOST_TEST(e.word() == "2030");
   BOOST_TEST(e.message() ==
              "cannot read \"2030\" at position 20 of \"đạt trên 80% dân số 2030\": "
              "expected the end of the phrase after the unit");
   BOOST_TEST(std::string(e.what()) == "target: " + e.message());
-  const phrase_error pp = refusal("80%%");
+  const phrase_error pp = refusal("80%%", direction::higher);
   BOOST_TEST(pp.position() == 3u);
   BOOST_TEST(pp.word() == "%");
-  const phrase_error two = refusal("80 90");
+  const phrase_error two = refusal("80 90", direction::higher);
   BOOST_TEST(two.position() == 3u);
   BOOST_TEST(two.expected() == "the end of the phrase after the number (or a unit)");
-  BOOST_TEST(refusal("12 - 15 - 18").position() == 8u);
-  BOOST_TEST(refusal("100% hộ gia đình, trường học").word() == ",");
-  BOOST_TEST(refusal("tối thiểu 2 lần so với năm 2020 x").expected() ==
+  BOOST_TEST(refusal("12 - 15 - 18", direction::higher).position() == 8u);
+  BOOST_TEST(refusal("100% hộ gia đình, trường học", direction::higher).word() == ",");
+  BOOST_TEST(refusal("tối thiểu 2 lần so với năm 2020 x", direction::higher).expected() ==
              "the end of the phrase after the base year");
-  BOOST_TEST(refusal("trên 80% trở lên").word() == "trở");
+  BOOST_TEST(refusal("trên 80% trở lên", direction::higher).word() == "trở");
   // a unit never swallows a keyword of the grammar
-  BOOST_TEST(refusal("2,5 trên").position() == 4u);
-  BOOST_TEST(refusal("tối thiểu 5 lần đạt khoảng").word() == "đạt");
-  BOOST_TEST(refusal("trên 95% dân số tối thiểu").word() == "tối");
+  BOOST_TEST(refusal("2,5 trên", direction::higher).position() == 4u);
+  BOOST_TEST(refusal("tối thiểu 5 lần đạt khoảng", direction::higher).word() == "đạt");
+  BOOST_TEST(refusal("trên 95% dân số tối thiểu", direction::higher).word() == "tối");
 }
 
 BOOST_AUTO_TEST_CASE(refuses_comparator_contradicting_direction) {
@@ -392,9 +384,10 @@ BOOST_AUTO_TEST_CASE(refuses_comparator_contradicting_direction) {
   const phrase_error down = refusal("đạt dưới 15%", direction::higher);
   BOOST_TEST(down.position() == 4u);
   BOOST_TEST(down.expected().find("direction higher") != std::string::npos);
-  BOOST_TEST(refusal("≤ 5").word() == "≤");
-  BOOST_TEST(refusal("không  quá 5").expected().find("\"không quá\" sets an upper bound") !=
-             std::string::npos);
+  BOOST_TEST(refusal("≤ 5", direction::higher).word() == "≤");
+  BOOST_TEST(
+      refusal("không  quá 5", direction::higher).expected().find("\"không quá\" sets an upper bound") !=
+      std::string::npos);
   const phrase_error tail = refusal("từ 95% trở lên", direction::lower);
   BOOST_TEST(tail.position() == 7u);
   BOOST_TEST(tail.expected().find("\"trở lên\"") != std::string::npos);
@@ -409,12 +402,12 @@ BOOST_AUTO_TEST_CASE(refuses_bare_number_without_direction) {
 }
 
 BOOST_AUTO_TEST_CASE(refuses_other_misreadings) {
-  BOOST_TEST(refusal("tăng 5%").word() == "tăng");  // a growth, not a level
-  BOOST_TEST(refusal("từ 5").expected().find("\"đến\"") != std::string::npos);
-  BOOST_TEST(refusal("30% - 40 người").position() == 9u);     // different units
-  BOOST_TEST(refusal("2 lần so với năm 20").word() == "20");  // a year has four digits
-  BOOST_TEST(refusal("trên \xFF").word() == "\\xFF");         // invalid UTF-8, at code point 5
-  BOOST_TEST(refusal("trên \xFF").position() == 5u);
+  BOOST_TEST(refusal("tăng 5%", direction::higher).word() == "tăng");  // a growth, not a level
+  BOOST_TEST(refusal("từ 5", direction::higher).expected().find("\"đến\"") != std::string::npos);
+  BOOST_TEST(refusal("30% - 40 người", direction::higher).position() == 9u);     // different units
+  BOOST_TEST(refusal("2 lần so với năm 20", direction::higher).word() == "20");  // a year has four digits
+  BOOST_TEST(refusal("trên \xFF", direction::higher).word() == "\\xFF");  // invalid UTF-8, at code point 5
+  BOOST_TEST(refusal("trên \xFF", direction::higher).position() == 5u);
 }
 
 BOOST_AUTO_TEST_CASE(tolerance_only_for_approx) {

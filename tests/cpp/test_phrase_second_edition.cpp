@@ -1,10 +1,11 @@
 #define BOOST_TEST_MODULE phrase_second_edition
 #include <boost/test/unit_test.hpp>
 
+#include "test_phrase_support.hpp"
+
 #include <chitieu/phrase.hpp>
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 
 using chitieu::direction;
@@ -13,6 +14,7 @@ using chitieu::parse_target;
 using chitieu::phrase_error;
 using chitieu::target;
 using chitieu::target_kind;
+using chitieu::test::refusal;
 
 namespace {
 
@@ -33,16 +35,6 @@ void check(const target& t, const std::string& kind, const std::string& dir, std
   if (upper && t.upper) BOOST_TEST(*t.upper == *upper);
   if (upper) BOOST_TEST(t.upper_inclusive == upper_inc);
   BOOST_TEST(t.unit == unit);
-}
-
-phrase_error refusal(const std::string& phrase, std::optional<direction> d = std::nullopt) {
-  try {
-    parse_target(phrase, d);
-  } catch (const phrase_error& e) {
-    return e;
-  }
-  BOOST_FAIL("\"" + phrase + "\" was read, but should be refused");
-  throw std::logic_error("unreachable");
 }
 
 }  // namespace

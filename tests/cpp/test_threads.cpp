@@ -81,11 +81,12 @@ BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
   for (const auto method :
        {chitieu::pace_method::chitieu, chitieu::pace_method::open_sdg, chitieu::pace_method::sdsn}) {
     chitieu::review_options historical;
+    historical.with_areas(areas).with_crosswalk(cw);
     historical.evaluation.method = method;
     chitieu::review_options reformed = historical;
     reformed.geography = chitieu::parse_date("2025-07-01");
     for (const auto& opt : {historical, reformed})
-      jobs.push_back({[&, opt] { return chitieu::review(la_gi, sample, &areas, &cw, opt).evaluation; }, {}});
+      jobs.push_back({[&, opt] { return chitieu::review(la_gi, sample, opt).evaluation; }, {}});
     for (std::size_t i = 0; i < others.size(); ++i) {
       chitieu::evaluate_options eo;
       eo.method = method;

@@ -89,3 +89,100 @@ def test_refusals_read_alike(kind: str, text: str, tmp_path: Path) -> None:
     assert str(cpp.value) == str(python.value)
     assert cpp.value.line == python.value.line
     assert cpp.value.field == python.value.field
+
+
+# --- files as Excel on Vietnamese Windows writes them: encodings, delimiters, decimal marks ----------
+
+# "Phường Phước Hội" in Windows-1258 (tones as combining marks after the letter) and in TCVN3 (ABC).
+_PHUOC_HOI_CP1258 = b"Ph\xfd\xf5\xccng Ph\xfd\xf5\xecc H\xf4\xf2i"
+_PHUOC_HOI_TCVN3 = b"Ph\xad\xeang Ph\xad\xedc H\xe9i"
+_PHUOC_HOI_ID = "phường-phước-hội"  # NFC, as typed
+_AREA_BYTES = (b"id,code,name,level,parent,valid_from,valid_to\n"
+               b"la-gi,594,La Gi,town,,,\nph\xfd\xf5\xccng-ph\xfd\xf5\xecc-h\xf4\xf2i,22924," + _PHUOC_HOI_CP1258
+               + b",ward,la-gi,,\n")
+
+
+def _same_panel(python_table: object, cpp: tuple[_core.Panel, list[int]]) -> None:
+    """The Python reader's table and the C++ reader's panel hold the same rows at the same lines."""
+    table = python_table
+    python = panel_from_table(table).columns()  # type: ignore[arg-type]
+    cpp_panel, lines = cpp
+    assert lines == table.row_lines().tolist()  # type: ignore[attr-defined]
+    columns = cpp_panel.columns()
+    for name in ("year", "value", "numerator", "denominator", "weight", "se"):
+        assert np.array_equal(python[name], columns[name], equal_nan=True), name
+    assert python["indicator_ids"] == columns["indicator_ids"] and python["area_ids"] == columns["area_ids"]
+
+
+def test_windows_1258_areas_read_alike(tmp_path: Path) -> None:
+    path = tmp_path / "areas.csv"
+    path.write_bytes(_AREA_BYTES)
+    python = read_areas(path).frame
+    cpp = _core.read_areas_file(str(path))
+    assert python["name"].tolist() == ["La Gi", "Phường Phước Hội"]  # NFC, as typed
+    assert python["name"][1].encode("utf-8") == b"Ph\xc6\xb0\xe1\xbb\x9dng Ph\xc6\xb0\xe1\xbb\x9bc H\xe1\xbb\x99i"
+    assert cpp.ids == python["id"].tolist() == ["la-gi", _PHUOC_HOI_ID]
+
+
+def test_semicolons_and_a_decimal_comma_read_alike(tmp_path: Path) -> None:
+    path = tmp_path / "obs.csv"
+    path.write_bytes(b"# Windows-1258, semicolons\nindicator;area;year;value;note\n"
+                     b"trained_labour;ph\xfd\xf5\xccng-ph\xfd\xf5\xecc-h\xf4\xf2i;2023;80,5;"
+                     + _PHUOC_HOI_CP1258 + b"\n" + b"trained_labour;la-gi;2024;\"85,3\";\n")
+    _same_panel(read_observations(path, decimal=","), _core.read_observations_file(str(path), decimal=","))
+    columns = _core.read_observations_file(str(path), decimal=",")[0].columns()
+    assert columns["value"].tolist() == [80.5, 85.3]
+    assert columns["area_ids"] == [_PHUOC_HOI_ID, "la-gi"]
+
+
+def test_a_tab_separated_file_reads_alike(tmp_path: Path) -> None:
+    path = tmp_path / "obs.tsv"
+    path.write_text("indicator\tarea\tyear\tvalue\ntrained_labour\tla-gi\t2024\t85.3\n\n"
+                    "trained_labour\tla-gi\t2025\tNA\n", encoding="utf-8-sig")
+    _same_panel(read_observations(path), _core.read_observations_file(str(path)))
+
+
+_FILE_CASES = [
+    ("obs", b"indicator;area;year;value\ntrained_labour;la-gi;2024;85,3\n"),       # a decimal comma, not chosen
+    ("obs", b"indicator\tarea\tyear\nx\ta\t2024\n"),                               # no value column, tabs
+    ("obs", b"indicator,area,year,value\nx,a,2024,1\nx,a\x81,2025,1\n"),           # neither UTF-8 nor cp1258
+    ("areas", b"id,code,name,level,parent,valid_from,valid_to\nx,1," + _PHUOC_HOI_TCVN3
+     + b",T\xb8n \xb5n \xb6n,,,\n"),                                               # TCVN3
+    ("areas", _AREA_BYTES.replace(b"la-gi,,", b"nowhere,,")),                      # cp1258, unknown parent
+]
+
+
+@pytest.mark.parametrize(("kind", "data"), _FILE_CASES)
+def test_encoding_and_delimiter_refusals_read_alike(kind: str, data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / f"{kind}.csv"
+    path.write_bytes(data)
+    python_reader, cpp_reader = _READERS[kind]
+    with pytest.raises(chitieu.ChitieuError) as python:
+        python_reader(path)
+    with pytest.raises(chitieu.ChitieuError) as cpp:
+        cpp_reader(str(path))
+    assert str(cpp.value) == str(python.value)
+    assert (cpp.value.line, cpp.value.field) == (python.value.line, python.value.field)
+
+
+def test_an_encoding_given_reads_alike(tmp_path: Path) -> None:
+    path = tmp_path / "obs.csv"
+    path.write_bytes(b"indicator,area,year,value\ntrained_labour," + _PHUOC_HOI_CP1258 + b",2024,1\n")
+    with pytest.raises(chitieu.ObservationError) as python:
+        read_observations(path, encoding="utf-8")
+    with pytest.raises(chitieu.ChitieuError) as cpp:
+        _core.read_observations_file(str(path), encoding="utf-8")
+    assert str(cpp.value) == str(python.value)
+    assert python.value.message.startswith("byte 0xFD cannot be read as UTF-8;")
+    _same_panel(read_observations(path, encoding="cp1258"), _core.read_observations_file(str(path), encoding="cp1258"))
+
+
+def test_an_unknown_encoding_is_refused_alike(tmp_path: Path) -> None:
+    path = tmp_path / "obs.csv"
+    path.write_bytes(b"indicator,area,year,value\nx,a,2024,1\n")
+    with pytest.raises(chitieu.ObservationError) as python:
+        read_observations(path, encoding="latin-1")
+    with pytest.raises(chitieu.ChitieuError) as cpp:
+        _core.read_observations_file(str(path), encoding="latin-1")
+    assert str(cpp.value) == str(python.value) == (
+        f"{path}: encoding: unknown encoding 'latin-1'; give utf-8, utf-8-sig or cp1258 (Windows-1258)")

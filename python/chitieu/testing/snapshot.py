@@ -20,7 +20,7 @@ from chitieu.testing.asserts import KEY_COLUMNS, EvaluationLike, evaluation_rows
 
 __all__ = ["read_snapshot", "write_snapshot"]
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = Union[str, os.PathLike[str]]
 
 
 def write_snapshot(ev: EvaluationLike, path: PathLike) -> Path:

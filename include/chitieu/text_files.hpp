@@ -1,0 +1,42 @@
+/// @file text_files.hpp
+/// @brief Text files as a statistician's computer writes them: the encoding of the bytes and the
+/// delimiter of the columns (the rules of every CSV reader, C++ and Python; docs/your-data.md).
+///
+/// A CSV saved by Excel on Vietnamese Windows is in Windows-1258, one saved elsewhere in UTF-8
+/// (with or without a byte-order mark); columns are separated by a comma, a semicolon (where the
+/// comma is the decimal mark) or a tab.
+#pragma once
+
+#include <chitieu/export.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace chitieu {
+
+/// The text of a file (UTF-8, without a byte-order mark) and the encoding it was read with.
+struct decoded_text {
+  std::string text;      ///< the text, UTF-8; NFC when it was read from Windows-1258
+  std::string encoding;  ///< "utf-8" or "cp1258"
+};
+
+/// The text of the bytes of file `path`: read with `encoding` when it is given ("utf-8" — a
+/// leading byte-order mark dropped —, "utf-8-sig", "cp1258" or "windows-1258", any case, `_` for
+/// `-`), else detected: UTF-8 (byte-order mark or not) first, then Windows-1258. Text read as
+/// Windows-1258 is normalised to NFC (its letters carry the tone as a combining mark). Throws
+/// chitieu::error naming `path` and the field "encoding": an unknown encoding; a byte that cannot
+/// be read (with the line it is on and the fix: give the encoding, or save the file as UTF-8);
+/// text read as Windows-1258 that looks like the legacy TCVN3 (ABC) encoding, which is refused.
+CHITIEU_API decoded_text decode_text(std::string_view bytes, const std::string& path,
+                                     const std::string& encoding = {});
+
+/// The delimiter of `text`: the most frequent of `,` `;` and tab (outside double quotes; the
+/// first of them on a tie) on the first line that is neither blank nor a `#` comment; `,` when
+/// that line holds none of them or there is no such line.
+CHITIEU_API char detect_delimiter(std::string_view text);
+
+/// The name of a delimiter in messages: "comma ','", "semicolon ';'" or "tab". Throws
+/// chitieu::error (field "delimiter") for any other character.
+CHITIEU_API std::string delimiter_name(char delimiter);
+
+}  // namespace chitieu

@@ -1,0 +1,64 @@
+// detect_delimiter() and delimiter_name(): the column delimiters of a CSV file.
+#include <chitieu/error.hpp>
+#include <chitieu/text_files.hpp>
+
+#include "detail/white_space.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace chitieu {
+namespace {
+
+/// The delimiters recognised, in the order that breaks a tie.
+constexpr std::array<char, 3> delimiters = {',', ';', '\t'};
+
+/// How many times `ch` occurs in `line` outside double quotes.
+std::size_t count_outside_quotes(std::string_view line, char ch) {
+  std::size_t n = 0;
+  bool quoted = false;
+  for (const char c : line) {
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == ch && !quoted)
+      ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+char detect_delimiter(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t eol = text.find('\n', at);
+    const std::string_view line = text.substr(at, eol == std::string_view::npos ? text.npos : eol + 1 - at);
+    at += line.size();
+    const std::string_view content = detail::trim_white_space(line);
+    if (content.empty() || content.front() == '#') continue;
+    char best = delimiters.front();
+    std::size_t most = 0;
+    for (const char d : delimiters) {
+      const std::size_t n = count_outside_quotes(line, d);
+      if (n > most) {
+        best = d;
+        most = n;
+      }
+    }
+    return best;
+  }
+  return delimiters.front();
+}
+
+std::string delimiter_name(char delimiter) {
+  switch (delimiter) {
+    case ',': return "comma ','";
+    case ';': return "semicolon ';'";
+    case '\t': return "tab";
+    default:
+      throw error(std::string("unknown delimiter '") + delimiter + "'; give ',', ';' or a tab", {}, 0,
+                  "delimiter");
+  }
+}
+
+}  // namespace chitieu
