@@ -147,3 +147,14 @@ def test_the_cli_reports_the_findings_as_in_memory(observations, tmp_path, capsy
     assert main([*common, "--data", str(tmp_path / "all.csv"), "--output", str(tmp_path / "memory.csv")]) == 0
     in_memory = sorted(line for line in capsys.readouterr().err.splitlines() if "note:" in line)
     assert with_dask == in_memory and any("own observation" in line for line in in_memory)
+
+
+def test_gso_codes_resolve_in_each_partition(observations):
+    areas = pd.read_csv(AREAS, dtype=str)
+    coded = observations.assign(area=observations["area"].map(dict(zip(areas["id"], areas["code"]))))
+    assert coded["area"].notna().all()
+    expected = chitieu.evaluate("la-gi-2024", coded, areas=AREAS, area_key="code")
+    result = cdask.review("la-gi-2024", dd.from_pandas(coded, npartitions=4), areas=AREAS, area_key="code")
+    rows, findings = dask.compute(result.rows, result.findings, scheduler="threads")
+    assert_same_rows(rows, expected.to_frame())
+    pd.testing.assert_frame_equal(_findings(findings), _findings(expected.findings), check_dtype=False)
