@@ -107,9 +107,10 @@ def run_job(kind: str, data: str, workers: int, p2p_buffer: str, worker_memory: 
     else:
         args = [sys.executable, "-c", _DASK_JOB, data, PLAN, str(workers), os.path.join(data, "rows"), worker_memory]
     start = time.perf_counter()
-    # The workers inherit these: the shuffle's buffer, and no worker is killed near its memory limit (it spills).
+    # The workers inherit these: the shuffle's buffer; near its memory limit a worker spills what it holds to
+    # disk but is neither paused (a worker paused by memory it cannot spill would wait for ever) nor killed.
     env = dict(os.environ, DASK_DISTRIBUTED__P2P__COMM__BUFFER=p2p_buffer,
-               DASK_DISTRIBUTED__WORKER__MEMORY__TERMINATE="False")
+               DASK_DISTRIBUTED__WORKER__MEMORY__PAUSE="False", DASK_DISTRIBUTED__WORKER__MEMORY__TERMINATE="False")
     proc = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"{kind} job on {data} failed:\n{proc.stderr[-3000:]}")
