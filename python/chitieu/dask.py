@@ -319,9 +319,9 @@ def review(
     context = _Context(_core.write_plan(the_plan), area_frame, crosswalk_frame, date, year, method)
     groups = _area_groups(crosswalk_frame if date is not None else None)
     meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: np.uint64(0)})
-    checked = observations.map_partitions(_checked, context, selected, area_key, groups, meta=meta.iloc[:0])
+    ctx = delayed(context, pure=True)  # one key: each worker receives the areas once, not with every task
+    checked = observations.map_partitions(_checked, ctx, selected, area_key, groups, meta=meta.iloc[:0])
     series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions)
-    ctx = delayed(context, pure=True)
     done = [delayed(_series, pure=True, nout=2)(part, ctx) for part in series.to_delayed()]
     states = [d[1] for d in done]
     while len(states) > 1:
