@@ -126,7 +126,7 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--files-per-copy", type=int, default=4)
     ap.add_argument("--memory-up-to", type=int, default=10, help="skip the in-memory job above this scale")
     ap.add_argument("--p2p-buffer", default="256 MiB", help="distributed.p2p.comm.buffer of each worker")
-    ap.add_argument("--worker-memory", default="2 GiB", help="each worker's memory limit (it spills above 60 %%)")
+    ap.add_argument("--worker-memory", default="1.25 GiB", help="each worker's memory limit (it spills above 60 %%)")
     args = ap.parse_args(argv)
     results = []
     for scale in (int(s) for s in args.scales.split(",")):
