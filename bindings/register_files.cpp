@@ -96,6 +96,8 @@ void register_files(py::module_& m) {
       "The number in each cell of a list as float64 (None, an empty or NA cell: NaN), and the positions of "
       "the "
       "cells that are not a number (NaN too); the number-cell rule of every reader");
+  m.def("check_decimal_mark", &check_decimal_mark, py::arg("decimal"),
+        "ChitieuError (field 'decimal') unless `decimal` is '.' or ','");
   m.def(
       "not_a_number_message",
       [](const std::string& cell, const std::string& decimal, const std::optional<std::string>& delimiter) {

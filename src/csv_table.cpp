@@ -54,11 +54,9 @@ struct record_reader {
 };
 
 /// The options checked: a delimiter and a decimal mark chitieu reads.
-void check_options(const csv_options& options, const std::string& path) {
+void check_options(const csv_options& options) {
   if (options.delimiter != 0) delimiter_name(options.delimiter);  // throws for an unknown one
-  if (options.decimal != '.' && options.decimal != ',')
-    throw error(std::string("unknown decimal mark '") + options.decimal + "'; expected '.' or ','", path, 0,
-                "decimal");
+  check_decimal_mark(std::string_view(&options.decimal, 1));
 }
 
 }  // namespace
@@ -110,7 +108,7 @@ std::vector<std::string> csv_table::texts(std::string_view name) const {
 }
 
 csv_table read_csv_table(const std::string& path, const std::string& what, const csv_options& options) {
-  check_options(options, path);
+  check_options(options);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error("no such " + what + " file", path);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -1,4 +1,5 @@
 // number_cell() and not_a_number_message(): the number-cell rule of every reader.
+#include <chitieu/error.hpp>
 #include <chitieu/number_cell.hpp>
 
 #include "detail/white_space.hpp"
@@ -38,6 +39,11 @@ std::optional<double> number_cell(std::string_view cell, char decimal) {
   const double v = std::strtod(text.c_str(), &end);
   if (end == text.c_str() || end != text.c_str() + text.size()) return std::nullopt;
   return v;
+}
+
+void check_decimal_mark(std::string_view decimal) {
+  if (decimal != "." && decimal != ",")
+    throw error("unknown decimal mark '" + std::string(decimal) + "'; expected '.' or ','", {}, 0, "decimal");
 }
 
 std::string not_a_number_message(std::string_view cell, char decimal, char delimiter) {

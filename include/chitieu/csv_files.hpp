@@ -68,7 +68,7 @@ CHITIEU_API review_result review(const plan& p, const observations_file& observa
 
 /// The review of a file with its optional inputs as pointers (null: none), the 0.1.0 signature.
 /// Deprecated in 0.2.0, kept through 0.3.x; forwards to review(plan, observations_file, review_options).
-[[deprecated("use review(plan, panel, review_options)")]] CHITIEU_API review_result
+[[deprecated("use review(plan, observations_file, review_options)")]] CHITIEU_API review_result
 review(const plan& p, const observations_file& observations, const area_table* areas, const crosswalk* cw,
        const review_options& options = {});
 

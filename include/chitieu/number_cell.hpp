@@ -18,6 +18,10 @@ namespace chitieu {
 /// ("85,3"; a dot still reads as one). No thousands separators.
 CHITIEU_API std::optional<double> number_cell(std::string_view cell, char decimal = '.');
 
+/// Throws chitieu::error (field "decimal") unless `decimal` is a decimal mark the readers know:
+/// "." or ",".
+CHITIEU_API void check_decimal_mark(std::string_view decimal);
+
 /// The message for `cell`, which is not a number: "'<cell>' is not a number (<how to write
 /// one>)". With `decimal` '.', a cell holding a comma, in a table whose columns are not
 /// comma-separated (`delimiter` ';', tab, or 0 for a table that is not CSV), adds that decimal=','

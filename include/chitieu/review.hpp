@@ -24,15 +24,16 @@ namespace chitieu {
 /// options (a temporary is refused at compile time). Options are plain values, copied freely and
 /// shared between threads.
 struct review_options {
+  evaluate_options evaluation;    ///< passed to evaluate()
+  std::optional<date> geography;  ///< re-express every year on the units valid on this day
+  /// The panel has already passed check_and_complete() (its values completed): skip that step.
+  bool checked = false;
+  // Added in 0.2.0, after the fields of 0.1.0 (an aggregate initialised in order still reads the same).
   /// The area table: with it the review checks the observations' units and rolls them up.
   std::optional<std::reference_wrapper<const area_table>> areas;
   /// The crosswalk re-expressing old units on the units of `geography` (needs `areas`); unused
   /// without a geography day (historical geography).
   std::optional<std::reference_wrapper<const chitieu::crosswalk>> crosswalk;
-  std::optional<date> geography;  ///< re-express every year on the units valid on this day
-  evaluate_options evaluation;    ///< passed to evaluate()
-  /// The panel has already passed check_and_complete() (its values completed): skip that step.
-  bool checked = false;
 
   /// Reviews with the area table `table` (kept by reference); returns *this to chain setters.
   review_options& with_areas(const area_table& table) {

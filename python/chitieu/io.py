@@ -21,7 +21,7 @@ import pandas as pd
 
 from chitieu import _core
 from chitieu.cells import CellError, date_texts, id_texts
-from chitieu.errors import AreaError, ChitieuError, ObservationError
+from chitieu.errors import AreaError, ChitieuError, ObservationError, translate
 from chitieu.sources import LOCATION_ATTR, RawTable, TableSource, load_source
 from chitieu.text_files import DELIMITERS
 
@@ -232,8 +232,10 @@ def whole_years(table: Table, name: str, error: Type[ChitieuError]) -> npt.NDArr
 
 def check_decimal(decimal: str) -> None:
     """Raise ObservationError unless ``decimal`` is a decimal mark the readers know ('.' or ',')."""
-    if decimal not in (".", ","):
-        raise ObservationError(f"unknown decimal mark '{decimal}'; expected '.' or ','", field="decimal")
+    try:
+        _core.check_decimal_mark(decimal)
+    except ChitieuError as exc:
+        raise translate(exc, ObservationError) from None
 
 
 def long_observations(table: Table) -> Table:

@@ -17,17 +17,22 @@ constexpr bool is_white_space(std::uint32_t cp) noexcept {
          cp == 0x205F || cp == 0x3000;
 }
 
-/// The code point of the (valid UTF-8) sequence of `n` bytes at `s`.
-inline std::uint32_t code_point(const unsigned char* s, std::size_t n) noexcept {
-  if (n == 1) return s[0];
-  std::uint32_t cp = s[0] & (0x7Fu >> n);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (s[k] & 0x3Fu);
-  return cp;
-}
-
 /// The length of the UTF-8 sequence that begins with byte `lead` (1 for a stray byte).
 constexpr std::size_t sequence_length(unsigned char lead) noexcept {
   return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+/// The code point of the UTF-8 sequence of `n` bytes at `s`; U+FFFD (not white space) for bytes
+/// that are not one well-formed sequence, so that text that is not UTF-8 loses nothing.
+inline std::uint32_t code_point(const unsigned char* s, std::size_t n) noexcept {
+  if (n == 1) return s[0] < 0x80 ? s[0] : 0xFFFD;
+  if (n > 4 || sequence_length(s[0]) != n) return 0xFFFD;
+  std::uint32_t cp = s[0] & (0x7Fu >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((s[k] & 0xC0u) != 0x80u) return 0xFFFD;
+    cp = (cp << 6) | (s[k] & 0x3Fu);
+  }
+  return cp;
 }
 
 /// `s` (UTF-8) without leading and trailing white space (is_white_space()).

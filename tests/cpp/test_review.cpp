@@ -76,6 +76,8 @@ static_assert(
 static_assert(!std::is_invocable_v<decltype(set_crosswalk), chitieu::review_options&, chitieu::crosswalk&&>);
 static_assert(!std::is_assignable_v<decltype(chitieu::review_options::areas)&, chitieu::area_table&&>);
 static_assert(std::is_copy_constructible_v<chitieu::review_options>);
+// 0.1.0's fields keep their places: review_options{evaluation, geography, checked} reads as before.
+static_assert(std::is_aggregate_v<chitieu::review_options>);
 
 // The storage of every double column of an evaluation.
 std::set<const double*> double_columns(const chitieu::evaluation& e) {
@@ -191,6 +193,12 @@ BOOST_AUTO_TEST_CASE(observations_must_name_units_of_their_year) {
 }
 
 BOOST_AUTO_TEST_CASE(options_are_values_shared_between_reviews) {
+  // 0.1.0's fields keep their places (the new ones come after them): initialised in order, they
+  // read as before.
+  const chitieu::review_options positional{chitieu::evaluate_options{}, chitieu::parse_date("2025-07-01"),
+                                           true, std::nullopt, std::nullopt};
+  BOOST_TEST((positional.geography && positional.geography->iso() == "2025-07-01"));
+  BOOST_TEST((positional.checked && !positional.areas && !positional.crosswalk));
   // One options value, copied, reviews the same as the options written field by field.
   chitieu::review_options spelled;
   spelled.areas = std::cref(areas);

@@ -120,9 +120,19 @@ BOOST_AUTO_TEST_CASE(number_cells_with_either_decimal_mark) {
     BOOST_TEST(std::isnan(*chitieu::number_cell(missing)), missing);
   for (const char* words : {"NAN", "1e", ".", "1,5", "1 000", "1_000", "0x10", "infinite", "+-5", "abc"})
     BOOST_TEST(!chitieu::number_cell(words), words);
+  // Bytes that are not UTF-8 are never taken for white space (a stray 0x85 is not NEL, 0xC2 0x20
+  // not a no-break space), and a long run of continuation bytes is read safely (found by fuzzing).
+  BOOST_TEST(
+      !chitieu::number_cell("\x85"
+                            "5"));
+  BOOST_TEST(!chitieu::number_cell("\xC2 5"));
+  BOOST_TEST(!chitieu::number_cell("5\xE2\x80\x80\x80\x80\x80\x80\x80\x80\x80"));
   BOOST_TEST(*chitieu::number_cell("85,3", ',') == 85.3);
   BOOST_TEST(*chitieu::number_cell("85.3", ',') == 85.3);  // a dot still reads with decimal ','
   BOOST_TEST(!chitieu::number_cell("1,234,5", ','));
+  chitieu::check_decimal_mark(",");
+  BOOST_TEST(std::string(error_of([] { chitieu::check_decimal_mark(";"); }).what()) ==
+             "decimal: unknown decimal mark ';'; expected '.' or ','");
   BOOST_TEST(chitieu::not_a_number_message("85,3", '.', ';') ==
              "'85,3' is not a number (write digits with a dot for decimals, or leave the cell empty; "
              "decimal=',' (CLI: --decimal ,) reads a decimal comma such as 85,3)");

@@ -186,3 +186,13 @@ def test_an_unknown_encoding_is_refused_alike(tmp_path: Path) -> None:
         _core.read_observations_file(str(path), encoding="latin-1")
     assert str(cpp.value) == str(python.value) == (
         f"{path}: encoding: unknown encoding 'latin-1'; give utf-8, utf-8-sig or cp1258 (Windows-1258)")
+
+
+def test_an_unknown_decimal_mark_is_refused_alike(tmp_path: Path) -> None:
+    path = tmp_path / "obs.csv"
+    path.write_bytes(b"indicator,area,year,value\nx,a,2024,1\n")
+    with pytest.raises(chitieu.ObservationError) as python:
+        chitieu.read_observations(path, decimal=";")
+    with pytest.raises(chitieu.ChitieuError) as cpp:
+        _core.read_observations_file(str(path), decimal=";")
+    assert str(cpp.value) == str(python.value) == "decimal: unknown decimal mark ';'; expected '.' or ','"
