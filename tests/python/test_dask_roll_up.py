@@ -158,3 +158,11 @@ def test_gso_codes_resolve_in_each_partition(observations):
     rows, findings = dask.compute(result.rows, result.findings, scheduler="threads")
     assert_same_rows(rows, expected.to_frame())
     pd.testing.assert_frame_equal(_findings(findings), _findings(expected.findings), check_dtype=False)
+
+
+def test_without_areas_every_series_is_evaluated_where_it_is(observations):
+    expected = chitieu.evaluate("la-gi-2024", observations)
+    result = cdask.review("la-gi-2024", dd.from_pandas(observations, npartitions=3))
+    rows, findings = dask.compute(result.rows, result.findings, scheduler="threads")
+    assert_same_rows(rows, expected.to_frame())
+    assert findings.empty and list(findings.columns) == list(FINDING_COLUMNS)
