@@ -8,8 +8,8 @@ copy in memory at a time. Each job runs in a fresh subprocess:
 * ``memory``: ``pandas.read_parquet`` of every file, then ``chitieu.evaluate`` (the whole table in
   one process);
 * ``dask``: a ``LocalCluster`` of ``--workers`` worker processes (one thread each);
-  ``chitieu.dask.evaluate`` on ``dask.dataframe.read_parquet``, the rows written back as Parquet
-  by the workers (nothing gathered on the client).
+  ``chitieu.dask.review`` on ``dask.dataframe.read_parquet`` (one partition a file), the rows
+  written back as Parquet by the workers and the findings gathered (nothing else on the client).
 
 Reported per job: wall time, the client's peak resident memory and (Dask) each worker's, from
 ``getrusage(RUSAGE_SELF).ru_maxrss`` (the whole life of the process). The data are synthetic.
@@ -65,12 +65,13 @@ t = time.perf_counter()
 obs = pd.read_parquet(sys.argv[1] + "/obs")
 ev = chitieu.evaluate(sys.argv[2], obs, areas=sys.argv[1] + "/areas.csv")
 rows = len(ev.to_frame())
-print(json.dumps({"seconds": time.perf_counter() - t, "rows": rows,
+print(json.dumps({"seconds": time.perf_counter() - t, "rows": rows, "findings": len(ev.findings),
                   "client_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 _DASK_JOB = """
 import json, resource, shutil, sys, time
+import dask
 import dask.dataframe as dd
 from distributed import Client, LocalCluster
 import chitieu.dask
@@ -80,28 +81,37 @@ def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 if __name__ == "__main__":
-    data, plan, workers, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    data, plan, workers, out, limit = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
     shutil.rmtree(out, ignore_errors=True)
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                      memory_limit=0) as cluster, Client(cluster) as client:
+                      memory_limit=limit) as cluster, Client(cluster) as client:
         t = time.perf_counter()
-        rows = chitieu.dask.evaluate(plan, dd.read_parquet(data + "/obs"), areas=data + "/areas.csv")
-        rows.to_parquet(out, write_index=False)
+        obs = dd.read_parquet(data + "/obs")
+        result = chitieu.dask.review(plan, obs, areas=data + "/areas.csv")
+        written = result.rows.to_parquet(out, write_index=False, compute=False)
+        findings = dask.compute(written, result.findings)[1]
         seconds = time.perf_counter() - t
         n = len(dd.read_parquet(out))
         workers_peak = sorted(client.run(peak).values())
-    print(json.dumps({"seconds": seconds, "rows": n, "client_peak_mib": peak(), "worker_peak_mib": workers_peak}))
+    print(json.dumps({"seconds": seconds, "rows": n, "findings": len(findings), "partitions": obs.npartitions,
+                      "client_peak_mib": peak(), "worker_peak_mib": workers_peak}))
 """
 
 
-def run_job(kind: str, data: str, workers: int) -> Dict[str, Any]:
-    """One job in a fresh Python process; the figures it printed (JSON, its last line)."""
+def run_job(kind: str, data: str, workers: int, p2p_buffer: str, worker_memory: str) -> Dict[str, Any]:
+    """One job in a fresh Python process; the figures it printed (JSON, its last line). ``p2p_buffer``: the
+    memory each Dask worker may fill with shuffle data before it writes them to disk; ``worker_memory``: each
+    worker's memory limit (above 60 % of it, finished partitions waiting for a later task go to disk; 0: none)."""
     if kind == "memory":
         args = [sys.executable, "-c", _MEMORY_JOB, data, PLAN]
     else:
-        args = [sys.executable, "-c", _DASK_JOB, data, PLAN, str(workers), os.path.join(data, "rows")]
+        args = [sys.executable, "-c", _DASK_JOB, data, PLAN, str(workers), os.path.join(data, "rows"), worker_memory]
     start = time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, text=True, check=False)
+    # The workers inherit these: the shuffle's buffer; near its memory limit a worker spills what it holds to
+    # disk but is neither paused (a worker paused by memory it cannot spill would wait for ever) nor killed.
+    env = dict(os.environ, DASK_DISTRIBUTED__P2P__COMM__BUFFER=p2p_buffer,
+               DASK_DISTRIBUTED__WORKER__MEMORY__PAUSE="False", DASK_DISTRIBUTED__WORKER__MEMORY__TERMINATE="False")
+    proc = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"{kind} job on {data} failed:\n{proc.stderr[-3000:]}")
     result: Dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -115,13 +125,17 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--files-per-copy", type=int, default=4)
     ap.add_argument("--memory-up-to", type=int, default=10, help="skip the in-memory job above this scale")
+    ap.add_argument("--p2p-buffer", default="256 MiB", help="distributed.p2p.comm.buffer of each worker")
+    ap.add_argument("--worker-memory", default="1.25 GiB", help="each worker's memory limit (it spills above 60 %%)")
     args = ap.parse_args(argv)
     results = []
     for scale in (int(s) for s in args.scales.split(",")):
         data = write_partitions(scale, args.files_per_copy, os.path.join(DATA, f"dask-x{scale}"))
-        entry: Dict[str, Any] = {"scale": scale, "dask": run_job("dask", data, args.workers)}
+        settings = (args.workers, args.p2p_buffer, args.worker_memory)
+        entry: Dict[str, Any] = {"scale": scale, "dask": run_job("dask", data, *settings)}
         if scale <= args.memory_up_to:
-            entry["memory"] = run_job("memory", data, args.workers)
+            entry["memory"] = run_job("memory", data, *settings)
+        entry.update(p2p_buffer=args.p2p_buffer, worker_memory=args.worker_memory)
         print(json.dumps(entry), flush=True)
         results.append(entry)
     with open(os.path.join(DATA, "dask-results.json"), "w", encoding="utf-8") as f:

@@ -75,6 +75,7 @@ PYBIND11_MODULE(_core, m) {
   chitieu::python::register_plan(m);
   chitieu::python::register_evaluate(m);
   chitieu::python::register_areas(m);
+  chitieu::python::register_roll_up_state(m);
   chitieu::python::register_files(m);
   chitieu::python::register_projection(m);
 }

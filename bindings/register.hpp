@@ -4,10 +4,12 @@
 
 #include <chitieu/error.hpp>
 #include <chitieu/evaluation.hpp>
+#include <chitieu/finding.hpp>
 
 #include <pybind11/pybind11.h>
 
 #include <unordered_map>
+#include <vector>
 
 namespace chitieu::python {
 
@@ -33,6 +35,11 @@ void register_areas(pybind11::module_& m);
 void register_files(pybind11::module_& m);
 /// The projection's least-squares line (for plots).
 void register_projection(pybind11::module_& m);
+
+/// Findings as a list of dicts: kind, indicator, area, year, own, aggregate, message.
+pybind11::list findings_list(const std::vector<finding>& findings);
+/// Roll-up states: the roll-up in parts and its merge.
+void register_roll_up_state(pybind11::module_& m);
 
 /// The number of live leases on each Evaluation with any: one per columns() call whose numpy
 /// arrays (views of its memory) are alive. Touched with the GIL held only.

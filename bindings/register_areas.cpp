@@ -35,22 +35,6 @@ std::vector<problem> as_tuples(const std::vector<error>& errors) {
   return out;
 }
 
-py::list findings_list(const std::vector<finding>& findings) {
-  py::list out;
-  for (const finding& f : findings) {
-    py::dict d;
-    d["kind"] = std::string(to_string(f.kind));
-    d["indicator"] = f.indicator;
-    d["area"] = f.area;
-    d["year"] = f.year;
-    d["own"] = f.own;
-    d["aggregate"] = f.aggregate;
-    d["message"] = f.message;
-    out.append(d);
-  }
-  return out;
-}
-
 py::dict counts_dict(const summary_counts& c, std::size_t indicators, std::size_t with_data, double score,
                      bool enough_data) {
   py::dict d;
@@ -96,6 +80,22 @@ py::dict summary_dict(const plan_summary& s) {
 }
 
 }  // namespace
+
+py::list findings_list(const std::vector<finding>& findings) {
+  py::list out;
+  for (const finding& f : findings) {
+    py::dict d;
+    d["kind"] = std::string(to_string(f.kind));
+    d["indicator"] = f.indicator;
+    d["area"] = f.area;
+    d["year"] = f.year;
+    d["own"] = f.own;
+    d["aggregate"] = f.aggregate;
+    d["message"] = f.message;
+    out.append(d);
+  }
+  return out;
+}
 
 void register_areas(py::module_& m) {
   py::class_<area_table>(m, "AreaTable",

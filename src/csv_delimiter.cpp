@@ -2,6 +2,7 @@
 #include <chitieu/error.hpp>
 #include <chitieu/text_files.hpp>
 
+#include "detail/line_ends.hpp"
 #include "detail/white_space.hpp"
 
 #include <array>
@@ -31,9 +32,9 @@ std::size_t count_outside_quotes(std::string_view line, char ch) {
 char detect_delimiter(std::string_view text) {
   std::size_t at = 0;
   while (at < text.size()) {
-    const std::size_t eol = text.find('\n', at);
-    const std::string_view line = text.substr(at, eol == std::string_view::npos ? text.npos : eol + 1 - at);
-    at += line.size();
+    const std::size_t eol = detail::find_line_end(text, at);
+    const std::string_view line = text.substr(at, eol - at);
+    at = eol + detail::line_end_length(text, eol);
     const std::string_view content = detail::trim_white_space(line);
     if (content.empty() || content.front() == '#') continue;
     char best = delimiters.front();

@@ -4,6 +4,7 @@
 #include <chitieu/number_cell.hpp>
 #include <chitieu/text_files.hpp>
 
+#include "detail/line_ends.hpp"
 #include "detail/white_space.hpp"
 
 #include <algorithm>
@@ -35,17 +36,18 @@ struct record_reader {
         } else if (c == '"') {
           quoted = false;
         } else {
-          if (c == '\n') ++line;
+          if (line_end_length(text, pos - 1) == 1) ++line;  // the end of a `\r\n` counts once
           cells.back() += c;
         }
       } else if (c == '"') {
         quoted = true;
       } else if (c == delimiter) {
         cells.emplace_back();
-      } else if (c == '\n') {
+      } else if (const std::size_t end = line_end_length(text, pos - 1); end != 0) {
+        pos += end - 1;
         ++line;
         break;
-      } else if (c != '\r') {
+      } else {
         cells.back() += c;
       }
     }
@@ -122,10 +124,10 @@ csv_table read_csv_table(const std::string& path, const std::string& what, const
   record_reader reader{text, table.delimiter};
   // Leading comment lines: whole lines starting with '#' after spaces.
   while (reader.pos < text.size()) {
-    const std::size_t eol = std::min(text.find('\n', reader.pos), text.size());
+    const std::size_t eol = find_line_end(text, reader.pos);
     if (trim_white_space(std::string_view(text).substr(reader.pos, eol - reader.pos)).substr(0, 1) != "#")
       break;
-    reader.pos = eol + 1;
+    reader.pos = eol + line_end_length(text, eol);
     ++reader.line;
   }
   std::vector<std::string> cells;

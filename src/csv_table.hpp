@@ -14,7 +14,8 @@
 namespace chitieu::detail {
 
 /// A CSV table: its bytes decoded by decode_text(), its cells separated by the delimiter given or
-/// detected, `"` quoting with `""` for a quote. Leading lines starting with `#` (after spaces) are
+/// detected, `"` quoting with `""` for a quote, lines ended by `\r\n`, `\n` or a lone `\r`
+/// (line_ends.hpp; a quoted cell keeps its line ends). Leading lines starting with `#` (after spaces) are
 /// comments; the next line is the header (names trimmed of spaces); rows whose cells are all
 /// empty are skipped.
 struct csv_table {

@@ -5,6 +5,8 @@
 
 #include <utf8proc.h>
 
+#include "detail/line_ends.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -58,12 +60,6 @@ std::optional<text_encoding> encoding_named(const std::string& name) {
     return text_encoding::utf8;
   if (key == "cp1258" || key == "windows-1258" || key == "1258") return text_encoding::cp1258;
   return std::nullopt;
-}
-
-/// The 1-based line holding byte `offset` of `bytes`.
-long line_of(std::string_view bytes, std::size_t offset) {
-  return 1 + static_cast<long>(
-                 std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 const utf8proc_uint8_t* as_utf8proc(std::string_view s) noexcept {
@@ -144,7 +140,7 @@ std::string nfc(const std::string& text) {
   throw error(std::string("byte ") + byte + " cannot be read as " + tried +
                   "; the file is in another encoding: give it with encoding= (CLI: --encoding), e.g. utf-8 "
                   "or cp1258 (Windows-1258, Vietnamese Windows), or save the file as UTF-8",
-              path, line_of(bytes, offset), "encoding");
+              path, detail::line_of(bytes, offset), "encoding");
 }
 
 /// `bytes` read as Windows-1258, NFC; TCVN3-looking text refused.

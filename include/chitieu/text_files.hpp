@@ -31,7 +31,8 @@ CHITIEU_API decoded_text decode_text(std::string_view bytes, const std::string& 
                                      const std::string& encoding = {});
 
 /// The delimiter of `text`: the most frequent of `,` `;` and tab (outside double quotes; the
-/// first of them on a tie) on the first line that is neither blank nor a `#` comment; `,` when
+/// first of them on a tie) on the first line (ended by `\r\n`, `\n` or a lone `\r`) that is
+/// neither blank nor a `#` comment; `,` when
 /// that line holds none of them or there is no such line.
 CHITIEU_API char detect_delimiter(std::string_view text);
 

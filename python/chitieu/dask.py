@@ -7,38 +7,46 @@ The same C++ core as :func:`chitieu.evaluate`, run where the data are::
     rows = chitieu.dask.evaluate("nq-42-2023", obs, areas=areas, crosswalk=crosswalk, geography="2025-07-01")
     rows.compute()                                   # the evaluation rows (pandas)
     chitieu.dask.summary("nq-42-2023", rows, area="VN", year=2024)
+    result = chitieu.dask.review("nq-42-2023", obs, areas=areas)  # rows and roll-up findings
+    frame, findings = dask.compute(result.rows, result.findings)
 
 1. Each partition is checked by the core on its own (``check_and_complete``);
    an error names the partition and its row.
-2. The rows are shuffled into shards, one per group of indicators that must be
-   evaluated together (an indicator with the indicators that are ``part_of``
-   it): a shard holds every row of its indicators, so every series (indicator
-   × area) and every roll-up tree is whole in one task, and no task needs the
-   whole table.
-3. Each shard is evaluated by the core exactly as in memory (re-expression,
-   roll-up, evaluation); the rows equal :func:`chitieu.evaluate`'s.
+2. The rows are shuffled by series: an indicator's rows go with those of its
+   ``part_of`` family (:func:`shards`) for the same area (with a crosswalk and
+   a geography day: for the areas the crosswalk links), so every series
+   (indicator × area), every duplicate and every part and whole are whole in
+   one partition, and no task needs all the rows of an indicator.
+3. Each partition is checked, re-expressed and rolled up by the core into a
+   mergeable roll-up state (``_core.roll_up_partial``: parents × indicators ×
+   years running sums, and the few rows of parent areas); the series of the
+   other areas are evaluated there.
+4. The states are merged by a tree reduction (``split_every`` a task) and one
+   task finishes the roll-up (``_core.roll_up_finish``): the rows of the
+   parent areas, evaluated there, and the findings. The rows equal
+   :func:`chitieu.evaluate`'s (docs/aggregation.md "Roll-up in parts").
 """
 from __future__ import annotations
 
 import datetime as _dt
 import functools
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
 from chitieu.api import FINDING_COLUMNS
 from chitieu.choices import Method
-from chitieu.errors import ChitieuError, ObservationError
+from chitieu.errors import ChitieuError, ObservationError, translate
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS, factorize
 from chitieu.io import OBSERVATION_COLUMNS, TableSource
 from chitieu.plans import CORE_ERRORS, PlanSource, plan_of
 from chitieu.subset import check_area_key, select_indicators
 
-__all__ = ["META", "SCHEDULERS", "evaluate", "evaluate_files", "read_files", "shards", "summary", "to_evaluation"]
+__all__ = ["FINDINGS_META", "META", "SCHEDULERS", "DaskReview", "evaluate", "evaluate_files", "read_files", "review",
+           "shards", "summary", "to_evaluation"]
 
 #: The local schedulers of ``--scheduler``; anything else is the address of a dask.distributed scheduler.
 SCHEDULERS = ("threads", "processes")
@@ -49,6 +57,11 @@ _TEXT = ("indicator", "area", "status", "pace")
 #: The columns and dtypes of the rows :func:`evaluate` returns (ids, status and pace as text).
 META = pd.DataFrame({c: pd.Series(dtype=str if c in _TEXT else ("int32" if c == "year" else "float64"))
                      for c in EVALUATION_COLUMNS})
+
+
+_FINDING_NUMBERS = {"year": "int64", "own": "float64", "aggregate": "float64"}
+#: The columns and dtypes of the findings :func:`review` returns (those of ``Evaluation.findings``).
+FINDINGS_META = pd.DataFrame({c: pd.Series(dtype=_FINDING_NUMBERS.get(c, str)) for c in FINDING_COLUMNS})
 
 
 def _dask() -> Any:
@@ -85,33 +98,46 @@ def _in_partition(exc: ChitieuError, partition: int, row: Optional[int]) -> Obse
     return err
 
 
-def _checked(part: pd.DataFrame, plan_text: str, indicators: Optional[List[str]],
-             partition_info: Optional[Dict[str, Any]] = None) -> pd.DataFrame:
-    """A partition checked by the core, with its partition number, row numbers and shard added (only the
-    rows of ``indicators`` when given, as in memory; row numbers count every row of the partition)."""
+def _checked(part: pd.DataFrame, context: _Context, indicators: Optional[List[str]], area_key: str,
+             groups: Dict[str, str], partition_info: Optional[Dict[str, Any]] = None) -> pd.DataFrame:
+    """A partition checked by the core, with its partition number, row numbers and series key added (only
+    the rows of ``indicators`` when given, as in memory; row numbers count every row of the partition;
+    GSO codes resolved to area ids with ``area_key="code"``). The key (a 64-bit hash) puts an indicator's
+    rows with its family's (``part_of``, :func:`shards`) for the same area, or for the areas a crosswalk
+    links it with."""
     from chitieu.api import _observation_error
     from chitieu.frames import panel_from_table
     from chitieu.io import read_observations
 
     number = int(partition_info["number"]) if partition_info else 0
-    plan = _plan_from(plan_text)
+    plan = _plan_from(context.plan_text)
     rows = np.arange(1, len(part) + 1, dtype=np.int64)
     if indicators is not None:
         keep = part["indicator"].astype(str).isin(indicators).to_numpy()
         part, rows = part.loc[keep], rows[keep]
     try:
         table = read_observations(part)
+        panel = panel_from_table(table)
         try:
-            _core.check_and_complete(plan, panel_from_table(table))
+            if area_key == "code":  # the codes resolve to ids before any check that names areas
+                areas = _core_tables(context)[0]
+                assert areas is not None  # check_area_key: area_key="code" needs areas
+                _core.resolve_area_codes(panel, areas)
+            _core.check_and_complete(plan, panel)
         except CORE_ERRORS as exc:
             raise _observation_error(exc, table) from None
     except ChitieuError as exc:
         raise _in_partition(exc, number, None if exc.line is None else int(rows[exc.line - 1])) from None
-    keys = shards(plan)
-    added: Dict[str, npt.NDArray[Any]] = {
+    area = part["area"].astype(str)
+    if area_key == "code":
+        area = pd.Series(np.asarray(panel.area_ids, dtype=object)[panel.columns()["area"]], index=part.index)
+    family = part["indicator"].astype(str).map(shards(plan))
+    added: Dict[str, Any] = {
+        "area": area,
         _PARTITION: np.full(len(part), number, dtype=np.int32),
         _ROW: rows,
-        _SHARD: part["indicator"].astype(str).map(keys).astype(str).to_numpy()}
+        _SHARD: pd.util.hash_pandas_object(family + "\x1f" + area.map(lambda a: groups.get(a, a)),
+                                           index=False).to_numpy()}
     return part.assign(**added)
 
 
@@ -121,24 +147,189 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**text)
 
 
-def _review(part: pd.DataFrame, plan_text: str, options: Dict[str, Any]) -> pd.DataFrame:
-    """Every shard of a partition evaluated by the core; errors name the original partition and row."""
-    from chitieu.api import evaluate as evaluate_in_memory
+class _Context:
+    """What every task needs besides its rows: the plan (as TOML text), the areas and crosswalk (as
+    frames) and the evaluation options; ``token`` names it in each process's cache of core objects."""
 
-    plan = _plan_from(plan_text)
-    columns = [c for c in OBSERVATION_COLUMNS if c in part.columns]
-    frames: List[pd.DataFrame] = [META]
-    for _, group in part.groupby(_SHARD, sort=True):
-        group = group.reset_index(drop=True)
+    def __init__(self, plan_text: str, areas: Optional[pd.DataFrame], crosswalk: Optional[pd.DataFrame],
+                 geography: Optional[str], year: Optional[int], method: Method) -> None:
+        self.plan_text, self.areas, self.crosswalk = plan_text, areas, crosswalk
+        self.geography, self.year, self.method = geography, year, method
+        self.token = f"{id(self)}-{hash(plan_text)}"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Context) and other.token == self.token
+
+    def __hash__(self) -> int:
+        return hash(self.token)
+
+    def __dask_tokenize__(self) -> str:
+        return self.token
+
+
+@functools.lru_cache(maxsize=4)
+def _core_tables(context: _Context) -> Tuple[Optional[_core.AreaTable], Optional[_core.Crosswalk]]:
+    """The core area table and crosswalk of a context (built once per process)."""
+    from chitieu.frames import areas_from_table, crosswalk_from_table
+    from chitieu.io import read_areas, read_crosswalk
+
+    if context.areas is None:
+        return None, None
+    areas = areas_from_table(read_areas(context.areas))
+    walk = None if context.crosswalk is None else crosswalk_from_table(read_crosswalk(context.crosswalk), areas)
+    return areas, walk
+
+
+def _rows_of(plan: _core.Plan, core: _core.Evaluation, context: _Context) -> pd.DataFrame:
+    """The rows of a core evaluation, as :func:`chitieu.evaluate`'s ``to_frame()`` (ids as text)."""
+    ev = Evaluation(plan, core, pd.DataFrame(columns=list(FINDING_COLUMNS)), method=context.method,
+                    geography=context.geography, year=context.year)
+    return _as_text(ev.to_frame())
+
+
+def _series(part: pd.DataFrame, context: _Context) -> Tuple[pd.DataFrame, Optional[_core.RollUpState]]:
+    """One partition of whole series: checked, re-expressed and rolled up by the core into a state (areas
+    given); the series of its areas that are no parent are evaluated here. Errors name the original
+    partition and row."""
+    from chitieu.api import _observation_error
+    from chitieu.frames import panel_from_table
+    from chitieu.io import read_observations
+
+    plan = _plan_from(context.plan_text)
+    areas, walk = _core_tables(context)
+    part = part.reset_index(drop=True)
+    table = read_observations(part[[c for c in OBSERVATION_COLUMNS if c in part.columns]])
+    panel = panel_from_table(table)
+    state = None
+    reexpressed = False
+    try:
         try:
-            ev = evaluate_in_memory(plan, group[columns], **options)
-        except ChitieuError as exc:
-            if exc.file == "<DataFrame>" and exc.line:  # a row of this shard: name where it came from
-                at = exc.line - 1
-                raise _in_partition(exc, int(group[_PARTITION].iloc[at]), int(group[_ROW].iloc[at])) from None
-            raise
-        frames.append(_as_text(ev.to_frame()))
-    return pd.concat(frames, ignore_index=True)
+            _core.check_and_complete(plan, panel)
+            if areas is not None:
+                problems = _core.observation_area_problems(panel, areas)
+                if problems:
+                    message, line, field = problems[0]
+                    raise ChitieuError(message, None, line or None, field or None)
+                if context.geography is not None:
+                    panel = _core.reexpress(plan, panel, areas, walk if walk is not None else _core.Crosswalk(
+                        [], [], [], [], areas), context.geography)
+                    reexpressed = True
+                state = _core.roll_up_partial(plan, panel, areas, context.geography)
+                _core.drop_parent_rows(panel, areas)
+        except CORE_ERRORS as exc:
+            raise _observation_error(exc, table) from None
+    except ChitieuError as exc:
+        if exc.line and not reexpressed:  # a row of this partition: name where it came from
+            at = exc.line - 1
+            raise _in_partition(exc, int(part[_PARTITION].iloc[at]), int(part[_ROW].iloc[at])) from None
+        raise
+    core = _core.evaluate(plan, panel, year=context.year, method=context.method)
+    return _rows_of(plan, core, context), state
+
+
+def _merge(states: Sequence[Optional[_core.RollUpState]]) -> Optional[_core.RollUpState]:
+    """One state of several (a node of the tree reduction)."""
+    given = [s for s in states if s is not None]
+    return _core.merge_roll_up_states(given) if given else None
+
+
+def _finish(state: Optional[_core.RollUpState], context: _Context) -> Tuple[pd.DataFrame, pd.DataFrame]:
+    """The roll-up finished from the merged state: the evaluated rows of the parent areas and the findings."""
+    plan = _plan_from(context.plan_text)
+    areas, _ = _core_tables(context)
+    if state is None or areas is None:
+        return META, FINDINGS_META
+    try:
+        panel, findings = _core.roll_up_finish(plan, state, areas, context.geography)
+    except CORE_ERRORS as exc:
+        raise translate(exc, ObservationError, file="<roll-up>") from None
+    core = _core.evaluate(plan, panel, year=context.year, method=context.method)
+    found = pd.DataFrame(findings, columns=list(FINDING_COLUMNS)).astype(FINDINGS_META.dtypes.to_dict())
+    return _rows_of(plan, core, context), found
+
+
+def _area_groups(crosswalk: Optional[pd.DataFrame]) -> Dict[str, str]:
+    """Each area of a crosswalk link and the first area (in sorted order) it is linked with, directly or
+    through others: the areas a re-expression may combine, kept in one partition."""
+    if crosswalk is None:
+        return {}
+    parent: Dict[str, str] = {}
+
+    def root(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in zip(crosswalk["from"].astype(str), crosswalk["to"].astype(str)):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {a: root(a) for a in list(parent)}
+
+
+class DaskReview(NamedTuple):
+    """What :func:`review` returns: both lazy, compute them together (``dask.compute(r.rows, r.findings)``)."""
+
+    rows: Any      #: a Dask DataFrame of evaluation rows (columns of :data:`META`)
+    findings: Any  #: a Dask DataFrame of the roll-up's findings (one partition, columns of :data:`FINDINGS_META`)
+
+
+def review(
+    plan: PlanSource,
+    observations: Any,
+    areas: Optional[TableSource] = None,
+    crosswalk: Optional[TableSource] = None,
+    geography: Union[str, _dt.date, None] = None,
+    method: Method = "chitieu",
+    year: Optional[int] = None,
+    area_key: str = "id",
+    indicators: Optional[Sequence[str]] = None,
+    split_every: int = 8,
+) -> DaskReview:
+    """The evaluation rows and the roll-up findings of a Dask DataFrame of observations (see :func:`evaluate`).
+
+    The roll-up states of the partitions are merged by a tree reduction,
+    ``split_every`` states a task; one task finishes the roll-up.
+    """
+    dd = _dask()
+    from dask.delayed import delayed
+
+    from chitieu.api import _geography
+    from chitieu.geography.tables import checked_areas, checked_crosswalk
+
+    whole_plan = plan_of(plan)
+    if not isinstance(observations, dd.DataFrame):
+        raise ObservationError("chitieu.dask.evaluate takes a Dask DataFrame of observations (e.g. "
+                               "dask.dataframe.read_parquet('obs/*.parquet')); use chitieu.evaluate for others",
+                               field="observations")
+    if split_every < 2:
+        raise ChitieuError(f"split_every must be at least 2 (states merged a task), got {split_every}",
+                           field="split_every")
+    check_area_key(area_key, areas is not None)
+    the_plan = select_indicators(whole_plan, indicators)
+    selected = None if indicators is None else [i.id for i in the_plan.indicators]
+    area_frame = crosswalk_frame = None
+    if areas is not None:
+        area_table, core_areas = checked_areas(areas)
+        area_frame = area_table.frame
+        if crosswalk is not None:
+            crosswalk_frame = checked_crosswalk(crosswalk, core_areas)[0].frame
+    date = _geography(geography)
+    context = _Context(_core.write_plan(the_plan), area_frame, crosswalk_frame, date, year, method)
+    groups = _area_groups(crosswalk_frame if date is not None else None)
+    meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: np.uint64(0)})
+    ctx = delayed(context, pure=True)  # one key: each worker receives the areas once, not with every task
+    checked = observations.map_partitions(_checked, ctx, selected, area_key, groups, meta=meta.iloc[:0])
+    series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions)
+    done = [delayed(_series, pure=True, nout=2)(part, ctx) for part in series.to_delayed()]
+    states = [d[1] for d in done]
+    while len(states) > 1:
+        states = [delayed(_merge, pure=True)(states[i:i + split_every])
+                  for i in range(0, len(states), split_every)]
+    finished = delayed(_finish, pure=True, nout=2)(states[0], ctx)
+    rows = dd.from_delayed([d[0] for d in done] + [finished[0]], meta=META, verify_meta=False)
+    return DaskReview(rows, dd.from_delayed([finished[1]], meta=FINDINGS_META, verify_meta=False))
 
 
 def evaluate(
@@ -155,44 +346,23 @@ def evaluate(
     """Evaluate a Dask DataFrame of observations; returns a Dask DataFrame of evaluation rows.
 
     Arguments as :func:`chitieu.evaluate` (``area_key="code"`` resolves GSO
-    codes by year in every shard); ``observations`` is a Dask
-    DataFrame (e.g. ``dask.dataframe.read_parquet("obs/*.parquet")``). The
-    areas and crosswalk are read and checked once, here; the observations
-    are checked partition by partition and evaluated shard by shard when the
-    result is computed (errors then name ``<partition N>`` and the row). The
-    rows have the columns of :data:`META` (those of ``to_frame()``, ids and
-    classes as text), in no particular order.
+    codes by year in each partition); ``observations`` is a Dask DataFrame
+    (e.g. ``dask.dataframe.read_parquet("obs/*.parquet")``). The areas and
+    crosswalk are read and checked once, here; the observations are checked
+    partition by partition when the result is computed (errors then name
+    ``<partition N>`` and the row). The rows have the columns of
+    :data:`META` (those of ``to_frame()``, ids and classes as text), in no
+    particular order. :func:`review` gives the roll-up findings too.
     """
-    dd = _dask()
-    from chitieu.geography.tables import checked_areas, checked_crosswalk
-
-    the_plan = plan_of(plan)
-    if not isinstance(observations, dd.DataFrame):
-        raise ObservationError("chitieu.dask.evaluate takes a Dask DataFrame of observations (e.g. "
-                               "dask.dataframe.read_parquet('obs/*.parquet')); use chitieu.evaluate for others",
-                               field="observations")
-    check_area_key(area_key, areas is not None)
-    selected = None if indicators is None else [i.id for i in select_indicators(the_plan, indicators).indicators]
-    text = _core.write_plan(the_plan)
-    area_frame = crosswalk_frame = None
-    if areas is not None:
-        area_table, core_areas = checked_areas(areas)
-        area_frame = area_table.frame
-        if crosswalk is not None:
-            crosswalk_frame = checked_crosswalk(crosswalk, core_areas)[0].frame
-    options = dict(areas=area_frame, crosswalk=crosswalk_frame, geography=geography, year=year, method=method,
-                   area_key=area_key, indicators=indicators)
-    meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: ""})
-    checked = observations.map_partitions(_checked, text, selected, meta=meta.iloc[:0])
-    sharded = checked.shuffle(on=_SHARD, npartitions=max(1, min(len(set(shards(the_plan).values())),
-                                                                  observations.npartitions)))
-    return sharded.map_partitions(_review, text, options, meta=META)
+    return review(plan, observations, areas=areas, crosswalk=crosswalk, geography=geography, method=method,
+                  year=year, area_key=area_key, indicators=indicators).rows
 
 
-def to_evaluation(plan: PlanSource, rows: pd.DataFrame) -> Evaluation:
+def to_evaluation(plan: PlanSource, rows: pd.DataFrame, findings: Optional[pd.DataFrame] = None) -> Evaluation:
     """An in-memory :class:`~chitieu.Evaluation` of computed rows (e.g. one area's), for summaries and reports.
 
-    Rows are put in the order indicator, area, year (ids as text), whatever the partitioning.
+    Rows are put in the order indicator, area, year (ids as text), whatever the partitioning;
+    ``findings``: those of :func:`review` (none when not given).
     """
     the_plan = plan_of(plan)
     rows = rows.assign(**{c: rows[c].astype(str) for c in ("indicator", "area")})
@@ -208,7 +378,8 @@ def to_evaluation(plan: PlanSource, rows: pd.DataFrame) -> Evaluation:
                    status=rows["status"].astype(str).map(status).to_numpy(dtype=np.int8),
                    pace=rows["pace"].astype(str).map(pace).to_numpy(dtype=np.int8))
     core = _core.evaluation_from_columns(columns)
-    return Evaluation(the_plan, core, pd.DataFrame(columns=list(FINDING_COLUMNS)))
+    found = pd.DataFrame(columns=list(FINDING_COLUMNS)) if findings is None else findings.reset_index(drop=True)
+    return Evaluation(the_plan, core, found)
 
 
 def summary(plan: PlanSource, rows: Any, area: Optional[str] = None, year: Optional[int] = None,
@@ -240,19 +411,22 @@ def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Option
     of a dask.distributed scheduler) and gather the rows into an in-memory :class:`~chitieu.Evaluation`
     (the command line's ``--data 'dir/*.parquet' --scheduler ...``)."""
     import dask
+    from dask.base import compute
 
     the_plan = plan_of(plan)
     options: Dict[str, Any] = dict(areas=areas, crosswalk=crosswalk, geography=geography, method=method, year=year,
                                    area_key=area_key, indicators=indicators)
     if scheduler in SCHEDULERS:  # the graph built for this scheduler (its shuffle by tasks), then run on it
         with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
-            computed = evaluate(the_plan, read_files(pattern), **options).compute()
+            result = review(the_plan, read_files(pattern), **options)
+            computed, findings = compute(result.rows, result.findings)  # type: ignore[no-untyped-call]
     else:
         from distributed import Client
 
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            computed = client.compute(evaluate(the_plan, read_files(pattern), **options)).result()
-    ev = to_evaluation(the_plan, computed)
+            result = review(the_plan, read_files(pattern), **options)
+            computed, findings = client.gather(client.compute([result.rows, result.findings]))
+    ev = to_evaluation(the_plan, computed, findings)
     if areas is not None:
         from chitieu.io import read_areas, text_column
 

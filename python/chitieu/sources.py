@@ -52,7 +52,7 @@ def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: st
     decoded = decode_file(path, encoding, error)
     text = decoded.text
     skip = 0
-    for raw in io.StringIO(text):
+    for raw in io.StringIO(text, newline=None):  # lines end as pandas reads them: \r\n, \n or a lone \r
         if not raw.lstrip().startswith("#"):
             break
         skip += 1

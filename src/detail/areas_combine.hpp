@@ -111,6 +111,25 @@ struct running_sums {
     ++count;
   }
 
+  /// Adds another running sum of the same indicator (rows added elsewhere): sums add, min and
+  /// all keep the smaller, max and any the larger; order-free (associative and commutative up to
+  /// the rounding of the sums).
+  void merge(const running_sums& other, aggregate_rule rule) noexcept {
+    if (other.count == 0) return;
+    if (count == 0) {
+      *this = other;
+      return;
+    }
+    switch (rule) {
+      case aggregate_rule::min:
+      case aggregate_rule::all: a = std::min(a, other.a); break;
+      case aggregate_rule::max:
+      case aggregate_rule::any: a = std::max(a, other.a); break;
+      default: a += other.a; b += other.b;
+    }
+    count += other.count;
+  }
+
   /// The combined numbers by the rule; `where` names the row in messages. Throws chitieu::error
   /// when a ratio's denominators or a mean's weights sum to 0.
   template <class Where>

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -97,6 +98,33 @@ BOOST_AUTO_TEST_CASE(cells_quotes_bom_comments_and_blank_rows) {
   BOOST_TEST(obs.panel.value[0] == 81.5);
   BOOST_TEST(std::isnan(obs.panel.value[1]));
   BOOST_TEST(std::isnan(obs.panel.numerator[0]));  // a column left out is missing
+}
+
+BOOST_AUTO_TEST_CASE(lines_end_with_a_lone_carriage_return_as_with_a_line_feed) {
+  // Excel on an old Mac ends lines with a lone \r; \r\n, \n and \r are all line ends, counted alike.
+  const std::string mac = write_file("mac.csv",
+                                     "# a comment\r"
+                                     "indicator,area,year,value,note\r"
+                                     "trained_labour,la-gi,2024,81.5,\"two\rlines\"\r\n"
+                                     "\r"
+                                     "trained_labour,la-gi,2023,80,\"a\r\nb\"\n"
+                                     "trained_labour,la-gi,2022,79,\r");
+  const chitieu::observations_file obs = chitieu::read_observations(mac);
+  BOOST_TEST(obs.panel.size() == 3u);
+  BOOST_TEST(obs.lines == (std::vector<long>{3, 6, 8}), boost::test_tools::per_element());
+  BOOST_TEST(obs.panel.value[0] == 81.5);
+  BOOST_TEST(obs.panel.year[2] == 2022);
+  // A refusal names the line counted so, not the one of \n alone.
+  const std::string bad =
+      write_file("mac_bad.csv", "indicator,area,year,value\rx,a,2024,1\r\rx,a,2025,abc\r");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(bad); }) ==
+             bad +
+                 ":4: value: 'abc' is not a number (write digits with a dot for decimals, or leave the cell "
+                 "empty)");
+  // The delimiter is detected from the header line alone.
+  const std::string semicolons = write_file("mac_semicolons.csv", "id;name\rx,y,z;a\r");
+  BOOST_TEST(error_of([&] { chitieu::read_areas(semicolons); }).find("separated by semicolon ';'") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {

@@ -73,6 +73,8 @@ BOOST_AUTO_TEST_CASE(bytes_neither_utf8_nor_windows_1258_name_file_line_and_opti
       [] { chitieu::decode_text("\xEF\xBB\xBFindicator\nx,y\nx,\xE2\x80,2025\n", "o.csv", "utf-8"); });
   BOOST_TEST(given.line() == 3);
   BOOST_TEST(given.message().rfind("byte 0xE2 cannot be read as UTF-8; ", 0) == 0, given.message());
+  // Lines end with \r\n, \n or a lone \r (old Mac Excel), each counted once.
+  BOOST_TEST(error_of([] { chitieu::decode_text("a\r\nb\rc\nd\r\xE2\x80", "o.csv", "utf-8"); }).line() == 5);
   // Surrogates and overlong forms are not UTF-8 either (then read as Windows-1258 when detecting).
   BOOST_TEST(error_of([] { chitieu::decode_text("\xED\xA0\x80", "s.csv", "utf-8"); }).line() == 1);
   BOOST_TEST(chitieu::decode_text("\xC0\xAF", "s.csv").encoding == "cp1258");
@@ -102,6 +104,7 @@ BOOST_AUTO_TEST_CASE(the_delimiter_is_detected_from_the_header_line) {
   BOOST_TEST(chitieu::detect_delimiter("indicator\tarea\tyear\tvalue\n") == '\t');
   BOOST_TEST(chitieu::detect_delimiter("\"a;b;c\",d,e\n") == ',');  // quoted delimiters do not count
   BOOST_TEST(chitieu::detect_delimiter("a;b,c\n") == ',');          // a tie: the comma
+  BOOST_TEST(chitieu::detect_delimiter("a;b\r1,2,3\r") == ';');     // a lone \r ends the line
   BOOST_TEST(chitieu::detect_delimiter("value\n") == ',');
   BOOST_TEST(chitieu::detect_delimiter("") == ',');
   BOOST_TEST(chitieu::delimiter_name(';') == "semicolon ';'");

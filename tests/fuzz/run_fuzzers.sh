@@ -10,7 +10,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 build="${1:-build/fuzz}"
 seconds="${2:-60}"
 status=0
-for target in phrase plan; do
+for target in phrase plan csv; do
   exe="$build/tests/fuzz/fuzz_$target"
   if [ ! -x "$exe" ]; then
     echo "run_fuzzers: $exe not found; build it with: cmake --preset fuzz && cmake --build --preset fuzz"
@@ -20,6 +20,7 @@ for target in phrase plan; do
   rm -rf "$work" && mkdir -p "$work/corpus" "$work/artifacts"
   max_len=256
   [ "$target" = plan ] && max_len=8192
+  [ "$target" = csv ] && max_len=4096
   echo "==> fuzz_$target for ${seconds}s"
   if ! ASAN_OPTIONS="detect_leaks=1:abort_on_error=0" \
        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \

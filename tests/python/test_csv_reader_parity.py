@@ -142,6 +142,23 @@ def test_a_tab_separated_file_reads_alike(tmp_path: Path) -> None:
     _same_panel(read_observations(path), _core.read_observations_file(str(path)))
 
 
+def test_lone_carriage_returns_end_lines_alike(tmp_path: Path) -> None:
+    """Excel on an old Mac ends lines with a lone \\r: pandas and the C++ table split and number them alike."""
+    path = tmp_path / "obs.csv"
+    path.write_bytes(b"# old Mac Excel\rindicator;area;year;value\rtrained_labour;la-gi;2023;80,5\r\r"
+                     b"trained_labour;la-gi;2024;\"85,3\"\r\ntrained_labour;la-gi;2025;NA\n")
+    _same_panel(read_observations(path, decimal=","), _core.read_observations_file(str(path), decimal=","))
+    assert _core.read_observations_file(str(path), decimal=",")[1] == [3, 5, 6]
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"# a\r# b\rindicator,area,year,value\rx,a,2024,1\r\rx,a,2025,abc\r")
+    with pytest.raises(chitieu.ChitieuError) as python:
+        _python_observations(bad)
+    with pytest.raises(chitieu.ChitieuError) as cpp:
+        _core.read_observations_file(str(bad))
+    assert str(cpp.value) == str(python.value)
+    assert cpp.value.line == python.value.line == 6
+
+
 _FILE_CASES = [
     ("obs", b"indicator;area;year;value\ntrained_labour;la-gi;2024;85,3\n"),       # a decimal comma, not chosen
     ("obs", b"indicator\tarea\tyear\nx\ta\t2024\n"),                               # no value column, tabs

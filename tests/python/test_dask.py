@@ -161,3 +161,16 @@ def test_cli_reads_parquet_partitions_and_prints_the_in_memory_rows(observations
     got = pd.read_csv(with_dask, dtype={"indicator": str, "area": str})
     assert_same_rows(got, pd.read_csv(in_memory, dtype={"indicator": str, "area": str}))
     assert got[KEYS].equals(_sorted(got)[KEYS])  # written in the order indicator, area, year
+
+
+def test_files_on_a_scheduler_address_give_the_in_memory_rows_and_findings(observations, cluster_client, tmp_path):
+    parts = tmp_path / "obs"
+    parts.mkdir()
+    own = pd.DataFrame({"indicator": ["new_jobs"], "area": ["la-gi"], "year": [2021], "value": [99999.0]})
+    data = pd.concat([observations, own], ignore_index=True)  # a town's own value: an own_vs_aggregate finding
+    for i, start in enumerate(range(0, len(data), 600)):
+        data.iloc[start:start + 600].to_parquet(parts / f"part-{i}.parquet", index=False)
+    expected = chitieu.evaluate("la-gi-2024", data, areas=AREAS)
+    got = cdask.evaluate_files("la-gi-2024", str(parts / "*.parquet"), cluster_client.scheduler.address, areas=AREAS)
+    assert_same_rows(got.to_frame(), expected.to_frame())
+    assert got.findings["message"].tolist() == expected.findings["message"].tolist() != []
