@@ -31,7 +31,7 @@ cmake --preset tsan >/dev/null
 cmake --build --preset tsan
 ctest --preset tsan
 
-step "Fuzzing the phrase parser and the plan loader (libFuzzer, ASan + UBSan)"
+step "Fuzzing the phrase parser, the plan loader and the CSV readers (libFuzzer, ASan + UBSan)"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 tests/fuzz/run_fuzzers.sh build/fuzz "${FUZZ_SECONDS:-60}"
