@@ -223,13 +223,21 @@ void register_areas(py::module_& m) {
   m.def(
       "roll_up",
       [](const plan& p, const panel& obs, const area_table& areas,
-         const std::optional<std::string>& geography) {
-        roll_up_result res =
-            geography ? roll_up(p, obs, areas, parse_date(*geography)) : roll_up(p, obs, areas);
+         const std::optional<std::string>& geography, unsigned threads) {
+        roll_up_options options;
+        if (geography) options.geography = parse_date(*geography);
+        options.threads = threads;
+        roll_up_result res;
+        {
+          py::gil_scoped_release release;
+          res = roll_up(p, obs, areas, options);
+        }
         return py::make_tuple(std::move(res.rows), findings_list(res.findings));
       },
       py::arg("plan"), py::arg("panel"), py::arg("areas"), py::arg("geography") = py::none(),
-      "Rolls values up the area hierarchy by each indicator's rule: (Panel, findings as dicts).");
+      py::arg("threads") = 0,
+      "Rolls values up the area hierarchy by each indicator's rule: (Panel, findings as dicts); "
+      "threads share the rows (0: the machine's; the result does not depend on it).");
 
   m.def(
       "summarize",

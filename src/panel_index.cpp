@@ -5,6 +5,7 @@
 
 #include "detail/huge_pages.hpp"
 #include "detail/radix_sort.hpp"
+#include "detail/value_range.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -30,6 +31,10 @@ void check_panel_shape(const panel& p) {
   same(p.coverage.size(), "coverage");
   const auto ni = static_cast<std::int64_t>(p.indicator_ids.size());
   const auto na = static_cast<std::int64_t>(p.area_ids.size());
+  if (n == 0) return;
+  const auto [ilo, ihi] = detail::value_range(p.indicator);
+  const auto [alo, ahi] = detail::value_range(p.area);
+  if (ilo >= 0 && ihi < ni && alo >= 0 && ahi < na) return;  // every code in range: no row to blame
   for (std::size_t r = 0; r < n; ++r) {
     if (p.indicator[r] < 0 || p.indicator[r] >= ni)
       throw error("indicator code " + std::to_string(p.indicator[r]) + " is outside the dictionary [0, " +

@@ -11,8 +11,11 @@
 #include "detail/parent_areas.hpp"
 #include "detail/part_of.hpp"
 #include "detail/plan_lookup.hpp"
+#include "detail/roll_up_partial.hpp"
 #include "detail/roll_up_plan.hpp"
+#include "detail/roll_up_rows.hpp"
 #include "detail/row_label.hpp"
+#include "detail/value_range.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -140,22 +143,31 @@ std::vector<roll_up_cell> widened(const roll_up_state& s, std::int32_t first_yea
   return out;
 }
 
-/// An own row without any number: it is no observation, the aggregate fills it in.
-bool fillable(const panel& rows, std::size_t r) {
-  return std::isnan(rows.value[r]) && (std::isnan(rows.numerator[r]) || std::isnan(rows.denominator[r]));
-}
-
 }  // namespace
 }  // namespace detail::areas
 
-roll_up_state roll_up_partial(const plan& p, const panel& obs, const area_table& areas,
-                              const std::optional<date>& geography) {
-  using namespace detail::areas;
+namespace detail::areas {
+
+roll_up_state roll_up_partial_on(const plan& p, const panel& obs, const area_table& areas,
+                                 const std::optional<date>& geography, unsigned threads,
+                                 std::vector<std::size_t>* own_rows) {
   check_panel_shape(obs);
-  detail::check_unique_rows(obs);
-  const auto inds = detail::plan_indicators_of_panel(p, obs);
-  const parent_areas links = parent_areas_of(areas);
-  const auto pos_of_code = positions_of_codes(obs, links);
+  std::optional<std::pair<std::int32_t, std::int32_t>> span;  // first and last year, with rows
+  if (obs.size() > 0) span = detail::value_range(obs.year);
+  // Duplicate rows come first: found in the pass below when their keys fit a bitmap, else here.
+  const bool duplicates_in_pass = span && key_space_of(obs, span->first, span->second).fits_bitmap;
+  if (!duplicates_in_pass) check_unique_rows(obs);
+  std::vector<const indicator*> inds;
+  parent_areas links;
+  std::vector<std::int32_t> pos_of_code;
+  try {
+    inds = plan_indicators_of_panel(p, obs);
+    links = parent_areas_of(areas);
+    pos_of_code = positions_of_codes(obs, links);
+  } catch (...) {
+    if (duplicates_in_pass) check_unique_rows(obs);
+    throw;
+  }
   roll_up_state st;
   for (const indicator& ind : p.indicators) {
     st.indicator_ids.push_back(ind.id);
@@ -163,46 +175,49 @@ roll_up_state roll_up_partial(const plan& p, const panel& obs, const area_table&
   }
   st.parent_ids = links.ids;
   st.own.indicator_ids = st.indicator_ids;
-  if (obs.size() == 0) return st;
-  std::vector<std::int32_t> plan_code(inds.size());  // panel indicator code → plan position
-  for (std::size_t c = 0; c < inds.size(); ++c)
-    plan_code[c] = static_cast<std::int32_t>(inds[c] - p.indicators.data());
+  if (!span) return st;
+  st.first_year = span->first;
+  st.years = static_cast<std::int32_t>(std::int64_t{span->second} - span->first + 1);
 
-  const auto [ymin_it, ymax_it] = std::minmax_element(obs.year.begin(), obs.year.end());
-  st.first_year = *ymin_it;
-  st.years = static_cast<std::int32_t>(std::int64_t{*ymax_it} - *ymin_it + 1);
-  std::vector<hierarchy> year_h(static_cast<std::size_t>(st.years));
-  std::vector<char> has_year(year_h.size(), 0);
-  for (const std::int32_t y : obs.year) {
-    const auto yi = static_cast<std::size_t>(y - st.first_year);
-    if (!has_year[yi]) year_h[yi] = hierarchy_of(areas, links, geography, y);
-    has_year[yi] = 1;
-  }
-  std::vector<running_sums> sums(links.ids.size() * p.indicators.size() * year_h.size());
-  std::unordered_map<std::string, std::int32_t> own_codes;
-
-  // One pass: each row reports to its parent of the year; a parent area's rows go to `own`.
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    const auto c = static_cast<std::size_t>(obs.indicator[r]);
-    const indicator& ind = *inds[c];
-    const auto k = static_cast<std::size_t>(plan_code[c]);
-    const auto yi = static_cast<std::size_t>(obs.year[r] - st.first_year);
-    const hierarchy& h = year_h[yi];
-    const auto a = static_cast<std::size_t>(pos_of_code[static_cast<std::size_t>(obs.area[r])]);
-    if (links.slot[a] >= 0)
-      append_row(st.own, own_codes, plan_code[c], obs.area_ids[static_cast<std::size_t>(obs.area[r])],
-                 obs.year[r], combined{obs.value[r], obs.numerator[r], obs.denominator[r], obs.weight[r]},
-                 obs.se[r], obs.coverage[r]);
-    if (ind.aggregate == aggregate_rule::none) continue;
-    if (h.children[a]) {  // its own row waits for the finish; checked here, where its row number is known
-      if (h.parent[a] >= 0 && !fillable(obs, r)) reports(ind, obs, r);
-      continue;
+  row_routes routes;
+  routes.first_year = st.first_year;
+  routes.years = static_cast<std::size_t>(st.years);
+  routes.indicators = p.indicators.size();
+  routes.parents = links.ids.size();
+  routes.inds = inds;
+  for (const indicator* ind : inds)
+    routes.plan_code.push_back(static_cast<std::int32_t>(ind - p.indicators.data()));
+  routes.own.resize(obs.area_ids.size());
+  for (std::size_t a = 0; a < obs.area_ids.size(); ++a)
+    routes.own[a] = pos_of_code[a] >= 0 && links.slot[static_cast<std::size_t>(pos_of_code[a])] >= 0;
+  // Each year with rows: where the rows of each area go, on that year's hierarchy.
+  std::vector<char> has_year(routes.years, 0);
+  for (const std::int32_t y : obs.year) has_year[static_cast<std::size_t>(y - st.first_year)] = 1;
+  routes.to.resize(routes.years);
+  for (std::size_t yi = 0; yi < routes.years; ++yi) {
+    if (!has_year[yi]) continue;
+    auto& to = routes.to[yi];
+    const hierarchy h = hierarchy_of(areas, links, geography, st.first_year + static_cast<std::int32_t>(yi));
+    to.assign(obs.area_ids.size(), adds_nowhere);
+    for (std::size_t a = 0; a < to.size(); ++a) {
+      if (pos_of_code[a] < 0) continue;  // a code no row uses
+      const auto pos = static_cast<std::size_t>(pos_of_code[a]);
+      const std::int32_t par = h.parent[pos];
+      if (h.children[pos])
+        to[a] = par >= 0 ? waits_for_finish : adds_nowhere;
+      else if (par >= 0)
+        to[a] = links.slot[static_cast<std::size_t>(par)];
     }
-    const std::int32_t par = h.parent[a];
-    if (par >= 0 && reports(ind, obs, r))
-      sums[cell_of(st, links.slot[static_cast<std::size_t>(par)], k, yi)].add(ind, obs, r);
   }
-  st.cells = cells_of(sums);
+  row_sums added = add_rows(obs, routes, threads);
+
+  std::unordered_map<std::string, std::int32_t> own_codes;
+  for (const std::size_t r : added.own_rows)
+    append_row(st.own, own_codes, routes.plan_code[static_cast<std::size_t>(obs.indicator[r])],
+               obs.area_ids[static_cast<std::size_t>(obs.area[r])], obs.year[r],
+               combined{obs.value[r], obs.numerator[r], obs.denominator[r], obs.weight[r]}, obs.se[r],
+               obs.coverage[r]);
+  st.cells = cells_of(added.sums);
   part_of_findings(
       inds, obs,
       [&](std::size_t r) {
@@ -210,7 +225,15 @@ roll_up_state roll_up_partial(const plan& p, const panel& obs, const area_table&
         return links.slot[static_cast<std::size_t>(a)] < 0;
       },
       st.findings);
+  if (own_rows) *own_rows = std::move(added.own_rows);
   return st;
+}
+
+}  // namespace detail::areas
+
+roll_up_state roll_up_partial(const plan& p, const panel& obs, const area_table& areas,
+                              const std::optional<date>& geography) {
+  return detail::areas::roll_up_partial_on(p, obs, areas, geography, 1, nullptr);
 }
 
 void merge(roll_up_state& into, roll_up_state&& other) {
@@ -291,6 +314,7 @@ roll_up_result roll_up_finish(const plan& p, roll_up_state&& state, const area_t
       const std::string& parent = table[static_cast<std::size_t>(par)].id;
       const std::int32_t slot = links.slot[static_cast<std::size_t>(par)];
       const std::int32_t grand = h.parent[static_cast<std::size_t>(par)];
+      std::int32_t parent_code = -1;  // its area code in `out`, once it has a row
       for (std::size_t k = 0; k < inds.size(); ++k) {
         const indicator& ind = *inds[k];
         if (ind.aggregate == aggregate_rule::none) continue;
@@ -320,7 +344,8 @@ roll_up_result roll_up_finish(const plan& p, roll_up_state&& state, const area_t
                                           number_text(c.value) + " (coverage " + number_text(coverage) +
                                           "); the own observation is used"});
           } else {
-            append_row(out, area_codes, static_cast<std::int32_t>(k), parent, y, c, missing, coverage);
+            if (parent_code < 0) parent_code = area_code(out, area_codes, parent);
+            append_row(out, static_cast<std::int32_t>(k), parent_code, y, c, missing, coverage);
             row = out.size() - 1;
           }
         }

@@ -248,8 +248,11 @@ int main(int argc, char** argv) {
     rolled_rows += p.size() == 0;
   });
   chitieu::panel rolled;
-  const double roll_ms = timed("roll_up", [&] { rolled = chitieu::roll_up(plan, completed, areas).rows; });
-  if (rolled.size() == 0) rolled = chitieu::roll_up(plan, completed, areas).rows;  // not timed
+  chitieu::roll_up_options roll_opt;  // the roll-up on as many threads as the evaluation
+  roll_opt.threads = opt.evaluation.threads;
+  const double roll_ms =
+      timed("roll_up", [&] { rolled = chitieu::roll_up(plan, completed, areas, roll_opt).rows; });
+  if (rolled.size() == 0) rolled = chitieu::roll_up(plan, completed, areas, roll_opt).rows;  // not timed
   rolled_rows = rolled.size();
   const double eval_ms =
       timed("evaluate", [&] { evaluated_rows = chitieu::evaluate(plan, rolled, opt.evaluation).size(); });

@@ -9,6 +9,7 @@
 #include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace chitieu {
@@ -17,6 +18,16 @@ namespace chitieu {
 struct roll_up_result {
   panel rows;                     ///< the input rows followed by one row per parent × indicator × year
   std::vector<finding> findings;  ///< own_vs_aggregate, part_exceeds_whole, part_denominator_differs
+};
+
+/// Options of roll_up().
+struct roll_up_options {
+  /// Every year on the units and parent links valid on this day (after reexpress to it); empty:
+  /// each year on those of its 31 December.
+  std::optional<date> geography;
+  /// Threads sharing the rows (the result and the errors do not depend on it: each sum adds its rows
+  /// in row order); 0: the hardware's concurrency, at most 8, and one thread per 65 536 rows at most.
+  unsigned threads = 0;
 };
 
 /// Rolls every indicator up the area hierarchy, year by year on the units and parent links of
@@ -53,5 +64,13 @@ CHITIEU_API roll_up_result roll_up(const plan& p, const panel& obs, const area_t
 /// As roll_up with a geography day, on a panel the caller gives away (moved into the result).
 CHITIEU_API roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas,
                                    const date& geography);
+
+/// As roll_up, with options: a geography day and the number of threads.
+CHITIEU_API roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
+                                   const roll_up_options& options);
+
+/// As roll_up with options, on a panel the caller gives away (moved into the result).
+CHITIEU_API roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas,
+                                   const roll_up_options& options);
 
 }  // namespace chitieu

@@ -48,36 +48,52 @@ inline double ratio_numerator(const indicator& ind, const panel& obs, std::size_
   return obs.value[r] * obs.denominator[r] / ratio_factor(ind.unit);
 }
 
-/// True when row r carries a usable number for the indicator's rule; false when its value is
-/// missing (it did not report). Throws chitieu::error (line = row + 1) when it has a value but
-/// lacks what its rule needs: a denominator (ratio) or a weight (weighted_mean).
-inline bool reports(const indicator& ind, const panel& obs, std::size_t r) {
+/// Throws the chitieu::error (line = row + 1) of row r, which has a value but lacks what its
+/// indicator's rule needs to combine it (see reports()). Kept out of line: reports() is called
+/// once a row, and its error never.
+[[noreturn]] inline void cannot_report(const indicator& ind, const panel& obs, std::size_t r) {
   const long line = static_cast<long>(r + 1);
   switch (ind.aggregate) {
-    case aggregate_rule::ratio: {
-      const bool has_num = !std::isnan(obs.numerator[r]);
-      const bool has_den = !std::isnan(obs.denominator[r]);
-      if (has_den && (has_num || !std::isnan(obs.value[r]))) return true;
-      if (std::isnan(obs.value[r]) && !has_num) return false;
+    case aggregate_rule::ratio:
       throw error(row_label(obs, r) +
                       ": the ratio rule needs a denominator to combine areas (Σ numerator × "
                       "factor / Σ denominator); give denominator (and numerator or value)",
                   {}, line, "denominator");
-    }
     case aggregate_rule::weighted_mean:
-      if (std::isnan(obs.value[r])) return false;
-      if (!std::isnan(obs.weight[r])) return true;
       throw error(row_label(obs, r) + ": the weighted_mean rule needs a weight to combine areas; give weight",
                   {}, line, "weight");
-    case aggregate_rule::all:
-    case aggregate_rule::any:
-      if (std::isnan(obs.value[r])) return false;
-      if (obs.value[r] == 0.0 || obs.value[r] == 1.0) return true;
+    default:
       throw error(row_label(obs, r) + ": the " + std::string(to_string(ind.aggregate)) +
                       " rule combines booleans; the value must be 0 or 1",
                   {}, line, "value");
-    default: return !std::isnan(obs.value[r]);
   }
+}
+
+/// True when row r carries a usable number for the indicator's rule; false when its value is
+/// missing (it did not report). Throws chitieu::error (line = row + 1; cannot_report()) when it has
+/// a value but lacks what its rule needs: a denominator (ratio), a weight (weighted_mean), or a
+/// value of 0 or 1 (all, any).
+inline bool reports(const indicator& ind, const panel& obs, std::size_t r) {
+  const double v = obs.value[r];
+  switch (ind.aggregate) {
+    case aggregate_rule::ratio: {
+      const bool has_num = !std::isnan(obs.numerator[r]);
+      if (!std::isnan(obs.denominator[r]) && (has_num || !std::isnan(v))) return true;
+      if (std::isnan(v) && !has_num) return false;
+      break;
+    }
+    case aggregate_rule::weighted_mean:
+      if (std::isnan(v)) return false;
+      if (!std::isnan(obs.weight[r])) return true;
+      break;
+    case aggregate_rule::all:
+    case aggregate_rule::any:
+      if (std::isnan(v)) return false;
+      if (v == 0.0 || v == 1.0) return true;
+      break;
+    default: return !std::isnan(v);
+  }
+  cannot_report(ind, obs, r);
 }
 
 /// The one implementation of the aggregation rules: running sums of the rows combined into one
@@ -181,17 +197,23 @@ struct row_key_hash {
   }
 };
 
-/// Appends a row with the given numbers to `out`, encoding the area id in its dictionary.
-inline void append_row(panel& out, std::unordered_map<std::string, std::int32_t>& area_codes,
-                       std::int32_t indicator_code, const std::string& area_id, std::int32_t year,
-                       const combined& c, double se, double coverage) {
+/// The code of `area_id` in the area dictionary of `out` (`area_codes` maps its ids to codes), added
+/// to the dictionary if it is not there yet.
+inline std::int32_t area_code(panel& out, std::unordered_map<std::string, std::int32_t>& area_codes,
+                              const std::string& area_id) {
   auto it = area_codes.find(area_id);
   if (it == area_codes.end()) {
     it = area_codes.emplace(area_id, static_cast<std::int32_t>(out.area_ids.size())).first;
     out.area_ids.push_back(area_id);
   }
+  return it->second;
+}
+
+/// Appends a row with the given numbers to `out`, its area already coded in its dictionary.
+inline void append_row(panel& out, std::int32_t indicator_code, std::int32_t area, std::int32_t year,
+                       const combined& c, double se, double coverage) {
   out.indicator.push_back(indicator_code);
-  out.area.push_back(it->second);
+  out.area.push_back(area);
   out.year.push_back(year);
   out.value.push_back(c.value);
   out.numerator.push_back(c.numerator);
@@ -199,6 +221,13 @@ inline void append_row(panel& out, std::unordered_map<std::string, std::int32_t>
   out.weight.push_back(c.weight);
   out.se.push_back(se);
   out.coverage.push_back(coverage);
+}
+
+/// Appends a row with the given numbers to `out`, encoding the area id in its dictionary.
+inline void append_row(panel& out, std::unordered_map<std::string, std::int32_t>& area_codes,
+                       std::int32_t indicator_code, const std::string& area_id, std::int32_t year,
+                       const combined& c, double se, double coverage) {
+  append_row(out, indicator_code, area_code(out, area_codes, area_id), year, c, se, coverage);
 }
 
 /// Copies row r of `in` to `out` (same indicator dictionary), re-encoding its area.

@@ -8,6 +8,7 @@
 #include <chitieu/panel_index.hpp>
 
 #include "row_label.hpp"
+#include "value_range.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -19,21 +20,53 @@
 
 namespace chitieu::detail {
 
+/// The keys indicator × area × year of a panel's rows, numbered densely with the rows of one area
+/// and year side by side: key = (area × years + year − first_year) × indicators + indicator, for
+/// years first_year .. first_year + years − 1. The codes must be checked (check_panel_shape).
+struct row_key_space {
+  std::uint64_t indicators = 1;  ///< indicator codes (at least 1)
+  std::uint64_t areas = 1;       ///< area codes (at least 1)
+  std::uint64_t years = 1;       ///< years spanned
+  std::int64_t first_year = 0;   ///< the first year spanned
+  /// True when a bitmap of the keys takes at most 16 bits a row (or 2^20 bits in all).
+  bool fits_bitmap = false;
+
+  /// The keys of one indicator code.
+  std::uint64_t per_indicator() const noexcept { return areas * years; }
+  /// The key of row r of `obs` among the keys of `of` indicators, its indicator numbered
+  /// `indicator` of them (its code, or its place in a share of the codes).
+  std::uint64_t key(const panel& obs, std::size_t r, std::uint64_t indicator,
+                    std::uint64_t of) const noexcept {
+    return (static_cast<std::uint64_t>(obs.area[r]) * years +
+            static_cast<std::uint64_t>(std::int64_t{obs.year[r]} - first_year)) *
+               of +
+           indicator;
+  }
+};
+
+/// The key space of the n ≥ 1 rows of `obs`, whose years run from `lo` to `hi`.
+inline row_key_space key_space_of(const panel& obs, std::int32_t lo, std::int32_t hi) {
+  row_key_space k;
+  k.years = static_cast<std::uint64_t>(std::int64_t{hi} - lo) + 1;
+  k.areas = std::max<std::size_t>(obs.area_ids.size(), 1);
+  k.indicators = std::max<std::size_t>(obs.indicator_ids.size(), 1);
+  k.first_year = lo;
+  const std::uint64_t limit = std::max<std::uint64_t>(std::uint64_t{16} * obs.size(), std::uint64_t{1} << 20);
+  k.fits_bitmap = k.per_indicator() <= limit / k.indicators;  // < 2^31 · 2^32: no overflow
+  return k;
+}
+
 /// Each row r (ascending) whose indicator, area and year an earlier row already has, paired with
 /// the latest such earlier row q: {r, q}. The codes must be checked (check_panel_shape). When the
-/// key space (indicators × areas × years spanned) is at most 16 bits a row, the keys are marked in
-/// a bitmap; otherwise the panel is indexed (sorted) instead. Both give the same pairs.
+/// key space fits a bitmap (row_key_space::fits_bitmap) the keys are marked in one; otherwise the
+/// panel is indexed (sorted) instead. Both give the same pairs.
 inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_rows(const panel& obs) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   const std::size_t n = obs.size();
   if (n < 2) return out;
-  const auto [lo, hi] = std::minmax_element(obs.year.begin(), obs.year.end());
-  const std::uint64_t years = static_cast<std::uint64_t>(std::int64_t{*hi} - *lo) + 1;
-  const std::uint64_t areas = std::max<std::size_t>(obs.area_ids.size(), 1);
-  const std::uint64_t limit = std::max<std::uint64_t>(std::uint64_t{16} * n, std::uint64_t{1} << 20);
-  const std::uint64_t indicators = std::max<std::size_t>(obs.indicator_ids.size(), 1);
-  const std::uint64_t per_indicator = areas * years;  // < 2^31 · 2^32: no overflow
-  if (per_indicator > limit / indicators) {
+  const auto [lo, hi] = value_range(obs.year);
+  const row_key_space space = key_space_of(obs, lo, hi);
+  if (!space.fits_bitmap) {
     const panel_index ix = index_panel(obs);
     for (std::size_t s = 0; s < ix.series_count(); ++s)
       for (std::size_t i = ix.start[s] + 1; i < ix.start[s + 1]; ++i)
@@ -42,13 +75,10 @@ inline std::vector<std::pair<std::size_t, std::size_t>> duplicate_rows(const pan
     std::sort(out.begin(), out.end());
     return out;
   }
-  const std::int64_t y0 = *lo;
   const auto key = [&](std::size_t r) {
-    return (static_cast<std::uint64_t>(obs.indicator[r]) * areas + static_cast<std::uint64_t>(obs.area[r])) *
-               years +
-           static_cast<std::uint64_t>(std::int64_t{obs.year[r]} - y0);
+    return space.key(obs, r, static_cast<std::uint64_t>(obs.indicator[r]), space.indicators);
   };
-  std::vector<std::uint64_t> seen(per_indicator * indicators / 64 + 1, 0);
+  std::vector<std::uint64_t> seen(space.per_indicator() * space.indicators / 64 + 1, 0);
   std::vector<std::size_t> repeated;  // rows whose key was seen before
   for (std::size_t r = 0; r < n; ++r) {
     const std::uint64_t k = key(r), bit = std::uint64_t{1} << (k % 64);

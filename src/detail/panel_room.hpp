@@ -6,6 +6,8 @@
 #include <chitieu/areas.hpp>
 #include <chitieu/panel.hpp>
 #include "huge_pages.hpp"
+#include "parallel.hpp"
+#include "value_range.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -37,13 +39,14 @@ inline std::size_t parent_count(const area_table& areas) {
 /// parent_room() of a panel rolled up over `areas`.
 inline std::size_t parent_row_bound(const panel& obs, const area_table& areas) {
   if (obs.size() == 0) return 0;
-  const auto [lo, hi] = std::minmax_element(obs.year.begin(), obs.year.end());
-  const auto span = static_cast<std::size_t>(std::int64_t{*hi} - *lo + 1);
+  const auto [lo, hi] = value_range(obs.year);
+  const auto span = static_cast<std::size_t>(std::int64_t{hi} - lo + 1);
   return parent_room(obs.size(), parent_count(areas), obs.indicator_ids.size(), span);
 }
 
-/// A copy of `obs` whose columns have room for `extra` more rows.
-inline panel copy_with_room(const panel& obs, std::size_t extra) {
+/// A copy of `obs` whose columns have room for `extra` more rows, its columns copied on up to
+/// `threads` threads (a column each at a time).
+inline panel copy_with_room(const panel& obs, std::size_t extra, unsigned threads = 1) {
   const std::size_t room = obs.size() + extra;
   panel out;
   out.indicator_ids = obs.indicator_ids;
@@ -52,15 +55,19 @@ inline panel copy_with_room(const panel& obs, std::size_t extra) {
     reserve_huge(dst, room);
     dst.assign(src.begin(), src.end());
   };
-  copy(out.indicator, obs.indicator);
-  copy(out.area, obs.area);
-  copy(out.year, obs.year);
-  copy(out.value, obs.value);
-  copy(out.numerator, obs.numerator);
-  copy(out.denominator, obs.denominator);
-  copy(out.weight, obs.weight);
-  copy(out.se, obs.se);
-  copy(out.coverage, obs.coverage);
+  run_chunks(9, threads, [&](std::size_t column) {
+    switch (column) {
+      case 0: copy(out.indicator, obs.indicator); break;
+      case 1: copy(out.area, obs.area); break;
+      case 2: copy(out.year, obs.year); break;
+      case 3: copy(out.value, obs.value); break;
+      case 4: copy(out.numerator, obs.numerator); break;
+      case 5: copy(out.denominator, obs.denominator); break;
+      case 6: copy(out.weight, obs.weight); break;
+      case 7: copy(out.se, obs.se); break;
+      default: copy(out.coverage, obs.coverage);
+    }
+  });
   return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include "row_label.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -53,6 +54,7 @@ inline std::vector<std::int32_t> positions_of_codes(const panel& obs, const pare
     const auto it = links.position.find(obs.area_ids[c]);
     if (it != links.position.end()) pos[c] = it->second;
   }
+  if (std::find(pos.begin(), pos.end(), -1) == pos.end()) return pos;  // every code known: no row to blame
   for (std::size_t r = 0; r < obs.size(); ++r)
     if (pos[static_cast<std::size_t>(obs.area[r])] < 0)
       throw error("unknown area (" + row_label(obs, r) + "); expected an id of the area table", {},

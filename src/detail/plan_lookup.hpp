@@ -8,6 +8,7 @@
 
 #include "row_label.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <unordered_map>
@@ -49,6 +50,7 @@ inline error unknown_indicator_error(const plan& p, const panel& obs, std::size_
 /// an id no row uses, the same message without a row).
 inline std::vector<const indicator*> plan_indicators_of_panel(const plan& p, const panel& obs) {
   auto of_code = plan_indicators_of_codes(p, obs);
+  if (std::find(of_code.begin(), of_code.end(), nullptr) == of_code.end()) return of_code;  // no row to blame
   for (std::size_t r = 0; r < obs.size(); ++r)
     if (!of_code[static_cast<std::size_t>(obs.indicator[r])]) throw unknown_indicator_error(p, obs, r);
   for (std::size_t c = 0; c < of_code.size(); ++c)
