@@ -34,6 +34,7 @@ share_result add_share(const panel& obs, const row_routes& routes, const row_key
   std::vector<std::uint64_t> seen;
   const std::size_t mine = (codes - t + threads - 1) / threads;  // the indicator codes of this share
   if (space) seen.assign((mine * space->per_indicator() + 63) / 64, 0);
+  std::uint64_t word = 0, bits = 0;  // the bitmap's word in use (seen[word] is stale meanwhile), its bits
   std::vector<unsigned> owner(codes), local(codes);  // per indicator code: its thread, its place there
   for (std::size_t c = 0; c < codes; ++c) {
     owner[c] = static_cast<unsigned>(c % threads);
@@ -48,11 +49,16 @@ share_result add_share(const panel& obs, const row_routes& routes, const row_key
       const auto yi = static_cast<std::size_t>(obs.year[r] - routes.first_year);
       if (space) {
         const std::uint64_t key = space->key(obs, r, local[c], mine), bit = std::uint64_t{1} << (key % 64);
-        if (seen[key / 64] & bit) {
+        if (key / 64 != word) {  // rows of one area and year share a word: kept in a register meanwhile
+          seen[word] = bits;
+          word = key / 64;
+          bits = seen[word];
+        }
+        if (bits & bit) {
           out.duplicate = true;
           return out;
         }
-        seen[key / 64] |= bit;
+        bits |= bit;
       }
       if (routes.own[a]) out.own_rows.push_back(r);
       const indicator& ind = *routes.inds[c];
