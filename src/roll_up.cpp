@@ -75,10 +75,14 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
   return res;
 }
 
-/// A copy of `obs` with room for the parent rows, its columns copied on `threads` threads.
+/// A copy of `obs` with room for the parent rows, its columns copied on `threads` threads (a column
+/// each at a time; here, not in the header, so that the library exports no thread of a detail type).
 panel copy_for_roll_up(const panel& obs, const area_table& areas, unsigned threads) {
-  return copy_with_room(obs, parent_row_bound(obs, areas),
-                        thread_count(threads, obs.size(), rows_per_thread));
+  panel out = with_dictionaries_of(obs);
+  const std::size_t room = obs.size() + parent_row_bound(obs, areas);
+  run_chunks(panel_columns, thread_count(threads, obs.size(), rows_per_thread),
+             [&](std::size_t column) { copy_column(out, obs, column, room); });
+  return out;
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include <chitieu/areas.hpp>
 #include <chitieu/panel.hpp>
 #include "huge_pages.hpp"
-#include "parallel.hpp"
 #include "value_range.hpp"
 
 #include <algorithm>
@@ -44,30 +43,43 @@ inline std::size_t parent_row_bound(const panel& obs, const area_table& areas) {
   return parent_room(obs.size(), parent_count(areas), obs.indicator_ids.size(), span);
 }
 
-/// A copy of `obs` whose columns have room for `extra` more rows, its columns copied on up to
-/// `threads` threads (a column each at a time).
-inline panel copy_with_room(const panel& obs, std::size_t extra, unsigned threads = 1) {
-  const std::size_t room = obs.size() + extra;
-  panel out;
-  out.indicator_ids = obs.indicator_ids;
-  out.area_ids = obs.area_ids;
+/// The columns of a panel (indicator, area, year, value, numerator, denominator, weight, se,
+/// coverage), numbered 0–8 for copy_column().
+inline constexpr std::size_t panel_columns = 9;
+
+/// Copies column `column` (0 ≤ column < panel_columns) of `obs` into the same column of `out`,
+/// which gets room for `room` rows first. Columns copy independently (a thread each may copy one).
+inline void copy_column(panel& out, const panel& obs, std::size_t column, std::size_t room) {
   const auto copy = [room](auto& dst, const auto& src) {
     reserve_huge(dst, room);
     dst.assign(src.begin(), src.end());
   };
-  run_chunks(9, threads, [&](std::size_t column) {
-    switch (column) {
-      case 0: copy(out.indicator, obs.indicator); break;
-      case 1: copy(out.area, obs.area); break;
-      case 2: copy(out.year, obs.year); break;
-      case 3: copy(out.value, obs.value); break;
-      case 4: copy(out.numerator, obs.numerator); break;
-      case 5: copy(out.denominator, obs.denominator); break;
-      case 6: copy(out.weight, obs.weight); break;
-      case 7: copy(out.se, obs.se); break;
-      default: copy(out.coverage, obs.coverage);
-    }
-  });
+  switch (column) {
+    case 0: copy(out.indicator, obs.indicator); break;
+    case 1: copy(out.area, obs.area); break;
+    case 2: copy(out.year, obs.year); break;
+    case 3: copy(out.value, obs.value); break;
+    case 4: copy(out.numerator, obs.numerator); break;
+    case 5: copy(out.denominator, obs.denominator); break;
+    case 6: copy(out.weight, obs.weight); break;
+    case 7: copy(out.se, obs.se); break;
+    default: copy(out.coverage, obs.coverage);
+  }
+}
+
+/// A panel with the dictionaries of `obs` and no rows yet.
+inline panel with_dictionaries_of(const panel& obs) {
+  panel out;
+  out.indicator_ids = obs.indicator_ids;
+  out.area_ids = obs.area_ids;
+  return out;
+}
+
+/// A copy of `obs` whose columns have room for `extra` more rows.
+inline panel copy_with_room(const panel& obs, std::size_t extra) {
+  panel out = with_dictionaries_of(obs);
+  for (std::size_t column = 0; column < panel_columns; ++column)
+    copy_column(out, obs, column, obs.size() + extra);
   return out;
 }
 
