@@ -109,10 +109,11 @@ def area_columns(table: Table) -> AreaColumns:
     return ids, codes, names, levels, parents, valid_from, valid_to
 
 
-def areas_from_table(table: Table) -> _core.AreaTable:
-    """An areas table (see :func:`chitieu.io.read_areas`) as a core area table."""
+def areas_from_table(table: Table, columns: Optional[AreaColumns] = None) -> _core.AreaTable:
+    """An areas table (see :func:`chitieu.io.read_areas`) as a core area table; ``columns``: its
+    :func:`area_columns` when the caller has them already (not read twice)."""
     return _core.AreaTable(
-        *area_columns(table),
+        *(area_columns(table) if columns is None else columns),
         source=table.file,
     )
 
