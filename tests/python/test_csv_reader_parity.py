@@ -136,6 +136,22 @@ def test_rows_after_a_quoted_line_break_keep_their_lines(end: str, tmp_path: Pat
     _same_panel(table, _core.read_observations_file(str(path)))
 
 
+def test_rows_pandas_splits_otherwise_are_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Should pandas ever split a file into other rows than the C++ rule counts, the file is refused
+    (no row is named at a line it does not start on)."""
+    from chitieu import sources, text_files
+
+    real = text_files.row_lines
+    monkeypatch.setattr(sources, "row_lines", lambda *args: (real(*args)[0], real(*args)[1][:-1]))
+    path = tmp_path / "obs.csv"
+    path.write_text(_OBS_HEADER + "x,a,2024,1\nx,a,2025,2\n", encoding="utf-8")
+    with pytest.raises(chitieu.ObservationError) as error:
+        read_observations(path)
+    assert str(error.value) == (f"{path}: cannot read the observations CSV: pandas read 2 rows where chitieu reads 1; "
+                                'check the quotes of the file (a quoted cell starts and ends with ", a " inside it '
+                                'is written "")')
+
+
 def test_workbooks_and_parquet_number_rows_not_lines(tmp_path: Path) -> None:
     """A line break inside a cell moves nothing: a workbook names its sheet row, Parquet its 1-based row."""
     import pandas as pd
