@@ -115,7 +115,9 @@ def evaluate(
     (``errors="raise"``, the default, raises the first). ``recycle`` is an
     earlier :class:`Evaluation` given away: its memory holds the new result
     (no fresh pages for a review repeated on data of the same size) and it is
-    left empty; refused while arrays from its core's ``columns()`` are alive.
+    left empty; refused while arrays from its core's ``columns()`` are alive;
+    while frames of its ``to_frame()`` share its memory, they keep it and the
+    new result takes fresh memory.
     """
     if errors not in ("raise", "collect"):
         raise ChitieuError(f"unknown errors mode '{errors}'; expected raise or collect", field="errors")
