@@ -41,11 +41,15 @@ pybind11::list findings_list(const std::vector<finding>& findings);
 /// Roll-up states: the roll-up in parts and its merge.
 void register_roll_up_state(pybind11::module_& m);
 
-/// The number of live leases on each Evaluation with any: one per columns() call whose numpy
-/// arrays (views of its memory) are alive. Touched with the GIL held only.
+/// The number of live leases on each Evaluation with any: one per columns() call whose read-only
+/// numpy arrays (views of its memory) are alive. Touched with the GIL held only.
 std::unordered_map<const evaluation*, long>& leases();
+/// As leases(), for columns(writable=True) calls: the writable views that the frames of
+/// Evaluation.to_frame() share (pandas' copy-on-write copies a column before a write while the
+/// Evaluation's own frame shares it).
+std::unordered_map<const evaluation*, long>& shared_leases();
 /// The evaluation held by `e`, to be refilled or recycled; raises ChitieuError (naming `field`)
-/// while numpy arrays view its memory.
+/// while numpy arrays view its memory (either kind of lease).
 evaluation& writable_evaluation(const pybind11::object& e, const char* field);
 
 }  // namespace chitieu::python

@@ -185,12 +185,13 @@ py::array_t<T> read_only(py::array_t<T> a) {
   return a;
 }
 
-// A read-only numpy array viewing a vector of the object `owner` (no copy): the array keeps the
-// owner alive.
+// A numpy array viewing a vector of the object `owner` (no copy), read-only unless `writable`: the
+// array keeps the owner alive.
 template <class T>
-py::array_t<T> view_of(const std::vector<T>& v, const py::handle& owner) {
-  if (v.empty()) return read_only(py::array_t<T>(0));
-  return read_only(py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data(), owner));
+py::array_t<T> view_of(const std::vector<T>& v, const py::handle& owner, bool writable = false) {
+  py::array_t<T> a =
+      v.empty() ? py::array_t<T>(0) : py::array_t<T>(static_cast<py::ssize_t>(v.size()), v.data(), owner);
+  return writable ? a : read_only(std::move(a));
 }
 
 /// evaluate_options from the keyword arguments of evaluate() and evaluate_into().
@@ -205,38 +206,45 @@ evaluate_options options_of(std::optional<int> year, const std::string& method,
 }
 
 /// The base object of the arrays one columns() call returns: it keeps the Evaluation alive and
-/// counts as one lease on it until the last of those arrays is gone.
+/// counts as one lease on it (in `counts`: leases() or shared_leases()) until the last of those
+/// arrays is gone.
+template <std::unordered_map<const evaluation*, long>& (*Counts)()>
 py::capsule lease_of(const py::object& self) {
-  ++leases()[&self.cast<const evaluation&>()];
+  ++Counts()[&self.cast<const evaluation&>()];
   void (*release)(void*) = [](void* held) {
     auto* obj = static_cast<PyObject*>(held);
     const auto* e = &py::handle(obj).cast<const evaluation&>();
-    if (--leases()[e] == 0) leases().erase(e);
+    if (--Counts()[e] == 0) Counts().erase(e);
     Py_DECREF(obj);
   };
   return py::capsule(static_cast<const void*>(self.inc_ref().ptr()), release);
 }
 
-py::dict evaluation_columns(const py::object& self) {
+py::dict evaluation_columns(const py::object& self, bool writable) {
   const auto& e = self.cast<const evaluation&>();
-  const py::capsule owner = lease_of(self);
+  const py::capsule owner = writable ? lease_of<shared_leases>(self) : lease_of<leases>(self);
+  const auto view = [&](const auto& column) { return view_of(column, owner, writable); };
+  const auto codes = [&](const auto& column) {
+    auto a = codes_of(column);
+    return writable ? a : read_only(std::move(a));
+  };
   py::dict d;
-  d["indicator"] = view_of(e.indicator, owner);
+  d["indicator"] = view(e.indicator);
   d["indicator_ids"] = e.indicator_ids;
-  d["area"] = view_of(e.area, owner);
+  d["area"] = view(e.area);
   d["area_ids"] = e.area_ids;
-  d["year"] = view_of(e.year, owner);
-  d["value"] = view_of(e.value, owner);
-  d["assessed"] = view_of(e.assessed, owner);
-  d["status"] = read_only(codes_of(e.status));
-  d["margin"] = view_of(e.margin, owner);
-  d["baseline"] = view_of(e.baseline, owner);
-  d["progress"] = view_of(e.progress, owner);
-  d["elapsed"] = view_of(e.elapsed, owner);
-  d["pace"] = read_only(codes_of(e.pace));
-  d["projected"] = view_of(e.projected, owner);
-  d["p_meet"] = view_of(e.p_meet, owner);
-  d["coverage"] = view_of(e.coverage, owner);
+  d["year"] = view(e.year);
+  d["value"] = view(e.value);
+  d["assessed"] = view(e.assessed);
+  d["status"] = codes(e.status);
+  d["margin"] = view(e.margin);
+  d["baseline"] = view(e.baseline);
+  d["progress"] = view(e.progress);
+  d["elapsed"] = view(e.elapsed);
+  d["pace"] = codes(e.pace);
+  d["projected"] = view(e.projected);
+  d["p_meet"] = view(e.p_meet);
+  d["coverage"] = view(e.coverage);
   return d;
 }
 
@@ -247,9 +255,14 @@ std::unordered_map<const evaluation*, long>& leases() {
   return counts;
 }
 
+std::unordered_map<const evaluation*, long>& shared_leases() {
+  static std::unordered_map<const evaluation*, long> counts;
+  return counts;
+}
+
 evaluation& writable_evaluation(const py::object& e, const char* field) {
   auto& out = e.cast<evaluation&>();
-  if (leases().count(&out) != 0)
+  if (leases().count(&out) != 0 || shared_leases().count(&out) != 0)
     throw error(
         "this Evaluation's memory is still viewed by numpy arrays from its columns() or frames built on "
         "them; delete those (or take copies) before reusing it",
@@ -284,10 +297,16 @@ void register_evaluate(py::module_& m) {
           "True while numpy arrays from columns() (or frames built on them) view its memory")
       .def_readonly("indicator_ids", &evaluation::indicator_ids, "dictionary of indicator ids")
       .def_readonly("area_ids", &evaluation::area_ids, "dictionary of area ids")
-      .def("columns", &evaluation_columns,
-           "the columns as a dict of read-only numpy arrays: views of the Evaluation's memory (no "
-           "copy; they keep it alive), status and pace as int8 codes in the order of "
-           "status_names() and pace_names()")
+      .def_property_readonly(
+          "shared", [](const evaluation& e) { return shared_leases().count(&e) != 0; },
+          "True while numpy arrays from columns(writable=True) (the frames of Evaluation.to_frame()) "
+          "share its memory")
+      .def(py::init<>(), "an evaluation without rows")
+      .def("columns", &evaluation_columns, py::arg("writable") = false,
+           "the columns as a dict of numpy arrays: views of the Evaluation's memory (no copy; they "
+           "keep it alive), read-only unless writable=True (what Evaluation.to_frame() shares under "
+           "pandas' copy-on-write); status and pace as int8 codes in the order of status_names() "
+           "and pace_names()")
       .def("__repr__", [](const evaluation& e) {
         return "<chitieu._core.Evaluation with " + std::to_string(e.size()) + " rows>";
       });

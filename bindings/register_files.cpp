@@ -9,7 +9,9 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +85,23 @@ void register_files(py::module_& m) {
       py::arg("text"),
       "The delimiter of the first line that is neither blank nor a # comment: the most frequent of , ; tab "
       "outside quotes (, when none)");
+  m.def(
+      "csv_row_lines",
+      [](const py::str& text, const std::string& delimiter, const std::string& path, const std::string& what,
+         const std::string& encoding) {
+        Py_ssize_t size = 0;
+        const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+        if (utf8 == nullptr) throw py::error_already_set();
+        const csv_lines lines = csv_row_lines(std::string_view(utf8, static_cast<std::size_t>(size)),
+                                              one_char(delimiter, ',', "delimiter"), path, what, encoding);
+        py::array_t<std::int32_t> rows(static_cast<py::ssize_t>(lines.rows.size()));
+        std::copy(lines.rows.begin(), lines.rows.end(), rows.mutable_data());
+        return std::make_pair(lines.header_line, std::move(rows));
+      },
+      py::arg("text"), py::arg("delimiter"), py::arg("path"), py::arg("what"), py::arg("encoding"),
+      "(the header's line, an int32 array of the line each row that is not blank starts on) of a CSV text, "
+      "by the C++ reader's rules (a line end inside a quoted cell counts); ChitieuError naming the file "
+      "and line for no header, a quote never closed or a row with more cells than the header");
   m.def(
       "delimiter_name", [](const std::string& d) { return delimiter_name(one_char(d, ',', "delimiter")); },
       py::arg("delimiter"),

@@ -3,6 +3,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -29,8 +30,11 @@ std::string hex(utf8proc_int32_t cp) {
   return out;
 }
 
-/// True when the (valid UTF-8) text is unchanged by NFC normalisation.
+/// True when the (valid UTF-8) text is unchanged by NFC normalisation. ASCII text always is (no
+/// ASCII character decomposes or composes), so only other text goes through utf8proc.
 bool is_nfc(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return true;
   utf8proc_uint8_t* mapped = nullptr;
   const utf8proc_ssize_t len =
       utf8proc_map(bytes(s), static_cast<utf8proc_ssize_t>(s.size()), &mapped,

@@ -4,8 +4,7 @@
 #include <chitieu/number_cell.hpp>
 #include <chitieu/text_files.hpp>
 
-#include "detail/line_ends.hpp"
-#include "detail/white_space.hpp"
+#include "detail/csv_records.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -14,46 +13,6 @@
 
 namespace chitieu::detail {
 namespace {
-
-/// Splits the records of `text` from `pos` on: cells and the line each record starts on.
-struct record_reader {
-  std::string_view text;
-  char delimiter = ',';
-  std::size_t pos = 0;
-  long line = 1;
-
-  bool next(std::vector<std::string>& cells, long& first_line) {
-    if (pos >= text.size()) return false;
-    cells.assign(1, std::string());
-    first_line = line;
-    bool quoted = false;
-    while (pos < text.size()) {
-      const char c = text[pos++];
-      if (quoted) {
-        if (c == '"' && pos < text.size() && text[pos] == '"') {
-          cells.back() += '"';
-          ++pos;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          if (line_end_length(text, pos - 1) == 1) ++line;  // the end of a `\r\n` counts once
-          cells.back() += c;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == delimiter) {
-        cells.emplace_back();
-      } else if (const std::size_t end = line_end_length(text, pos - 1); end != 0) {
-        pos += end - 1;
-        ++line;
-        break;
-      } else {
-        cells.back() += c;
-      }
-    }
-    return true;
-  }
-};
 
 /// The options checked: a delimiter and a decimal mark chitieu reads.
 void check_options(const csv_options& options) {
@@ -121,32 +80,13 @@ csv_table read_csv_table(const std::string& path, const std::string& what, const
   table.encoding = std::move(decoded.encoding);
   table.delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(text);
   table.decimal = options.decimal;
-  record_reader reader{text, table.delimiter};
-  // Leading comment lines: whole lines starting with '#' after spaces.
-  while (reader.pos < text.size()) {
-    const std::size_t eol = find_line_end(text, reader.pos);
-    if (trim_white_space(std::string_view(text).substr(reader.pos, eol - reader.pos)).substr(0, 1) != "#")
-      break;
-    reader.pos = eol + line_end_length(text, eol);
-    ++reader.line;
-  }
-  std::vector<std::string> cells;
-  if (!reader.next(cells, table.header_line))
-    throw error("cannot read the " + what + " CSV: the file has no header line", path);
-  for (std::string& name : cells) table.columns.emplace_back(trim_white_space(name));
-  long line = 0;
-  while (reader.next(cells, line)) {
-    if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return s.empty(); })) continue;
-    if (cells.size() > table.columns.size())
-      throw error("cannot read the " + what + " CSV (columns separated by " +
-                      delimiter_name(table.delimiter) + ", " + table.encoding + "): the row has " +
-                      std::to_string(cells.size()) + " cells but the header " +
-                      std::to_string(table.columns.size()) + " (quote a cell that contains the delimiter)",
-                  path, line);
-    cells.resize(table.columns.size());
-    table.rows.push_back(cells);
+  const csv_source source{path, what, table.encoding, table.delimiter};
+  cell_texts cells;
+  table.header_line = read_csv_records(text, source, table.columns, cells, [&](cell_texts& row, long line) {
+    row.cells.resize(table.columns.size());
+    table.rows.push_back(std::move(row.cells));
     table.lines.push_back(line);
-  }
+  });
   return table;
 }
 

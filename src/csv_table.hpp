@@ -14,10 +14,10 @@
 namespace chitieu::detail {
 
 /// A CSV table: its bytes decoded by decode_text(), its cells separated by the delimiter given or
-/// detected, `"` quoting with `""` for a quote, lines ended by `\r\n`, `\n` or a lone `\r`
-/// (line_ends.hpp; a quoted cell keeps its line ends). Leading lines starting with `#` (after spaces) are
-/// comments; the next line is the header (names trimmed of spaces); rows whose cells are all
-/// empty are skipped.
+/// detected, its records split as detail/csv_records.hpp says (`"` quoting with `""` for a quote, lines
+/// ended by `\r\n`, `\n` or a lone `\r`; a quoted cell keeps its line ends, and counts them). Leading
+/// lines starting with `#` (after spaces) are comments; the next line is the header (names trimmed of
+/// spaces); rows whose cells are all empty are skipped.
 struct csv_table {
   std::string path;                            ///< the file, named in messages
   std::string encoding;                        ///< the encoding read ("utf-8", "cp1258")
@@ -44,7 +44,7 @@ struct csv_table {
 
 /// Reads `path` as a csv_table written as `options` say; throws chitieu::error naming the file
 /// when it cannot be opened ("no such <what> file"), an option is unknown, the bytes cannot be
-/// decoded, or a row has more cells than the header.
+/// decoded, a quoted cell is never closed, or a row has more cells than the header.
 csv_table read_csv_table(const std::string& path, const std::string& what, const csv_options& options);
 
 /// Throws `e` (an error about 1-based data row e.line() of `table`) restated at the file and line.

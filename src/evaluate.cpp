@@ -260,13 +260,13 @@ void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evalu
   out = detail::evaluate_by_blocks(obs, ix, rules, opt, true, pool);
 }
 
-evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation* recycle) {
+evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation&& recycle) {
   if (!opt.checked) check_observations(p, obs);
   const panel_index ix = index_panel(obs);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
   detail::column_pool pool;
-  if (recycle) detail::give_columns(*recycle, pool);
+  detail::give_columns(recycle, pool);
   if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt, std::move(pool));
   detail::give_unread_columns(obs, pool);
   return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);

@@ -48,7 +48,7 @@ review_result review(const plan& p, panel&& observations, const review_options& 
   if (!options.areas) {
     if (options.geography)
       throw error("a geography date needs an area table (and a crosswalk)", {}, 0, "geography");
-    return {evaluate(p, std::move(observations), checked, &recycle), {}};
+    return {evaluate(p, std::move(observations), checked, std::move(recycle)), {}};
   }
   const area_table& areas = *options.areas;
   check_observation_areas(observations, areas);
@@ -59,7 +59,7 @@ review_result review(const plan& p, panel&& observations, const review_options& 
   }
   roll_up_result rolled = options.geography ? roll_up(p, std::move(observations), areas, *options.geography)
                                             : roll_up(p, std::move(observations), areas);
-  return {evaluate(p, std::move(rolled.rows), checked, &recycle), std::move(rolled.findings)};
+  return {evaluate(p, std::move(rolled.rows), checked, std::move(recycle)), std::move(rolled.findings)};
 }
 
 review_result review(const plan& p, const panel& observations, const review_options& options,

@@ -49,10 +49,15 @@ CHITIEU_API void evaluate_into(const plan& p, const panel& obs, evaluation& out,
 /// As evaluate() above, on a panel the caller gives away: its values are completed in place, the
 /// columns then not read (weight, se, numerator, denominator) become computed columns instead of
 /// fresh allocations, and (every observed year) its other columns are sorted in place and become
-/// the evaluation's indicator, area, year, value and coverage. Checked first as above. With
-/// `recycle` (an earlier evaluation the caller gives away; left empty) its columns' memory serves
-/// the computed columns first (see evaluate_into()).
+/// the evaluation's indicator, area, year, value and coverage. Checked first as above.
+/// `recycle`: an earlier evaluation the caller gives away (std::move; its columns left empty),
+/// whose columns' memory serves the computed columns first (see evaluate_into()); none by default.
 CHITIEU_API evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt = {},
-                                evaluation* recycle = nullptr);
+                                evaluation&& recycle = {});
+
+/// As evaluate() above, the evaluation to recycle given as a pointer (null: none). Deprecated in
+/// 0.2.0, kept through 0.3.x; forwards to evaluate(plan, panel&&, evaluate_options, evaluation&&).
+[[deprecated("use evaluate(plan, std::move(panel), options, std::move(recycle))")]] CHITIEU_API evaluation
+evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation* recycle);
 
 }  // namespace chitieu

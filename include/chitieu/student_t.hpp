@@ -81,8 +81,10 @@ inline double student_t_upper_tail(double t, int df) noexcept {
   const int m = df / 2;
   // term_j = a_j c^{2j} (even) or b_j c^{2j} (odd); sum of j < m.
   const double* factor = odd ? student_t_factors.odd : student_t_factors.even;
+  // term · (c² · factor): one multiplication on the chain of terms (the product of c² and the
+  // factor does not wait for the previous term), half the latency of (term · c²) · factor.
   const auto next = [c2, odd, factor](double term, int j) {
-    return term * c2 * (j < student_t_factor_count ? factor[j] : student_t_factor(odd, j));
+    return term * (c2 * (j < student_t_factor_count ? factor[j] : student_t_factor(odd, j)));
   };
   double term = 1.0, head = 0.0;
   int j = 0;

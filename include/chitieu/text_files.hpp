@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chitieu {
 
@@ -39,5 +40,20 @@ CHITIEU_API char detect_delimiter(std::string_view text);
 /// The name of a delimiter in messages: "comma ','", "semicolon ';'" or "tab". Throws
 /// chitieu::error (field "delimiter") for any other character.
 CHITIEU_API std::string delimiter_name(char delimiter);
+
+/// The lines of a CSV text's header and rows, as an editor numbers them (docs/your-data.md).
+struct csv_lines {
+  long header_line = 0;    ///< the header's line: 1 + the leading `#` comment lines
+  std::vector<long> rows;  ///< per row that is not blank, in order: the line it starts on
+};
+
+/// Where the header and each row of the CSV `text` (decoded, read with `encoding`, its cells
+/// separated by `delimiter`) start, by the C++ CSV reader's rules: lines end with `\r\n`, `\n` or
+/// a lone `\r`, each counted, inside a quoted cell too; leading `#` lines are comments; blank rows
+/// are skipped (their lines counted). The Python readers number their rows with it. Throws
+/// chitieu::error naming `path` and the line, with `what` the file holds ("observations"): no
+/// header, a quoted cell never closed, a row with more cells than the header.
+CHITIEU_API csv_lines csv_row_lines(std::string_view text, char delimiter, const std::string& path,
+                                    const std::string& what, const std::string& encoding);
 
 }  // namespace chitieu

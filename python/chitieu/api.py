@@ -12,7 +12,7 @@ from chitieu.choices import Direction, ErrorsMode, Method
 from chitieu.collect import ChitieuErrors, collect_problems
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, translate
 from chitieu.evaluation import Evaluation
-from chitieu.frames import area_columns, areas_from_table, crosswalk_from_table, panel_from_table
+from chitieu.frames import AreaColumns, area_columns, areas_from_table, crosswalk_from_table, panel_from_table
 from chitieu.io import Table, TableSource, read_areas, read_crosswalk
 from chitieu.plans import CORE_ERRORS, PlanSource, load_plan, plan_of
 from chitieu.subset import AREA_KEYS, check_area_key, select_indicators
@@ -115,7 +115,9 @@ def evaluate(
     (``errors="raise"``, the default, raises the first). ``recycle`` is an
     earlier :class:`Evaluation` given away: its memory holds the new result
     (no fresh pages for a review repeated on data of the same size) and it is
-    left empty; refused while arrays from its core's ``columns()`` are alive.
+    left empty; refused while arrays from its core's ``columns()`` are alive;
+    while frames of its ``to_frame()`` share its memory, they keep it and the
+    new result takes fresh memory.
     """
     if errors not in ("raise", "collect"):
         raise ChitieuError(f"unknown errors mode '{errors}'; expected raise or collect", field="errors")
@@ -151,7 +153,7 @@ def evaluate(
     if area_key == "code":  # the codes resolve to ids before any check that names areas
         if unreadable_areas is not None:
             raise unreadable_areas
-        area_table = _area_table(area_source)
+        area_table = _area_table(area_source, columns)
         try:
             _core.resolve_area_codes(panel, area_table)
         except CORE_ERRORS as exc:
@@ -163,7 +165,7 @@ def evaluate(
     if unreadable_areas is not None:
         raise unreadable_areas
     if area_source is not None and area_table is None:
-        area_table = _area_table(area_source)
+        area_table = _area_table(area_source, columns)
     walk = None
     if crosswalk is not None and area_table is not None:
         walk_source = read_crosswalk(crosswalk)
@@ -184,10 +186,10 @@ def evaluate(
                       geography=date, year=year, area_names=names, plan_indicators=len(whole_plan.indicators))
 
 
-def _area_table(source: Optional[Table]) -> _core.AreaTable:
+def _area_table(source: Optional[Table], columns: Optional[AreaColumns]) -> _core.AreaTable:
     assert source is not None  # check_area_key: area_key="code" needs areas
     try:
-        return areas_from_table(source)
+        return areas_from_table(source, columns)
     except CORE_ERRORS as exc:
         raise source.core_error(translate(exc, AreaError, file=source.file, line_of=source.core_line)) from None
 

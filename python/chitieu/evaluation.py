@@ -72,6 +72,12 @@ def target_words(plan: _core.Plan, lang: str) -> Dict[str, str]:
     return {i.id: i.target_phrase for i in plan.indicators}
 
 
+def _copy_on_write() -> bool:
+    """True when pandas copies a column shared between frames before a write into it (pandas 3
+    always; pandas 2 with ``mode.copy_on_write`` set to True)."""
+    return int(pd.__version__.split(".")[0]) >= 3 or pd.get_option("mode.copy_on_write") is True
+
+
 def _counts(entry: Mapping[str, Any]) -> Dict[str, Any]:
     out: Dict[str, Any] = {k: entry[k] for k in ("indicators", "with_data", *_STATUS_COUNTS)}
     for pace, n in entry["pace"].items():
@@ -123,37 +129,52 @@ class Evaluation:
         #: How many indicators the whole plan has (the evaluation may cover a subset: ``indicators=``).
         self.plan_indicators = len(plan.indicators) if plan_indicators is None else plan_indicators
         self._frame: Optional[pd.DataFrame] = None
+        self._shared: Optional[pd.DataFrame] = None
 
-    def to_frame(self, copy: bool = True) -> pd.DataFrame:
+    def to_frame(self, copy: Optional[bool] = None) -> pd.DataFrame:
         """The evaluation columns (docs/evaluation.md) as a new DataFrame, one row per indicator × area × year.
 
         ``indicator`` and ``area`` are Categoricals of the ids, ``status`` and
         ``pace`` Categoricals in enum order; NaN where undefined. The frame is
-        a copy the caller owns: writing to it changes neither the evaluation
-        nor a later ``to_frame()``, under pandas 2 as under pandas 3. The copy is
-        taken from the core's columns directly, on several threads.
+        the caller's: writing to it changes neither the evaluation nor a later
+        ``to_frame()``.
 
-        ``copy=False`` gives a frame for reading without that copy (half the
-        memory of the result): its number, ``year``, ``status`` and ``pace``
-        columns are read-only views of the evaluation's own memory, so writing
-        into them raises ``ValueError`` (replacing a whole column works), and
-        the evaluation cannot be recycled while the frame is alive.
+        By default, under pandas' copy-on-write (pandas 3; pandas 2 with
+        ``mode.copy_on_write`` set), the frame shares the evaluation's memory
+        without copying it: pandas copies a column before the first write into
+        it while the evaluation (or another frame of it) shares it, and writes
+        in place once the memory is the frame's alone. Without copy-on-write,
+        and with ``copy=True``, every column is a copy taken on several threads.
+
+        ``copy=False`` gives a frame for reading: its number, ``year``,
+        ``status`` and ``pace`` columns are read-only views of the evaluation's
+        memory, so writing into them raises ``ValueError`` (replacing a whole
+        column works). While frames of either kind without a copy are alive,
+        the evaluation's memory is theirs: ``recycle=`` refuses it under a
+        read-only frame and takes fresh memory under a shared one.
         """
-        return self._framed(evaluation_frame(self.core, copy=copy))
+        if copy is None and _copy_on_write():
+            return self._framed(self._shared_rows().copy(deep=False))
+        return self._framed(evaluation_frame(self.core, copy=copy is not False))
 
-    def _give_away(self) -> _core.Evaluation:
+    def _give_away(self) -> Optional[_core.Evaluation]:
         """The core evaluation, for a new one to reuse its memory (this one is left empty).
 
-        Drops the cached frame; raises :class:`ChitieuError` while arrays from
-        ``self.core.columns()`` (or frames built on them) still view its memory.
+        Drops the cached frames; raises :class:`ChitieuError` while arrays from
+        ``self.core.columns()`` (or read-only frames built on them) still view
+        its memory. ``None`` (nothing to reuse) while frames from ``to_frame()``
+        share it: they keep it, and this evaluation is emptied all the same.
         """
-        self._frame = None
-        if self.core.viewed:
+        self._frame = self._shared = None
+        if self.core.viewed or self.core.shared:
             gc.collect()  # a dropped frame may sit in a reference cycle
         if self.core.viewed:
             raise ChitieuError("the evaluation to recycle is still in use: arrays from its core's columns() "
                                "(or frames built on them) view its memory; delete them or keep copies",
                                field="recycle")
+        if self.core.shared:
+            self.core = _core.Evaluation()
+            return None
         return self.core
 
     def _default_area(self, area: Optional[str]) -> str:
@@ -181,6 +202,13 @@ class Evaluation:
         if self._frame is None:
             self._frame = self._framed(evaluation_frame(self.core))
         return self._frame
+
+    def _shared_rows(self) -> pd.DataFrame:
+        """The frame on writeable views of the core's memory whose shallow copies ``to_frame()`` returns
+        (never written itself: pandas copies a shared column before a write into a copy)."""
+        if self._shared is None:
+            self._shared = evaluation_frame(self.core, shared=True)
+        return self._shared
 
     def _framed(self, frame: pd.DataFrame) -> pd.DataFrame:
         """``frame`` with this evaluation's pace method and geography in its ``attrs``."""

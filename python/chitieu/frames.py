@@ -109,10 +109,11 @@ def area_columns(table: Table) -> AreaColumns:
     return ids, codes, names, levels, parents, valid_from, valid_to
 
 
-def areas_from_table(table: Table) -> _core.AreaTable:
-    """An areas table (see :func:`chitieu.io.read_areas`) as a core area table."""
+def areas_from_table(table: Table, columns: Optional[AreaColumns] = None) -> _core.AreaTable:
+    """An areas table (see :func:`chitieu.io.read_areas`) as a core area table; ``columns``: its
+    :func:`area_columns` when the caller has them already (not read twice)."""
     return _core.AreaTable(
-        *area_columns(table),
+        *(area_columns(table) if columns is None else columns),
         source=table.file,
     )
 
@@ -152,18 +153,21 @@ def _copies(columns: Dict[str, Any], names: Sequence[str]) -> Dict[str, Any]:
     return {**columns, **dict(zip(names, copied))}
 
 
-def evaluation_frame(evaluation: _core.Evaluation, copy: bool = False) -> pd.DataFrame:
+def evaluation_frame(evaluation: _core.Evaluation, copy: bool = False, shared: bool = False) -> pd.DataFrame:
     """The evaluation as a DataFrame with exactly :data:`EVALUATION_COLUMNS`.
 
     ``indicator`` and ``area`` are Categoricals of the ids (categories sorted;
     they compare equal to strings); ``status`` and ``pace``
     Categoricals whose categories follow the core's enum order; undefined
-    numbers are NaN. Without ``copy`` the number columns are the core's own
-    memory (no copy), read-only: the frame is for reading. With ``copy`` every
-    column is a writeable copy the frame alone holds (``Evaluation.to_frame()``),
-    the copies made on several threads; the evaluation is not viewed afterwards.
+    numbers are NaN. By default the number columns are the core's own
+    memory (no copy), read-only: the frame is for reading. With ``shared`` they
+    are the same memory, writeable (``columns(writable=True)``): the frame
+    ``Evaluation.to_frame()`` hands out shallow copies of, which pandas'
+    copy-on-write keeps apart. With ``copy`` every column is a writeable copy
+    the frame alone holds, the copies made on several threads; the evaluation
+    is not viewed afterwards.
     """
-    cols = evaluation.columns()
+    cols = evaluation.columns(writable=shared and not copy)
     if copy:  # indicator and area are re-coded below (new arrays): every other array is copied
         cols = _copies(cols, [name for name in EVALUATION_COLUMNS if name not in ("indicator", "area")])
     data = {

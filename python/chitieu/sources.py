@@ -20,7 +20,7 @@ import pandas as pd
 
 from chitieu.arrow_bridge import frame_from_arrow, is_arrow_stream
 from chitieu.errors import ChitieuError
-from chitieu.text_files import DELIMITERS, decode_file, detect_delimiter
+from chitieu.text_files import DELIMITERS, decode_file, detect_delimiter, row_lines
 
 __all__ = ["LOCATION_ATTR", "RawTable", "TableSource", "load_source"]
 
@@ -49,28 +49,30 @@ class RawTable:
 
 
 def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: str) -> RawTable:
+    """The cells of a CSV file as pandas reads them, each row at the line an editor shows it on.
+
+    The lines come from the C++ reader's rules (:func:`chitieu.text_files.row_lines`): a line end
+    inside a quoted cell counts, so the rows after it keep their lines.
+    """
     decoded = decode_file(path, encoding, error)
     text = decoded.text
-    skip = 0
-    for raw in io.StringIO(text, newline=None):  # lines end as pandas reads them: \r\n, \n or a lone \r
-        if not raw.lstrip().startswith("#"):
-            break
-        skip += 1
     delimiter = detect_delimiter(text)
+    header_line, lines = row_lines(decoded, delimiter, path, what, error)
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=skip, skip_blank_lines=False, dtype=str,
-                            keep_default_na=False, na_values=[""])
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_line - 1, skip_blank_lines=False,
+                            dtype=str, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise error(f"cannot read the {what} CSV (columns separated by {DELIMITERS[delimiter]}, "
                     f"{decoded.encoding}): {exc}", path) from None
-    first = skip + 2  # the header is line skip + 1
-    lines = np.arange(first, first + len(frame), dtype=np.int32)
     blank = frame.isna().all(axis=1).to_numpy()
     if blank.any():
         frame = frame.loc[~blank].reset_index(drop=True)
-        lines = lines[~blank]
+    if len(frame) != len(lines):
+        raise error(f"cannot read the {what} CSV: pandas read {len(frame)} rows where chitieu reads {len(lines)}; "
+                    "check the quotes of the file (a quoted cell starts and ends with \", a \" inside it is "
+                    "written \"\")", path)
     frame.columns = [str(c).strip() for c in frame.columns]
-    return RawTable(frame, path, lines, skip + 1, delimiter=delimiter)
+    return RawTable(frame, path, lines, header_line, delimiter=delimiter)
 
 
 def _parquet(path: str, error: Type[ChitieuError], what: str) -> RawTable:

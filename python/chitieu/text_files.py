@@ -12,12 +12,15 @@ header line. Every refusal names the file, the line and the option.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Optional, Type
+from typing import Dict, Optional, Tuple, Type
+
+import numpy as np
+import numpy.typing as npt
 
 from chitieu import _core
 from chitieu.errors import ChitieuError, translate
 
-__all__ = ["DELIMITERS", "DecodedText", "decode_file", "detect_delimiter"]
+__all__ = ["DELIMITERS", "DecodedText", "decode_file", "detect_delimiter", "row_lines"]
 
 #: The delimiters recognised, with the names used in messages.
 DELIMITERS: Dict[str, str] = {d: _core.delimiter_name(d) for d in (",", ";", "\t")}
@@ -50,3 +53,18 @@ def decode_file(path: str, encoding: Optional[str], error: Type[ChitieuError]) -
 def detect_delimiter(text: str) -> str:
     """The delimiter of the first line that is not a ``#`` comment: the most frequent of , ; tab (, when none)."""
     return _core.detect_delimiter(text)
+
+
+def row_lines(decoded: DecodedText, delimiter: str, path: str, what: str,
+              error: Type[ChitieuError]) -> Tuple[int, npt.NDArray[np.int32]]:
+    """The header's line and the line each row that is not blank starts on, as an editor numbers them.
+
+    The C++ reader's rule: lines end with ``\\r\\n``, ``\\n`` or a lone ``\\r``, each counted, inside
+    a quoted cell too; leading ``#`` lines are comments; blank rows are skipped, their lines counted.
+    Raises ``error`` naming the file and line for no header, a quoted cell never closed, or a row
+    with more cells than the header (``what`` names what the file holds: "observations").
+    """
+    try:
+        return _core.csv_row_lines(decoded.text, delimiter, path, what, decoded.encoding)
+    except ChitieuError as exc:
+        raise translate(exc, error) from None

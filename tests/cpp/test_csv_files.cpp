@@ -4,6 +4,7 @@
 #include <chitieu/csv_files.hpp>
 #include <chitieu/evaluate.hpp>
 #include <chitieu/plan_file.hpp>
+#include <chitieu/text_files.hpp>
 
 #include <cmath>
 #include <filesystem>
@@ -125,6 +126,45 @@ BOOST_AUTO_TEST_CASE(lines_end_with_a_lone_carriage_return_as_with_a_line_feed) 
   const std::string semicolons = write_file("mac_semicolons.csv", "id;name\rx,y,z;a\r");
   BOOST_TEST(error_of([&] { chitieu::read_areas(semicolons); }).find("separated by semicolon ';'") !=
              std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_line_break_in_a_quoted_cell_counts_as_an_editor_counts_it) {
+  // A quoted area name holding a line break: the rows after it keep the lines an editor shows, with
+  // \r\n, \n or a lone \r ending the lines.
+  for (const std::string end : {"\r\n", "\n", "\r"}) {
+    const std::string header = "id,code,name,level,parent,valid_from,valid_to" + end;
+    const std::string path =
+        write_file("quoted_break.csv", header + "la-gi,594,\"Thị xã" + end + "La Gi\",town,,," + end +
+                                           "b,2,B,x,la-gi,," + end + "c,3,C,x,la-gi,2025-02-30," + end);
+    BOOST_TEST(error_of([&] { chitieu::read_areas(path); }) ==
+               path +
+                   ":5: valid_from: '2025-02-30' is not a date: no such day in that month; expected an ISO "
+                   "date YYYY-MM-DD such as 2025-07-01");
+    const chitieu::csv_lines lines =
+        chitieu::csv_row_lines("# c" + end + header + "a,\"x" + end + end + "y\"" + end + end + "b" + end,
+                               ',', "t.csv", "areas", "utf-8");
+    BOOST_TEST(lines.header_line == 2);
+    BOOST_TEST(lines.rows == (std::vector<long>{3, 7}), boost::test_tools::per_element());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_quote_opens_a_cell_only_at_its_start) {
+  // As pandas reads it: a quote inside a cell is a character; a quote opening a cell must close.
+  const std::string path = write_file("inch.csv",
+                                      "id,code,name,level,parent,valid_from,valid_to\n"
+                                      "a,1,Screen 5\" wide,x,,,\na,2,B,x,,,\n");
+  BOOST_TEST(error_of([&] { chitieu::read_areas(path); }).find(path + ":3: id:") == 0);
+  const std::string open = write_file("open.csv", "indicator,area,year,value\nx,a,2024,1\nx,\"a,2025,2\n\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(open); }) ==
+             open +
+                 ":3: cannot read the observations CSV: the cell opened with a double quote \" on this line "
+                 "is never closed; end it with \" (write a \" inside a quoted cell as \"\")");
+  // A blank row with more cells than the header is refused, as pandas refuses it.
+  const std::string wide = write_file("wide_blank.csv", "indicator,area,year,value\nx,a,2024,1\n,,,,\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(wide); }) ==
+             wide +
+                 ":3: cannot read the observations CSV (columns separated by comma ',', utf-8): the row has "
+                 "5 cells but the header 4 (quote a cell that contains the delimiter)");
 }
 
 BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {

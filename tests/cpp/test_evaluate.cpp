@@ -9,6 +9,8 @@
 #include <limits>
 #include <set>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 // Numeric targets (threshold, range, approx, two-sided band), the chitieu pace classes, the
@@ -519,3 +521,69 @@ BOOST_AUTO_TEST_CASE(evaluate_into_reuses_the_callers_columns_and_equals_evaluat
   BOOST_TEST((out.status[row_of(out, "x", "a", 2023)] == status::met));  // 85 ≥ 80
   BOOST_TEST((storage(out) == before));
 }
+
+namespace {
+
+/// The storage of an evaluation's double columns.
+std::set<const double*> double_columns(const chitieu::evaluation& e) {
+  return {e.value.data(),   e.assessed.data(),  e.margin.data(), e.baseline.data(), e.progress.data(),
+          e.elapsed.data(), e.projected.data(), e.p_meet.data(), e.coverage.data()};
+}
+
+/// A panel of two series (a meets "≥ 80 %" in 2023, b does not) and its plan.
+chitieu::panel two_series() {
+  chitieu::panel obs;
+  add_series(obs, "x", "a", 2020, {70, 72, 75, 81});
+  add_series(obs, "x", "b", 2020, {60, 61, 59, 58});
+  return obs;
+}
+
+}  // namespace
+
+// The overload that takes the evaluation to recycle by rvalue reference, as review() does.
+static_assert(std::is_same_v<decltype(chitieu::evaluate(
+                                 std::declval<const chitieu::plan&>(), std::declval<chitieu::panel&&>(),
+                                 chitieu::evaluate_options{}, std::declval<chitieu::evaluation&&>())),
+                             chitieu::evaluation>);
+
+BOOST_AUTO_TEST_CASE(a_panel_given_away_recycles_an_evaluation_given_away) {
+  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80)});
+  const auto expected = chitieu::evaluate(p, two_series());
+  for (const bool at_a_year : {false, true}) {
+    chitieu::evaluate_options opt;
+    if (at_a_year) opt.year = 2023;
+    const auto fresh = chitieu::evaluate(p, two_series(), opt);
+    chitieu::evaluation earlier = expected;
+    const std::set<const double*> lent = double_columns(earlier);
+    const auto again = chitieu::evaluate(p, two_series(), opt, std::move(earlier));
+    BOOST_TEST(earlier.size() == 0u, "year " << at_a_year);  // given away: left empty
+    BOOST_TEST(same(again, fresh), "year " << at_a_year);
+    BOOST_TEST((again.status[row_of(again, "x", "a", 2023)] == status::met));  // 81 ≥ 80
+    std::size_t reused = 0;
+    for (const double* column : double_columns(again)) reused += lent.count(column);
+    BOOST_TEST(reused > 0u, "year " << at_a_year << ": no column of the earlier evaluation reused");
+  }
+}
+
+// The pointer overload, deprecated in 0.2.0: it forwards to evaluate(plan, panel&&, options, evaluation&&).
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+BOOST_AUTO_TEST_CASE(the_deprecated_pointer_overload_forwards) {
+  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80)});
+  const chitieu::evaluate_options opt;
+  const auto expected = chitieu::evaluate(p, two_series());
+  chitieu::evaluation earlier = expected;
+  const std::set<const double*> lent = double_columns(earlier);
+  const auto recycled = chitieu::evaluate(p, two_series(), opt, &earlier);
+  BOOST_TEST(earlier.size() == 0u);  // given away through the pointer: left empty
+  BOOST_TEST(same(recycled, expected));
+  std::size_t reused = 0;
+  for (const double* column : double_columns(recycled)) reused += lent.count(column);
+  BOOST_TEST(reused > 0u);
+  BOOST_TEST(same(chitieu::evaluate(p, two_series(), opt, nullptr), expected));  // null: nothing to recycle
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif

@@ -1,5 +1,5 @@
-// libFuzzer target: the CSV readers (chitieu::decode_text, detect_delimiter, number_cell and the
-// observation, area and crosswalk readers of csv_files.hpp).
+// libFuzzer target: the CSV readers (chitieu::decode_text, detect_delimiter, csv_row_lines, number_cell and
+// the observation, area and crosswalk readers of csv_files.hpp).
 //
 // A file may be refused only with a chitieu::error that names it; any other exception, crash or
 // sanitizer report is a bug. Decoded text is UTF-8 that decodes to itself; the delimiter detected
@@ -59,7 +59,19 @@ void check_text(std::string_view bytes) {
   } catch (const chitieu::error&) {
     std::abort();  // the text is not UTF-8
   }
-  chitieu::delimiter_name(chitieu::detect_delimiter(decoded->text));  // throws for an unknown one
+  const char delimiter = chitieu::detect_delimiter(decoded->text);
+  chitieu::delimiter_name(delimiter);  // throws for an unknown one
+  try {                                // the rows' lines: after the header, increasing
+    const chitieu::csv_lines lines =
+        chitieu::csv_row_lines(decoded->text, delimiter, "fuzz.csv", "fuzz", "utf-8");
+    long last = lines.header_line;
+    for (const long line : lines.rows) {
+      if (line <= last) std::abort();
+      last = line;
+    }
+  } catch (const chitieu::error& e) {
+    if (e.file() != "fuzz.csv") std::abort();
+  }
 }
 
 /// Checks number_cell() and not_a_number_message() on `cell`, with both decimal marks.

@@ -67,6 +67,10 @@ _CASES = [
     ("walk", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,half,2025-07-01\n"),  # a share in words
     ("walk", "from,to,share,date\nxa-tan-binh,phuong-la-gi-2025,0.5,2025-07-01\n"),   # shares short of 1
     ("walk", "from,to,share,date\nxa-tan-binh,nowhere,1,2025-07-01\n"),      # an unknown successor
+    ("obs", _OBS_HEADER + "x,a,2024,1\nx,\"a,2025,2\n\n"),                    # a quote never closed
+    ("obs", _OBS_HEADER + "x,a,2024,1,5\n"),                                # more cells than the header
+    ("obs", _OBS_HEADER + "x,a,2024,1\n,,,,\n"),                           # a blank row too wide
+    ("areas", _AREA_HEADER + "a,1,Screen 5\" wide,x,,,\na,2,B,x,,,\n"),      # a quote inside a cell, an id twice
 ]
 
 _READERS: dict[str, tuple[Callable[[Path], None], Callable[[str], object]]] = {
@@ -89,6 +93,78 @@ def test_refusals_read_alike(kind: str, text: str, tmp_path: Path) -> None:
     assert str(cpp.value) == str(python.value)
     assert cpp.value.line == python.value.line
     assert cpp.value.field == python.value.field
+
+
+_LINE_ENDS = {"crlf": "\r\n", "lf": "\n", "cr": "\r"}
+# A line break inside a quoted cell, then a bad value two records later (lines counted as an editor does).
+_BROKEN_CELLS = [
+    ("areas", _AREA_HEADER + "la-gi,594,\"Thị xã\nLa Gi\",town,,,\nb,2,B,x,la-gi,,\nc,3,C,x,la-gi,2025-02-30,\n", 5),
+    ("areas", "# two\n# comments\n" + _AREA_HEADER + "la-gi,594,\"La\n\nGi\",town,,,\n\nb,2,\"B\nb\",x,la-gi,,\n"
+     "c,3,C,x,nowhere,,\n", 10),
+    ("obs", "indicator,area,year,value,note\nx,a,2024,1,\"a note\non two lines\"\nx,a,2025,2,\nx,a,2026,abc,\n", 5),
+    ("walk", "from,to,share,date,note\nxa-tan-binh,phuong-la-gi-2025,1,2025-07-01,\"merged\n1 July\"\n"
+     "\nx,y,1,2025-07-01,\nxa-tan-binh,phuong-la-gi-2025,1,2025-07-01,\n", 5),
+]
+
+
+@pytest.mark.parametrize("end", _LINE_ENDS)
+@pytest.mark.parametrize(("kind", "text", "line"), _BROKEN_CELLS)
+def test_a_line_break_in_a_quoted_cell_counts_alike(kind: str, text: str, line: int, end: str,
+                                                     tmp_path: Path) -> None:
+    """Both readers name the line an editor shows after a quoted cell holding a line break."""
+    path = tmp_path / f"{kind}.csv"
+    path.write_bytes(text.replace("\n", _LINE_ENDS[end]).encode("utf-8"))
+    python_reader, cpp_reader = _READERS[kind]
+    with pytest.raises(chitieu.ChitieuError) as python:
+        python_reader(path)
+    with pytest.raises(chitieu.ChitieuError) as cpp:
+        cpp_reader(str(path))
+    assert str(cpp.value) == str(python.value)
+    assert cpp.value.line == python.value.line == line
+    assert cpp.value.field == python.value.field
+
+
+@pytest.mark.parametrize("end", _LINE_ENDS)
+def test_rows_after_a_quoted_line_break_keep_their_lines(end: str, tmp_path: Path) -> None:
+    path = tmp_path / "obs.csv"
+    path.write_bytes(("# c\nindicator,area,year,value,note\ntrained_labour,la-gi,2023,80.5,\"two\nlines\"\n\n"
+                      "trained_labour,la-gi,2024,85.3,\"\"\"three\"\"\n\nlines\"\n"
+                      "trained_labour,la-gi,2025,86,\n").replace("\n", _LINE_ENDS[end]).encode("utf-8"))
+    table = read_observations(path)
+    assert table.row_lines().tolist() == [3, 6, 9]
+    assert table.frame["note"].tolist()[1] == '"three"' + _LINE_ENDS[end] * 2 + "lines"
+    _same_panel(table, _core.read_observations_file(str(path)))
+
+
+def test_rows_pandas_splits_otherwise_are_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Should pandas ever split a file into other rows than the C++ rule counts, the file is refused
+    (no row is named at a line it does not start on)."""
+    from chitieu import sources, text_files
+
+    real = text_files.row_lines
+    monkeypatch.setattr(sources, "row_lines", lambda *args: (real(*args)[0], real(*args)[1][:-1]))
+    path = tmp_path / "obs.csv"
+    path.write_text(_OBS_HEADER + "x,a,2024,1\nx,a,2025,2\n", encoding="utf-8")
+    with pytest.raises(chitieu.ObservationError) as error:
+        read_observations(path)
+    assert str(error.value) == (f"{path}: cannot read the observations CSV: pandas read 2 rows where chitieu reads 1; "
+                                'check the quotes of the file (a quoted cell starts and ends with ", a " inside it '
+                                'is written "")')
+
+
+def test_workbooks_and_parquet_number_rows_not_lines(tmp_path: Path) -> None:
+    """A line break inside a cell moves nothing: a workbook names its sheet row, Parquet its 1-based row."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"indicator": ["trained_labour"] * 3, "area": ["la-gi"] * 3, "year": [2023, 2024, 2025],
+                          "value": ["80", "81", "abc"], "note": ["two\r\nlines", "\n", ""]})
+    frame.to_excel(tmp_path / "obs.xlsx", index=False)
+    frame.to_parquet(tmp_path / "obs.parquet")
+    for name, line, where in (("obs.xlsx", 4, "cell Sheet1!D4: "), ("obs.parquet", 3, "")):
+        with pytest.raises(chitieu.ObservationError) as error:
+            _python_observations(tmp_path / name)
+        assert (error.value.line, error.value.field) == (line, "value")
+        assert error.value.message.startswith(f"{where}'abc' is not a number")
 
 
 # --- files as Excel on Vietnamese Windows writes them: encodings, delimiters, decimal marks ----------

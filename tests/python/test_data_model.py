@@ -167,7 +167,7 @@ def test_core_errors_arrive_with_their_column_and_related_line() -> None:
 
 
 def test_to_frame_without_copy_views_the_evaluation_read_only(evaluation: chitieu.Evaluation) -> None:
-    copied = evaluation.to_frame()
+    copied = evaluation.to_frame(copy=True)
     viewed = evaluation.to_frame(copy=False)
     pd.testing.assert_frame_equal(viewed, copied)
     assert viewed.attrs == copied.attrs

@@ -54,7 +54,7 @@ def test_an_evaluation_still_viewed_is_refused(data) -> None:  # type: ignore[no
     obs, areas = data
     plan = chitieu.load_plan(PLAN)
     first = chitieu.evaluate(plan, obs, areas=areas)
-    copy = first.to_frame()  # a copy: does not hold the evaluation's memory
+    copy = first.to_frame(copy=True)  # a copy: does not hold the evaluation's memory
     values = first.core.columns()["value"]  # a view: does
     with pytest.raises(chitieu.ChitieuError, match="still in use") as info:
         chitieu.evaluate(plan, obs, areas=areas, recycle=first)
