@@ -10,6 +10,7 @@
 #include "detail/roll_up_partial.hpp"
 #include "detail/roll_up_rows.hpp"
 
+#include <atomic>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -75,13 +76,18 @@ roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
   return res;
 }
 
-/// A copy of `obs` with room for the parent rows, its columns copied on `threads` threads (a column
-/// each at a time; here, not in the header, so that the library exports no thread of a detail type).
+/// A copy of `obs` with room for the parent rows, its columns copied on `threads` threads: each takes
+/// the next column not yet taken, so a thread the machine holds back leaves its columns to the others
+/// (here, not in the header, so that the library exports no thread of a detail type).
 panel copy_for_roll_up(const panel& obs, const area_table& areas, unsigned threads) {
   panel out = with_dictionaries_of(obs);
   const std::size_t room = obs.size() + parent_row_bound(obs, areas);
-  run_chunks(panel_columns, thread_count(threads, obs.size(), rows_per_thread),
-             [&](std::size_t column) { copy_column(out, obs, column, room); });
+  const unsigned used = thread_count(threads, obs.size(), rows_per_thread);
+  std::atomic<std::size_t> next{0};
+  run_chunks(used, used, [&](std::size_t) {
+    for (std::size_t column = next++; column < panel_columns; column = next++)
+      copy_column(out, obs, column, room);
+  });
   return out;
 }
 
