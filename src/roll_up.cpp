@@ -6,11 +6,9 @@
 #include "detail/areas_combine.hpp"
 #include "detail/huge_pages.hpp"
 #include "detail/panel_room.hpp"
-#include "detail/parallel.hpp"
 #include "detail/roll_up_partial.hpp"
 #include "detail/roll_up_rows.hpp"
 
-#include <atomic>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -22,73 +20,73 @@ namespace chitieu {
 namespace detail::areas {
 namespace {
 
-/// The roll-up of the whole panel on `threads` threads: roll_up_partial() of all its rows, then
-/// roll_up_finish(). `obs` becomes the result's rows (moved, not copied): the finished own rows go back
-/// to their places and the parent rows are appended, so the rows are the input rows followed by the
+/// The roll-up of the whole panel `obs` on `threads` threads: roll_up_partial() of all its rows, then
+/// roll_up_finish(). `rows` (`obs` itself, or its copy being made by `copy`'s tasks, which the pass's
+/// threads take once their share is done) becomes the result's rows: the finished own rows go back to
+/// their places and the parent rows are appended, so the rows are the input rows followed by the
 /// parent rows.
-roll_up_result roll_up_on(const plan& p, panel obs, const area_table& areas,
-                          const std::optional<date>& geography, unsigned threads) {
+roll_up_result roll_up_on(const plan& p, const panel& obs, panel& rows, const area_table& areas,
+                          const std::optional<date>& geography, unsigned threads, side_tasks* copy) {
   std::vector<std::size_t> own_rows;
-  roll_up_state state = roll_up_partial_on(p, obs, areas, geography, threads, &own_rows);
+  roll_up_state state = roll_up_partial_on(p, obs, areas, geography, threads, &own_rows, copy);
+  if (copy) copy->drain();  // the columns the threads left (all of them when the pass had no rows)
   const std::size_t n_own = own_rows.size();
   roll_up_result res = roll_up_finish(p, std::move(state), areas, geography);
   const panel& done = res.rows;
-  std::vector<std::int32_t> code_of_plan(p.indicators.size(), -1);  // plan position → code of obs
-  for (std::size_t c = 0; c < obs.indicator_ids.size(); ++c)
+  std::vector<std::int32_t> code_of_plan(p.indicators.size(), -1);  // plan position → code of rows
+  for (std::size_t c = 0; c < rows.indicator_ids.size(); ++c)
     for (std::size_t k = 0; k < p.indicators.size(); ++k)
-      if (p.indicators[k].id == obs.indicator_ids[c]) code_of_plan[k] = static_cast<std::int32_t>(c);
+      if (p.indicators[k].id == rows.indicator_ids[c]) code_of_plan[k] = static_cast<std::int32_t>(c);
   // The own rows were taken in row order from the rows of parent areas: they go back there.
   for (std::size_t own = 0; own < n_own; ++own) {
     const std::size_t r = own_rows[own];
-    obs.value[r] = done.value[own];
-    obs.numerator[r] = done.numerator[own];
-    obs.denominator[r] = done.denominator[own];
-    obs.weight[r] = done.weight[own];
-    obs.coverage[r] = done.coverage[own];
+    rows.value[r] = done.value[own];
+    rows.numerator[r] = done.numerator[own];
+    rows.denominator[r] = done.denominator[own];
+    rows.weight[r] = done.weight[own];
+    rows.coverage[r] = done.coverage[own];
   }
   if (done.size() == n_own) {
-    res.rows = std::move(obs);
+    res.rows = std::move(rows);
     return res;
   }
-  const std::size_t total = obs.size() + done.size() - n_own;
+  const std::size_t total = rows.size() + done.size() - n_own;
   const auto reserve = [total](auto& column) { reserve_huge(column, total); };
-  reserve(obs.indicator);
-  reserve(obs.area);
-  reserve(obs.year);
-  reserve(obs.value);
-  reserve(obs.numerator);
-  reserve(obs.denominator);
-  reserve(obs.weight);
-  reserve(obs.se);
-  reserve(obs.coverage);
+  reserve(rows.indicator);
+  reserve(rows.area);
+  reserve(rows.year);
+  reserve(rows.value);
+  reserve(rows.numerator);
+  reserve(rows.denominator);
+  reserve(rows.weight);
+  reserve(rows.se);
+  reserve(rows.coverage);
   std::unordered_map<std::string, std::int32_t> area_codes;
-  for (std::size_t a = 0; a < obs.area_ids.size(); ++a)
-    area_codes.emplace(obs.area_ids[a], static_cast<std::int32_t>(a));
-  std::vector<std::int32_t> code_of_done(done.area_ids.size(), -1);  // area code of done → code of obs
+  for (std::size_t a = 0; a < rows.area_ids.size(); ++a)
+    area_codes.emplace(rows.area_ids[a], static_cast<std::int32_t>(a));
+  std::vector<std::int32_t> code_of_done(done.area_ids.size(), -1);  // area code of done → code of rows
   for (std::size_t r = n_own; r < done.size(); ++r) {
     std::int32_t& area = code_of_done[static_cast<std::size_t>(done.area[r])];
-    if (area < 0) area = area_code(obs, area_codes, done.area_ids[static_cast<std::size_t>(done.area[r])]);
-    append_row(obs, code_of_plan[static_cast<std::size_t>(done.indicator[r])], area, done.year[r],
+    if (area < 0) area = area_code(rows, area_codes, done.area_ids[static_cast<std::size_t>(done.area[r])]);
+    append_row(rows, code_of_plan[static_cast<std::size_t>(done.indicator[r])], area, done.year[r],
                combined{done.value[r], done.numerator[r], done.denominator[r], done.weight[r]}, done.se[r],
                done.coverage[r]);
   }
-  res.rows = std::move(obs);
+  res.rows = std::move(rows);
   return res;
 }
 
-/// A copy of `obs` with room for the parent rows, its columns copied on `threads` threads: each takes
-/// the next column not yet taken, so a thread the machine holds back leaves its columns to the others
-/// (here, not in the header, so that the library exports no thread of a detail type).
-panel copy_for_roll_up(const panel& obs, const area_table& areas, unsigned threads) {
-  panel out = with_dictionaries_of(obs);
+/// roll_up() of a panel the caller keeps: its copy (with room for the parent rows) is made a column a
+/// task on the threads of the pass over the rows, which reads `obs` itself meanwhile. (Here, not in a
+/// header, so that the library exports no thread or function type of a detail lambda.)
+roll_up_result roll_up_copy(const plan& p, const panel& obs, const area_table& areas,
+                            const roll_up_options& options) {
+  panel rows = with_dictionaries_of(obs);
   const std::size_t room = obs.size() + parent_row_bound(obs, areas);
-  const unsigned used = thread_count(threads, obs.size(), rows_per_thread);
-  std::atomic<std::size_t> next{0};
-  run_chunks(used, used, [&](std::size_t) {
-    for (std::size_t column = next++; column < panel_columns; column = next++)
-      copy_column(out, obs, column, room);
-  });
-  return out;
+  side_tasks copy;
+  copy.count = panel_columns;
+  copy.run = [&](std::size_t column) { copy_column(rows, obs, column, room); };
+  return roll_up_on(p, obs, rows, areas, options.geography, options.threads, &copy);
 }
 
 }  // namespace
@@ -112,12 +110,11 @@ roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas, cons
 
 roll_up_result roll_up(const plan& p, const panel& obs, const area_table& areas,
                        const roll_up_options& options) {
-  return detail::areas::roll_up_on(p, detail::areas::copy_for_roll_up(obs, areas, options.threads), areas,
-                                   options.geography, options.threads);
+  return detail::areas::roll_up_copy(p, obs, areas, options);
 }
 
 roll_up_result roll_up(const plan& p, panel&& obs, const area_table& areas, const roll_up_options& options) {
-  return detail::areas::roll_up_on(p, std::move(obs), areas, options.geography, options.threads);
+  return detail::areas::roll_up_on(p, obs, obs, areas, options.geography, options.threads, nullptr);
 }
 
 }  // namespace chitieu

@@ -83,7 +83,7 @@ share_result add_share(const panel& obs, const row_routes& routes, const row_key
 
 }  // namespace
 
-row_sums add_rows(const panel& obs, const row_routes& routes, unsigned threads) {
+row_sums add_rows(const panel& obs, const row_routes& routes, unsigned threads, side_tasks* alongside) {
   row_sums out;
   const std::size_t years = routes.years, inds = routes.indicators;
   out.sums.resize(routes.parents * inds * years);
@@ -99,6 +99,7 @@ row_sums add_rows(const panel& obs, const row_routes& routes, unsigned threads) 
   run_chunks(used, used, [&](std::size_t t) {
     shares[t] =
         add_share(obs, routes, space.fits_bitmap ? &space : nullptr, static_cast<unsigned>(t), used, sums);
+    if (alongside) alongside->drain();
   });
   const share_result* first_error = nullptr;
   bool failed = false;

@@ -150,7 +150,7 @@ namespace detail::areas {
 
 roll_up_state roll_up_partial_on(const plan& p, const panel& obs, const area_table& areas,
                                  const std::optional<date>& geography, unsigned threads,
-                                 std::vector<std::size_t>* own_rows) {
+                                 std::vector<std::size_t>* own_rows, side_tasks* alongside) {
   check_panel_shape(obs);
   std::optional<std::pair<std::int32_t, std::int32_t>> span;  // first and last year, with rows
   if (obs.size() > 0) span = detail::value_range(obs.year);
@@ -209,7 +209,7 @@ roll_up_state roll_up_partial_on(const plan& p, const panel& obs, const area_tab
         to[a] = links.slot[static_cast<std::size_t>(par)];
     }
   }
-  row_sums added = add_rows(obs, routes, threads);
+  row_sums added = add_rows(obs, routes, threads, alongside);
 
   std::unordered_map<std::string, std::int32_t> own_codes;
   for (const std::size_t r : added.own_rows)

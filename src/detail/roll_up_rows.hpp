@@ -9,9 +9,11 @@
 
 #include "areas_combine.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace chitieu::detail::areas {
@@ -46,6 +48,20 @@ struct row_sums {
   std::vector<std::size_t> own_rows;  ///< the rows of parent areas, ascending
 };
 
+/// Independent tasks the pass's threads take one at a time once their share of the rows is done (the
+/// copy of a kept panel, a column a task), so that a thread the machine holds back leaves them to
+/// the others.
+struct side_tasks {
+  std::size_t count = 0;                 ///< tasks 0 .. count − 1
+  std::function<void(std::size_t)> run;  ///< runs task i
+  std::atomic<std::size_t> next{0};      ///< the next task not yet taken
+
+  /// Runs the tasks not yet taken until none is left.
+  void drain() {
+    for (std::size_t i = next++; i < count; i = next++) run(i);
+  }
+};
+
 /// An own row without any number: it is no observation, the aggregate fills it in.
 inline bool fillable(const panel& rows, std::size_t r) {
   return std::isnan(rows.value[r]) && (std::isnan(rows.numerator[r]) || std::isnan(rows.denominator[r]));
@@ -56,7 +72,8 @@ inline bool fillable(const panel& rows, std::size_t r) {
 /// the indicators; the sums do not depend on their number. Finds duplicate rows on the way when their
 /// key space fits a bitmap (else the caller checks them first). Throws what a sequential pass would:
 /// the first duplicate row (check_unique_rows), else the error of the first row in row order that
-/// cannot report (reports()).
-row_sums add_rows(const panel& obs, const row_routes& routes, unsigned threads);
+/// cannot report (reports()). `alongside` set: each thread then drains it (see side_tasks).
+row_sums add_rows(const panel& obs, const row_routes& routes, unsigned threads,
+                  side_tasks* alongside = nullptr);
 
 }  // namespace chitieu::detail::areas
