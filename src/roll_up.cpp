@@ -50,17 +50,7 @@ roll_up_result roll_up_on(const plan& p, const panel& obs, panel& rows, const ar
     res.rows = std::move(rows);
     return res;
   }
-  const std::size_t total = rows.size() + done.size() - n_own;
-  const auto reserve = [total](auto& column) { reserve_huge(column, total); };
-  reserve(rows.indicator);
-  reserve(rows.area);
-  reserve(rows.year);
-  reserve(rows.value);
-  reserve(rows.numerator);
-  reserve(rows.denominator);
-  reserve(rows.weight);
-  reserve(rows.se);
-  reserve(rows.coverage);
+  reserve_columns(rows, rows.size() + done.size() - n_own);
   std::unordered_map<std::string, std::int32_t> area_codes;
   for (std::size_t a = 0; a < rows.area_ids.size(); ++a)
     area_codes.emplace(rows.area_ids[a], static_cast<std::int32_t>(a));
@@ -83,6 +73,7 @@ roll_up_result roll_up_copy(const plan& p, const panel& obs, const area_table& a
                             const roll_up_options& options) {
   panel rows = with_dictionaries_of(obs);
   const std::size_t room = obs.size() + parent_row_bound(obs, areas);
+  reserve_columns(rows, room);  // here: the copying threads allocate nothing
   side_tasks copy;
   copy.count = panel_columns;
   copy.run = [&](std::size_t column) { copy_column(rows, obs, column, room); };

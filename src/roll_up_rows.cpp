@@ -93,12 +93,16 @@ row_sums add_rows(const panel& obs, const row_routes& routes, unsigned threads, 
   const row_key_space space = key_space_of(
       obs, routes.first_year, static_cast<std::int32_t>(routes.first_year + std::int64_t(routes.years) - 1));
   const std::size_t codes = obs.indicator_ids.size();
-  const unsigned used = std::min<unsigned>(thread_count(threads, n, rows_per_thread),
-                                           static_cast<unsigned>(std::max<std::size_t>(1, codes)));
-  std::vector<share_result> shares(used);
+  const unsigned used = thread_count(threads, n, rows_per_thread);
+  // Shares of the indicators: one thread each, but one thread fewer when there is side work (each
+  // share reads every row, so a share more gains less than the side work on a thread of its own).
+  const auto parts = static_cast<unsigned>(std::min<std::size_t>(
+      std::max(1u, alongside && used > 1 ? used - 1 : used), std::max<std::size_t>(1, codes)));
+  std::vector<share_result> shares(parts);
   run_chunks(used, used, [&](std::size_t t) {
-    shares[t] =
-        add_share(obs, routes, space.fits_bitmap ? &space : nullptr, static_cast<unsigned>(t), used, sums);
+    if (t < parts)
+      shares[t] =
+          add_share(obs, routes, space.fits_bitmap ? &space : nullptr, static_cast<unsigned>(t), parts, sums);
     if (alongside) alongside->drain();
   });
   const share_result* first_error = nullptr;

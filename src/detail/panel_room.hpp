@@ -47,6 +47,21 @@ inline std::size_t parent_row_bound(const panel& obs, const area_table& areas) {
 /// coverage), numbered 0–8 for copy_column().
 inline constexpr std::size_t panel_columns = 9;
 
+/// Gives every column of `out` room for `room` rows (new storage advised for huge pages). Reserved by
+/// the calling thread, the columns then take their rows from any thread without allocating: the
+/// memory always comes from the caller's allocator arena, whichever thread copies.
+inline void reserve_columns(panel& out, std::size_t room) {
+  reserve_huge(out.indicator, room);
+  reserve_huge(out.area, room);
+  reserve_huge(out.year, room);
+  reserve_huge(out.value, room);
+  reserve_huge(out.numerator, room);
+  reserve_huge(out.denominator, room);
+  reserve_huge(out.weight, room);
+  reserve_huge(out.se, room);
+  reserve_huge(out.coverage, room);
+}
+
 /// Copies column `column` (0 ≤ column < panel_columns) of `obs` into the same column of `out`,
 /// which gets room for `room` rows first. Columns copy independently (a thread each may copy one).
 inline void copy_column(panel& out, const panel& obs, std::size_t column, std::size_t room) {

@@ -32,20 +32,6 @@ area_table province() {
                      make_area("e", "D2", "2022-01-01")});
 }
 
-// One indicator per rule, and a part of the population.
-chitieu::plan every_rule() {
-  using chitieu::unit;
-  return make_plan({make_indicator("pop", unit::count, aggregate_rule::sum, 0.5),
-                    make_indicator("girls", unit::count, aggregate_rule::sum, 0.5, "pop"),
-                    make_indicator("u", unit::percent, aggregate_rule::ratio),
-                    make_indicator("inc", unit::money, aggregate_rule::weighted_mean),
-                    make_indicator("lo", unit::percent, aggregate_rule::min),
-                    make_indicator("hi", unit::percent, aggregate_rule::max),
-                    make_indicator("al", unit::boolean, aggregate_rule::all),
-                    make_indicator("an", unit::boolean, aggregate_rule::any),
-                    make_indicator("no", unit::count, aggregate_rule::none)});
-}
-
 // Random rows for every commune × indicator × year 2020-2024 (some missing), D1's own population
 // (differing from its communes'), an empty own row of D2 and girls above population in b, 2021.
 panel random_rows(unsigned seed) {

@@ -44,20 +44,6 @@ area_table province() {
   return area_table(std::move(areas));
 }
 
-// One indicator per rule, and a part of the population.
-chitieu::plan every_rule() {
-  using chitieu::unit;
-  return make_plan({make_indicator("pop", unit::count, aggregate_rule::sum, 0.5),
-                    make_indicator("girls", unit::count, aggregate_rule::sum, 0.5, "pop"),
-                    make_indicator("u", unit::percent, aggregate_rule::ratio),
-                    make_indicator("inc", unit::money, aggregate_rule::weighted_mean),
-                    make_indicator("lo", unit::percent, aggregate_rule::min),
-                    make_indicator("hi", unit::percent, aggregate_rule::max),
-                    make_indicator("al", unit::boolean, aggregate_rule::all),
-                    make_indicator("an", unit::boolean, aggregate_rule::any),
-                    make_indicator("no", unit::count, aggregate_rule::none)});
-}
-
 // One random row of indicator `ind` for `area` in year `y`.
 void add_row(panel& obs, std::mt19937& gen, const std::string& ind, const std::string& area, int y) {
   std::uniform_real_distribution<double> u01(0.0, 1.0);

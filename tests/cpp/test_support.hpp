@@ -70,6 +70,21 @@ inline plan make_plan(std::vector<indicator> inds) {
   return p;
 }
 
+/// A plan with one indicator per roll-up rule: pop (sum, min_coverage 0.5), girls (sum, 0.5, a
+/// part of pop), u (ratio, percent), inc (weighted_mean, money), lo (min), hi (max), al (all),
+/// an (any), no (none).
+inline plan every_rule() {
+  return make_plan({make_indicator("pop", unit::count, aggregate_rule::sum, 0.5),
+                    make_indicator("girls", unit::count, aggregate_rule::sum, 0.5, "pop"),
+                    make_indicator("u", unit::percent, aggregate_rule::ratio),
+                    make_indicator("inc", unit::money, aggregate_rule::weighted_mean),
+                    make_indicator("lo", unit::percent, aggregate_rule::min),
+                    make_indicator("hi", unit::percent, aggregate_rule::max),
+                    make_indicator("al", unit::boolean, aggregate_rule::all),
+                    make_indicator("an", unit::boolean, aggregate_rule::any),
+                    make_indicator("no", unit::count, aggregate_rule::none)});
+}
+
 /// A plan "test-plan" (2020 → 2030) holding the one indicator `id` in unit `u` judged against `t`.
 inline plan make_plan(const std::string& id, unit u, const target& t) {
   return make_plan({make_indicator(id, u, t)});
