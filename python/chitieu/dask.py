@@ -9,6 +9,8 @@ The same C++ core as :func:`chitieu.evaluate`, run where the data are::
     chitieu.dask.summary("nq-42-2023", rows, area="VN", year=2024)
     result = chitieu.dask.review("nq-42-2023", obs, areas=areas)  # rows and roll-up findings
     frame, findings = dask.compute(result.rows, result.findings)
+    written = chitieu.dask.review_to_parquet("nq-42-2023", obs, "out/rows-*.parquet", areas=areas)
+    written.findings                                  # the rows are in out/rows-0.parquet, ... (one a task)
 
 1. Each partition is checked by the core on its own (``check_and_complete``);
    an error names the partition and its row.
@@ -25,6 +27,9 @@ The same C++ core as :func:`chitieu.evaluate`, run where the data are::
    task finishes the roll-up (``_core.roll_up_finish``): the rows of the
    parent areas, evaluated there, and the findings. The rows equal
    :func:`chitieu.evaluate`'s (docs/aggregation.md "Roll-up in parts").
+5. :func:`review_to_parquet` writes each partition's rows in the task of
+   step 3 and the parent areas' rows in the task of step 4 (``chitieu.row_files``):
+   no task holds the rows of another, so a worker's memory is that of a partition.
 """
 from __future__ import annotations
 
