@@ -150,3 +150,31 @@ def test_the_cli_writes_parquet_from_the_workers(observations, tmp_path, capsys)
     assert expected.findings["message"][0] in stderr.replace("\n", " ")
     assert main([*common, "--output", out]) == 2
     assert "--format parquet is written by Dask workers: it needs --scheduler" in capsys.readouterr().err
+
+
+def _task_results_with_rows(compute):
+    """The keys of the tasks whose result holds evaluation rows (a frame with the columns of to_frame())."""
+    from dask.callbacks import Callback
+
+    held = []
+
+    def posttask(key, result, dsk, state, worker_id):
+        frames = result if isinstance(result, tuple) else (result,)
+        if any(isinstance(f, pd.DataFrame) and list(f.columns) == list(chitieu.EVALUATION_COLUMNS) for f in frames):
+            held.append(key)
+
+    with Callback(posttask=posttask):
+        compute()
+    return held
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.set_index is deprecated")  # dask's to_parquet
+def test_no_task_hands_evaluated_rows_to_another(observations, tmp_path):
+    frame = dd.from_pandas(observations, npartitions=4)
+    with dask.config.set({"scheduler": "sync", "dataframe.shuffle.method": "tasks"}):
+        written = _task_results_with_rows(
+            lambda: cdask.review_to_parquet("la-gi-2024", frame, str(tmp_path / "rows-*.parquet"), areas=AREAS))
+        result = cdask.review("la-gi-2024", frame, areas=AREAS)
+        in_memory = _task_results_with_rows(lambda: result.rows.to_parquet(str(tmp_path / "dask"), compute=True))
+    assert written == []
+    assert len(in_memory) >= 5  # review().rows: each partition's rows and the parent rows wait for the writes
