@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import os
 from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -390,7 +391,7 @@ def _finish_written(state: Optional[_core.RollUpState], counts: List[int], conte
 def review_to_parquet(
     plan: PlanSource,
     observations: Any,
-    path: str,
+    path: Union[str, os.PathLike[str]],
     areas: Optional[TableSource] = None,
     crosswalk: Optional[TableSource] = None,
     geography: Union[str, _dt.date, None] = None,
@@ -541,8 +542,9 @@ def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Option
     return ev
 
 
-def evaluate_files_to_parquet(plan: PlanSource, pattern: str, scheduler: str, path: str,
-                              areas: Optional[TableSource] = None, crosswalk: Optional[TableSource] = None,
+def evaluate_files_to_parquet(plan: PlanSource, pattern: str, scheduler: str,
+                              path: Union[str, os.PathLike[str]], areas: Optional[TableSource] = None,
+                              crosswalk: Optional[TableSource] = None,
                               geography: Union[str, _dt.date, None] = None, method: Method = "chitieu",
                               year: Optional[int] = None, area_key: str = "id",
                               indicators: Optional[Sequence[str]] = None) -> WrittenReview:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 import os
-from typing import List
+from typing import List, Union
 
 import pandas as pd
 
@@ -19,10 +19,11 @@ from chitieu.errors import ChitieuError
 __all__ = ["file_name", "target", "write_rows"]
 
 
-def target(pattern: str) -> str:
-    """``pattern`` checked as the target of a new set of row files: one ``*``, a directory that exists or
-    can be made and is writable, and no file matching the pattern yet (their rows would mix with these).
-    Makes the directory; returns the pattern."""
+def target(path: Union[str, os.PathLike[str]]) -> str:
+    """``path`` (a pattern) checked as the target of a new set of row files: one ``*``, a directory that
+    exists or can be made and is writable, and no file matching the pattern yet (their rows would mix with
+    these). Makes the directory; returns the pattern as text."""
+    pattern = os.fspath(path)
     fix = "e.g. out/rows-*.parquet"
     if pattern.count("*") != 1:
         raise ChitieuError(f"the pattern of the files to write needs exactly one '*', replaced by the partition "

@@ -51,7 +51,7 @@ def test_written_rows_equal_the_in_memory_rows(observations, tmp_path, scheduler
     expected = chitieu.evaluate("la-gi-2024", observations, **LA_GI)
     with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
         written = cdask.review_to_parquet("la-gi-2024", dd.from_pandas(observations, npartitions=5),
-                                          str(tmp_path / "out" / "rows-*.parquet"), **LA_GI)
+                                          tmp_path / "out" / "rows-*.parquet", **LA_GI)  # a pathlib.Path
     assert written.files[0] == str(tmp_path / "out" / "rows-0.parquet")
     assert_written_as_in_memory(written, expected, 5)
     assert_same_rows(dd.read_parquet(str(tmp_path / "out" / "rows-*.parquet")).compute(), expected.to_frame())
