@@ -202,9 +202,7 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
                                       indicators=indicators)
         except ChitieuError as exc:
             raise _with_hint(exc, args) from None
-        if args.year is not None and len(ev.to_frame()) == 0:
-            raise ChitieuError(f"--year {args.year}: the data hold no observation up to {args.year}; years in "
-                               f"{args.data}: {_data_years(data)}", field="year")
+        _refuse_an_empty_year(args, data, len(ev.to_frame()))
         _step(progress, "writing")
         if args.format == "csv":
             _write(cli_render.evaluation_csv(ev.to_frame()), args.output, out)
@@ -233,6 +231,7 @@ def _evaluate_to_parquet(args: argparse.Namespace, plan: PlanSource, indicators:
     written = evaluate_files_to_parquet(plan, args.data, args.scheduler, args.output, areas=args.areas,
                                         crosswalk=args.crosswalk, geography=args.geography, year=args.year,
                                         method=args.method, area_key=args.area_key, indicators=indicators)
+    _refuse_an_empty_year(args, args.data, written.rows)
     _report_findings(written.findings, err)
     err.print(f"wrote {written.rows} rows to {len(written.files)} files {args.output}", markup=False,
               highlight=False)
@@ -274,6 +273,28 @@ def _with_hint(exc: ChitieuError, args: argparse.Namespace) -> ChitieuError:
         return exc
     return type(exc)(exc.message + hint, file=exc.file, line=exc.line, field=exc.field, column=exc.column,
                      related_line=exc.related_line)
+
+
+def _refuse_an_empty_year(args: argparse.Namespace, data: object, rows: int) -> None:
+    """``--year`` before every observation gives no row: refused, naming the years the data hold."""
+    from chitieu.errors import ChitieuError
+
+    if args.year is not None and rows == 0:
+        years = _files_years(args.data) if args.scheduler is not None else _data_years(data)
+        raise ChitieuError(f"--year {args.year}: the data hold no observation up to {args.year}; years in "
+                           f"{args.data}: {years}", field="year")
+
+
+def _files_years(pattern: str) -> str:
+    """The years of the observation files of ``--scheduler`` (a path or glob), as ranges (read here, on
+    threads, whatever client exists)."""
+    import dask
+
+    from chitieu.dask import read_files
+    from chitieu.evaluation import years_note
+
+    with dask.config.set({"scheduler": "threads", "dataframe.shuffle.method": "tasks"}):
+        return years_note(read_files(pattern)["year"].dropna().unique().compute())
 
 
 def _data_years(data: object) -> str:

@@ -178,3 +178,17 @@ def test_no_task_hands_evaluated_rows_to_another(observations, tmp_path):
         in_memory = _task_results_with_rows(lambda: result.rows.to_parquet(str(tmp_path / "dask"), compute=True))
     assert written == []
     assert len(in_memory) >= 5  # review().rows: each partition's rows and the parent rows wait for the writes
+
+
+@pytest.mark.parametrize("output", [[], ["--format", "parquet", "--output", "rows-*.parquet"]])
+def test_a_year_before_the_files_is_refused_naming_their_years(observations, tmp_path, capsys, monkeypatch, output):
+    from chitieu.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    observations.to_parquet(tmp_path / "obs-0.parquet", index=False)
+    args = ["evaluate", "--plan", "la-gi-2024", "--data", "obs-*.parquet", "--areas", str(AREAS), "--year", "2000",
+            "--scheduler", "threads", *output]
+    assert main(args) == 2
+    years = f"{observations['year'].min()}–{observations['year'].max()}"  # the sample's years have no gap
+    assert f"--year 2000: the data hold no observation up to 2000; years in obs-*.parquet: {years}" \
+        in capsys.readouterr().err
