@@ -7,14 +7,16 @@ copy in memory at a time. Each job runs in a fresh subprocess:
 
 * ``memory``: ``pandas.read_parquet`` of every file, then ``chitieu.evaluate`` (the whole table in
   one process);
-* ``dask``: a ``LocalCluster`` of ``--workers`` worker processes (one thread each);
-  ``chitieu.dask.review`` on ``dask.dataframe.read_parquet`` (one partition a file), the rows
-  written back as Parquet by the workers and the findings gathered (nothing else on the client).
+* ``dask``: a ``LocalCluster`` of ``--workers`` worker processes (one thread each) on
+  ``dask.dataframe.read_parquet`` (one partition a file), the rows written back as Parquet by the
+  workers and the findings gathered (nothing else on the client); ``--writer chitieu`` (default):
+  ``chitieu.dask.review_to_parquet`` (each partition's task evaluates and writes its rows),
+  ``--writer dask``: ``chitieu.dask.review(...).rows.to_parquet`` (dask's writes, separate tasks).
 
 Reported per job: wall time, the client's peak resident memory and (Dask) each worker's, from
 ``getrusage(RUSAGE_SELF).ru_maxrss`` (the whole life of the process). The data are synthetic.
 
-Usage: ``python bench/dask_national.py --scales 1,10 [--workers 2] [--memory-up-to 10]``
+Usage: ``python bench/dask_national.py --scales 1,10 [--workers 2] [--memory-up-to 10] [--worker-memory 0]``
 (data and ``dask-results.json`` under ``bench/national/data/``).
 """
 from __future__ import annotations
@@ -81,15 +83,19 @@ def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 if __name__ == "__main__":
-    data, plan, workers, out, limit = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+    data, plan, workers, out, limit, writer = sys.argv[1:7]
     shutil.rmtree(out, ignore_errors=True)
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+    with LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True, dashboard_address=":0",
                       memory_limit=limit) as cluster, Client(cluster) as client:
         t = time.perf_counter()
         obs = dd.read_parquet(data + "/obs")
-        result = chitieu.dask.review(plan, obs, areas=data + "/areas.csv")
-        written = result.rows.to_parquet(out, write_index=False, compute=False)
-        findings = dask.compute(written, result.findings)[1]
+        if writer == "chitieu":
+            findings = chitieu.dask.review_to_parquet(plan, obs, out + "/rows-*.parquet",
+                                                      areas=data + "/areas.csv").findings
+        else:
+            result = chitieu.dask.review(plan, obs, areas=data + "/areas.csv")
+            written = result.rows.to_parquet(out, write_index=False, compute=False)
+            findings = dask.compute(written, result.findings)[1]
         seconds = time.perf_counter() - t
         n = len(dd.read_parquet(out))
         workers_peak = sorted(client.run(peak).values())
@@ -98,14 +104,16 @@ if __name__ == "__main__":
 """
 
 
-def run_job(kind: str, data: str, workers: int, p2p_buffer: str, worker_memory: str) -> Dict[str, Any]:
+def run_job(kind: str, data: str, workers: int, p2p_buffer: str, worker_memory: str, writer: str) -> Dict[str, Any]:
     """One job in a fresh Python process; the figures it printed (JSON, its last line). ``p2p_buffer``: the
     memory each Dask worker may fill with shuffle data before it writes them to disk; ``worker_memory``: each
-    worker's memory limit (above 60 % of it, finished partitions waiting for a later task go to disk; 0: none)."""
+    worker's memory limit (above 60 % of it, finished partitions waiting for a later task go to disk; 0: none);
+    ``writer``: who writes the rows (``chitieu``: the evaluating tasks, ``dask``: ``to_parquet``'s tasks)."""
     if kind == "memory":
         args = [sys.executable, "-c", _MEMORY_JOB, data, PLAN]
     else:
-        args = [sys.executable, "-c", _DASK_JOB, data, PLAN, str(workers), os.path.join(data, "rows"), worker_memory]
+        args = [sys.executable, "-c", _DASK_JOB, data, PLAN, str(workers), os.path.join(data, "rows"), worker_memory,
+                writer]
     start = time.perf_counter()
     # The workers inherit these: the shuffle's buffer; near its memory limit a worker spills what it holds to
     # disk but is neither paused (a worker paused by memory it cannot spill would wait for ever) nor killed.
@@ -127,15 +135,18 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--memory-up-to", type=int, default=10, help="skip the in-memory job above this scale")
     ap.add_argument("--p2p-buffer", default="256 MiB", help="distributed.p2p.comm.buffer of each worker")
     ap.add_argument("--worker-memory", default="1.25 GiB", help="each worker's memory limit (it spills above 60 %%)")
+    ap.add_argument("--writer", choices=("chitieu", "dask"), default="chitieu",
+                    help="chitieu: review_to_parquet (a partition's task writes its rows); "
+                         "dask: review().rows.to_parquet")
     args = ap.parse_args(argv)
     results = []
     for scale in (int(s) for s in args.scales.split(",")):
         data = write_partitions(scale, args.files_per_copy, os.path.join(DATA, f"dask-x{scale}"))
-        settings = (args.workers, args.p2p_buffer, args.worker_memory)
+        settings = (args.workers, args.p2p_buffer, args.worker_memory, args.writer)
         entry: Dict[str, Any] = {"scale": scale, "dask": run_job("dask", data, *settings)}
         if scale <= args.memory_up_to:
             entry["memory"] = run_job("memory", data, *settings)
-        entry.update(p2p_buffer=args.p2p_buffer, worker_memory=args.worker_memory)
+        entry.update(p2p_buffer=args.p2p_buffer, worker_memory=args.worker_memory, writer=args.writer)
         print(json.dumps(entry), flush=True)
         results.append(entry)
     with open(os.path.join(DATA, "dask-results.json"), "w", encoding="utf-8") as f:

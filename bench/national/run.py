@@ -15,6 +15,9 @@ Jobs timed (``IMPL:INPUT``):
   the ``str`` dtype, Arrow-backed with pyarrow installed), ``arrow`` (a pyarrow Table as
   ``pyarrow.csv`` reads it), ``polars`` (a polars DataFrame as ``polars.read_csv`` reads it);
 * ``chitieu_view:categorical`` — the same with ``to_frame(copy=False)`` (read-only views, no copy);
+* ``chitieu_copy:categorical`` — the same with ``to_frame(copy=True)`` (a deep copy of every column:
+  the default before ``to_frame()`` shared the evaluation's memory under copy-on-write, and the
+  default on pandas 2 without copy-on-write);
 * ``pandas:categorical``, ``pandas:str`` — ``reference_pandas.review`` (roll-up, evaluation);
 * ``polars:polars`` — ``reference_polars.review`` (lazy, both cores) on the polars frame;
 * ``chitieu_rollup`` — ``_core.roll_up`` on a panel; ``duckdb_rollup`` — the SQL of
@@ -159,6 +162,9 @@ def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
     elif impl == "chitieu_view":  # the frame of read-only views, without the caller's copy
         def job() -> Any:
             return chitieu.evaluate(plan, obs, areas=areas).to_frame(copy=False)
+    elif impl == "chitieu_copy":  # every column deep-copied
+        def job() -> Any:
+            return chitieu.evaluate(plan, obs, areas=areas).to_frame(copy=True)
     elif impl == "pandas":
         def job() -> Any:
             return rp.review(obs, areas, rules)
@@ -323,8 +329,8 @@ def main(argv: List[str]) -> int:
             if isinstance(diffs, list):
                 failures += bool(diffs)
                 print(f"   equality {key}: {diffs if diffs else 'equal to 1e-9'}", flush=True)
-        jobs = [f"chitieu:{kind}" for kind in INPUTS] + ["chitieu_view:categorical", "polars:polars", "chitieu_rollup",
-                                                         "duckdb_rollup"]
+        jobs = [f"chitieu:{kind}" for kind in INPUTS] + ["chitieu_view:categorical", "chitieu_copy:categorical",
+                                                         "polars:polars", "chitieu_rollup", "duckdb_rollup"]
         jobs += ["pandas:categorical", "pandas:str"] if pandas_on else []
         for job in jobs:
             try:

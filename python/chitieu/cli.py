@@ -18,8 +18,11 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from chitieu._core import __version__
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from chitieu.errors import ChitieuError
     from chitieu.evaluation import Evaluation
+    from chitieu.plans import PlanSource
 
 __all__ = ["build_parser", "main"]
 
@@ -35,7 +38,9 @@ _EXAMPLES = {
   chitieu evaluate --plan la-gi-2024 --data obs.csv --areas areas.csv
   chitieu evaluate --plan la-gi-2024 --data obs.csv --format csv --output ev.csv
   chitieu evaluate --plan la-gi-2024 --data obs.csv --areas areas.csv --format docx --output bao-cao.docx
-  chitieu evaluate --plan plan.toml --data obs.csv --year 2024 --lang en --format html --output r.html""",
+  chitieu evaluate --plan plan.toml --data obs.csv --year 2024 --lang en --format html --output r.html
+  chitieu evaluate --plan la-gi-2024 --data 'obs/*.parquet' --areas areas.csv --scheduler processes \
+      --format parquet --output 'out/rows-*.parquet'""",
     "plan": """examples:
   chitieu plan list
   chitieu plan show la-gi-2024
@@ -81,8 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--year", type=int, metavar="Y", help="evaluate with data up to year Y")
     ev.add_argument("--method", choices=("chitieu", "open_sdg", "sdsn"), default="chitieu",
                     help="pace method (default: chitieu)")
-    ev.add_argument("--format", choices=("table", "csv", "json", "html", "xlsx", "docx"), default="table",
-                    help="output format (default: table); docx is the Word review of one area and year")
+    ev.add_argument("--format", choices=("table", "csv", "json", "html", "xlsx", "docx", "parquet"), default="table",
+                    help="output format (default: table); docx is the Word review of one area and year; parquet "
+                         "(with --scheduler): the rows written by the Dask workers, --output 'dir/rows-*.parquet'")
     ev.add_argument("--kind", choices=("so-ket", "tong-ket"), default="so-ket",
                     help="the Word review: so-ket (mid-term) or tong-ket (final) (default: so-ket)")
     ev.add_argument("--lang", choices=("vi", "en"), default="vi", help="labels (default: vi)")
@@ -169,6 +175,10 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
                            "problem; run without --scheduler to list every problem")
     if args.format in _FILE_FORMATS and args.output is None:
         raise ChitieuError(f"--format {args.format} needs --output PATH (the file to write)")
+    if args.format == "parquet" and (args.scheduler is None or args.output is None):
+        raise ChitieuError("--format parquet is written by Dask workers: it needs --scheduler and --output PATTERN, "
+                           "the files to write with one '*' for the partition number (e.g. --output "
+                           "'out/rows-*.parquet'); without Dask use --format csv")
     with _steps(err) as progress:
         _step(progress, "plan")
         plan = args.plan if args.all_errors else chitieu.load_plan(args.plan)  # collect mode reads the file
@@ -176,6 +186,8 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         indicators = None if args.indicators is None else args.indicators.split(",")
         data: object = args.data
         try:
+            if args.format == "parquet":
+                return _evaluate_to_parquet(args, plan, indicators, err)
             if args.scheduler is not None:
                 from chitieu.dask import evaluate_files
 
@@ -190,9 +202,7 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
                                       indicators=indicators)
         except ChitieuError as exc:
             raise _with_hint(exc, args) from None
-        if args.year is not None and len(ev.to_frame()) == 0:
-            raise ChitieuError(f"--year {args.year}: the data hold no observation up to {args.year}; years in "
-                               f"{args.data}: {_data_years(data)}", field="year")
+        _refuse_an_empty_year(args, data, len(ev.to_frame()))
         _step(progress, "writing")
         if args.format == "csv":
             _write(cli_render.evaluation_csv(ev.to_frame()), args.output, out)
@@ -204,11 +214,27 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
             ev.to_excel(args.output, lang=args.lang, area=args.area, year=args.year)
         elif args.format == "docx":
             ev.to_docx(args.output, area=args.area, year=args.year, lang=args.lang, kind=args.kind)
-    _report_findings(ev, err)
+    _report_findings(ev.findings, err)
     if args.format in _FILE_FORMATS:
         err.print(f"wrote {args.output}")
     elif args.format == "table":
         _print_review(ev, args.lang, args.year, out if args.output is None else None, args.output, args.area)
+    return 0
+
+
+def _evaluate_to_parquet(args: argparse.Namespace, plan: PlanSource, indicators: Optional[List[str]],
+                         err: Console) -> int:
+    """``evaluate --scheduler S --format parquet --output PATTERN``: the rows written by the workers, the
+    findings and the files reported on stderr."""
+    from chitieu.dask import evaluate_files_to_parquet
+
+    written = evaluate_files_to_parquet(plan, args.data, args.scheduler, args.output, areas=args.areas,
+                                        crosswalk=args.crosswalk, geography=args.geography, year=args.year,
+                                        method=args.method, area_key=args.area_key, indicators=indicators)
+    _refuse_an_empty_year(args, args.data, written.rows)
+    _report_findings(written.findings, err)
+    err.print(f"wrote {written.rows} rows to {len(written.files)} files {args.output}", markup=False,
+              highlight=False)
     return 0
 
 
@@ -249,6 +275,28 @@ def _with_hint(exc: ChitieuError, args: argparse.Namespace) -> ChitieuError:
                      related_line=exc.related_line)
 
 
+def _refuse_an_empty_year(args: argparse.Namespace, data: object, rows: int) -> None:
+    """``--year`` before every observation gives no row: refused, naming the years the data hold."""
+    from chitieu.errors import ChitieuError
+
+    if args.year is not None and rows == 0:
+        years = _files_years(args.data) if args.scheduler is not None else _data_years(data)
+        raise ChitieuError(f"--year {args.year}: the data hold no observation up to {args.year}; years in "
+                           f"{args.data}: {years}", field="year")
+
+
+def _files_years(pattern: str) -> str:
+    """The years of the observation files of ``--scheduler`` (a path or glob), as ranges (read here, on
+    threads, whatever client exists)."""
+    import dask
+
+    from chitieu.dask import read_files
+    from chitieu.evaluation import years_note
+
+    with dask.config.set({"scheduler": "threads", "dataframe.shuffle.method": "tasks"}):
+        return years_note(read_files(pattern)["year"].dropna().unique().compute())
+
+
 def _data_years(data: object) -> str:
     """The years of the observations (a path or the frame already read), as ranges."""
     import chitieu
@@ -257,11 +305,11 @@ def _data_years(data: object) -> str:
     return years_note(chitieu.read_observations(data)["year"].dropna())
 
 
-def _report_findings(ev: Evaluation, err: Console) -> None:
+def _report_findings(findings: pd.DataFrame, err: Console) -> None:
     """Say on stderr what the review noticed (a parent's own observation differing from its
     aggregate, a part above its whole): docs/aggregation.md asks that the difference be reported, and
     the csv/json rows carry only the winning value."""
-    for message in ev.findings["message"]:
+    for message in findings["message"]:
         err.print(f"chitieu: note: {message}", markup=False, highlight=False, soft_wrap=True)
 
 

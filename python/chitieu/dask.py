@@ -9,6 +9,8 @@ The same C++ core as :func:`chitieu.evaluate`, run where the data are::
     chitieu.dask.summary("nq-42-2023", rows, area="VN", year=2024)
     result = chitieu.dask.review("nq-42-2023", obs, areas=areas)  # rows and roll-up findings
     frame, findings = dask.compute(result.rows, result.findings)
+    written = chitieu.dask.review_to_parquet("nq-42-2023", obs, "out/rows-*.parquet", areas=areas)
+    written.findings                                  # the rows are in out/rows-0.parquet, ... (one a task)
 
 1. Each partition is checked by the core on its own (``check_and_complete``);
    an error names the partition and its row.
@@ -25,12 +27,16 @@ The same C++ core as :func:`chitieu.evaluate`, run where the data are::
    task finishes the roll-up (``_core.roll_up_finish``): the rows of the
    parent areas, evaluated there, and the findings. The rows equal
    :func:`chitieu.evaluate`'s (docs/aggregation.md "Roll-up in parts").
+5. :func:`review_to_parquet` writes each partition's rows in the task of
+   step 3 and the parent areas' rows in the task of step 4 (``chitieu.row_files``):
+   no task holds the rows of another, so a worker's memory is that of a partition.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import functools
-from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
+import os
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pandas as pd
@@ -45,8 +51,9 @@ from chitieu.io import OBSERVATION_COLUMNS, TableSource
 from chitieu.plans import CORE_ERRORS, PlanSource, plan_of
 from chitieu.subset import check_area_key, select_indicators
 
-__all__ = ["FINDINGS_META", "META", "SCHEDULERS", "DaskReview", "evaluate", "evaluate_files", "read_files", "review",
-           "shards", "summary", "to_evaluation"]
+__all__ = ["FINDINGS_META", "META", "SCHEDULERS", "DaskReview", "WrittenReview", "evaluate", "evaluate_files",
+           "evaluate_files_to_parquet", "read_files", "review", "review_to_parquet", "shards", "summary",
+           "to_evaluation"]
 
 #: The local schedulers of ``--scheduler``; anything else is the address of a dask.distributed scheduler.
 SCHEDULERS = ("threads", "processes")
@@ -275,23 +282,12 @@ class DaskReview(NamedTuple):
     findings: Any  #: a Dask DataFrame of the roll-up's findings (one partition, columns of :data:`FINDINGS_META`)
 
 
-def review(
-    plan: PlanSource,
-    observations: Any,
-    areas: Optional[TableSource] = None,
-    crosswalk: Optional[TableSource] = None,
-    geography: Union[str, _dt.date, None] = None,
-    method: Method = "chitieu",
-    year: Optional[int] = None,
-    area_key: str = "id",
-    indicators: Optional[Sequence[str]] = None,
-    split_every: int = 8,
-) -> DaskReview:
-    """The evaluation rows and the roll-up findings of a Dask DataFrame of observations (see :func:`evaluate`).
-
-    The roll-up states of the partitions are merged by a tree reduction,
-    ``split_every`` states a task; one task finishes the roll-up.
-    """
+def _series_partitions(plan: PlanSource, observations: Any, areas: Optional[TableSource],
+                       crosswalk: Optional[TableSource], geography: Union[str, _dt.date, None], method: Method,
+                       year: Optional[int], area_key: str, indicators: Optional[Sequence[str]],
+                       split_every: int) -> Tuple[Any, List[Any]]:
+    """The arguments of :func:`review` checked, and the graph up to the shuffle: the context (one delayed key:
+    each worker receives the areas once, not with every task) and the partitions of whole series (delayed)."""
     dd = _dask()
     from dask.delayed import delayed
 
@@ -319,17 +315,121 @@ def review(
     context = _Context(_core.write_plan(the_plan), area_frame, crosswalk_frame, date, year, method)
     groups = _area_groups(crosswalk_frame if date is not None else None)
     meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: np.uint64(0)})
-    ctx = delayed(context, pure=True)  # one key: each worker receives the areas once, not with every task
+    ctx = delayed(context, pure=True)
     checked = observations.map_partitions(_checked, ctx, selected, area_key, groups, meta=meta.iloc[:0])
     series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions)
-    done = [delayed(_series, pure=True, nout=2)(part, ctx) for part in series.to_delayed()]
-    states = [d[1] for d in done]
+    return ctx, list(series.to_delayed())
+
+
+def _merged(states: List[Any], split_every: int) -> Any:
+    """The (delayed) states merged by a tree reduction, ``split_every`` a task, into one."""
+    from dask.delayed import delayed
+
     while len(states) > 1:
         states = [delayed(_merge, pure=True)(states[i:i + split_every])
                   for i in range(0, len(states), split_every)]
-    finished = delayed(_finish, pure=True, nout=2)(states[0], ctx)
+    return states[0]
+
+
+def review(
+    plan: PlanSource,
+    observations: Any,
+    areas: Optional[TableSource] = None,
+    crosswalk: Optional[TableSource] = None,
+    geography: Union[str, _dt.date, None] = None,
+    method: Method = "chitieu",
+    year: Optional[int] = None,
+    area_key: str = "id",
+    indicators: Optional[Sequence[str]] = None,
+    split_every: int = 8,
+) -> DaskReview:
+    """The evaluation rows and the roll-up findings of a Dask DataFrame of observations (see :func:`evaluate`).
+
+    The roll-up states of the partitions are merged by a tree reduction,
+    ``split_every`` states a task; one task finishes the roll-up. To write
+    the rows to files, :func:`review_to_parquet` holds less memory.
+    """
+    dd = _dask()
+    from dask.delayed import delayed
+
+    ctx, parts = _series_partitions(plan, observations, areas, crosswalk, geography, method, year, area_key,
+                                    indicators, split_every)
+    done = [delayed(_series, pure=True, nout=2)(part, ctx) for part in parts]
+    finished = delayed(_finish, pure=True, nout=2)(_merged([d[1] for d in done], split_every), ctx)
     rows = dd.from_delayed([d[0] for d in done] + [finished[0]], meta=META, verify_meta=False)
     return DaskReview(rows, dd.from_delayed([finished[1]], meta=FINDINGS_META, verify_meta=False))
+
+
+class WrittenReview(NamedTuple):
+    """What :func:`review_to_parquet` gives once computed (the rows are in the files, not here)."""
+
+    files: List[str]        #: the files written: one a partition, then the parent areas' (the last)
+    rows: int               #: the number of rows in them together
+    findings: pd.DataFrame  #: the roll-up's findings (columns of :data:`FINDINGS_META`)
+
+
+def _series_written(part: pd.DataFrame, context: _Context, path: str) -> Tuple[Optional[_core.RollUpState], int]:
+    """One partition of whole series evaluated (:func:`_series`) and its rows written to ``path`` in the same
+    task: only the roll-up state and the number of rows leave it."""
+    from chitieu.row_files import write_rows
+
+    rows, state = _series(part, context)
+    write_rows(rows, META, path)
+    return state, len(rows)
+
+
+def _finish_written(state: Optional[_core.RollUpState], counts: List[int], context: _Context, path: str,
+                    files: List[str]) -> WrittenReview:
+    """The roll-up finished (:func:`_finish`), the parent areas' rows written to ``path`` (the last file)."""
+    from chitieu.row_files import write_rows
+
+    rows, findings = _finish(state, context)
+    write_rows(rows, META, path)
+    return WrittenReview(files, sum(counts) + len(rows), findings)
+
+
+def review_to_parquet(
+    plan: PlanSource,
+    observations: Any,
+    path: Union[str, os.PathLike[str]],
+    areas: Optional[TableSource] = None,
+    crosswalk: Optional[TableSource] = None,
+    geography: Union[str, _dt.date, None] = None,
+    method: Method = "chitieu",
+    year: Optional[int] = None,
+    area_key: str = "id",
+    indicators: Optional[Sequence[str]] = None,
+    split_every: int = 8,
+    compute: bool = True,
+) -> Any:
+    """:func:`review`, the rows written to Parquet files by the tasks that evaluate them.
+
+    ``path`` is a pattern with one ``*`` (e.g. ``"out/rows-*.parquet"``): the
+    task of partition N evaluates its series and writes ``rows-N.parquet``,
+    keeping only its roll-up state; the task that finishes the roll-up writes
+    the parent areas' rows to the file numbered after the last partition. So
+    no worker holds more than one partition's rows, whatever the data.
+    Together the files hold exactly the rows of :func:`review` (columns of
+    :data:`META`; read them back with ``dask.dataframe.read_parquet(path)``).
+    The directory is made if needed; files already matching the pattern are
+    refused (remove them first). ``compute=True`` runs the graph on the
+    current scheduler and returns a :class:`WrittenReview` (the files, the
+    number of rows, the findings); ``compute=False`` returns it as a
+    ``dask.delayed`` object to compute later, as ``to_parquet`` does.
+    """
+    _dask()
+    from dask.delayed import delayed
+
+    from chitieu.row_files import file_name, target
+
+    ctx, parts = _series_partitions(plan, observations, areas, crosswalk, geography, method, year, area_key,
+                                    indicators, split_every)
+    pattern = target(path)
+    files = [file_name(pattern, n) for n in range(len(parts) + 1)]
+    done = [delayed(_series_written, pure=True, nout=2)(part, ctx, f) for part, f in zip(parts, files)]
+    written = delayed(_finish_written, pure=True)(_merged([d[0] for d in done], split_every), [d[1] for d in done],
+                                                  ctx, files[-1], files)
+    return written.compute() if compute else written
 
 
 def evaluate(
@@ -403,6 +503,21 @@ def read_files(pattern: str) -> Any:
     return dd.read_csv(pattern, comment="#", dtype={"indicator": str, "area": str})
 
 
+def _computed(scheduler: str, build: Callable[[], List[Any]]) -> List[Any]:
+    """The Dask collections ``build()`` makes, built for ``scheduler`` (``threads``, ``processes`` or the address
+    of a dask.distributed scheduler) and computed on it together."""
+    import dask
+    from dask.base import compute
+
+    if scheduler in SCHEDULERS:  # the graph built for this scheduler (its shuffle by tasks), then run on it
+        with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
+            return list(compute(*build()))  # type: ignore[no-untyped-call]
+    from distributed import Client
+
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        return list(client.gather(client.compute(build())))
+
+
 def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Optional[TableSource] = None,
                    crosswalk: Optional[TableSource] = None, geography: Union[str, _dt.date, None] = None,
                    method: Method = "chitieu", year: Optional[int] = None, area_key: str = "id",
@@ -410,22 +525,14 @@ def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Option
     """Evaluate observation files with Dask on ``scheduler`` (``threads``, ``processes`` or the address
     of a dask.distributed scheduler) and gather the rows into an in-memory :class:`~chitieu.Evaluation`
     (the command line's ``--data 'dir/*.parquet' --scheduler ...``)."""
-    import dask
-    from dask.base import compute
-
     the_plan = plan_of(plan)
-    options: Dict[str, Any] = dict(areas=areas, crosswalk=crosswalk, geography=geography, method=method, year=year,
-                                   area_key=area_key, indicators=indicators)
-    if scheduler in SCHEDULERS:  # the graph built for this scheduler (its shuffle by tasks), then run on it
-        with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
-            result = review(the_plan, read_files(pattern), **options)
-            computed, findings = compute(result.rows, result.findings)  # type: ignore[no-untyped-call]
-    else:
-        from distributed import Client
 
-        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            result = review(the_plan, read_files(pattern), **options)
-            computed, findings = client.gather(client.compute([result.rows, result.findings]))
+    def build() -> List[Any]:
+        result = review(the_plan, read_files(pattern), areas=areas, crosswalk=crosswalk, geography=geography,
+                        method=method, year=year, area_key=area_key, indicators=indicators)
+        return [result.rows, result.findings]
+
+    computed, findings = _computed(scheduler, build)
     ev = to_evaluation(the_plan, computed, findings)
     if areas is not None:
         from chitieu.io import read_areas, text_column
@@ -433,3 +540,23 @@ def evaluate_files(plan: PlanSource, pattern: str, scheduler: str, areas: Option
         table = read_areas(areas)
         ev.area_names = dict(zip(text_column(table, "id"), text_column(table, "name")))
     return ev
+
+
+def evaluate_files_to_parquet(plan: PlanSource, pattern: str, scheduler: str,
+                              path: Union[str, os.PathLike[str]], areas: Optional[TableSource] = None,
+                              crosswalk: Optional[TableSource] = None,
+                              geography: Union[str, _dt.date, None] = None, method: Method = "chitieu",
+                              year: Optional[int] = None, area_key: str = "id",
+                              indicators: Optional[Sequence[str]] = None) -> WrittenReview:
+    """Evaluate observation files with Dask on ``scheduler`` (as :func:`evaluate_files`), the rows written to
+    the Parquet files of ``path`` by the workers (:func:`review_to_parquet`); nothing but the findings reaches
+    this process (the command line's ``--scheduler ... --format parquet --output 'out/rows-*.parquet'``)."""
+    the_plan = plan_of(plan)
+
+    def build() -> List[Any]:
+        return [review_to_parquet(the_plan, read_files(pattern), path, areas=areas, crosswalk=crosswalk,
+                                  geography=geography, method=method, year=year, area_key=area_key,
+                                  indicators=indicators, compute=False)]
+
+    written: WrittenReview = _computed(scheduler, build)[0]
+    return written

@@ -140,9 +140,11 @@ def _sorted_categorical(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> pd.
     the result does not depend on the order the ids were first met in (nor do sorts on the column)."""
     names = np.asarray(ids, dtype=object)
     order = np.argsort(names, kind="stable")
+    if np.array_equal(order, np.arange(len(order))):  # already sorted: the codes are the ranks
+        return _categorical(codes, names.tolist())
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order), dtype=np.int32)
-    return _categorical(rank[codes] if len(codes) else codes, names[order].tolist())
+    return _categorical(np.take(rank, codes) if len(codes) else codes, names[order].tolist())
 
 
 def _copies(columns: Dict[str, Any], names: Sequence[str]) -> Dict[str, Any]:

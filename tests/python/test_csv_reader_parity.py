@@ -80,19 +80,23 @@ _READERS: dict[str, tuple[Callable[[Path], None], Callable[[str], object]]] = {
 }
 
 
-@pytest.mark.parametrize(("kind", "text"), _CASES)
-def test_refusals_read_alike(kind: str, text: str, tmp_path: Path) -> None:
-    path = tmp_path / f"{kind}.csv"
-    path.write_text(text, encoding="utf-8")
+def _refused_alike(kind: str, path: Path) -> chitieu.ChitieuError:
+    """Both readers of ``kind`` refuse ``path`` with the same message, line and field; the error."""
     python_reader, cpp_reader = _READERS[kind]
     with pytest.raises(chitieu.ChitieuError) as python:
         python_reader(path)
     with pytest.raises(chitieu.ChitieuError) as cpp:
         cpp_reader(str(path))
-    print(python.value)
     assert str(cpp.value) == str(python.value)
-    assert cpp.value.line == python.value.line
-    assert cpp.value.field == python.value.field
+    assert (cpp.value.line, cpp.value.field) == (python.value.line, python.value.field)
+    return cpp.value
+
+
+@pytest.mark.parametrize(("kind", "text"), _CASES)
+def test_refusals_read_alike(kind: str, text: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{kind}.csv"
+    path.write_text(text, encoding="utf-8")
+    _refused_alike(kind, path)
 
 
 _LINE_ENDS = {"crlf": "\r\n", "lf": "\n", "cr": "\r"}
@@ -114,14 +118,7 @@ def test_a_line_break_in_a_quoted_cell_counts_alike(kind: str, text: str, line: 
     """Both readers name the line an editor shows after a quoted cell holding a line break."""
     path = tmp_path / f"{kind}.csv"
     path.write_bytes(text.replace("\n", _LINE_ENDS[end]).encode("utf-8"))
-    python_reader, cpp_reader = _READERS[kind]
-    with pytest.raises(chitieu.ChitieuError) as python:
-        python_reader(path)
-    with pytest.raises(chitieu.ChitieuError) as cpp:
-        cpp_reader(str(path))
-    assert str(cpp.value) == str(python.value)
-    assert cpp.value.line == python.value.line == line
-    assert cpp.value.field == python.value.field
+    assert _refused_alike(kind, path).line == line
 
 
 @pytest.mark.parametrize("end", _LINE_ENDS)
@@ -227,12 +224,7 @@ def test_lone_carriage_returns_end_lines_alike(tmp_path: Path) -> None:
     assert _core.read_observations_file(str(path), decimal=",")[1] == [3, 5, 6]
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"# a\r# b\rindicator,area,year,value\rx,a,2024,1\r\rx,a,2025,abc\r")
-    with pytest.raises(chitieu.ChitieuError) as python:
-        _python_observations(bad)
-    with pytest.raises(chitieu.ChitieuError) as cpp:
-        _core.read_observations_file(str(bad))
-    assert str(cpp.value) == str(python.value)
-    assert cpp.value.line == python.value.line == 6
+    assert _refused_alike("obs", bad).line == 6
 
 
 _FILE_CASES = [
@@ -249,13 +241,7 @@ _FILE_CASES = [
 def test_encoding_and_delimiter_refusals_read_alike(kind: str, data: bytes, tmp_path: Path) -> None:
     path = tmp_path / f"{kind}.csv"
     path.write_bytes(data)
-    python_reader, cpp_reader = _READERS[kind]
-    with pytest.raises(chitieu.ChitieuError) as python:
-        python_reader(path)
-    with pytest.raises(chitieu.ChitieuError) as cpp:
-        cpp_reader(str(path))
-    assert str(cpp.value) == str(python.value)
-    assert (cpp.value.line, cpp.value.field) == (python.value.line, python.value.field)
+    _refused_alike(kind, path)
 
 
 def test_an_encoding_given_reads_alike(tmp_path: Path) -> None:
