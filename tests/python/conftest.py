@@ -54,3 +54,15 @@ def plan():  # type: ignore[no-untyped-def]
     import chitieu
 
     return chitieu.load_plan("la-gi-2024")
+
+
+@pytest.fixture(scope="module")
+def cluster_client():  # type: ignore[no-untyped-def]
+    """A dask.distributed client of a two-worker LocalCluster (processes), one per test module (a client
+    is the default scheduler of every later computation while it lives)."""
+    distributed = pytest.importorskip("distributed", reason="the LocalCluster test needs distributed (chitieu[dask])")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()

@@ -116,16 +116,6 @@ def test_a_pandas_frame_is_refused_with_the_fix(observations):
         cdask.evaluate("la-gi-2024", observations)
 
 
-@pytest.fixture(scope="module")
-def cluster_client():
-    distributed = pytest.importorskip("distributed", reason="the LocalCluster test needs distributed (chitieu[dask])")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
-    client = distributed.Client(cluster)
-    yield client
-    client.close()
-    cluster.close()
-
-
 def test_local_cluster_reexpressed_rows_equal_the_in_memory_rows(observations, cluster_client):
     expected = chitieu.evaluate("la-gi-2024", observations, areas=AREAS, crosswalk=CROSSWALK,
                                 geography="2025-07-01").to_frame()

@@ -87,16 +87,6 @@ def test_a_worker_s_validation_error_names_the_partition_and_row(observations, t
     assert "no-such-ward" in err.value.message
 
 
-@pytest.fixture(scope="module")
-def cluster_client():
-    distributed = pytest.importorskip("distributed", reason="the LocalCluster test needs distributed (chitieu[dask])")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
-    client = distributed.Client(cluster)
-    yield client
-    client.close()
-    cluster.close()
-
-
 def _write(observations, pattern):
     return cdask.review_to_parquet("la-gi-2024", dd.from_pandas(observations, npartitions=2), pattern,
                                    areas=AREAS, compute=False)
