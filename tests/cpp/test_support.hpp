@@ -8,12 +8,14 @@
 #include <chitieu/date.hpp>
 #include <chitieu/direction.hpp>
 #include <chitieu/evaluation.hpp>
+#include <chitieu/panel.hpp>
 #include <chitieu/plan.hpp>
 #include <chitieu/target.hpp>
 #include <chitieu/unit.hpp>
 
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -142,6 +144,33 @@ inline bool same_numbers(const std::vector<double>& a, const std::vector<double>
   for (std::size_t i = 0; i < a.size(); ++i)
     if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
   return true;
+}
+
+/// True when two columns hold the same bits (NaN as NaN, -0.0 apart from 0.0).
+template <class T>
+bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+
+/// The names of the columns (and dictionaries) in which two panels differ, bit for bit; empty when
+/// they are identical.
+inline std::vector<std::string> panel_differences(const chitieu::panel& a, const chitieu::panel& b) {
+  std::vector<std::string> out;
+  const auto compare = [&out](bool same, const char* name) {
+    if (!same) out.emplace_back(name);
+  };
+  compare(a.indicator_ids == b.indicator_ids, "indicator_ids");
+  compare(a.area_ids == b.area_ids, "area_ids");
+  compare(same_bits(a.indicator, b.indicator), "indicator");
+  compare(same_bits(a.area, b.area), "area");
+  compare(same_bits(a.year, b.year), "year");
+  compare(same_bits(a.value, b.value), "value");
+  compare(same_bits(a.numerator, b.numerator), "numerator");
+  compare(same_bits(a.denominator, b.denominator), "denominator");
+  compare(same_bits(a.weight, b.weight), "weight");
+  compare(same_bits(a.se, b.se), "se");
+  compare(same_bits(a.coverage, b.coverage), "coverage");
+  return out;
 }
 
 /// True when two evaluations are identical in every column.
