@@ -13,6 +13,7 @@
 #include "detail/part_of.hpp"
 #include "detail/plan_lookup.hpp"
 #include "detail/row_label.hpp"
+#include "detail/row_screen.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -74,7 +75,7 @@ void row_problems(const panel& obs, std::size_t r, const indicator& ind, std::ve
           "value");
     if (std::isfinite(num) && std::isfinite(den) && den > 0) {
       const double c = num * factor / den;
-      if (std::abs(v - c) > 1e-6 * std::max(std::abs(v), std::abs(c)))
+      if (!value_agrees_with_ratio(v, c))
         add("value " + number_text(v) + " disagrees with numerator × " + number_text(factor) +
                 " / denominator = " + number_text(c) + "; give consistent numbers or only one form",
             "value");
@@ -144,6 +145,7 @@ std::vector<std::string> area_id_problems_of(const panel& obs) {
 std::vector<error> observation_problems(const plan& p, const panel& obs) {
   check_panel_shape(obs);
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
+  const auto screens = detail::screens_of_codes(of_code);
   const auto bad_area = area_id_problems_of(obs);
   // The rows in contiguous chunks over the cores; the chunks' problems joined in row order.
   const std::size_t n = obs.size();
@@ -155,12 +157,13 @@ std::vector<error> observation_problems(const plan& p, const panel& obs) {
         found[c].emplace_back(why + "; " + area_id_rule, std::string{}, static_cast<long>(r + 1), "area");
         continue;
       }
-      const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
+      const auto code = static_cast<std::size_t>(obs.indicator[r]);
+      const indicator* ind = of_code[code];
       if (!ind) {
         found[c].push_back(detail::unknown_indicator_error(p, obs, r));
         continue;
       }
-      detail::row_problems(obs, r, *ind, found[c]);
+      if (!detail::plainly_valid(obs, r, screens[code])) detail::row_problems(obs, r, *ind, found[c]);
     }
   });
   std::vector<error> out;

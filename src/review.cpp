@@ -8,10 +8,13 @@
 
 #include "detail/area_periods.hpp"
 #include "detail/areas_combine.hpp"
+#include "detail/effective_value.hpp"
 #include "detail/observation_rows.hpp"
 #include "detail/panel_room.hpp"
+#include "detail/parallel.hpp"
 #include "detail/plan_lookup.hpp"
 #include "detail/row_label.hpp"
+#include "detail/row_screen.hpp"
 
 #include <cmath>
 #include <cstddef>
@@ -28,16 +31,24 @@ void check_observation_areas(const panel& obs, const area_table& areas) {
 void check_and_complete(const plan& p, panel& obs) {
   throw_first_problem(observation_problems(p, obs));
   const auto of_code = detail::plan_indicators_of_codes(p, obs);  // every code known now
-  std::vector<std::size_t> completed;
-  for (std::size_t r = 0; r < obs.size(); ++r)
-    if (std::isnan(obs.value[r]) && std::isfinite(obs.numerator[r]) && std::isfinite(obs.denominator[r]) &&
-        obs.denominator[r] > 0.0)
-      completed.push_back(r);
-  complete_values(p, obs);
-  std::vector<error> problems;
-  for (const std::size_t r : completed)
-    detail::row_problems(obs, r, *of_code[static_cast<std::size_t>(obs.indicator[r])], problems);
-  throw_first_problem(problems);
+  const auto screens = detail::screens_of_codes(of_code);
+  // Each value completed from its numerator and denominator (effective_value) is checked as a
+  // value: the rest of its row passed above, and the value agrees with its ratio exactly, so
+  // row_problems() can only object to a value the screen does not accept.
+  const std::size_t n = obs.size();
+  const unsigned threads = detail::thread_count(0, n, 65536);
+  std::vector<std::vector<error>> found(threads);
+  detail::run_chunks(threads, threads, [&](std::size_t c) {
+    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+      if (!std::isnan(obs.value[r])) continue;
+      const auto code = static_cast<std::size_t>(obs.indicator[r]);
+      const double v = detail::effective_value(obs, r, of_code[code]->unit);
+      if (std::isnan(v)) continue;  // no ratio to complete it from
+      obs.value[r] = v;
+      if (!detail::value_passes(v, screens[code])) detail::row_problems(obs, r, *of_code[code], found[c]);
+    }
+  });
+  for (const auto& chunk : found) throw_first_problem(chunk);
 }
 
 review_result review(const plan& p, panel&& observations, const review_options& options,
