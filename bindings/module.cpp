@@ -77,5 +77,6 @@ PYBIND11_MODULE(_core, m) {
   chitieu::python::register_areas(m);
   chitieu::python::register_roll_up_state(m);
   chitieu::python::register_files(m);
+  chitieu::python::register_text_codes(m);
   chitieu::python::register_projection(m);
 }

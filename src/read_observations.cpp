@@ -2,10 +2,10 @@
 #include <chitieu/csv_files.hpp>
 
 #include "csv_table.hpp"
+#include "detail/text_dictionary.hpp"
 
 #include <cmath>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace chitieu {
@@ -13,22 +13,22 @@ namespace {
 
 const std::vector<std::string> number_columns = {"year", "value", "numerator", "denominator", "weight", "se"};
 
-/// Dictionary codes of an id column; chitieu::error at the first empty id.
+/// Dictionary codes of an id column (ids numbered in order of first appearance); chitieu::error
+/// at the first empty id.
 std::vector<std::int32_t> codes(const detail::csv_table& table, const std::string& name,
                                 std::vector<std::string>& dictionary) {
   std::vector<std::int32_t> out;
   out.reserve(table.rows.size());
-  std::unordered_map<std::string, std::int32_t> seen;
+  detail::text_dictionary seen;
   const std::size_t c = *table.column(name);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const std::string& id = table.rows[r][c];
     if (id.empty())
       throw error("empty cell; every row needs an indicator and an area id", table.path, table.lines[r],
                   name);
-    const auto [it, fresh] = seen.emplace(id, static_cast<std::int32_t>(dictionary.size()));
-    if (fresh) dictionary.push_back(id);
-    out.push_back(it->second);
+    out.push_back(seen.code(id));
   }
+  dictionary = seen.ids();
   return out;
 }
 

@@ -3,8 +3,9 @@
 A pyarrow Table, a polars DataFrame, a DuckDB relation, or anything else that
 implements the Arrow PyCapsule stream interface is taken wherever a pandas
 DataFrame is. Its columns become a pandas frame without a Python loop over
-rows: text columns are dictionary-encoded by Arrow (one hash pass in C++) and
-arrive as Categoricals whose codes the core reads directly; number columns
+rows: text columns are dictionary-encoded by the core straight from Arrow's
+buffers (``_core.text_codes``: one hash pass in C++, ids in order of first
+appearance) and arrive as Categoricals whose codes the core reads directly; number columns
 are numpy views of Arrow's buffers when they hold no nulls in one chunk (else
 one vectorised copy with NaN for the nulls).
 """
@@ -16,9 +17,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
-__all__ = ["arrow_from_frame", "arrow_text_codes", "frame_from_arrow", "is_arrow_stream"]
+from . import _core
+
+__all__ = ["arrow_from_frame", "arrow_text_codes", "frame_from_arrow", "is_arrow_stream", "text_codes"]
 
 
 def is_arrow_stream(obj: object) -> bool:
@@ -40,12 +42,20 @@ def _is_text(t: pa.DataType) -> bool:
     return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or is_view(t))
 
 
+def text_codes(data: Any) -> Tuple[npt.NDArray[np.int32], List[str]]:
+    """Codes (int32, -1 for a null) and dictionary of an Arrow text array or chunked array
+    (utf8, large_utf8 or utf8_view), numbered in order of first appearance by the core
+    (``_core.text_codes``) from the Arrow buffers, every chunk in one dictionary."""
+    chunks = data.chunks if isinstance(data, pa.ChunkedArray) else [data]
+    return _core.text_codes([chunk.__arrow_c_array__() for chunk in chunks])
+
+
 def _column(col: pa.ChunkedArray) -> Any:
     """One Arrow column as a pandas-ready array (Categorical for text and dictionaries)."""
     t = col.type
     if _is_text(t):
-        col = pc.dictionary_encode(col)
-        t = col.type
+        codes, ids = text_codes(col)
+        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(ids))
     if pa.types.is_dictionary(t):
         combined = col.unify_dictionaries() if col.num_chunks > 1 else col
         return combined.to_pandas()  # a Categorical over the dictionary: codes, no per-row strings
@@ -58,9 +68,9 @@ def _column(col: pa.ChunkedArray) -> Any:
 
 def arrow_text_codes(column: pd.Series[Any]) -> Optional[Tuple[npt.NDArray[np.int32], List[str]]]:
     """Codes (int32, -1 for a missing cell) and dictionary of a column of Arrow-backed text
-    (pandas' ``str`` dtype with pyarrow, ``string[pyarrow]``), dictionary-encoded by Arrow in
-    order of first appearance as :func:`pandas.factorize` encodes it, but read as Arrow's own
-    int32 indices (pandas widens them to int64); None for any other column."""
+    (pandas' ``str`` dtype with pyarrow, ``string[pyarrow]``), numbered by :func:`text_codes`
+    in order of first appearance as :func:`pandas.factorize` numbers them; None for any other
+    column."""
     if isinstance(column.dtype, pd.CategoricalDtype) or not pd.api.types.is_string_dtype(column.dtype):
         return None
     if not hasattr(column.array, "__arrow_array__"):
@@ -68,14 +78,7 @@ def arrow_text_codes(column: pd.Series[Any]) -> Optional[Tuple[npt.NDArray[np.in
     data = column.array.__arrow_array__()
     if not _is_text(data.type):
         return None
-    encoded = pc.dictionary_encode(data, null_encoding="mask")
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks() if encoded.num_chunks else pa.array([], encoded.type)
-    indices = encoded.indices
-    if indices.null_count:
-        indices = indices.fill_null(-1)
-    codes = indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
-    return codes, [str(v) for v in encoded.dictionary.to_pylist()]
+    return text_codes(data)
 
 
 def frame_from_arrow(obj: object) -> pd.DataFrame:

@@ -1,0 +1,92 @@
+// Python binding of the dictionary codes of Arrow text columns: ids numbered in order of first
+// appearance by the C++ text dictionary (the one the CSV reader numbers ids with), read straight
+// from the Arrow buffers (the Arrow C data interface), without a Python object per row.
+#include "arrow_c_data.hpp"
+#include "register.hpp"
+
+#include "detail/text_dictionary.hpp"
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace py = pybind11;
+
+namespace chitieu::python {
+namespace {
+
+/// The text layout of an exported Arrow type; chitieu::error for a type that is not text.
+arrow_text_layout layout_of(const ArrowSchema& schema) {
+  const std::string_view format = schema.format;
+  if (format == "u") return arrow_text_layout::utf8;
+  if (format == "U") return arrow_text_layout::large_utf8;
+  if (format == "vu") return arrow_text_layout::utf8_view;
+  throw error("text_codes: an Arrow array of format '" + std::string(format) +
+                  "' is not text; give utf8, large_utf8 or utf8_view arrays",
+              {}, 0, "chunks");
+}
+
+/// The pointer a PyCapsule named `name` holds.
+template <class T>
+const T* capsule_pointer(const py::handle& capsule, const char* name) {
+  void* pointer = PyCapsule_GetPointer(capsule.ptr(), name);
+  if (pointer == nullptr) throw py::error_already_set();
+  return static_cast<const T*>(pointer);
+}
+
+}  // namespace
+
+void register_text_codes(py::module_& m) {
+  m.def(
+      "text_codes",
+      [](const py::list& chunks) {
+        std::vector<std::pair<const ArrowArray*, arrow_text_layout>> arrays;
+        py::ssize_t rows = 0;
+        for (const py::handle chunk : chunks) {
+          const auto capsules = chunk.cast<py::tuple>();
+          if (capsules.size() != 2)
+            throw error("text_codes: each chunk is the pair of capsules __arrow_c_array__() gives", {}, 0,
+                        "chunks");
+          const auto* schema = capsule_pointer<ArrowSchema>(capsules[0], "arrow_schema");
+          const auto* array = capsule_pointer<ArrowArray>(capsules[1], "arrow_array");
+          arrays.emplace_back(array, layout_of(*schema));
+          rows += static_cast<py::ssize_t>(array->length);
+        }
+        py::array_t<std::int32_t> codes(rows);
+        std::int32_t* out = codes.mutable_data();
+        // Rows [first, last) of the column, chunk by chunk.
+        const auto number_rows = [&](std::size_t first, std::size_t last, detail::text_dictionary& dictionary,
+                                     std::int32_t* codes_out) {
+          std::size_t chunk_start = 0;
+          for (const auto& [array, layout] : arrays) {
+            const auto length = static_cast<std::size_t>(array->length);
+            const std::size_t from = std::max(first, chunk_start), to = std::min(last, chunk_start + length);
+            const arrow_text_reader reader(*array, layout);
+            for (std::size_t r = from; r < to; ++r) {
+              const auto i = static_cast<std::int64_t>(r - chunk_start);
+              codes_out[r] = reader.is_null(i) ? -1 : dictionary.code(reader.text(i));
+            }
+            chunk_start += length;
+          }
+        };
+        std::vector<std::string> ids;
+        {
+          py::gil_scoped_release release;
+          ids = detail::number_texts(static_cast<std::size_t>(rows), 0, number_rows, out);
+        }
+        return std::make_pair(std::move(codes), std::move(ids));
+      },
+      py::arg("chunks"),
+      "(int32 codes, the list of distinct texts) of an Arrow text column given as its chunks, each the pair "
+      "of capsules of __arrow_c_array__() (utf8, large_utf8 or utf8_view): texts numbered in order of first "
+      "appearance across the chunks (numbered on both cores), -1 for a null");
+}
+
+}  // namespace chitieu::python

@@ -1,0 +1,147 @@
+/// @file text_dictionary.hpp
+/// @brief The dictionary of an id column: texts numbered 0, 1, 2, … in order of first
+/// appearance (as pandas.factorize and Arrow's dictionary_encode number them), one hash lookup
+/// a text and none for a text equal to the one before it.
+#pragma once
+
+#include "parallel.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chitieu::detail {
+
+/// Texts numbered in order of first appearance (an open-addressing hash table over a buffer of
+/// the distinct texts).
+class text_dictionary {
+ public:
+  /// The code of `t`: the next free code the first time it is seen, its code after that.
+  std::int32_t code(std::string_view t) {
+    if (last_ >= 0 && t == text(static_cast<std::size_t>(last_))) return last_;
+    if (2 * (size() + 1) > slots_.size()) grow();
+    const std::uint64_t h = hash(t);
+    for (std::size_t s = static_cast<std::size_t>(h) & (slots_.size() - 1);;
+         s = (s + 1) & (slots_.size() - 1)) {
+      const slot& at = slots_[s];
+      if (at.code < 0) {
+        slots_[s] = {h, static_cast<std::int32_t>(size())};
+        chars_.append(t);
+        starts_.push_back(chars_.size());
+        return last_ = slots_[s].code;
+      }
+      if (at.hash == h && t == text(static_cast<std::size_t>(at.code))) return last_ = at.code;
+    }
+  }
+
+  /// The number of distinct texts seen.
+  std::size_t size() const noexcept { return starts_.size() - 1; }
+
+  /// The text of code `c` (below size()).
+  std::string_view text(std::size_t c) const noexcept {
+    return std::string_view(chars_).substr(starts_[c], starts_[c + 1] - starts_[c]);
+  }
+
+  /// The texts, by code.
+  std::vector<std::string> ids() const {
+    std::vector<std::string> out;
+    out.reserve(size());
+    for (std::size_t c = 0; c < size(); ++c) out.emplace_back(text(c));
+    return out;
+  }
+
+ private:
+  struct slot {
+    std::uint64_t hash = 0;  // the text's hash
+    std::int32_t code = -1;  // -1: empty
+  };
+
+  /// Eight bytes of memory, as one number.
+  static std::uint64_t word(const char* p) noexcept {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+
+  /// Four bytes of memory, as one number.
+  static std::uint64_t half_word(const char* p) noexcept {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  }
+
+  /// A 64-bit hash of a text: eight bytes at a time, multiplied and folded; the last (partial)
+  /// word read as the eight bytes ending the text (or two overlapping four-byte reads), so no read
+  /// has a length known only at run time.
+  static std::uint64_t hash(std::string_view text) noexcept {
+    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+    const char* p = text.data();
+    const std::size_t n = text.size();
+    std::uint64_t h = (n + 1) * k;
+    const auto mix = [&](std::uint64_t w) {
+      h = (h ^ w) * k;
+      h ^= h >> 29;
+    };
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8) mix(word(p + i));
+      mix(word(p + n - 8));
+    } else if (n >= 4) {
+      mix(half_word(p) | half_word(p + n - 4) << 32);
+    } else if (n > 0) {
+      mix(static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+    }
+    h *= k;
+    return h ^ (h >> 32);
+  }
+
+  /// Doubles the table (at least 64 slots) and puts every code back.
+  void grow() {
+    std::vector<slot> bigger(slots_.empty() ? 64 : 2 * slots_.size());
+    for (const slot& at : slots_) {
+      if (at.code < 0) continue;
+      std::size_t s = static_cast<std::size_t>(at.hash) & (bigger.size() - 1);
+      while (bigger[s].code >= 0) s = (s + 1) & (bigger.size() - 1);
+      bigger[s] = at;
+    }
+    slots_.swap(bigger);
+  }
+
+  std::vector<slot> slots_;
+  std::string chars_;                   // the distinct texts, one after another
+  std::vector<std::size_t> starts_{0};  // text c is chars_[starts_[c], starts_[c + 1])
+  std::int32_t last_ = -1;              // the code of the text looked up last (-1: none)
+};
+
+/// Numbers the n rows of a text column in order of first appearance on up to `threads` threads
+/// and returns the dictionary (the texts by code). `number_rows(first, last, dictionary, out)`
+/// writes the codes of rows [first, last) to out[first..last) from `dictionary` (-1 for a
+/// missing row). Each thread numbers a contiguous share of the rows in a dictionary of its own;
+/// the shares' dictionaries are then merged in order (a text keeps the code of its first share)
+/// and the later shares' codes renumbered, so the codes are those of one pass over the rows.
+template <class NumberRows>
+std::vector<std::string> number_texts(std::size_t n, unsigned threads, NumberRows&& number_rows,
+                                      std::int32_t* out) {
+  const unsigned shares = thread_count(threads, n, 65536);
+  const auto first_row = [&](std::size_t share) { return n * share / shares; };
+  std::vector<text_dictionary> dictionaries(shares);
+  run_chunks(shares, shares,
+             [&](std::size_t c) { number_rows(first_row(c), first_row(c + 1), dictionaries[c], out); });
+  text_dictionary& merged = dictionaries[0];
+  std::vector<std::vector<std::int32_t>> renumbered(shares);
+  for (std::size_t c = 1; c < shares; ++c)
+    for (std::size_t code = 0; code < dictionaries[c].size(); ++code)
+      renumbered[c].push_back(merged.code(dictionaries[c].text(code)));
+  run_chunks(shares, shares, [&](std::size_t c) {
+    if (c == 0) return;
+    for (std::size_t r = first_row(c); r < first_row(c + 1); ++r)
+      if (out[r] >= 0) out[r] = renumbered[c][static_cast<std::size_t>(out[r])];
+  });
+  return merged.ids();
+}
+
+}  // namespace chitieu::detail
