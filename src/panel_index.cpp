@@ -4,6 +4,7 @@
 #include <chitieu/panel_index.hpp>
 
 #include "detail/huge_pages.hpp"
+#include "detail/parallel.hpp"
 #include "detail/radix_sort.hpp"
 #include "detail/value_range.hpp"
 
@@ -67,29 +68,38 @@ panel_index index_panel(const panel& p) {
   const bool packed = bits + row_bits < 64;  // the row number rides below the key
   const unsigned low = packed ? row_bits : 0;
 
+  const unsigned threads = detail::thread_count(0, n, 65536);
+  const auto first_row = [&](std::size_t c) { return n * c / threads; };
   std::vector<std::uint64_t> key;
   detail::resize_huge(key, n);
-  bool sorted = true;
-  for (std::size_t r = 0; r < n; ++r) {
-    const std::uint64_t k =
-        (((static_cast<std::uint64_t>(p.indicator[r]) << area_bits) | static_cast<std::uint64_t>(p.area[r]))
-         << year_bits) |
-        static_cast<std::uint64_t>(std::int64_t{p.year[r]} - ymin);
-    key[r] = packed ? (k << low) | r : k;
-    if (r > 0 && (key[r] >> low) < (key[r - 1] >> low)) sorted = false;
-  }
+  std::vector<char> chunk_sorted(threads, 1);
+  detail::run_chunks(threads, threads, [&](std::size_t c) {
+    for (std::size_t r = first_row(c); r < first_row(c + 1); ++r) {
+      const std::uint64_t k =
+          (((static_cast<std::uint64_t>(p.indicator[r]) << area_bits) | static_cast<std::uint64_t>(p.area[r]))
+           << year_bits) |
+          static_cast<std::uint64_t>(std::int64_t{p.year[r]} - ymin);
+      key[r] = packed ? (k << low) | r : k;
+      if (r > first_row(c) && (key[r] >> low) < (key[r - 1] >> low)) chunk_sorted[c] = 0;
+    }
+  });
+  bool sorted = std::all_of(chunk_sorted.begin(), chunk_sorted.end(), [](char s) { return s != 0; });
+  for (unsigned c = 1; c < threads && sorted; ++c)
+    sorted = (key[first_row(c) - 1] >> low) <= (key[first_row(c)] >> low);
   if (!sorted && packed) {
-    detail::radix_sort(key, ix.order, low, low + bits);  // ix.order empty: the keys carry the rows
+    detail::radix_sort(key, ix.order, low, low + bits, threads);  // ix.order empty: the keys carry the rows
   } else if (!sorted) {
     detail::resize_huge(ix.order, n);
     for (std::size_t r = 0; r < n; ++r) ix.order[r] = r;
-    detail::radix_sort(key, ix.order, 0, bits);
+    detail::radix_sort(key, ix.order, 0, bits, threads);
   }
   if (ix.order.empty()) {
     detail::resize_huge(ix.order, n);
     const std::uint64_t row_mask = (std::uint64_t{1} << low) - 1;
-    for (std::size_t i = 0; i < n; ++i)
-      ix.order[i] = packed ? static_cast<std::size_t>(key[i] & row_mask) : i;
+    detail::run_chunks(threads, threads, [&](std::size_t c) {
+      for (std::size_t i = first_row(c); i < first_row(c + 1); ++i)
+        ix.order[i] = packed ? static_cast<std::size_t>(key[i] & row_mask) : i;
+    });
   }
 
   const unsigned series_shift = low + year_bits;

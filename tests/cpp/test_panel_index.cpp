@@ -3,6 +3,8 @@
 
 #include <chitieu/panel_index.hpp>
 
+#include "detail/radix_sort.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -60,7 +62,7 @@ BOOST_AUTO_TEST_CASE(large_shuffled_panel_matches_a_reference_sort) {
   for (int i = 0; i < 37; ++i) p.indicator_ids.push_back("i" + std::to_string(i));
   for (int a = 0; a < 301; ++a) p.area_ids.push_back("a" + std::to_string(a));
   std::mt19937 rng(42);
-  const std::size_t n = 50000;
+  const std::size_t n = 300000;  // over two 65 536-row shares: indexed on several threads
   for (std::size_t r = 0; r < n; ++r) {
     p.indicator.push_back(static_cast<std::int32_t>(rng() % 37));
     p.area.push_back(static_cast<std::int32_t>(rng() % 301));
@@ -130,4 +132,54 @@ BOOST_AUTO_TEST_CASE(malformed_panels_are_refused) {
   } catch (const chitieu::error& e) {
     BOOST_TEST(e.field() == "se");
   }
+}
+
+BOOST_AUTO_TEST_CASE(radix_sort_on_any_number_of_threads_is_a_stable_sort) {
+  // Keys of 30 bits with many equal digits (values below 3000 shifted up), sorted on bits
+  // [5, 30): the low 5 bits (a payload of their own) must keep their order among equal keys.
+  std::mt19937_64 g(11);
+  std::vector<std::uint64_t> keys(200000);
+  for (auto& k : keys) k = ((g() % 3000) << 17 | (g() % 4096)) << 5 | (g() % 32);
+  std::vector<std::uint64_t> expected = keys;
+  std::stable_sort(expected.begin(), expected.end(),
+                   [](std::uint64_t a, std::uint64_t b) { return (a >> 5) < (b >> 5); });
+  std::vector<std::size_t> rows(keys.size());
+  std::iota(rows.begin(), rows.end(), std::size_t{0});
+  std::vector<std::size_t> expected_rows = rows;
+  std::stable_sort(expected_rows.begin(), expected_rows.end(),
+                   [&](std::size_t a, std::size_t b) { return (keys[a] >> 5) < (keys[b] >> 5); });
+  for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    std::vector<std::uint64_t> sorted = keys;
+    std::vector<std::size_t> none;
+    chitieu::detail::radix_sort(sorted, none, 5, 34, threads);
+    BOOST_TEST(sorted == expected, boost::test_tools::per_element());
+    std::vector<std::uint64_t> carried = keys;
+    std::vector<std::size_t> payload = rows;
+    chitieu::detail::radix_sort(carried, payload, 5, 34, threads);
+    BOOST_TEST(payload == expected_rows, boost::test_tools::per_element());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_large_sorted_panel_out_of_order_only_where_two_shares_meet_is_sorted) {
+  // Rows in key order except that the two halves are swapped: each half (a thread's share of
+  // the key building on two or more threads) is sorted on its own, the whole is not.
+  chitieu::panel p;
+  p.indicator_ids = {"i"};
+  for (int a = 0; a < 3000; ++a) p.area_ids.push_back("a" + std::to_string(a));
+  for (int half : {1, 0})
+    for (int a = half * 1500; a < (half + 1) * 1500; ++a)
+      for (int y = 0; y < 100; ++y) {
+        p.indicator.push_back(0);
+        p.area.push_back(a);
+        p.year.push_back(1950 + y);
+      }
+  const std::size_t n = p.year.size();
+  p.value.assign(n, 0.0);
+  p.numerator = p.denominator = p.weight = p.se = p.coverage = p.value;
+  const auto ix = chitieu::index_panel(p);
+  BOOST_TEST(ix.order.front() == n / 2);  // area 0, year 1950 is the first row of the second half
+  for (std::size_t i = 1; i < n; ++i)
+    BOOST_REQUIRE(std::make_tuple(p.area[ix.order[i - 1]], p.year[ix.order[i - 1]]) <
+                  std::make_tuple(p.area[ix.order[i]], p.year[ix.order[i]]));
+  BOOST_TEST(ix.series_count() == 3000u);
 }
