@@ -18,7 +18,10 @@ The same C++ core as :func:`chitieu.evaluate`, run where the data are::
    ``part_of`` family (:func:`shards`) for the same area (with a crosswalk and
    a geography day: for the areas the crosswalk links), so every series
    (indicator × area), every duplicate and every part and whole are whole in
-   one partition, and no task needs all the rows of an indicator.
+   one partition, and no task needs all the rows of an indicator. The
+   shuffle's method is named by :func:`shuffle_method` (``tasks`` unless the
+   graph is built for a dask.distributed scheduler), never left to dask's
+   default, which depends on whether a client exists while the graph is built.
 3. Each partition is checked, re-expressed and rolled up by the core into a
    mergeable roll-up state (``_core.roll_up_partial``: parents × indicators ×
    years running sums, and the few rows of parent areas); the series of the
@@ -44,6 +47,7 @@ import pandas as pd
 from chitieu import _core
 from chitieu.api import FINDING_COLUMNS
 from chitieu.choices import Method
+from chitieu.dask_shuffle import SCHEDULERS, built_for, shuffle_method
 from chitieu.errors import ChitieuError, ObservationError, translate
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS, factorize
@@ -52,11 +56,8 @@ from chitieu.plans import CORE_ERRORS, PlanSource, plan_of
 from chitieu.subset import check_area_key, select_indicators
 
 __all__ = ["FINDINGS_META", "META", "SCHEDULERS", "DaskReview", "WrittenReview", "evaluate", "evaluate_files",
-           "evaluate_files_to_parquet", "read_files", "review", "review_to_parquet", "shards", "summary",
-           "to_evaluation"]
-
-#: The local schedulers of ``--scheduler``; anything else is the address of a dask.distributed scheduler.
-SCHEDULERS = ("threads", "processes")
+           "evaluate_files_to_parquet", "read_files", "review", "review_to_parquet", "shards", "shuffle_method",
+           "summary", "to_evaluation"]
 
 _PARTITION, _ROW, _SHARD = "_chitieu_partition", "_chitieu_row", "_chitieu_shard"
 _TEXT = ("indicator", "area", "status", "pace")
@@ -317,7 +318,7 @@ def _series_partitions(plan: PlanSource, observations: Any, areas: Optional[Tabl
     meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: np.uint64(0)})
     ctx = delayed(context, pure=True)
     checked = observations.map_partitions(_checked, ctx, selected, area_key, groups, meta=meta.iloc[:0])
-    series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions)
+    series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions, shuffle_method=shuffle_method())
     return ctx, list(series.to_delayed())
 
 
@@ -506,15 +507,14 @@ def read_files(pattern: str) -> Any:
 def _computed(scheduler: str, build: Callable[[], List[Any]]) -> List[Any]:
     """The Dask collections ``build()`` makes, built for ``scheduler`` (``threads``, ``processes`` or the address
     of a dask.distributed scheduler) and computed on it together."""
-    import dask
     from dask.base import compute
 
-    if scheduler in SCHEDULERS:  # the graph built for this scheduler (its shuffle by tasks), then run on it
-        with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
+    if scheduler in SCHEDULERS:  # the graph built for this scheduler, then run on it
+        with built_for(scheduler):
             return list(compute(*build()))  # type: ignore[no-untyped-call]
     from distributed import Client
 
-    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+    with Client(scheduler) as client, built_for(scheduler):  # type: ignore[no-untyped-call]
         return list(client.gather(client.compute(build())))
 
 

@@ -1,0 +1,97 @@
+"""chitieu.dask names the method of its shuffle by series itself (docs/python.md, "The shuffle method"): a graph
+built while a dask.distributed client exists runs on any scheduler, also once the client is closed, and a graph
+shuffles the same way whether a client existed when it was built or not."""
+from __future__ import annotations
+
+import weakref
+
+import pandas as pd
+import pytest
+
+import chitieu
+from test_dask import AREAS, CROSSWALK, OBS, assert_same_rows
+
+dd = pytest.importorskip("dask.dataframe", reason="chitieu.dask needs dask (chitieu[dask])")
+distributed = pytest.importorskip("distributed", reason="the client tests need distributed (chitieu[dask])")
+import dask  # noqa: E402
+from dask.utils import key_split  # noqa: E402
+
+import chitieu.dask as cdask  # noqa: E402
+from chitieu.dask_shuffle import built_for  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index is deprecated")
+LA_GI = dict(areas=AREAS, crosswalk=CROSSWALK, geography="2025-07-01")
+
+
+@pytest.fixture(scope="module")
+def observations():
+    """The La Gi sample with a town's own value (an own_vs_aggregate finding), rows shuffled."""
+    frame = pd.read_csv(OBS, comment="#", dtype={"indicator": str, "area": str})
+    own = pd.DataFrame({"indicator": ["new_jobs"], "area": ["la-gi"], "year": [2021], "value": [99999.0]})
+    return pd.concat([frame, own], ignore_index=True).sample(frac=1.0, random_state=11).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def expected(observations):
+    """The in-memory review of the observations."""
+    return chitieu.evaluate("la-gi-2024", observations, **LA_GI)
+
+
+def _review(observations):
+    return cdask.review("la-gi-2024", dd.from_pandas(observations, npartitions=4), **LA_GI)
+
+
+def _shuffles(collection):
+    """The kinds of shuffle in a collection's graph (``taskshuffle``, ``p2pshuffle``, ``diskshuffle``)."""
+    names = map(key_split, collection.__dask_graph__())  # e.g. split-taskshuffle, group-taskshuffle, taskshuffle
+    return {name.rsplit("-", 1)[-1] for name in names if name.endswith("shuffle")}
+
+
+def _assert_reviewed(rows, findings, expected):
+    assert_same_rows(rows, expected.to_frame())
+    assert findings["message"].tolist() == expected.findings["message"].tolist() != []
+
+
+def test_a_graph_built_beside_a_client_runs_on_threads(observations, expected, cluster_client):
+    result = _review(observations)
+    _assert_reviewed(*dask.compute(result.rows, result.findings, scheduler="threads"), expected)
+    _assert_reviewed(*cluster_client.gather(cluster_client.compute([result.rows, result.findings])), expected)
+
+
+def test_a_graph_outlives_the_client_it_was_built_beside(observations, expected, tmp_path):
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=":0"):
+        result = _review(observations)
+        written = cdask.review_to_parquet("la-gi-2024", dd.from_pandas(observations, npartitions=3),
+                                          str(tmp_path / "rows-*.parquet"), compute=False, **LA_GI)
+    _assert_reviewed(*dask.compute(result.rows, result.findings, scheduler="sync"), expected)
+    files = written.compute(scheduler="processes")
+    _assert_reviewed(pd.concat([pd.read_parquet(f) for f in files.files]), files.findings, expected)
+
+
+def test_a_graph_shuffles_alike_with_or_without_a_client(observations, expected, cluster_client, monkeypatch):
+    beside = _review(observations)
+    monkeypatch.setattr(distributed.client, "_global_clients", weakref.WeakValueDictionary())  # as if none existed
+    alone = _review(observations)
+    assert _shuffles(beside.rows) == _shuffles(alone.rows) == {"taskshuffle"}
+    monkeypatch.undo()
+    _assert_reviewed(*cluster_client.gather(cluster_client.compute([alone.rows, alone.findings])), expected)
+
+
+@pytest.mark.parametrize("scheduler, configured, shuffle", [
+    ("threads", None, "taskshuffle"), ("processes", "p2p", "taskshuffle"), (None, None, "taskshuffle"),
+    (None, "p2p", "p2pshuffle"), ("tcp://127.0.0.1:8786", None, "p2pshuffle")])
+def test_the_method_follows_the_scheduler_the_graph_is_built_for(observations, scheduler, configured, shuffle):
+    with dask.config.set({"dataframe.shuffle.method": configured}):
+        if scheduler is None:
+            rows = _review(observations).rows
+        else:
+            with built_for(scheduler):
+                rows = _review(observations).rows
+    assert _shuffles(rows) == {shuffle}
+
+
+def test_a_graph_built_for_a_scheduler_address_shuffles_peer_to_peer(observations, expected, cluster_client):
+    with built_for(cluster_client.scheduler.address):
+        result = _review(observations)
+    assert _shuffles(result.rows) == {"p2pshuffle"}
+    _assert_reviewed(*cluster_client.gather(cluster_client.compute([result.rows, result.findings])), expected)
