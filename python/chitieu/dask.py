@@ -286,9 +286,10 @@ class DaskReview(NamedTuple):
 def _series_partitions(plan: PlanSource, observations: Any, areas: Optional[TableSource],
                        crosswalk: Optional[TableSource], geography: Union[str, _dt.date, None], method: Method,
                        year: Optional[int], area_key: str, indicators: Optional[Sequence[str]],
-                       split_every: int) -> Tuple[Any, List[Any]]:
+                       split_every: int, at_once: bool = False) -> Tuple[Any, List[Any]]:
     """The arguments of :func:`review` checked, and the graph up to the shuffle: the context (one delayed key:
-    each worker receives the areas once, not with every task) and the partitions of whole series (delayed)."""
+    each worker receives the areas once, not with every task) and the partitions of whole series (delayed);
+    ``at_once``: the graph is computed as soon as it is built, on the current scheduler (:func:`shuffle_method`)."""
     dd = _dask()
     from dask.delayed import delayed
 
@@ -318,7 +319,8 @@ def _series_partitions(plan: PlanSource, observations: Any, areas: Optional[Tabl
     meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: np.uint64(0)})
     ctx = delayed(context, pure=True)
     checked = observations.map_partitions(_checked, ctx, selected, area_key, groups, meta=meta.iloc[:0])
-    series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions, shuffle_method=shuffle_method())
+    series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions,
+                             shuffle_method=shuffle_method(at_once=at_once))
     return ctx, list(series.to_delayed())
 
 
@@ -414,8 +416,9 @@ def review_to_parquet(
     :data:`META`; read them back with ``dask.dataframe.read_parquet(path)``).
     The directory is made if needed; files already matching the pattern are
     refused (remove them first). ``compute=True`` runs the graph on the
-    current scheduler and returns a :class:`WrittenReview` (the files, the
-    number of rows, the findings); ``compute=False`` returns it as a
+    current scheduler (shuffling peer to peer when that is a dask.distributed
+    client: :func:`shuffle_method`) and returns a :class:`WrittenReview` (the
+    files, the number of rows, the findings); ``compute=False`` returns it as a
     ``dask.delayed`` object to compute later, as ``to_parquet`` does.
     """
     _dask()
@@ -424,7 +427,7 @@ def review_to_parquet(
     from chitieu.row_files import file_name, target
 
     ctx, parts = _series_partitions(plan, observations, areas, crosswalk, geography, method, year, area_key,
-                                    indicators, split_every)
+                                    indicators, split_every, at_once=compute)
     pattern = target(path)
     files = [file_name(pattern, n) for n in range(len(parts) + 1)]
     done = [delayed(_series_written, pure=True, nout=2)(part, ctx, f) for part, f in zip(parts, files)]

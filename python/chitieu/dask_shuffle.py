@@ -19,21 +19,35 @@ SCHEDULERS = ("threads", "processes")
 _METHOD = "dataframe.shuffle.method"
 
 
-def shuffle_method(scheduler: Optional[str] = None) -> str:
+def shuffle_method(scheduler: Optional[str] = None, at_once: bool = False) -> str:
     """The method of chitieu's shuffle for a graph built to run on ``scheduler``.
 
     ``threads`` or ``processes``: ``"tasks"``. The address of a dask.distributed
-    scheduler (the graph built and computed on its client at once): ``"p2p"``.
-    ``None``, a lazy result to be computed later on a scheduler not known yet:
-    dask's ``dataframe.shuffle.method`` when it is set, else ``"tasks"``, which
-    every scheduler runs — never dask's default, which depends on whether a
-    client happens to exist while the graph is built.
+    scheduler (the graph built and computed on its client): ``"p2p"``. ``None``,
+    a lazy result to be computed later on a scheduler not known yet: dask's
+    ``dataframe.shuffle.method`` when it is set, else ``"tasks"``, which every
+    scheduler runs — never dask's default, which depends on whether a client
+    happens to exist while the graph is built. ``at_once``: the caller computes
+    the graph as soon as it is built, on the current scheduler, so a current
+    dask.distributed client counts as its address.
     """
     import dask
 
+    if scheduler is None and at_once:
+        scheduler = _current_client_address()
     if scheduler is None:
         return str(dask.config.get(_METHOD, None) or "tasks")
     return "tasks" if scheduler in SCHEDULERS else "p2p"
+
+
+def _current_client_address() -> Optional[str]:
+    """The address of the dask.distributed scheduler that a computation given no scheduler runs on now (the
+    current client's, unless dask's ``scheduler`` setting names another), or ``None``."""
+    from dask.base import get_scheduler
+
+    client = getattr(get_scheduler(), "__self__", None)  # type: ignore[no-untyped-call]  # a client: its method get
+    address = getattr(getattr(client, "scheduler", None), "address", None)
+    return address if isinstance(address, str) else None
 
 
 @contextlib.contextmanager

@@ -52,6 +52,10 @@ def _assert_reviewed(rows, findings, expected):
     assert findings["message"].tolist() == expected.findings["message"].tolist() != []
 
 
+def _assert_written(written, expected):
+    _assert_reviewed(pd.concat([pd.read_parquet(f) for f in written.files]), written.findings, expected)
+
+
 def test_a_graph_built_beside_a_client_runs_on_threads(observations, expected, cluster_client):
     result = _review(observations)
     _assert_reviewed(*dask.compute(result.rows, result.findings, scheduler="threads"), expected)
@@ -64,8 +68,7 @@ def test_a_graph_outlives_the_client_it_was_built_beside(observations, expected,
         written = cdask.review_to_parquet("la-gi-2024", dd.from_pandas(observations, npartitions=3),
                                           str(tmp_path / "rows-*.parquet"), compute=False, **LA_GI)
     _assert_reviewed(*dask.compute(result.rows, result.findings, scheduler="sync"), expected)
-    files = written.compute(scheduler="processes")
-    _assert_reviewed(pd.concat([pd.read_parquet(f) for f in files.files]), files.findings, expected)
+    _assert_written(written.compute(scheduler="processes"), expected)
 
 
 def test_a_graph_shuffles_alike_with_or_without_a_client(observations, expected, cluster_client, monkeypatch):
@@ -95,3 +98,13 @@ def test_a_graph_built_for_a_scheduler_address_shuffles_peer_to_peer(observation
         result = _review(observations)
     assert _shuffles(result.rows) == {"p2pshuffle"}
     _assert_reviewed(*cluster_client.gather(cluster_client.compute([result.rows, result.findings])), expected)
+
+
+@pytest.mark.parametrize("scheduler, shuffled_on_the_client", [(None, {"p2pshuffle"}), ("threads", set())])
+def test_files_written_at_once_shuffle_as_the_current_scheduler_can(observations, expected, cluster_client, tmp_path,
+                                                                   scheduler, shuffled_on_the_client):
+    with distributed.get_task_stream(cluster_client) as ran, dask.config.set(scheduler=scheduler):
+        _assert_written(cdask.review_to_parquet("la-gi-2024", dd.from_pandas(observations, npartitions=3),
+                                                str(tmp_path / "rows-*.parquet"), **LA_GI), expected)
+    on_the_client = {key_split(task["key"]).rsplit("-", 1)[-1] for task in ran.data}
+    assert {"p2pshuffle", "taskshuffle"} & on_the_client == shuffled_on_the_client
