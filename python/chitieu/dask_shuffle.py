@@ -22,22 +22,24 @@ _METHOD = "dataframe.shuffle.method"
 def shuffle_method(scheduler: Optional[str] = None, at_once: bool = False) -> str:
     """The method of chitieu's shuffle for a graph built to run on ``scheduler``.
 
-    ``threads`` or ``processes``: ``"tasks"``. The address of a dask.distributed
-    scheduler (the graph built and computed on its client): ``"p2p"``. ``None``,
-    a lazy result to be computed later on a scheduler not known yet: dask's
-    ``dataframe.shuffle.method`` when it is set, else ``"tasks"``, which every
-    scheduler runs — never dask's default, which depends on whether a client
-    happens to exist while the graph is built. ``at_once``: the caller computes
-    the graph as soon as it is built, on the current scheduler, so a current
+    ``threads`` or ``processes``: ``"tasks"``, always (``p2p`` cannot run there).
+    The address of a dask.distributed scheduler (the graph built and computed
+    on its client): ``"p2p"``. ``None``, a lazy result to be computed later on
+    a scheduler not known yet: ``"tasks"``, which every scheduler runs. In
+    these two cases a method set in dask's ``dataframe.shuffle.method`` comes
+    first. Never dask's own default, which depends on whether a client happens
+    to exist while the graph is built. ``at_once``: the caller computes the
+    graph as soon as it is built, on the current scheduler, so a current
     dask.distributed client counts as its address.
     """
     import dask
 
     if scheduler is None and at_once:
         scheduler = _current_client_address()
-    if scheduler is None:
-        return str(dask.config.get(_METHOD, None) or "tasks")
-    return "tasks" if scheduler in SCHEDULERS else "p2p"
+    if scheduler in SCHEDULERS:
+        return "tasks"
+    configured = dask.config.get(_METHOD, None)
+    return str(configured) if configured else ("tasks" if scheduler is None else "p2p")
 
 
 def _current_client_address() -> Optional[str]:

@@ -82,7 +82,8 @@ def test_a_graph_shuffles_alike_with_or_without_a_client(observations, expected,
 
 @pytest.mark.parametrize("scheduler, configured, shuffle", [
     ("threads", None, "taskshuffle"), ("processes", "p2p", "taskshuffle"), (None, None, "taskshuffle"),
-    (None, "p2p", "p2pshuffle"), ("tcp://127.0.0.1:8786", None, "p2pshuffle")])
+    (None, "p2p", "p2pshuffle"), ("tcp://127.0.0.1:8786", None, "p2pshuffle"),
+    ("tcp://127.0.0.1:8786", "tasks", "taskshuffle")])
 def test_the_method_follows_the_scheduler_the_graph_is_built_for(observations, scheduler, configured, shuffle):
     with dask.config.set({"dataframe.shuffle.method": configured}):
         if scheduler is None:
