@@ -26,12 +26,17 @@ pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame
 LA_GI = dict(areas=AREAS, crosswalk=CROSSWALK, geography="2025-07-01")
 
 
-@pytest.fixture(scope="module")
-def observations():
-    """The La Gi sample with a town's own value (an own_vs_aggregate finding), rows shuffled."""
+def sample_with_own_value(seed):
+    """The La Gi sample with a town's own value (an own_vs_aggregate finding), rows shuffled by ``seed``."""
     frame = pd.read_csv(OBS, comment="#", dtype={"indicator": str, "area": str})
     own = pd.DataFrame({"indicator": ["new_jobs"], "area": ["la-gi"], "year": [2021], "value": [99999.0]})
-    return pd.concat([frame, own], ignore_index=True).sample(frac=1.0, random_state=5).reset_index(drop=True)
+    return pd.concat([frame, own], ignore_index=True).sample(frac=1.0, random_state=seed).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def observations():
+    """The La Gi sample with a town's own value, rows shuffled."""
+    return sample_with_own_value(5)
 
 
 def _read_back(written):

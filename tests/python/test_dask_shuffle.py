@@ -1,6 +1,7 @@
 """chitieu.dask names the method of its shuffle by series itself (docs/python.md, "The shuffle method"): a graph
-built while a dask.distributed client exists runs on any scheduler, also once the client is closed, and a graph
-shuffles the same way whether a client existed when it was built or not."""
+built while a dask.distributed client exists runs on any scheduler, also once the client is closed, a graph
+shuffles the same way whether a client existed when it was built or not, and a graph chitieu computes on a
+cluster at once shuffles peer to peer."""
 from __future__ import annotations
 
 import weakref
@@ -9,7 +10,8 @@ import pandas as pd
 import pytest
 
 import chitieu
-from test_dask import AREAS, CROSSWALK, OBS, assert_same_rows
+from test_dask import assert_same_rows
+from test_dask_files import LA_GI, sample_with_own_value
 
 dd = pytest.importorskip("dask.dataframe", reason="chitieu.dask needs dask (chitieu[dask])")
 distributed = pytest.importorskip("distributed", reason="the client tests need distributed (chitieu[dask])")
@@ -20,15 +22,12 @@ import chitieu.dask as cdask  # noqa: E402
 from chitieu.dask_shuffle import built_for  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.reset_index is deprecated")
-LA_GI = dict(areas=AREAS, crosswalk=CROSSWALK, geography="2025-07-01")
 
 
 @pytest.fixture(scope="module")
 def observations():
     """The La Gi sample with a town's own value (an own_vs_aggregate finding), rows shuffled."""
-    frame = pd.read_csv(OBS, comment="#", dtype={"indicator": str, "area": str})
-    own = pd.DataFrame({"indicator": ["new_jobs"], "area": ["la-gi"], "year": [2021], "value": [99999.0]})
-    return pd.concat([frame, own], ignore_index=True).sample(frac=1.0, random_state=11).reset_index(drop=True)
+    return sample_with_own_value(11)
 
 
 @pytest.fixture(scope="module")
