@@ -47,7 +47,8 @@ def _current_client_address() -> Optional[str]:
     current client's, unless dask's ``scheduler`` setting names another), or ``None``."""
     from dask.base import get_scheduler
 
-    client = getattr(get_scheduler(), "__self__", None)  # type: ignore[no-untyped-call]  # a client: its method get
+    # A client's scheduler is its bound method ``get``: the client is that method's ``__self__``.
+    client = getattr(get_scheduler(), "__self__", None)  # type: ignore[no-untyped-call]
     address = getattr(getattr(client, "scheduler", None), "address", None)
     return address if isinstance(address, str) else None
 

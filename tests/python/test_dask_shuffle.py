@@ -108,3 +108,18 @@ def test_files_written_at_once_shuffle_as_the_current_scheduler_can(observations
                                                 str(tmp_path / "rows-*.parquet"), **LA_GI), expected)
     on_the_client = {key_split(task["key"]).rsplit("-", 1)[-1] for task in ran.data}
     assert {"p2pshuffle", "taskshuffle"} & on_the_client == shuffled_on_the_client
+
+
+@pytest.mark.parametrize("on_the_client, configured", [(True, None), (False, "p2p")])
+def test_the_command_line_s_schedulers_shuffle_as_they_can(observations, expected, cluster_client, tmp_path,
+                                                           on_the_client, configured):
+    parts = tmp_path / "obs"
+    parts.mkdir()
+    for i, start in enumerate(range(0, len(observations), 700)):
+        observations.iloc[start:start + 700].to_parquet(parts / f"part-{i}.parquet", index=False)
+    scheduler = cluster_client.scheduler.address if on_the_client else "threads"
+    with distributed.get_task_stream(cluster_client) as ran, dask.config.set({"dataframe.shuffle.method": configured}):
+        got = cdask.evaluate_files("la-gi-2024", str(parts / "*.parquet"), scheduler, **LA_GI)
+    _assert_reviewed(got.to_frame(), got.findings, expected)
+    on_it = {key_split(task["key"]).rsplit("-", 1)[-1] for task in ran.data}  # threads: nothing on the client
+    assert {"p2pshuffle", "taskshuffle"} & on_it == ({"p2pshuffle"} if on_the_client else set())
