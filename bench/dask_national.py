@@ -11,7 +11,9 @@ copy in memory at a time. Each job runs in a fresh subprocess:
   ``dask.dataframe.read_parquet`` (one partition a file), the rows written back as Parquet by the
   workers and the findings gathered (nothing else on the client); ``--writer chitieu`` (default):
   ``chitieu.dask.review_to_parquet`` (each partition's task evaluates and writes its rows),
-  ``--writer dask``: ``chitieu.dask.review(...).rows.to_parquet`` (dask's writes, separate tasks).
+  ``--writer dask``: ``chitieu.dask.review(...).rows.to_parquet`` (dask's writes, separate tasks), the
+  review built with ``dataframe.shuffle.method`` ``p2p`` (chitieu shuffles a lazy result by tasks unless
+  told; ``review_to_parquet`` computed at once on the client shuffles peer to peer itself).
 
 Reported per job: wall time, the client's peak resident memory and (Dask) each worker's, from
 ``getrusage(RUSAGE_SELF).ru_maxrss`` (the whole life of the process). The data are synthetic.
@@ -93,7 +95,8 @@ if __name__ == "__main__":
             findings = chitieu.dask.review_to_parquet(plan, obs, out + "/rows-*.parquet",
                                                       areas=data + "/areas.csv").findings
         else:
-            result = chitieu.dask.review(plan, obs, areas=data + "/areas.csv")
+            with dask.config.set({"dataframe.shuffle.method": "p2p"}):  # a lazy result shuffles by tasks unless told
+                result = chitieu.dask.review(plan, obs, areas=data + "/areas.csv")
             written = result.rows.to_parquet(out, write_index=False, compute=False)
             findings = dask.compute(written, result.findings)[1]
         seconds = time.perf_counter() - t

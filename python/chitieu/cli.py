@@ -288,12 +288,11 @@ def _refuse_an_empty_year(args: argparse.Namespace, data: object, rows: int) -> 
 def _files_years(pattern: str) -> str:
     """The years of the observation files of ``--scheduler`` (a path or glob), as ranges (read here, on
     threads, whatever client exists)."""
-    import dask
-
     from chitieu.dask import read_files
+    from chitieu.dask_shuffle import built_for
     from chitieu.evaluation import years_note
 
-    with dask.config.set({"scheduler": "threads", "dataframe.shuffle.method": "tasks"}):
+    with built_for("threads"):
         return years_note(read_files(pattern)["year"].dropna().unique().compute())
 
 

@@ -18,7 +18,10 @@ The same C++ core as :func:`chitieu.evaluate`, run where the data are::
    ``part_of`` family (:func:`shards`) for the same area (with a crosswalk and
    a geography day: for the areas the crosswalk links), so every series
    (indicator × area), every duplicate and every part and whole are whole in
-   one partition, and no task needs all the rows of an indicator.
+   one partition, and no task needs all the rows of an indicator. The
+   shuffle's method is named by :func:`shuffle_method` (``tasks`` unless the
+   graph is built for a dask.distributed scheduler), never left to dask's
+   default, which depends on whether a client exists while the graph is built.
 3. Each partition is checked, re-expressed and rolled up by the core into a
    mergeable roll-up state (``_core.roll_up_partial``: parents × indicators ×
    years running sums, and the few rows of parent areas); the series of the
@@ -44,6 +47,7 @@ import pandas as pd
 from chitieu import _core
 from chitieu.api import FINDING_COLUMNS
 from chitieu.choices import Method
+from chitieu.dask_shuffle import SCHEDULERS, built_for, shuffle_method
 from chitieu.errors import ChitieuError, ObservationError, translate
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS, factorize
@@ -52,11 +56,8 @@ from chitieu.plans import CORE_ERRORS, PlanSource, plan_of
 from chitieu.subset import check_area_key, select_indicators
 
 __all__ = ["FINDINGS_META", "META", "SCHEDULERS", "DaskReview", "WrittenReview", "evaluate", "evaluate_files",
-           "evaluate_files_to_parquet", "read_files", "review", "review_to_parquet", "shards", "summary",
-           "to_evaluation"]
-
-#: The local schedulers of ``--scheduler``; anything else is the address of a dask.distributed scheduler.
-SCHEDULERS = ("threads", "processes")
+           "evaluate_files_to_parquet", "read_files", "review", "review_to_parquet", "shards", "shuffle_method",
+           "summary", "to_evaluation"]
 
 _PARTITION, _ROW, _SHARD = "_chitieu_partition", "_chitieu_row", "_chitieu_shard"
 _TEXT = ("indicator", "area", "status", "pace")
@@ -285,9 +286,10 @@ class DaskReview(NamedTuple):
 def _series_partitions(plan: PlanSource, observations: Any, areas: Optional[TableSource],
                        crosswalk: Optional[TableSource], geography: Union[str, _dt.date, None], method: Method,
                        year: Optional[int], area_key: str, indicators: Optional[Sequence[str]],
-                       split_every: int) -> Tuple[Any, List[Any]]:
+                       split_every: int, at_once: bool = False) -> Tuple[Any, List[Any]]:
     """The arguments of :func:`review` checked, and the graph up to the shuffle: the context (one delayed key:
-    each worker receives the areas once, not with every task) and the partitions of whole series (delayed)."""
+    each worker receives the areas once, not with every task) and the partitions of whole series (delayed);
+    ``at_once``: the graph is computed as soon as it is built, on the current scheduler (:func:`shuffle_method`)."""
     dd = _dask()
     from dask.delayed import delayed
 
@@ -317,7 +319,8 @@ def _series_partitions(plan: PlanSource, observations: Any, areas: Optional[Tabl
     meta = observations._meta.assign(**{_PARTITION: np.int32(0), _ROW: np.int64(0), _SHARD: np.uint64(0)})
     ctx = delayed(context, pure=True)
     checked = observations.map_partitions(_checked, ctx, selected, area_key, groups, meta=meta.iloc[:0])
-    series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions)
+    series = checked.shuffle(on=_SHARD, npartitions=observations.npartitions,
+                             shuffle_method=shuffle_method(at_once=at_once))
     return ctx, list(series.to_delayed())
 
 
@@ -413,8 +416,9 @@ def review_to_parquet(
     :data:`META`; read them back with ``dask.dataframe.read_parquet(path)``).
     The directory is made if needed; files already matching the pattern are
     refused (remove them first). ``compute=True`` runs the graph on the
-    current scheduler and returns a :class:`WrittenReview` (the files, the
-    number of rows, the findings); ``compute=False`` returns it as a
+    current scheduler (shuffling peer to peer when that is a dask.distributed
+    client: :func:`shuffle_method`) and returns a :class:`WrittenReview` (the
+    files, the number of rows, the findings); ``compute=False`` returns it as a
     ``dask.delayed`` object to compute later, as ``to_parquet`` does.
     """
     _dask()
@@ -423,7 +427,7 @@ def review_to_parquet(
     from chitieu.row_files import file_name, target
 
     ctx, parts = _series_partitions(plan, observations, areas, crosswalk, geography, method, year, area_key,
-                                    indicators, split_every)
+                                    indicators, split_every, at_once=compute)
     pattern = target(path)
     files = [file_name(pattern, n) for n in range(len(parts) + 1)]
     done = [delayed(_series_written, pure=True, nout=2)(part, ctx, f) for part, f in zip(parts, files)]
@@ -506,15 +510,14 @@ def read_files(pattern: str) -> Any:
 def _computed(scheduler: str, build: Callable[[], List[Any]]) -> List[Any]:
     """The Dask collections ``build()`` makes, built for ``scheduler`` (``threads``, ``processes`` or the address
     of a dask.distributed scheduler) and computed on it together."""
-    import dask
     from dask.base import compute
 
-    if scheduler in SCHEDULERS:  # the graph built for this scheduler (its shuffle by tasks), then run on it
-        with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
+    if scheduler in SCHEDULERS:  # the graph built for this scheduler, then run on it
+        with built_for(scheduler):
             return list(compute(*build()))  # type: ignore[no-untyped-call]
     from distributed import Client
 
-    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+    with Client(scheduler) as client, built_for(scheduler):  # type: ignore[no-untyped-call]
         return list(client.gather(client.compute(build())))
 
 

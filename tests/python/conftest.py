@@ -56,10 +56,11 @@ def plan():  # type: ignore[no-untyped-def]
     return chitieu.load_plan("la-gi-2024")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def cluster_client():  # type: ignore[no-untyped-def]
-    """A dask.distributed client of a two-worker LocalCluster (processes), one per test module (a client
-    is the default scheduler of every later computation while it lives)."""
+    """A dask.distributed client of a two-worker LocalCluster (processes), one for the whole session. While it
+    lives it is the default scheduler of every computation given no other; chitieu names its shuffle's method
+    itself, so its graphs run on whichever scheduler computes them (tests/python/test_dask_shuffle.py)."""
     distributed = pytest.importorskip("distributed", reason="the LocalCluster test needs distributed (chitieu[dask])")
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     client = distributed.Client(cluster)

@@ -26,12 +26,17 @@ pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame
 LA_GI = dict(areas=AREAS, crosswalk=CROSSWALK, geography="2025-07-01")
 
 
-@pytest.fixture(scope="module")
-def observations():
-    """The La Gi sample with a town's own value (an own_vs_aggregate finding), rows shuffled."""
+def sample_with_own_value(seed):
+    """The La Gi sample with a town's own value (an own_vs_aggregate finding), rows shuffled by ``seed``."""
     frame = pd.read_csv(OBS, comment="#", dtype={"indicator": str, "area": str})
     own = pd.DataFrame({"indicator": ["new_jobs"], "area": ["la-gi"], "year": [2021], "value": [99999.0]})
-    return pd.concat([frame, own], ignore_index=True).sample(frac=1.0, random_state=5).reset_index(drop=True)
+    return pd.concat([frame, own], ignore_index=True).sample(frac=1.0, random_state=seed).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def observations():
+    """The La Gi sample with a town's own value, rows shuffled."""
+    return sample_with_own_value(5)
 
 
 def _read_back(written):
@@ -49,7 +54,7 @@ def assert_written_as_in_memory(written, expected, partitions):
 @pytest.mark.parametrize("scheduler", ["threads", "processes"])
 def test_written_rows_equal_the_in_memory_rows(observations, tmp_path, scheduler):
     expected = chitieu.evaluate("la-gi-2024", observations, **LA_GI)
-    with dask.config.set({"scheduler": scheduler, "dataframe.shuffle.method": "tasks"}):
+    with dask.config.set(scheduler=scheduler):
         written = cdask.review_to_parquet("la-gi-2024", dd.from_pandas(observations, npartitions=5),
                                           tmp_path / "out" / "rows-*.parquet", **LA_GI)  # a pathlib.Path
     assert written.files[0] == str(tmp_path / "out" / "rows-0.parquet")
@@ -161,7 +166,7 @@ def _task_results_with_rows(compute):
 @pytest.mark.filterwarnings("ignore:The inplace keyword in DataFrame.set_index is deprecated")  # dask's to_parquet
 def test_no_task_hands_evaluated_rows_to_another(observations, tmp_path):
     frame = dd.from_pandas(observations, npartitions=4)
-    with dask.config.set({"scheduler": "sync", "dataframe.shuffle.method": "tasks"}):
+    with dask.config.set(scheduler="sync"):
         written = _task_results_with_rows(
             lambda: cdask.review_to_parquet("la-gi-2024", frame, str(tmp_path / "rows-*.parquet"), areas=AREAS))
         result = cdask.review("la-gi-2024", frame, areas=AREAS)

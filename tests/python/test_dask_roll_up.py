@@ -111,8 +111,7 @@ def test_the_processes_scheduler_gives_the_same_rows(observations):
                                 geography="2025-07-01").to_frame()
     rows = cdask.evaluate("la-gi-2024", dd.from_pandas(observations, npartitions=3), areas=AREAS,
                           crosswalk=CROSSWALK, geography="2025-07-01")
-    with dask.config.set({"dataframe.shuffle.method": "tasks"}):
-        assert_same_rows(rows.compute(scheduler="processes"), expected)
+    assert_same_rows(rows.compute(scheduler="processes"), expected)
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
