@@ -7,6 +7,7 @@
 #include <chitieu/panel_index.hpp>
 #include "detail/huge_pages.hpp"
 #include "detail/panel_room.hpp"
+#include "detail/parallel.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -14,6 +15,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <deque>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -30,31 +33,72 @@ namespace {
 template <class T>
 using array_of = py::array_t<T, py::array::c_style | py::array::forcecast>;
 
-// A 1-d numpy column of n entries copied in bulk into a vector with room for `room` entries.
+// The entries of a 1-d numpy column of n entries (one per row); chitieu::error naming it (and
+// the function `maker` given it to) otherwise.
 template <class T>
-std::vector<T> column_from(const array_of<T>& a, std::size_t n, std::size_t room, const char* name,
-                           const char* maker = "make_panel") {
+const T* column_data(const array_of<T>& a, std::size_t n, const char* name,
+                     const char* maker = "make_panel") {
   if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
     throw error(std::string(maker) + ": column '" + name + "' must be 1-d with " + std::to_string(n) +
                     " entries (one per row), got a " + std::to_string(a.ndim()) + "-d array with " +
                     std::to_string(a.size()) + " entries",
                 {}, 0, name);
+  return a.data();
+}
+
+// A 1-d numpy column of n entries copied in bulk into a vector with room for `room` entries.
+template <class T>
+std::vector<T> column_from(const array_of<T>& a, std::size_t n, std::size_t room, const char* name,
+                           const char* maker) {
+  const T* data = column_data(a, n, name, maker);
   std::vector<T> out;
   detail::reserve_huge(out, std::max(n, room));
-  out.assign(a.data(), a.data() + n);
+  out.assign(data, data + n);
   return out;
 }
 
-// An optional float column: None gives NaN everywhere.
-std::vector<double> optional_column(const py::object& o, std::size_t n, std::size_t room, const char* name) {
-  if (o.is_none()) {
-    std::vector<double> out;
-    detail::reserve_huge(out, std::max(n, room));
-    out.assign(n, std::numeric_limits<double>::quiet_NaN());
-    return out;
+// The columns of a panel to copy from numpy: each from n entries (nullptr: NaN everywhere) into a
+// vector with room for `room` entries, advised for huge pages.
+class panel_copies {
+ public:
+  panel_copies(std::size_t n, std::size_t room) : n_(n), room_(room) {}
+
+  // Copies the column `from` into `to`.
+  template <class T>
+  void add(const array_of<T>& from, std::vector<T>& to, const char* name) {
+    const T* data = column_data(from, n_, name);
+    tasks_.emplace_back([this, data, &to] {
+      detail::reserve_huge(to, std::max(n_, room_));
+      to.assign(data, data + n_);
+    });
   }
-  return column_from<double>(o.cast<array_of<double>>(), n, room, name);
-}
+
+  // Copies an optional float column (None: NaN everywhere) into `to`; the cast array is kept.
+  void add_optional(const py::object& from, std::vector<double>& to, const char* name) {
+    if (!from.is_none()) {
+      kept_.push_back(from.cast<array_of<double>>());
+      add(kept_.back(), to, name);
+      return;
+    }
+    tasks_.emplace_back([this, &to] {
+      detail::reserve_huge(to, std::max(n_, room_));
+      to.assign(n_, std::numeric_limits<double>::quiet_NaN());
+    });
+  }
+
+  // Runs the copies on up to two threads (a column each; memory-bound, and the first writes of
+  // fresh pages fault on both cores at once), without the GIL.
+  void run() {
+    py::gil_scoped_release release;
+    detail::run_chunks(tasks_.size(), detail::thread_count(2, n_, 65536),
+                       [&](std::size_t c) { tasks_[c](); });
+  }
+
+ private:
+  std::size_t n_, room_;
+  std::deque<array_of<double>> kept_;  // a deque: add() keeps a pointer into each
+  std::vector<std::function<void()>> tasks_;
+};
 
 // A numpy array owning a copy of a vector's contents.
 template <class T>
@@ -93,15 +137,17 @@ panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int
   panel p;
   p.indicator_ids = std::move(indicator_ids);
   p.area_ids = std::move(area_ids);
-  p.indicator = column_from<std::int32_t>(indicator, n, capacity, "indicator");
-  p.area = column_from<std::int32_t>(area, n, capacity, "area");
-  p.year = column_from<std::int32_t>(year, n, capacity, "year");
-  p.value = column_from<double>(value, n, capacity, "value");
-  p.numerator = optional_column(numerator, n, capacity, "numerator");
-  p.denominator = optional_column(denominator, n, capacity, "denominator");
-  p.weight = optional_column(weight, n, capacity, "weight");
-  p.se = optional_column(se, n, capacity, "se");
-  p.coverage = optional_column(coverage, n, capacity, "coverage");
+  panel_copies copies(n, capacity);
+  copies.add(indicator, p.indicator, "indicator");
+  copies.add(area, p.area, "area");
+  copies.add(year, p.year, "year");
+  copies.add(value, p.value, "value");
+  copies.add_optional(numerator, p.numerator, "numerator");
+  copies.add_optional(denominator, p.denominator, "denominator");
+  copies.add_optional(weight, p.weight, "weight");
+  copies.add_optional(se, p.se, "se");
+  copies.add_optional(coverage, p.coverage, "coverage");
+  copies.run();
   check_panel_shape(p);
   return p;
 }
