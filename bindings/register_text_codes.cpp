@@ -33,12 +33,18 @@ arrow_text_layout layout_of(const ArrowSchema& schema) {
               {}, 0, "chunks");
 }
 
-/// The pointer a PyCapsule named `name` holds.
+/// What a chunk must be, for messages.
+const char* const chunk_form =
+    "the pair of capsules (arrow_schema, arrow_array) that __arrow_c_array__() "
+    "gives; pass chunk.__arrow_c_array__() for each chunk";
+
+/// The pointer a PyCapsule named `name` holds, in chunk `k` of the column; chitieu::error when it
+/// is no such capsule.
 template <class T>
-const T* capsule_pointer(const py::handle& capsule, const char* name) {
-  void* pointer = PyCapsule_GetPointer(capsule.ptr(), name);
-  if (pointer == nullptr) throw py::error_already_set();
-  return static_cast<const T*>(pointer);
+const T* capsule_pointer(const py::handle& capsule, const char* name, std::size_t k) {
+  if (!PyCapsule_IsValid(capsule.ptr(), name))
+    throw error("text_codes: chunk " + std::to_string(k) + " is not " + chunk_form, {}, 0, "chunks");
+  return static_cast<const T*>(PyCapsule_GetPointer(capsule.ptr(), name));
 }
 
 }  // namespace
@@ -49,13 +55,12 @@ void register_text_codes(py::module_& m) {
       [](const py::list& chunks) {
         std::vector<std::pair<const ArrowArray*, arrow_text_layout>> arrays;
         py::ssize_t rows = 0;
-        for (const py::handle chunk : chunks) {
-          const auto capsules = chunk.cast<py::tuple>();
-          if (capsules.size() != 2)
-            throw error("text_codes: each chunk is the pair of capsules __arrow_c_array__() gives", {}, 0,
-                        "chunks");
-          const auto* schema = capsule_pointer<ArrowSchema>(capsules[0], "arrow_schema");
-          const auto* array = capsule_pointer<ArrowArray>(capsules[1], "arrow_array");
+        for (std::size_t k = 0; k < chunks.size(); ++k) {
+          if (!py::isinstance<py::tuple>(chunks[k]) || py::len(chunks[k]) != 2)
+            throw error("text_codes: chunk " + std::to_string(k) + " is not " + chunk_form, {}, 0, "chunks");
+          const auto capsules = chunks[k].cast<py::tuple>();
+          const auto* schema = capsule_pointer<ArrowSchema>(capsules[0], "arrow_schema", k);
+          const auto* array = capsule_pointer<ArrowArray>(capsules[1], "arrow_array", k);
           arrays.emplace_back(array, layout_of(*schema));
           rows += static_cast<py::ssize_t>(array->length);
         }

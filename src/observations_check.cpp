@@ -37,9 +37,10 @@ void row_problems(const panel& obs, std::size_t r, const indicator& ind, std::ve
     add("year " + std::to_string(y) + " is implausible; give a calendar year in [1900, 2100]", "year");
 
   const double v = obs.value[r], num = obs.numerator[r], den = obs.denominator[r];
-  const bool boolean = ind.target.judged_on_one() || ind.unit == unit::boolean;
+  const row_screen facts = screen_of(ind);  // what the indicator's unit and target ask of a row
+  const bool boolean = facts.zero_or_one;
   const bool has_num = !std::isnan(num), has_den = !std::isnan(den);
-  const double factor = ratio_factor(ind.unit);
+  const double factor = facts.factor;
 
   if (std::isinf(num)) add("numerator is infinite; give a finite number >= 0", "numerator");
   if (std::isinf(den)) add("denominator is infinite; give a finite number > 0", "denominator");
@@ -47,7 +48,7 @@ void row_problems(const panel& obs, std::size_t r, const indicator& ind, std::ve
     add("numerator " + number_text(num) + " is negative; give a number >= 0", "numerator");
   if (std::isfinite(den) && den <= 0)
     add("denominator " + number_text(den) + " is not positive; give a number > 0", "denominator");
-  if (std::isfinite(num) && std::isfinite(den) && den > 0 && ind.unit == unit::percent && num > den)
+  if (std::isfinite(num) && std::isfinite(den) && den > 0 && facts.part_of_whole && num > den)
     add("numerator " + number_text(num) + " exceeds denominator " + number_text(den) +
             " for a percent; the numerator counts a part of the denominator",
         "numerator");

@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import _core
+from .errors import ChitieuError
 
 __all__ = ["arrow_from_frame", "arrow_text_codes", "frame_from_arrow", "is_arrow_stream", "text_codes"]
 
@@ -47,6 +48,9 @@ def text_codes(data: Any) -> Tuple[npt.NDArray[np.int32], List[str]]:
     (utf8, large_utf8 or utf8_view), numbered in order of first appearance by the core
     (``_core.text_codes``) from the Arrow buffers, every chunk in one dictionary."""
     chunks = data.chunks if isinstance(data, pa.ChunkedArray) else [data]
+    if not all(hasattr(chunk, "__arrow_c_array__") for chunk in chunks):
+        raise ChitieuError(f"text_codes: a {type(data).__name__} is no Arrow array; give a pyarrow Array or "
+                           "ChunkedArray of text", field="column")
     return _core.text_codes([chunk.__arrow_c_array__() for chunk in chunks])
 
 

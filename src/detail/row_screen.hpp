@@ -1,6 +1,7 @@
 /// @file row_screen.hpp
-/// @brief A quick pass over the common shapes of a panel row that row_problems() finds nothing
-/// wrong with, so the check builds no message and takes no division for them.
+/// @brief What an observation row's checks need of its indicator (row_screen, also read by
+/// row_problems()), and a quick pass over the common shapes of a row that row_problems() finds
+/// nothing wrong with, so the check builds no message for them.
 #pragma once
 
 #include <chitieu/panel.hpp>
@@ -14,21 +15,20 @@
 
 namespace chitieu::detail {
 
-/// What the screen needs of an indicator: the values it accepts, and whether its numerator may
-/// not exceed its denominator. Built from the same rules row_problems() applies.
+/// What the checks of a row need of its indicator: its unit, whether only 0 and 1 are values,
+/// whether its numerator may not exceed its denominator, and its ratio factor. row_problems()
+/// reads the same facts, from screen_of().
 struct row_screen {
-  double lower = 0.0;          ///< smallest accepted value (when not zero_or_one)
-  double upper = 0.0;          ///< largest accepted value (when not zero_or_one)
-  bool zero_or_one = false;    ///< only 0 and 1 (a boolean unit, or a target judged on 1)
-  bool part_of_whole = false;  ///< a percent: the numerator counts a part of the denominator
-  double factor = 1.0;         ///< the unit's ratio factor (ratio_factor())
+  unit value_unit = unit::index;  ///< the indicator's unit (its domain: in_domain())
+  bool zero_or_one = false;       ///< only 0 and 1 (a boolean unit, or a target judged on 1)
+  bool part_of_whole = false;     ///< a percent: the numerator counts a part of the denominator
+  double factor = 1.0;            ///< the unit's ratio factor (ratio_factor())
 };
 
 /// The screen of one plan indicator.
 inline row_screen screen_of(const indicator& ind) noexcept {
-  const unit_rule& rule = rule_of(ind.unit);
-  return {rule.lower, rule.upper, ind.target.judged_on_one() || rule.zero_or_one, ind.unit == unit::percent,
-          rule.factor};
+  return {ind.unit, ind.target.judged_on_one() || ind.unit == unit::boolean, ind.unit == unit::percent,
+          ratio_factor(ind.unit)};
 }
 
 /// The screens of the indicator codes of a panel (a default screen where the code has no plan
@@ -40,10 +40,11 @@ inline std::vector<row_screen> screens_of_codes(const std::vector<const indicato
   return out;
 }
 
-/// True when v is a value the screen accepts: finite, and 0 or 1, or within [lower, upper].
+/// True when v is a value the screen accepts: 0 or 1 when zero_or_one, else in the unit's
+/// domain (in_domain(): finite and within its bounds).
 inline bool value_passes(double v, const row_screen& s) noexcept {
   if (s.zero_or_one) return v == 0.0 || v == 1.0;
-  return std::isfinite(v) && v >= s.lower && v <= s.upper;
+  return in_domain(s.value_unit, v);
 }
 
 /// True when a value agrees with numerator × factor / denominator (`ratio`) to a relative 1e-6.

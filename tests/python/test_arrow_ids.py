@@ -91,9 +91,17 @@ def test_text_codes_of_a_national_sized_column_match_pandas(layout) -> None:  # 
 
 
 def test_text_codes_refuse_an_array_that_is_not_text() -> None:
-    from chitieu import _core
+    from chitieu import _core, arrow_bridge
     with pytest.raises(chitieu.ChitieuError, match="format 'l' is not text; give utf8, large_utf8 or utf8_view"):
         _core.text_codes([pa.array([1, 2]).__arrow_c_array__()])
+    schema, array = pa.array(["a"]).__arrow_c_array__()
+    for bad in [("a", "b"), (array, schema), ["a"]]:
+        with pytest.raises(chitieu.ChitieuError, match="chunk 0 is not the pair of capsules") as info:
+            _core.text_codes([bad])
+        assert info.value.field == "chunks"
+    with pytest.raises(chitieu.ChitieuError, match="a list is no Arrow array") as info:
+        arrow_bridge.text_codes(["a", "b"])
+    assert info.value.field == "column"
 
 
 @pytest.mark.parametrize("layout", _LAYOUTS, ids=str)
