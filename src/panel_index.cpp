@@ -11,8 +11,37 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 
 namespace chitieu {
+
+namespace detail {
+namespace {
+
+/// The row numbers riding in the sorted keys' low bits under `row_mask` (0: the keys are in row
+/// order, row i is i) read out into `order`, on `threads` threads. Where a row number and a key
+/// are the same type they are read out in the keys' own storage, which becomes `order`: no fresh
+/// column to fault in.
+template <class Key>
+void read_rows(std::vector<Key>& key, std::uint64_t row_mask, unsigned threads, std::vector<std::size_t>& order) {
+  const std::size_t n = key.size();
+  const auto first_row = [&](std::size_t c) { return n * c / threads; };
+  if constexpr (std::is_same_v<Key, std::size_t>) {
+    run_chunks(threads, threads, [&](std::size_t c) {
+      for (std::size_t i = first_row(c); i < first_row(c + 1); ++i) key[i] = row_mask != 0 ? key[i] & row_mask : i;
+    });
+    order.swap(key);
+  } else {
+    resize_huge(order, n);
+    run_chunks(threads, threads, [&](std::size_t c) {
+      for (std::size_t i = first_row(c); i < first_row(c + 1); ++i)
+        order[i] = row_mask != 0 ? static_cast<std::size_t>(key[i] & row_mask) : i;
+    });
+  }
+}
+
+}  // namespace
+}  // namespace detail
 
 void check_panel_shape(const panel& p) {
   const std::size_t n = p.size();
@@ -93,20 +122,13 @@ panel_index index_panel(const panel& p) {
     for (std::size_t r = 0; r < n; ++r) ix.order[r] = r;
     detail::radix_sort(key, ix.order, 0, bits, threads);
   }
-  if (ix.order.empty()) {
-    detail::resize_huge(ix.order, n);
-    const std::uint64_t row_mask = (std::uint64_t{1} << low) - 1;
-    detail::run_chunks(threads, threads, [&](std::size_t c) {
-      for (std::size_t i = first_row(c); i < first_row(c + 1); ++i)
-        ix.order[i] = packed ? static_cast<std::size_t>(key[i] & row_mask) : i;
-    });
-  }
-
   const unsigned series_shift = low + year_bits;
   ix.start.push_back(0);
   for (std::size_t i = 1; i < n; ++i)
     if ((key[i] >> series_shift) != (key[i - 1] >> series_shift)) ix.start.push_back(i);
   ix.start.push_back(n);
+
+  if (ix.order.empty()) detail::read_rows(key, packed ? (std::uint64_t{1} << low) - 1 : 0, threads, ix.order);
   return ix;
 }
 

@@ -54,7 +54,27 @@ struct student_t_factor_table {
 /// The table of factors.
 inline constexpr student_t_factor_table student_t_factors{};
 
+/// P(T > t), t ≥ 0, for df = 2: ½(1 − t/r) with r = √(2 + t²), written 1/(r(r + t)) (no
+/// cancellation in the tail); ½/t² where t² would overflow.
+inline double student_t2_upper_tail(double t) noexcept {
+  if (t > 1e150) return 0.5 / t / t;
+  const double r = std::sqrt(2.0 + t * t);
+  return 1.0 / (r * (r + t));
+}
+
+/// P(T > t), t ≥ 0, for df = 4: ½(1 − s(1 + c²/2)) with c² = 4/(4 + t²), s = t/√(4 + t²), written
+/// c⁴(2 + s)/(4(1 + s)²) (1 − s = c²/(1 + s): no cancellation in the tail); 0 beyond t = 1e100,
+/// where the tail (about 6/t⁴) is below the smallest double.
+inline double student_t4_upper_tail(double t) noexcept {
+  if (t > 1e100) return 0.0;
+  const double d = 4.0 + t * t;
+  const double c2 = 4.0 / d, s = t / std::sqrt(d), one_s = 1.0 + s;
+  return c2 * c2 * (2.0 + s) / (4.0 * one_s * one_s);
+}
+
 /// P(T > t) for t ≥ 0 and whole df in [1, student_t_closed_form_max_df], without cancellation.
+/// df = 1 is atan2(1, t)/π; df = 2 and 4 have the loop-free forms above (the short series of
+/// annual data: 3 to 6 points give df 1 to 4). Otherwise:
 /// With c² = df/(df + t²) and s = t/√(df + t²) (s = sin θ, c = cos θ of A&S 26.7.3–4):
 ///   even df = 2m: P(T ≤ t) − P(T ≤ −t) = s·Σ_{j<m} a_j c^{2j}, a_0 = 1, a_{j+1} = a_j(2j+1)/(2j+2);
 ///   odd df = 2m+1: that is (2/π)(θ + s·c·Σ_{j<m} b_j c^{2j}), b_0 = 1, b_{j+1} = b_j(2j+2)/(2j+3).
@@ -65,7 +85,11 @@ inline constexpr student_t_factor_table student_t_factors{};
 /// few 1e-16 absolute); below, the rest of the series (positive terms falling at least as c²)
 /// keeps the relative error near the rounding error of c^df.
 inline double student_t_upper_tail(double t, int df) noexcept {
+  constexpr double pi = 3.141592653589793238462643383279502884;
   if (std::isinf(t)) return 0.0;
+  if (df == 1) return std::atan2(1.0, t) / pi;
+  if (df == 2) return student_t2_upper_tail(t);
+  if (df == 4) return student_t4_upper_tail(t);
   const double nu = static_cast<double>(df);
   double c2, s;
   if (t <= 1.0) {
@@ -92,11 +116,10 @@ inline double student_t_upper_tail(double t, int df) noexcept {
     head += term;
     term = next(term, j);
   }
-  constexpr double pi = 3.141592653589793238462643383279502884;
   const double c = odd ? std::sqrt(c2) : 0.0;
   const double weight = odd ? s * c / pi : 0.5 * s;  // P(T > t) = weight · Σ_{j≥m}
   const double finite = odd ? (std::atan2(std::sqrt(nu), t) - s * c * head) / pi : 0.5 * (1.0 - s * head);
-  if (finite >= 1e-3 || df == 1) return finite;  // df = 1: atan2 alone, exact in the tail
+  if (finite >= 1e-3) return finite;
   // The rest after term_j is below term_j·c²/(1 − c²): stop when that is under 1/8 ulp of the sum.
   const double stop = std::numeric_limits<double>::epsilon() * 0.125 * (1.0 - c2);
   double tail = 0.0;
