@@ -23,12 +23,14 @@ namespace {
 /// are the same type they are read out in the keys' own storage, which becomes `order`: no fresh
 /// column to fault in.
 template <class Key>
-void read_rows(std::vector<Key>& key, std::uint64_t row_mask, unsigned threads, std::vector<std::size_t>& order) {
+void read_rows(std::vector<Key>& key, std::uint64_t row_mask, unsigned threads,
+               std::vector<std::size_t>& order) {
   const std::size_t n = key.size();
   const auto first_row = [&](std::size_t c) { return n * c / threads; };
   if constexpr (std::is_same_v<Key, std::size_t>) {
     run_chunks(threads, threads, [&](std::size_t c) {
-      for (std::size_t i = first_row(c); i < first_row(c + 1); ++i) key[i] = row_mask != 0 ? key[i] & row_mask : i;
+      for (std::size_t i = first_row(c); i < first_row(c + 1); ++i)
+        key[i] = row_mask != 0 ? key[i] & row_mask : i;
     });
     order.swap(key);
   } else {
