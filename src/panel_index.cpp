@@ -6,6 +6,7 @@
 #include "detail/huge_pages.hpp"
 #include "detail/parallel.hpp"
 #include "detail/radix_sort.hpp"
+#include "detail/series_count_sort.hpp"
 #include "detail/value_range.hpp"
 
 #include <algorithm>
@@ -87,10 +88,12 @@ panel_index index_panel(const panel& p) {
     ix.start.push_back(0);
     return ix;
   }
-  const auto [ymin_it, ymax_it] = std::minmax_element(p.year.begin(), p.year.end());
-  const std::int64_t ymin = *ymin_it;
+  const auto [first_year, last_year] = detail::value_range(p.year);
+  const unsigned threads = detail::thread_count(0, n, 65536);
+  if (detail::index_by_series_counts(p, first_year, last_year, threads, ix)) return ix;
+  const std::int64_t ymin = first_year;
   const unsigned year_bits =
-      detail::bit_width_for(static_cast<std::uint64_t>(std::int64_t{*ymax_it} - ymin + 1));
+      detail::bit_width_for(static_cast<std::uint64_t>(std::int64_t{last_year} - ymin + 1));
   const unsigned area_bits = detail::bit_width_for(p.area_ids.size());
   const unsigned ind_bits = detail::bit_width_for(p.indicator_ids.size());
   const unsigned bits = year_bits + area_bits + ind_bits;
@@ -99,7 +102,6 @@ panel_index index_panel(const panel& p) {
   const bool packed = bits + row_bits < 64;  // the row number rides below the key
   const unsigned low = packed ? row_bits : 0;
 
-  const unsigned threads = detail::thread_count(0, n, 65536);
   const auto first_row = [&](std::size_t c) { return n * c / threads; };
   std::vector<std::uint64_t> key;
   detail::resize_huge(key, n);

@@ -4,6 +4,7 @@
 #include <chitieu/panel_index.hpp>
 
 #include "detail/radix_sort.hpp"
+#include "detail/series_count_sort.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -20,6 +21,45 @@ std::vector<std::tuple<int, int, int>> keys_in_order(const chitieu::panel& p,
   std::vector<std::tuple<int, int, int>> out;
   for (std::size_t r : ix.order) out.emplace_back(p.indicator[r], p.area[r], p.year[r]);
   return out;
+}
+
+// Row numbers in (indicator, area, year) order, equal keys in panel order: the index's definition.
+std::vector<std::size_t> reference_order(const chitieu::panel& p) {
+  std::vector<std::size_t> ref(p.size());
+  std::iota(ref.begin(), ref.end(), std::size_t{0});
+  std::stable_sort(ref.begin(), ref.end(), [&](std::size_t a, std::size_t b) {
+    return std::make_tuple(p.indicator[a], p.area[a], p.year[a]) <
+           std::make_tuple(p.indicator[b], p.area[b], p.year[b]);
+  });
+  return ref;
+}
+
+// A panel of `indicators` × `areas` ids whose rows are listed year by year (2015..2024), as yearly
+// tables appended: each year a random subset of the series, in random order, some rows twice.
+chitieu::panel year_by_year_panel(int indicators, int areas, std::size_t rows_per_year, unsigned seed) {
+  chitieu::panel p;
+  for (int i = 0; i < indicators; ++i) p.indicator_ids.push_back("i" + std::to_string(i));
+  for (int a = 0; a < areas; ++a) p.area_ids.push_back("a" + std::to_string(a));
+  std::mt19937 rng(seed);
+  for (std::int32_t year = 2015; year < 2025; ++year)
+    for (std::size_t r = 0; r < rows_per_year; ++r) {
+      p.indicator.push_back(static_cast<std::int32_t>(rng() % static_cast<unsigned>(indicators)));
+      p.area.push_back(static_cast<std::int32_t>(rng() % static_cast<unsigned>(areas)));
+      p.year.push_back(year);
+    }
+  p.value.assign(p.indicator.size(), 0.0);
+  p.numerator = p.denominator = p.weight = p.se = p.coverage = p.value;
+  return p;
+}
+
+// The series boundaries of an order: where (indicator, area) changes, and the sentinel.
+std::vector<std::size_t> series_starts(const chitieu::panel& p, const std::vector<std::size_t>& order) {
+  std::vector<std::size_t> start{0};
+  for (std::size_t i = 1; i < order.size(); ++i)
+    if (p.indicator[order[i]] != p.indicator[order[i - 1]] || p.area[order[i]] != p.area[order[i - 1]])
+      start.push_back(i);
+  start.push_back(order.size());
+  return start;
 }
 }  // namespace
 
@@ -71,13 +111,7 @@ BOOST_AUTO_TEST_CASE(large_shuffled_panel_matches_a_reference_sort) {
   p.value.assign(n, 0.0);
   p.numerator = p.denominator = p.weight = p.se = p.coverage = p.value;
   const auto ix = chitieu::index_panel(p);
-  std::vector<std::size_t> ref(n);
-  std::iota(ref.begin(), ref.end(), std::size_t{0});
-  std::stable_sort(ref.begin(), ref.end(), [&](std::size_t a, std::size_t b) {
-    return std::make_tuple(p.indicator[a], p.area[a], p.year[a]) <
-           std::make_tuple(p.indicator[b], p.area[b], p.year[b]);
-  });
-  BOOST_TEST(ix.order == ref);  // stable: equal keys keep panel order
+  BOOST_TEST(ix.order == reference_order(p));  // stable: equal keys keep panel order
   // series boundaries are exactly where (indicator, area) changes
   const auto keys = keys_in_order(p, ix);
   std::size_t boundaries = 1;
@@ -182,4 +216,51 @@ BOOST_AUTO_TEST_CASE(a_large_sorted_panel_out_of_order_only_where_two_shares_mee
     BOOST_REQUIRE(std::make_tuple(p.area[ix.order[i - 1]], p.year[ix.order[i - 1]]) <
                   std::make_tuple(p.area[ix.order[i]], p.year[ix.order[i]]));
   BOOST_TEST(ix.series_count() == 3000u);
+}
+
+BOOST_AUTO_TEST_CASE(series_counts_index_year_by_year_panels_as_the_reference_sort) {
+  // 23 indicators × 997 areas (22 931 series) over 10 years of 40 000 rows: repeated rows included.
+  const chitieu::panel p = year_by_year_panel(23, 997, 40000, 7);
+  const auto ref = reference_order(p);
+  const auto starts = series_starts(p, ref);
+  for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    chitieu::panel_index ix;
+    BOOST_TEST_INFO("threads = " << threads);
+    BOOST_TEST(chitieu::detail::index_by_series_counts(p, 2015, 2024, threads, ix));
+    BOOST_TEST(ix.order == ref);
+    BOOST_TEST(ix.start == starts);
+  }
+  const auto ix = chitieu::index_panel(p);
+  BOOST_TEST(ix.order == ref);
+  BOOST_TEST(ix.start == starts);
+}
+
+BOOST_AUTO_TEST_CASE(series_counts_decline_a_series_out_of_year_order_and_index_panel_sorts_it) {
+  chitieu::panel p = year_by_year_panel(5, 40, 2000, 11);  // 200 series, 20 000 rows
+  chitieu::panel_index ix;
+  BOOST_TEST(chitieu::detail::index_by_series_counts(p, 2015, 2024, 2, ix));
+  // Within one share: row 0 becomes a 2019 row, and a later row of its series a 2014 row.
+  chitieu::panel within = p;
+  within.indicator[9999] = within.indicator[0];
+  within.area[9999] = within.area[0];
+  within.year[9999] = 2014;
+  within.year[0] = 2019;
+  chitieu::panel_index none;
+  BOOST_TEST(!chitieu::detail::index_by_series_counts(within, 2014, 2024, 1, none));
+  BOOST_TEST(none.order.empty());
+  BOOST_TEST(chitieu::index_panel(within).order == reference_order(within));
+  // Across shares: each half lists its years in order, but the first row of the second half
+  // becomes a 2015 row of the series whose last row in the first half is of 2019.
+  chitieu::panel across = p;
+  const std::size_t half = across.size() / 2;  // the first row of the second of two shares
+  across.indicator[half] = across.indicator[half - 1];
+  across.area[half] = across.area[half - 1];
+  across.year[half] = 2015;  // the series' row before it (row half - 1) is of 2019
+  BOOST_TEST(across.year[half - 1] == 2019);
+  BOOST_TEST(!chitieu::detail::index_by_series_counts(across, 2015, 2024, 2, none));
+  BOOST_TEST(chitieu::index_panel(across).order == reference_order(across));
+  // More series than rows: the table would outgrow the panel.
+  chitieu::panel wide = year_by_year_panel(50, 500, 100, 3);  // 25 000 series, 1 000 rows
+  BOOST_TEST(!chitieu::detail::index_by_series_counts(wide, 2015, 2024, 2, none));
+  BOOST_TEST(chitieu::index_panel(wide).order == reference_order(wide));
 }
