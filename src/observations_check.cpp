@@ -186,14 +186,20 @@ void check_observations(const plan& p, const panel& obs) {
 void complete_values(const plan& p, panel& obs) {
   check_panel_shape(obs);
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
-  for (std::size_t r = 0; r < obs.size(); ++r) {
-    if (!std::isnan(obs.value[r])) continue;
-    const double num = obs.numerator[r], den = obs.denominator[r];
-    if (!(std::isfinite(num) && std::isfinite(den) && den > 0.0)) continue;
-    const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
-    if (!ind) throw detail::unknown_indicator_error(p, obs, r);
-    obs.value[r] = detail::effective_value(obs, r, ind->unit);
-  }
+  const std::size_t n = obs.size();
+  const unsigned threads = detail::thread_count(0, n, 65536);
+  // Chunks of rows on the cores; run_chunks rethrows the error of the lowest chunk, which is the
+  // first row in panel order that has one (a chunk stops at its first).
+  detail::run_chunks(threads, threads, [&](std::size_t c) {
+    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+      if (!std::isnan(obs.value[r])) continue;
+      const double num = obs.numerator[r], den = obs.denominator[r];
+      if (!(std::isfinite(num) && std::isfinite(den) && den > 0.0)) continue;
+      const indicator* ind = of_code[static_cast<std::size_t>(obs.indicator[r])];
+      if (!ind) throw detail::unknown_indicator_error(p, obs, r);
+      obs.value[r] = detail::effective_value(obs, r, ind->unit);
+    }
+  });
 }
 
 }  // namespace chitieu

@@ -7,12 +7,16 @@
 
 #include "test_support.hpp"
 
+#include <chitieu/area_codes.hpp>
+#include <chitieu/areas.hpp>
 #include <chitieu/csv_files.hpp>
+#include <chitieu/date.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/phrase.hpp>
 #include <chitieu/plan_file.hpp>
 #include <chitieu/review.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstddef>
@@ -214,4 +218,69 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_over_threads_equals_one_kept) {
   BOOST_TEST(at_2024.size() < expected.size());
   chitieu::panel again = big;
   BOOST_TEST(same(chitieu::evaluate(p, std::move(again), four), at_2024));
+}
+
+BOOST_AUTO_TEST_CASE(completion_and_the_area_check_over_the_cores_keep_row_order) {
+  // complete_values() and observation_area_problems() split the rows over the cores (from 131 072
+  // rows): each value is completed as numerator × factor / denominator, the error is the first
+  // row's, and area problems planted in different chunks come back once each, in row order.
+  const chitieu::plan p = chitieu::load_plan("nq-42-2023");
+  chitieu::panel big = synthetic(p, 2600);
+  const std::size_t n = big.size();
+  BOOST_TEST_REQUIRE(n > 131072u);
+  chitieu::panel completed = big;
+  chitieu::complete_values(p, completed);
+  std::size_t filled = 0, wrong = 0;
+  for (std::size_t r = 0; r < n; ++r) {
+    const bool ratio = std::isnan(big.value[r]);  // the synthetic ratio rows are percents
+    const double expected = ratio ? big.numerator[r] * 100.0 / big.denominator[r] : big.value[r];
+    filled += ratio ? 1 : 0;
+    wrong += completed.value[r] == expected ? 0 : 1;
+  }
+  BOOST_TEST(filled > n / 10);
+  BOOST_TEST(wrong == 0u);
+  const auto ratio_row = [&](std::size_t from) {  // a row given as numerator and denominator
+    while (!std::isnan(big.value[from])) ++from;
+    return from;
+  };
+  chitieu::panel unknown = big;
+  unknown.indicator_ids.push_back("unknown_a");
+  unknown.indicator_ids.push_back("unknown_b");
+  const std::size_t early = ratio_row(1000), late = ratio_row(n - 300);
+  unknown.indicator[late] = static_cast<std::int32_t>(unknown.indicator_ids.size() - 1);
+  unknown.indicator[early] = static_cast<std::int32_t>(unknown.indicator_ids.size() - 2);
+  try {
+    chitieu::complete_values(p, unknown);
+    BOOST_FAIL("expected chitieu::error");
+  } catch (const chitieu::error& e) {
+    BOOST_TEST(e.line() == static_cast<long>(early + 1));
+    BOOST_TEST(std::string(e.what()).find("unknown_a") != std::string::npos);
+  }
+  // Every area a0 … a2599 valid from 2021: the 2020 rows are problems, and so is a planted
+  // unknown area near the middle; they come back in row order.
+  std::vector<chitieu::area> areas;
+  for (int a = 0; a < 2600; ++a) {
+    chitieu::area unit;
+    unit.id = "a" + std::to_string(a);
+    unit.name = unit.id;
+    unit.level = "xã";
+    unit.valid_from = chitieu::parse_date("2021-01-01");
+    areas.push_back(unit);
+  }
+  const chitieu::area_table table(areas, "areas.csv");
+  big.area_ids.push_back("nowhere");
+  const std::size_t middle = n / 2 + 5;
+  big.area[middle] = static_cast<std::int32_t>(big.area_ids.size() - 1);
+  big.year[middle] = 2023;
+  std::vector<std::size_t> expected_lines;
+  for (std::size_t r = 0; r < n; ++r)
+    if (big.year[r] == 2020 || r == middle) expected_lines.push_back(r + 1);
+  const auto problems = chitieu::observation_area_problems(big, table);
+  std::vector<std::size_t> lines;
+  for (const auto& e : problems) lines.push_back(static_cast<std::size_t>(e.line()));
+  BOOST_TEST(lines == expected_lines);
+  const auto unknown_at = std::find_if(problems.begin(), problems.end(),
+                                       [&](const chitieu::error& e) { return e.line() == long(middle + 1); });
+  BOOST_TEST_REQUIRE((unknown_at != problems.end()));
+  BOOST_TEST(std::string(unknown_at->what()).find("unknown area 'nowhere'") != std::string::npos);
 }
