@@ -10,6 +10,7 @@
 #include "detail/indicator_rules.hpp"
 #include "detail/parallel.hpp"
 #include "detail/plan_lookup.hpp"
+#include "detail/series_count_sort.hpp"
 #include "detail/series_evaluator.hpp"
 
 #include <algorithm>
@@ -65,24 +66,33 @@ void give_unread_columns(panel& obs, column_pool& pool) {
 }
 
 /// Puts the columns an owned panel with completed values keeps (codes, year, value, coverage) in index order,
-/// column after column, each gathered into the storage the previous one (or the pool) left.
-void sort_columns(panel& obs, const panel_index& ix, column_pool& pool, unsigned threads) {
+/// column after column, each into the storage the previous one (or the pool) left: scattered in
+/// panel order to their `positions` when the index gave them, else gathered in index order.
+void sort_columns(panel& obs, const panel_index& ix, const std::vector<std::size_t>& positions,
+                  column_pool& pool, unsigned threads) {
   const std::size_t n = obs.size();
-  const auto gather = [&](auto& column) {
+  const auto put_in_order = [&](auto& column) {
     std::remove_reference_t<decltype(column)> sorted;
     pool.take(sorted, n);
-    run_chunks(threads, threads, [&](std::size_t c) {  // random reads: both cores help
-      for (std::size_t i = n * c / threads, end = n * (c + 1) / threads; i < end; ++i)
-        sorted[i] = column[ix.order[i]];
+    run_chunks(threads, threads, [&](std::size_t c) {  // random reads or writes: both cores help
+      const std::size_t first = n * c / threads, end = n * (c + 1) / threads;
+      if (positions.empty()) {
+        for (std::size_t i = first; i < end; ++i) sorted[i] = column[ix.order[i]];
+      } else {  // each thread writes its own share of the positions, no cache line shared
+        for (std::size_t r = 0; r < n; ++r) {
+          const std::size_t to = positions[r];
+          if (to - first < end - first) sorted[to] = column[r];
+        }
+      }
     });
     pool.give(column);
     column.swap(sorted);
   };
-  gather(obs.indicator);
-  gather(obs.area);
-  gather(obs.year);
-  gather(obs.value);
-  gather(obs.coverage);
+  put_in_order(obs.indicator);
+  put_in_order(obs.area);
+  put_in_order(obs.year);
+  put_in_order(obs.value);
+  put_in_order(obs.coverage);
 }
 
 /// Makes the columns the evaluation computes (assessed, status, margin, baseline, progress,
@@ -133,7 +143,7 @@ void give_columns(evaluation& e, column_pool& pool) {
 /// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
 /// panel's rows in index order). The columns no longer read, and those of `pool` (an evaluation
 /// given to recycle), serve as computed columns.
-evaluation evaluate_in_place(panel& obs, const panel_index& ix,
+evaluation evaluate_in_place(panel& obs, const panel_index& ix, const std::vector<std::size_t>& positions,
                              const std::vector<std::optional<indicator_rules>>& rules,
                              const evaluate_options& opt, column_pool&& pool) {
   const std::size_t n = obs.size();
@@ -141,7 +151,7 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix,
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
   give_unread_columns(obs, pool);
-  sort_columns(obs, ix, pool, thread_count(opt.threads, n, 65536));
+  sort_columns(obs, ix, positions, pool, thread_count(opt.threads, n, 65536));
   size_computed_columns(out, n, pool, thread_count(opt.threads, n, 65536));
   column_pool().swap(pool);  // the spares left are freed before the evaluation runs
   const unsigned threads = thread_count(opt.threads, n, 32768);
@@ -262,12 +272,13 @@ void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evalu
 
 evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation&& recycle) {
   if (!opt.checked) check_observations(p, obs);
-  const panel_index ix = index_panel(obs);
+  std::vector<std::size_t> positions;  // every observed year: the kept columns are scattered to them
+  const panel_index ix = opt.year ? index_panel(obs) : detail::index_panel_and_positions(obs, positions);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
   detail::column_pool pool;
   detail::give_columns(recycle, pool);
-  if (!opt.year) return detail::evaluate_in_place(obs, ix, rules, opt, std::move(pool));
+  if (!opt.year) return detail::evaluate_in_place(obs, ix, positions, rules, opt, std::move(pool));
   detail::give_unread_columns(obs, pool);
   return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
 }

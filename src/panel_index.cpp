@@ -80,7 +80,10 @@ void check_panel_shape(const panel& p) {
   }
 }
 
-panel_index index_panel(const panel& p) {
+namespace {
+
+/// index_panel(), with the positions of index_panel_and_positions when `positions` is given.
+panel_index index_rows(const panel& p, std::vector<std::size_t>* positions) {
   check_panel_shape(p);
   const std::size_t n = p.size();
   panel_index ix;
@@ -90,7 +93,7 @@ panel_index index_panel(const panel& p) {
   }
   const auto [first_year, last_year] = detail::value_range(p.year);
   const unsigned threads = detail::thread_count(0, n, 65536);
-  if (detail::index_by_series_counts(p, first_year, last_year, threads, ix)) return ix;
+  if (detail::index_by_series_counts(p, first_year, last_year, threads, ix, positions)) return ix;
   const std::int64_t ymin = first_year;
   const unsigned year_bits =
       detail::bit_width_for(static_cast<std::uint64_t>(std::int64_t{last_year} - ymin + 1));
@@ -134,6 +137,15 @@ panel_index index_panel(const panel& p) {
 
   if (ix.order.empty()) detail::read_rows(key, packed ? (std::uint64_t{1} << low) - 1 : 0, threads, ix.order);
   return ix;
+}
+
+}  // namespace
+
+panel_index index_panel(const panel& p) { return index_rows(p, nullptr); }
+
+panel_index detail::index_panel_and_positions(const panel& p, std::vector<std::size_t>& positions) {
+  positions.clear();
+  return index_rows(p, &positions);
 }
 
 }  // namespace chitieu

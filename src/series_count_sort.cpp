@@ -22,7 +22,7 @@ struct series_count {
 }  // namespace
 
 bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_t last_year, unsigned threads,
-                            panel_index& ix) {
+                            panel_index& ix, std::vector<std::size_t>* positions) {
   const std::size_t n = p.size(), areas = p.area_ids.size();
   const std::size_t series = p.indicator_ids.size() * areas;
   if (n == 0 || n >= (std::size_t{1} << 32) || series > n || std::int64_t{last_year} - first_year >= 65535)
@@ -71,9 +71,19 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
   start.push_back(n);
   std::vector<std::size_t> order;
   resize_huge(order, n);
+  if (positions) resize_huge(*positions, n);
   run_chunks(threads, threads, [&](std::size_t c) {
     auto& count = counts[c];
-    for (std::size_t r = first_row(c); r < first_row(c + 1); ++r) order[count[series_of(r)].rows++] = r;
+    if (positions) {
+      std::size_t* position = positions->data();
+      for (std::size_t r = first_row(c); r < first_row(c + 1); ++r) {
+        const std::size_t at = count[series_of(r)].rows++;
+        order[at] = r;
+        position[r] = at;
+      }
+    } else {
+      for (std::size_t r = first_row(c); r < first_row(c + 1); ++r) order[count[series_of(r)].rows++] = r;
+    }
   });
   ix.order.swap(order);
   ix.start.swap(start);

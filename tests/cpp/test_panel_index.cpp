@@ -264,3 +264,22 @@ BOOST_AUTO_TEST_CASE(series_counts_decline_a_series_out_of_year_order_and_index_
   BOOST_TEST(!chitieu::detail::index_by_series_counts(wide, 2015, 2024, 2, none));
   BOOST_TEST(chitieu::index_panel(wide).order == reference_order(wide));
 }
+
+BOOST_AUTO_TEST_CASE(positions_are_the_inverse_of_the_counting_sorts_order) {
+  const chitieu::panel p = year_by_year_panel(23, 997, 40000, 5);
+  std::vector<std::size_t> positions{7, 7};  // replaced
+  const auto ix = chitieu::detail::index_panel_and_positions(p, positions);
+  BOOST_TEST(ix.order == reference_order(p));
+  BOOST_TEST_REQUIRE(positions.size() == p.size());
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < ix.order.size(); ++i) wrong += positions[ix.order[i]] == i ? 0 : 1;
+  BOOST_TEST(wrong == 0u);
+  // A panel the counting sort declines (years out of order in its series): radix-sorted, no positions.
+  chitieu::panel shuffled = p;
+  std::mt19937 rng(9);
+  for (std::size_t r = 0; r < shuffled.size(); ++r)
+    shuffled.year[r] = static_cast<std::int32_t>(2015 + rng() % 10);
+  const auto sorted = chitieu::detail::index_panel_and_positions(shuffled, positions);
+  BOOST_TEST(positions.empty());
+  BOOST_TEST(sorted.order == reference_order(shuffled));
+}
