@@ -33,7 +33,8 @@ void register_evaluate(pybind11::module_& m);
 void register_areas(pybind11::module_& m);
 /// The C++ readers of observation, area and crosswalk CSV files.
 void register_files(pybind11::module_& m);
-/// The dictionary codes of Arrow text columns (ids numbered in order of first appearance).
+/// The dictionary codes of Arrow text columns (ids numbered in order of first appearance), and
+/// codes renumbered into another order of their dictionary.
 void register_text_codes(pybind11::module_& m);
 /// The projection's least-squares line (for plots).
 void register_projection(pybind11::module_& m);

@@ -1,9 +1,11 @@
 // Python binding of the dictionary codes of Arrow text columns: ids numbered in order of first
 // appearance by the C++ text dictionary (the one the CSV reader numbers ids with), read straight
-// from the Arrow buffers (the Arrow C data interface), without a Python object per row.
+// from the Arrow buffers (the Arrow C data interface), without a Python object per row; and codes
+// renumbered into another dictionary order (the frames' sorted categories) on the cores.
 #include "arrow_c_data.hpp"
 #include "register.hpp"
 
+#include "detail/parallel.hpp"
 #include "detail/text_dictionary.hpp"
 
 #include <pybind11/numpy.h>
@@ -92,6 +94,41 @@ void register_text_codes(py::module_& m) {
       "(int32 codes, the list of distinct texts) of an Arrow text column given as its chunks, each the pair "
       "of capsules of __arrow_c_array__() (utf8, large_utf8 or utf8_view): texts numbered in order of first "
       "appearance across the chunks (numbered on both cores), -1 for a null");
+  m.def(
+      "renumber_codes",
+      [](const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& codes,
+         const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& new_codes) {
+        const auto n = static_cast<std::size_t>(codes.size());
+        const auto m = static_cast<std::int64_t>(new_codes.size());
+        py::array_t<std::int32_t> out(static_cast<py::ssize_t>(n));
+        const std::int32_t *from = codes.data(), *to = new_codes.data();
+        std::int32_t* put = out.mutable_data();
+        std::vector<std::size_t> bad;  // per share: its first code outside [0, m), or n
+        {
+          py::gil_scoped_release release;
+          const unsigned threads = detail::thread_count(0, n, 65536);
+          bad.assign(threads, n);
+          detail::run_chunks(threads, threads, [&](std::size_t c) {
+            for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+              const std::int32_t code = from[r];
+              if (code < 0 || code >= m) {
+                bad[c] = r;
+                return;
+              }
+              put[r] = to[code];
+            }
+          });
+        }
+        for (const std::size_t r : bad)
+          if (r < n)
+            throw error("renumber_codes: code " + std::to_string(from[r]) + " is outside [0, " +
+                            std::to_string(m) + "); give codes of the dictionary renumbered",
+                        {}, static_cast<long>(r + 1), "codes");
+        return out;
+      },
+      py::arg("codes"), py::arg("new_codes"),
+      "new_codes[codes] as a new int32 array (numpy.take, on the cores without the GIL); a code outside "
+      "[0, len(new_codes)) raises ChitieuError naming its 1-based row");
 }
 
 }  // namespace chitieu::python

@@ -144,7 +144,7 @@ def _sorted_categorical(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> pd.
         return _categorical(codes, names.tolist())
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order), dtype=np.int32)
-    return _categorical(np.take(rank, codes) if len(codes) else codes, names[order].tolist())
+    return _categorical(_core.renumber_codes(codes, rank), names[order].tolist())
 
 
 def _copies(columns: Dict[str, Any], names: Sequence[str]) -> Dict[str, Any]:

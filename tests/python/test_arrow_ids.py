@@ -117,3 +117,19 @@ def test_an_arrow_table_of_any_text_layout_evaluates_alike(layout) -> None:  # t
     ours = chitieu.evaluate(plan, table).to_frame()
     reference = chitieu.evaluate(plan, obs).to_frame()
     pd.testing.assert_frame_equal(ours, reference)
+
+
+def test_renumber_codes_is_take_on_the_cores_and_names_a_bad_row() -> None:
+    rng = np.random.default_rng(3)
+    new_codes = rng.permutation(5000).astype(np.int32)
+    codes = rng.integers(0, 5000, 300_000).astype(np.int32)  # over two 65 536-row shares
+    renumbered = chitieu._core.renumber_codes(codes, new_codes)
+    assert renumbered.dtype == np.int32
+    assert np.array_equal(renumbered, np.take(new_codes, codes))
+    assert chitieu._core.renumber_codes(np.array([], dtype=np.int32), new_codes).size == 0
+    codes[200_001] = 5000  # a later share's bad code, and an earlier share's: the earlier is named
+    codes[100_000] = -1
+    with pytest.raises(chitieu.ChitieuError) as raised:
+        chitieu._core.renumber_codes(codes, new_codes)
+    assert raised.value.line == 100_001 and raised.value.field == "codes"
+    assert "code -1 is outside [0, 5000)" in str(raised.value)
