@@ -142,8 +142,9 @@ void give_columns(evaluation& e, column_pool& pool) {
 /// kept columns sorted into index order in place and evaluated there, and then moved into the
 /// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
 /// panel's rows in index order). The columns no longer read, and those of `pool` (an evaluation
-/// given to recycle), serve as computed columns.
-evaluation evaluate_in_place(panel& obs, const panel_index& ix, const std::vector<std::size_t>& positions,
+/// given to recycle), serve as computed columns. `positions` (each row's place in the index, or
+/// empty) is freed once the kept columns are in order.
+evaluation evaluate_in_place(panel& obs, const panel_index& ix, std::vector<std::size_t>&& positions,
                              const std::vector<std::optional<indicator_rules>>& rules,
                              const evaluate_options& opt, column_pool&& pool) {
   const std::size_t n = obs.size();
@@ -152,6 +153,7 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix, const std::vecto
   out.area_ids = obs.area_ids;
   give_unread_columns(obs, pool);
   sort_columns(obs, ix, positions, pool, thread_count(opt.threads, n, 65536));
+  std::vector<std::size_t>().swap(positions);  // freed before the computed columns are made
   size_computed_columns(out, n, pool, thread_count(opt.threads, n, 65536));
   column_pool().swap(pool);  // the spares left are freed before the evaluation runs
   const unsigned threads = thread_count(opt.threads, n, 32768);
@@ -278,7 +280,7 @@ evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, eva
   complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
   detail::column_pool pool;
   detail::give_columns(recycle, pool);
-  if (!opt.year) return detail::evaluate_in_place(obs, ix, positions, rules, opt, std::move(pool));
+  if (!opt.year) return detail::evaluate_in_place(obs, ix, std::move(positions), rules, opt, std::move(pool));
   detail::give_unread_columns(obs, pool);
   return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
 }
