@@ -25,9 +25,12 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
                             panel_index& ix, std::vector<std::size_t>* positions) {
   const std::size_t n = p.size(), areas = p.area_ids.size();
   const std::size_t series = p.indicator_ids.size() * areas;
-  if (n == 0 || n >= (std::size_t{1} << 32) || series > n || std::int64_t{last_year} - first_year >= 65535)
-    return false;
   threads = std::max(1u, threads);
+  // A table of series per thread, 8 bytes an entry: at most 8 bytes a row in all (the radix sort
+  // needs 16), and the serial pass over the tables no longer than one over the rows.
+  if (n == 0 || n >= (std::size_t{1} << 32) || series > n / threads ||
+      std::int64_t{last_year} - first_year >= 65535)
+    return false;
   const auto first_row = [&](std::size_t c) { return n * c / threads; };
   const auto series_of = [&](std::size_t r) {
     return static_cast<std::size_t>(p.indicator[r]) * areas + static_cast<std::size_t>(p.area[r]);

@@ -15,9 +15,10 @@ namespace chitieu::detail {
 /// Indexes `p` (its codes checked by check_panel_shape; its years in [first_year, last_year]) by a
 /// counting sort on the series, indicator code × area code, on `threads` threads: each counts the
 /// rows of every series in its contiguous share of the rows, then places them. Applies when the
-/// table of series has at most as many entries as the panel has rows (fewer than 2³² rows, years
-/// spanning fewer than 65 535) and every series lists its years in non-decreasing order in the
-/// panel (as data sorted by year, or by series, do). Then `ix` is the index index_panel() defines
+/// tables of series, one per thread, have at most as many entries in all as the panel has rows
+/// (fewer than 2³² rows, years spanning fewer than 65 535) and every series lists its years in
+/// non-decreasing order in the panel (as data sorted by year, or by series, do). Then `ix` is the
+/// index index_panel() defines
 /// and the result is true; else `ix` is left empty and the result is false (the caller sorts).
 /// `positions`, when given, then gets each row's position in the order (positions[order[i]] = i),
 /// written in the same pass (it is left as it was when the result is false).

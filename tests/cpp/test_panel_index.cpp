@@ -259,6 +259,13 @@ BOOST_AUTO_TEST_CASE(series_counts_decline_a_series_out_of_year_order_and_index_
   BOOST_TEST(across.year[half - 1] == 2019);
   BOOST_TEST(!chitieu::detail::index_by_series_counts(across, 2015, 2024, 2, none));
   BOOST_TEST(chitieu::index_panel(across).order == reference_order(across));
+  // 3 000 series over 10 000 rows: one table fits, four (one a thread) would outgrow the panel.
+  chitieu::panel narrow = year_by_year_panel(10, 300, 1000, 13);
+  chitieu::panel_index one_thread, four_threads;
+  BOOST_TEST(chitieu::detail::index_by_series_counts(narrow, 2015, 2024, 1, one_thread));
+  BOOST_TEST(one_thread.order == reference_order(narrow));
+  BOOST_TEST(!chitieu::detail::index_by_series_counts(narrow, 2015, 2024, 4, four_threads));
+  BOOST_TEST(four_threads.order.empty());
   // More series than rows: the table would outgrow the panel.
   chitieu::panel wide = year_by_year_panel(50, 500, 100, 3);  // 25 000 series, 1 000 rows
   BOOST_TEST(!chitieu::detail::index_by_series_counts(wide, 2015, 2024, 2, none));
