@@ -8,9 +8,7 @@
 #include "detail/parallel.hpp"
 #include "detail/row_label.hpp"
 
-#include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <unordered_map>
 #include <utility>
 
@@ -164,33 +162,23 @@ std::vector<error> observation_area_problems(const panel& obs, const area_table&
       known[c] = 1;
       span[c] = detail::year_end_span(areas.at(obs.area_ids[c]));
     }
-  // Chunks of rows on the cores, each with its own list; joined in row order.
-  const std::size_t n = obs.size();
-  const unsigned threads = detail::thread_count(0, n, 65536);
-  std::vector<std::vector<error>> found(threads);
-  detail::run_chunks(threads, threads, [&](std::size_t chunk) {
-    std::vector<error>& out = found[chunk];
-    for (std::size_t r = n * chunk / threads, end = n * (chunk + 1) / threads; r < end; ++r) {
-      const auto c = static_cast<std::size_t>(obs.area[r]);
-      if (known[c] && obs.year[r] >= span[c].first && obs.year[r] <= span[c].second) continue;
-      const std::string& id = obs.area_ids[c];
-      const long line = static_cast<long>(r + 1);
-      if (!known[c]) {
-        out.emplace_back(
-            detail::row_label(obs, r) + ": unknown area '" + id + "'; expected an id of the area table" +
-                (areas.source().empty() ? std::string() : " (" + areas.source() + ")") + id_hint(areas, id),
-            std::string{}, line, "area");
-        continue;
-      }
-      out.emplace_back(detail::row_label(obs, r) + ": area '" + id + "' is not a unit of " +
-                           std::to_string(obs.year[r]) + " (" + validity(areas.at(id)) +
-                           "; the units of a year are those valid on its 31 December)",
-                       std::string{}, line, "area");
+  return detail::collect_over_rows<error>(obs.size(), [&](std::size_t r, std::vector<error>& out) {
+    const auto c = static_cast<std::size_t>(obs.area[r]);
+    if (known[c] && obs.year[r] >= span[c].first && obs.year[r] <= span[c].second) return;
+    const std::string& id = obs.area_ids[c];
+    const long line = static_cast<long>(r + 1);
+    if (!known[c]) {
+      out.emplace_back(
+          detail::row_label(obs, r) + ": unknown area '" + id + "'; expected an id of the area table" +
+              (areas.source().empty() ? std::string() : " (" + areas.source() + ")") + id_hint(areas, id),
+          std::string{}, line, "area");
+      return;
     }
+    out.emplace_back(detail::row_label(obs, r) + ": area '" + id + "' is not a unit of " +
+                         std::to_string(obs.year[r]) + " (" + validity(areas.at(id)) +
+                         "; the units of a year are those valid on its 31 December)",
+                     std::string{}, line, "area");
   });
-  std::vector<error> out;
-  for (auto& chunk : found) std::move(chunk.begin(), chunk.end(), std::back_inserter(out));
-  return out;
 }
 
 }  // namespace chitieu

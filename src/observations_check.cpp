@@ -19,7 +19,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <map>
 #include <string>
 #include <tuple>
@@ -148,28 +147,21 @@ std::vector<error> observation_problems(const plan& p, const panel& obs) {
   const auto of_code = detail::plan_indicators_of_codes(p, obs);
   const auto screens = detail::screens_of_codes(of_code);
   const auto bad_area = area_id_problems_of(obs);
-  // The rows in contiguous chunks over the cores; the chunks' problems joined in row order.
-  const std::size_t n = obs.size();
-  const unsigned threads = detail::thread_count(0, n, 65536);
-  std::vector<std::vector<error>> found(threads);
-  detail::run_chunks(threads, threads, [&](std::size_t c) {
-    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
-      if (const std::string& why = bad_area[static_cast<std::size_t>(obs.area[r])]; !why.empty()) {
-        found[c].emplace_back(why + "; " + area_id_rule, std::string{}, static_cast<long>(r + 1), "area");
-        continue;
-      }
-      const auto code = static_cast<std::size_t>(obs.indicator[r]);
-      const indicator* ind = of_code[code];
-      if (!ind) {
-        found[c].push_back(detail::unknown_indicator_error(p, obs, r));
-        continue;
-      }
-      if (!detail::plainly_valid(obs, r, screens[code])) detail::row_problems(obs, r, *ind, found[c]);
-    }
-  });
-  std::vector<error> out;
-  for (auto& chunk : found)
-    out.insert(out.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
+  // The rows in contiguous shares over the cores; the shares' problems joined in row order.
+  std::vector<error> out =
+      detail::collect_over_rows<error>(obs.size(), [&](std::size_t r, std::vector<error>& found) {
+        if (const std::string& why = bad_area[static_cast<std::size_t>(obs.area[r])]; !why.empty()) {
+          found.emplace_back(why + "; " + area_id_rule, std::string{}, static_cast<long>(r + 1), "area");
+          return;
+        }
+        const auto code = static_cast<std::size_t>(obs.indicator[r]);
+        const indicator* ind = of_code[code];
+        if (!ind) {
+          found.push_back(detail::unknown_indicator_error(p, obs, r));
+          return;
+        }
+        if (!detail::plainly_valid(obs, r, screens[code])) detail::row_problems(obs, r, *ind, found);
+      });
   for (const auto& [r, q] : detail::duplicate_rows(obs))
     out.push_back(detail::duplicate_row_error(detail::row_label(obs, r), static_cast<long>(r + 1),
                                               static_cast<long>(q + 1)));

@@ -35,20 +35,15 @@ void check_and_complete(const plan& p, panel& obs) {
   // Each value completed from its numerator and denominator (effective_value) is checked as a
   // value: the rest of its row passed above, and the value agrees with its ratio exactly, so
   // row_problems() can only object to a value the screen does not accept.
-  const std::size_t n = obs.size();
-  const unsigned threads = detail::thread_count(0, n, 65536);
-  std::vector<std::vector<error>> found(threads);
-  detail::run_chunks(threads, threads, [&](std::size_t c) {
-    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
-      if (!std::isnan(obs.value[r])) continue;
-      const auto code = static_cast<std::size_t>(obs.indicator[r]);
-      const double v = detail::effective_value(obs, r, of_code[code]->unit);
-      if (std::isnan(v)) continue;  // no ratio to complete it from
-      obs.value[r] = v;
-      if (!detail::value_passes(v, screens[code])) detail::row_problems(obs, r, *of_code[code], found[c]);
-    }
-  });
-  for (const auto& chunk : found) throw_first_problem(chunk);
+  throw_first_problem(
+      detail::collect_over_rows<error>(obs.size(), [&](std::size_t r, std::vector<error>& found) {
+        if (!std::isnan(obs.value[r])) return;
+        const auto code = static_cast<std::size_t>(obs.indicator[r]);
+        const double v = detail::effective_value(obs, r, of_code[code]->unit);
+        if (std::isnan(v)) return;  // no ratio to complete it from
+        obs.value[r] = v;
+        if (!detail::value_passes(v, screens[code])) detail::row_problems(obs, r, *of_code[code], found);
+      }));
 }
 
 review_result review(const plan& p, panel&& observations, const review_options& options,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -42,6 +43,22 @@ void run_chunks(std::size_t chunks, unsigned threads, Body&& body) {
   for (auto& th : pool) th.join();
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);
+}
+
+/// Calls row(r, found) for every row r of [0, n) on the cores (contiguous shares, one thread per
+/// 65 536 rows at most), `found` a list of the row's share that it may append to; returns the
+/// shares' lists joined in row order: what one pass over the rows would have collected.
+template <class T, class Row>
+std::vector<T> collect_over_rows(std::size_t n, Row&& row) {
+  const unsigned threads = thread_count(0, n, 65536);
+  std::vector<std::vector<T>> found(threads);
+  run_chunks(threads, threads, [&](std::size_t c) {
+    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) row(r, found[c]);
+  });
+  std::vector<T> out;
+  for (auto& share : found)
+    out.insert(out.end(), std::make_move_iterator(share.begin()), std::make_move_iterator(share.end()));
+  return out;
 }
 
 }  // namespace chitieu::detail
