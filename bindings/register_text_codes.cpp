@@ -96,8 +96,8 @@ void register_text_codes(py::module_& m) {
       "appearance across the chunks (numbered on both cores), -1 for a null");
   m.def(
       "renumber_codes",
-      [](const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& codes,
-         const py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>& new_codes) {
+      [](const py::array_t<std::int32_t, py::array::c_style>& codes,
+         const py::array_t<std::int32_t, py::array::c_style>& new_codes) {
         const auto n = static_cast<std::size_t>(codes.size());
         const auto m = static_cast<std::int64_t>(new_codes.size());
         py::array_t<std::int32_t> out(static_cast<py::ssize_t>(n));
@@ -127,8 +127,10 @@ void register_text_codes(py::module_& m) {
         return out;
       },
       py::arg("codes"), py::arg("new_codes"),
-      "new_codes[codes] as a new int32 array (numpy.take, on the cores without the GIL); a code outside "
-      "[0, len(new_codes)) raises ChitieuError naming its 1-based row");
+      "new_codes[codes] as a new int32 array (numpy.take, on the cores without the GIL), both int32 (an "
+      "array "
+      "numpy cannot cast to int32 safely is refused, never truncated); a code outside [0, len(new_codes)) "
+      "raises ChitieuError naming its 1-based row");
 }
 
 }  // namespace chitieu::python

@@ -29,10 +29,9 @@ CHITIEU_API void check_panel_shape(const panel& p);
 /// Builds the index of a panel (checked with check_panel_shape). Linear time: when the tables of
 /// series (indicators × areas of the dictionaries), one per thread, together have no more entries
 /// than the panel has rows and each series lists its years in order (data sorted by year, or by
-/// series), a counting sort on the series
-/// (one pass counts, one places); otherwise rows already in order are detected in one pass, or a
-/// stable radix sort on a packed 64-bit key, with the row number packed below it when both fit in
-/// 63 bits (the sort then moves 8 bytes a row, not 16).
+/// series), a counting sort on the series (one pass counts, one places); otherwise rows already
+/// in order are detected in one pass, or a stable radix sort on a packed 64-bit key, with the row
+/// number packed below it when both fit in 63 bits (the sort then moves 8 bytes a row, not 16).
 CHITIEU_API panel_index index_panel(const panel& p);
 
 }  // namespace chitieu

@@ -18,15 +18,16 @@ namespace chitieu::detail {
 /// tables of series, one per thread, have at most as many entries in all as the panel has rows
 /// (fewer than 2³² rows, years spanning fewer than 65 535) and every series lists its years in
 /// non-decreasing order in the panel (as data sorted by year, or by series, do). Then `ix` is the
-/// index index_panel() defines
-/// and the result is true; else `ix` is left empty and the result is false (the caller sorts).
+/// index index_panel() defines and the result is true; else `ix` is left empty and the result is
+/// false (the caller sorts).
 /// `positions`, when given, then gets each row's position in the order (positions[order[i]] = i),
 /// written in the same pass (it is left as it was when the result is false).
 bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_t last_year, unsigned threads,
                             panel_index& ix, std::vector<std::size_t>* positions = nullptr);
 
 /// index_panel(p); when its counting sort applied (index_by_series_counts), `positions` gets each
-/// row's position in the order (positions[order[i]] = i), else it is left empty.
+/// row's position in the order (positions[order[i]] = i), else it is left empty. Defined beside
+/// index_panel (panel_index.cpp).
 panel_index index_panel_and_positions(const panel& p, std::vector<std::size_t>& positions);
 
 }  // namespace chitieu::detail

@@ -133,3 +133,5 @@ def test_renumber_codes_is_take_on_the_cores_and_names_a_bad_row() -> None:
         chitieu._core.renumber_codes(codes, new_codes)
     assert raised.value.line == 100_001 and raised.value.field == "codes"
     assert "code -1 is outside [0, 5000)" in str(raised.value)
+    with pytest.raises(TypeError):  # 1.5 is no code: refused, not truncated to 1
+        chitieu._core.renumber_codes(np.array([0.0, 1.5]), new_codes)
