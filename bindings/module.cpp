@@ -78,5 +78,6 @@ PYBIND11_MODULE(_core, m) {
   chitieu::python::register_roll_up_state(m);
   chitieu::python::register_files(m);
   chitieu::python::register_text_codes(m);
+  chitieu::python::register_memory_cache(m);
   chitieu::python::register_projection(m);
 }

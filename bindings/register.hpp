@@ -5,9 +5,11 @@
 #include <chitieu/error.hpp>
 #include <chitieu/evaluation.hpp>
 #include <chitieu/finding.hpp>
+#include <chitieu/memory_cache.hpp>
 
 #include <pybind11/pybind11.h>
 
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -36,6 +38,8 @@ void register_files(pybind11::module_& m);
 /// The dictionary codes of Arrow text columns (ids numbered in order of first appearance), and
 /// codes renumbered into another order of their dictionary.
 void register_text_codes(pybind11::module_& m);
+/// The memory cache: its limit, the bytes it holds, and releasing them.
+void register_memory_cache(pybind11::module_& m);
 /// The projection's least-squares line (for plots).
 void register_projection(pybind11::module_& m);
 
@@ -43,6 +47,24 @@ void register_projection(pybind11::module_& m);
 pybind11::list findings_list(const std::vector<finding>& findings);
 /// Roll-up states: the roll-up in parts and its merge.
 void register_roll_up_state(pybind11::module_& m);
+
+/// The deleter of the Python objects holding a panel or an evaluation: their large columns go to
+/// the memory cache (memory_cache.hpp) for the next job's new columns, then the object is freed.
+template <class T>
+struct cache_on_delete {
+  /// Caches the columns of `held` and deletes it.
+  void operator()(T* held) const noexcept {
+    try {
+      cache_columns(std::move(*held));
+    } catch (...) {  // no memory for the cache's bookkeeping: the columns are freed with `held`
+    }
+    delete held;
+  }
+};
+
+/// The holder of Python objects of type T: T's columns go to the memory cache when it is freed.
+template <class T>
+using cached_holder = std::unique_ptr<T, cache_on_delete<T>>;
 
 /// The number of live leases on each Evaluation with any: one per columns() call whose read-only
 /// numpy arrays (views of its memory) are alive. Touched with the GIL held only.

@@ -5,7 +5,7 @@
 #include <chitieu/evaluate.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/panel_index.hpp>
-#include "detail/huge_pages.hpp"
+#include "detail/column_storage.hpp"
 #include "detail/panel_room.hpp"
 #include "detail/parallel.hpp"
 
@@ -52,7 +52,7 @@ std::vector<T> column_from(const array_of<T>& a, std::size_t n, std::size_t room
                            const char* maker) {
   const T* data = column_data(a, n, name, maker);
   std::vector<T> out;
-  detail::reserve_huge(out, std::max(n, room));
+  detail::reserve_column(out, std::max(n, room));
   out.assign(data, data + n);
   return out;
 }
@@ -68,7 +68,7 @@ class panel_copies {
   void add(const array_of<T>& from, std::vector<T>& to, const char* name) {
     const T* data = column_data(from, n_, name);
     tasks_.emplace_back([this, data, &to] {
-      detail::reserve_huge(to, std::max(n_, room_));
+      detail::reserve_column(to, std::max(n_, room_));
       to.assign(data, data + n_);
     });
   }
@@ -81,7 +81,7 @@ class panel_copies {
       return;
     }
     tasks_.emplace_back([this, &to] {
-      detail::reserve_huge(to, std::max(n_, room_));
+      detail::reserve_column(to, std::max(n_, room_));
       to.assign(n_, std::numeric_limits<double>::quiet_NaN());
     });
   }
@@ -317,7 +317,8 @@ evaluation& writable_evaluation(const py::object& e, const char* field) {
 }
 
 void register_evaluate(py::module_& m) {
-  py::class_<panel>(m, "Panel", "Observations by column (indicator × area × year), built with make_panel()")
+  py::class_<panel, cached_holder<panel>>(
+      m, "Panel", "Observations by column (indicator × area × year), built with make_panel()")
       .def("__len__", &panel::size)
       .def_property_readonly("size", &panel::size, "number of rows")
       .def_readonly("indicator_ids", &panel::indicator_ids, "dictionary of indicator ids")
@@ -335,7 +336,7 @@ void register_evaluate(py::module_& m) {
         "number of areas that are some area's parent, when the panel will be rolled up: the "
         "columns get room for the parent rows, so the roll-up appends without moving them.");
 
-  py::class_<evaluation>(m, "Evaluation", "The columnar result of evaluate()")
+  py::class_<evaluation, cached_holder<evaluation>>(m, "Evaluation", "The columnar result of evaluate()")
       .def("__len__", &evaluation::size)
       .def_property_readonly("size", &evaluation::size, "number of rows")
       .def_property_readonly(

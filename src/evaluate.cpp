@@ -6,7 +6,8 @@
 #include <chitieu/panel_index.hpp>
 
 #include "detail/column_pool.hpp"
-#include "detail/huge_pages.hpp"
+#include "detail/column_storage.hpp"
+#include "detail/columns_of.hpp"
 #include "detail/indicator_rules.hpp"
 #include "detail/parallel.hpp"
 #include "detail/plan_lookup.hpp"
@@ -122,20 +123,7 @@ void size_computed_columns(evaluation& out, std::size_t n, column_pool& pool, un
 
 /// Gives every column of an evaluation to the pool (the evaluation is left empty).
 void give_columns(evaluation& e, column_pool& pool) {
-  pool.give(e.indicator);
-  pool.give(e.area);
-  pool.give(e.year);
-  pool.give(e.value);
-  pool.give(e.assessed);
-  pool.give(e.status);
-  pool.give(e.margin);
-  pool.give(e.baseline);
-  pool.give(e.progress);
-  pool.give(e.elapsed);
-  pool.give(e.pace);
-  pool.give(e.projected);
-  pool.give(e.p_meet);
-  pool.give(e.coverage);
+  for_each_column(e, [&pool](auto& column) { pool.give(column); });
 }
 
 /// evaluate() on a panel the caller gives away, every observed year, its values completed: its

@@ -3,7 +3,7 @@
 #include <chitieu/error.hpp>
 #include <chitieu/panel_index.hpp>
 
-#include "detail/huge_pages.hpp"
+#include "detail/column_storage.hpp"
 #include "detail/parallel.hpp"
 #include "detail/radix_sort.hpp"
 #include "detail/series_count_sort.hpp"
@@ -35,7 +35,7 @@ void read_rows(std::vector<Key>& key, std::uint64_t row_mask, unsigned threads,
     });
     order.swap(key);
   } else {
-    resize_huge(order, n);
+    resize_column(order, n);
     run_chunks(threads, threads, [&](std::size_t c) {
       for (std::size_t i = first_row(c); i < first_row(c + 1); ++i)
         order[i] = row_mask != 0 ? static_cast<std::size_t>(key[i] & row_mask) : i;
@@ -107,7 +107,7 @@ panel_index index_rows(const panel& p, std::vector<std::size_t>* positions) {
 
   const auto first_row = [&](std::size_t c) { return n * c / threads; };
   std::vector<std::uint64_t> key;
-  detail::resize_huge(key, n);
+  detail::resize_column(key, n);
   std::vector<char> chunk_sorted(threads, 1);
   detail::run_chunks(threads, threads, [&](std::size_t c) {
     for (std::size_t r = first_row(c); r < first_row(c + 1); ++r) {
@@ -125,7 +125,7 @@ panel_index index_rows(const panel& p, std::vector<std::size_t>* positions) {
   if (!sorted && packed) {
     detail::radix_sort(key, ix.order, low, low + bits, threads);  // ix.order empty: the keys carry the rows
   } else if (!sorted) {
-    detail::resize_huge(ix.order, n);
+    detail::resize_column(ix.order, n);
     for (std::size_t r = 0; r < n; ++r) ix.order[r] = r;
     detail::radix_sort(key, ix.order, 0, bits, threads);
   }

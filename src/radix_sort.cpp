@@ -2,7 +2,7 @@
 /// @brief detail::radix_sort: the panel index's stable LSD radix sort, each pass on a few threads.
 #include "detail/radix_sort.hpp"
 
-#include "detail/huge_pages.hpp"
+#include "detail/column_storage.hpp"
 #include "detail/parallel.hpp"
 
 #include <algorithm>
@@ -23,8 +23,8 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::size_t>& payl
   const auto first = [&](std::size_t share) { return n * share / shares; };
   std::vector<std::uint64_t> keys2;
   std::vector<std::size_t> payload2;
-  resize_huge(keys2, n);
-  if (carry) resize_huge(payload2, n);
+  resize_column(keys2, n);
+  if (carry) resize_column(payload2, n);
   std::vector<std::array<std::size_t, buckets>> count(shares);
   for (unsigned shift = from_bit; shift < to_bit; shift += digit) {
     const auto bucket = [shift](std::uint64_t k) {

@@ -4,7 +4,7 @@
 #include <chitieu/roll_up_state.hpp>
 
 #include "detail/areas_combine.hpp"
-#include "detail/huge_pages.hpp"
+#include "detail/column_storage.hpp"
 #include "detail/panel_room.hpp"
 #include "detail/roll_up_partial.hpp"
 #include "detail/roll_up_rows.hpp"

@@ -2,7 +2,7 @@
 /// @brief detail::index_by_series_counts: the panel index by a counting sort on the series.
 #include "detail/series_count_sort.hpp"
 
-#include "detail/huge_pages.hpp"
+#include "detail/column_storage.hpp"
 #include "detail/parallel.hpp"
 
 #include <algorithm>
@@ -73,8 +73,8 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
   }
   start.push_back(n);
   std::vector<std::size_t> order;
-  resize_huge(order, n);
-  if (positions) resize_huge(*positions, n);
+  resize_column(order, n);
+  if (positions) resize_column(*positions, n);
   run_chunks(threads, threads, [&](std::size_t c) {
     auto& count = counts[c];
     if (positions) {

@@ -15,6 +15,7 @@
 #include <chitieu/evaluation.hpp>
 #include <chitieu/finding.hpp>
 #include <chitieu/geography.hpp>
+#include <chitieu/memory_cache.hpp>
 #include <chitieu/observations_check.hpp>
 #include <chitieu/pace.hpp>
 #include <chitieu/panel.hpp>

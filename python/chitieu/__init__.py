@@ -17,6 +17,7 @@ from chitieu.collect import ChitieuErrors
 from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseError, PlanError
 from chitieu.evaluation import Evaluation
 from chitieu.frames import EVALUATION_COLUMNS
+from chitieu.memory import memory_cache_bytes, memory_cache_limit, release_memory, set_memory_cache_limit
 
 __all__ = [
     "EVALUATION_COLUMNS",
@@ -38,8 +39,12 @@ __all__ = [
     "format_target",
     "geography",
     "load_plan",
+    "memory_cache_bytes",
+    "memory_cache_limit",
     "parse_target",
     "ratio_factor",
     "read_observations",
+    "release_memory",
+    "set_memory_cache_limit",
     "units",
 ]

@@ -3,7 +3,7 @@
 /// column costs the kernel a zeroed page per 4 KiB on first write, a recycled one nothing.
 #pragma once
 
-#include "huge_pages.hpp"
+#include "column_storage.hpp"
 
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
@@ -31,7 +31,7 @@ class column_pool {
   void swap(column_pool& other) noexcept { spares_.swap(other.spares_); }
 
   /// Makes `column` a column of n entries (values unspecified): a spare one with room for n when
-  /// there is one, else fresh storage advised for huge pages.
+  /// there is one, else storage from reserve_column().
   template <class T>
   void take(std::vector<T>& column, std::size_t n) {
     take_room(column, n);
@@ -52,7 +52,7 @@ class column_pool {
       column.swap(spare);
       return;
     }
-    reserve_huge(column, n);
+    reserve_column(column, n);
   }
 
  private:

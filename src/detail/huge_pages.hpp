@@ -1,10 +1,9 @@
 /// @file huge_pages.hpp
-/// @brief Large columns backed by transparent huge pages: one page fault per 2 MiB, not per 4 KiB.
+/// @brief Large blocks backed by transparent huge pages: one page fault per 2 MiB, not per 4 KiB.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -27,21 +26,6 @@ inline void advise_huge_pages(const void* data, std::size_t bytes) noexcept {
   (void)data;
   (void)bytes;
 #endif
-}
-
-/// Reserves room for n entries; new storage is advised for huge pages before it is written.
-template <class T>
-void reserve_huge(std::vector<T>& v, std::size_t n) {
-  if (n <= v.capacity()) return;
-  v.reserve(n);
-  advise_huge_pages(v.data(), n * sizeof(T));
-}
-
-/// Resizes to n entries, new storage advised for huge pages before it is written (see reserve_huge).
-template <class T>
-void resize_huge(std::vector<T>& v, std::size_t n) {
-  reserve_huge(v, n);
-  v.resize(n);
 }
 
 }  // namespace chitieu::detail

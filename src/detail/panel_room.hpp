@@ -5,7 +5,8 @@
 
 #include <chitieu/areas.hpp>
 #include <chitieu/panel.hpp>
-#include "huge_pages.hpp"
+#include "column_storage.hpp"
+#include "columns_of.hpp"
 #include "value_range.hpp"
 
 #include <algorithm>
@@ -47,26 +48,18 @@ inline std::size_t parent_row_bound(const panel& obs, const area_table& areas) {
 /// coverage), numbered 0–8 for copy_column().
 inline constexpr std::size_t panel_columns = 9;
 
-/// Gives every column of `out` room for `room` rows (new storage advised for huge pages). Reserved by
+/// Gives every column of `out` room for `room` rows (as reserve_column() gives storage). Reserved by
 /// the calling thread, the columns then take their rows from any thread without allocating: the
 /// memory always comes from the caller's allocator arena, whichever thread copies.
 inline void reserve_columns(panel& out, std::size_t room) {
-  reserve_huge(out.indicator, room);
-  reserve_huge(out.area, room);
-  reserve_huge(out.year, room);
-  reserve_huge(out.value, room);
-  reserve_huge(out.numerator, room);
-  reserve_huge(out.denominator, room);
-  reserve_huge(out.weight, room);
-  reserve_huge(out.se, room);
-  reserve_huge(out.coverage, room);
+  for_each_column(out, [room](auto& column) { reserve_column(column, room); });
 }
 
 /// Copies column `column` (0 ≤ column < panel_columns) of `obs` into the same column of `out`,
 /// which gets room for `room` rows first. Columns copy independently (a thread each may copy one).
 inline void copy_column(panel& out, const panel& obs, std::size_t column, std::size_t room) {
   const auto copy = [room](auto& dst, const auto& src) {
-    reserve_huge(dst, room);
+    reserve_column(dst, room);
     dst.assign(src.begin(), src.end());
   };
   switch (column) {

@@ -173,6 +173,30 @@ inline std::vector<std::string> panel_differences(const chitieu::panel& a, const
   return out;
 }
 
+/// Deterministic observations for every indicator of a plan in `areas` areas, 2020–2026: values
+/// in the unit's domain with a trend, 0/1 for booleans, numerator and denominator for ratio rules.
+inline chitieu::panel synthetic_panel(const chitieu::plan& p, int areas = 2) {
+  chitieu::panel obs;
+  for (std::size_t k = 0; k < p.indicators.size(); ++k) {
+    const chitieu::indicator& ind = p.indicators[k];
+    if (!ind.part_of.empty()) continue;  // keep parts below their wholes by leaving them out
+    for (int a = 0; a < areas; ++a)
+      for (int y = 2020; y <= 2026; ++y) {
+        const std::string area = "a" + std::to_string(a);
+        const double step =
+            static_cast<double>(y - 2020) + static_cast<double>((k + static_cast<std::size_t>(a)) % 5) / 10.0;
+        if (ind.unit == chitieu::unit::boolean) {
+          obs.add(ind.id, area, y, y >= 2024 ? 1.0 : 0.0);
+        } else if (ind.unit == chitieu::unit::percent) {
+          obs.add(ind.id, area, y, std::nan(""), 400.0 + 30.0 * step, 1000.0);  // 40 % + 3 points a year
+        } else {
+          obs.add(ind.id, area, y, 100.0 + 7.0 * step);
+        }
+      }
+  }
+  return obs;
+}
+
 /// True when two evaluations are identical in every column.
 inline bool same(const chitieu::evaluation& a, const chitieu::evaluation& b) {
   return a.indicator_ids == b.indicator_ids && a.area_ids == b.area_ids && a.indicator == b.indicator &&

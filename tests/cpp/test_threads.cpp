@@ -33,30 +33,6 @@ namespace {
 
 const std::string root = CHITIEU_SOURCE_DIR;
 
-/// Deterministic observations for every indicator of a plan in `areas` areas, 2020–2026: values
-/// in the unit's domain with a trend, 0/1 for booleans, numerator and denominator for ratio rules.
-chitieu::panel synthetic(const chitieu::plan& p, int areas = 2) {
-  chitieu::panel obs;
-  for (std::size_t k = 0; k < p.indicators.size(); ++k) {
-    const chitieu::indicator& ind = p.indicators[k];
-    if (!ind.part_of.empty()) continue;  // keep parts below their wholes by leaving them out
-    for (int a = 0; a < areas; ++a)
-      for (int y = 2020; y <= 2026; ++y) {
-        const std::string area = "a" + std::to_string(a);
-        const double step =
-            static_cast<double>(y - 2020) + static_cast<double>((k + static_cast<std::size_t>(a)) % 5) / 10.0;
-        if (ind.unit == chitieu::unit::boolean) {
-          obs.add(ind.id, area, y, y >= 2024 ? 1.0 : 0.0);
-        } else if (ind.unit == chitieu::unit::percent) {
-          obs.add(ind.id, area, y, std::nan(""), 400.0 + 30.0 * step, 1000.0);  // 40 % + 3 points a year
-        } else {
-          obs.add(ind.id, area, y, 100.0 + 7.0 * step);
-        }
-      }
-  }
-  return obs;
-}
-
 /// One unit of work and the result it must give.
 struct job {
   std::function<chitieu::evaluation()> run;
@@ -76,7 +52,7 @@ BOOST_AUTO_TEST_CASE(concurrent_evaluations_equal_sequential_ones) {
   std::vector<chitieu::panel> other_data;
   for (const char* id : {"binh-thuan-2024", "nq-42-2023"}) {
     others.push_back(chitieu::load_plan(id));
-    other_data.push_back(synthetic(others.back()));
+    other_data.push_back(chitieu::test::synthetic_panel(others.back()));
     chitieu::complete_values(others.back(), other_data.back());
     chitieu::check_observations(others.back(), other_data.back());  // the synthetic data are valid
   }
@@ -149,7 +125,7 @@ BOOST_AUTO_TEST_CASE(evaluate_split_over_threads_equals_one_thread) {
   // evaluate_options::threads splits the series of one panel over threads (from 65 536 rows):
   // the result, and the first error, are those of one thread.
   const chitieu::plan p = chitieu::load_plan("nq-42-2023");
-  chitieu::panel big = synthetic(p, 1300);
+  chitieu::panel big = chitieu::test::synthetic_panel(p, 1300);
   chitieu::complete_values(p, big);
   BOOST_TEST_REQUIRE(big.size() > 65536u);
   chitieu::evaluate_options one, four;
@@ -181,7 +157,7 @@ BOOST_AUTO_TEST_CASE(the_observation_check_over_the_cores_finds_every_problem_in
   // observation_problems() splits the rows over the cores (from 65 536 rows a chunk): problems
   // planted near the start, the middle and the end come back, once each, in row order.
   const chitieu::plan p = chitieu::load_plan("nq-42-2023");
-  chitieu::panel big = synthetic(p, 2600);
+  chitieu::panel big = chitieu::test::synthetic_panel(p, 2600);
   const std::size_t n = big.size();
   BOOST_TEST_REQUIRE(n > 131072u);
   const auto ratio_row = [&](std::size_t from) {  // a row given as numerator and denominator
@@ -206,7 +182,7 @@ BOOST_AUTO_TEST_CASE(a_panel_given_away_over_threads_equals_one_kept) {
   // evaluate(panel&&) sorts the panel's columns in place over the threads and evaluates there
   // (every year), or by blocks with options.year: both equal evaluate() of a kept panel.
   const chitieu::plan p = chitieu::load_plan("nq-42-2023");
-  const chitieu::panel big = synthetic(p, 1300);
+  const chitieu::panel big = chitieu::test::synthetic_panel(p, 1300);
   chitieu::evaluate_options one, four;
   one.threads = 1;
   four.threads = 4;
@@ -225,7 +201,7 @@ BOOST_AUTO_TEST_CASE(completion_and_the_area_check_over_the_cores_keep_row_order
   // rows): each value is completed as numerator × factor / denominator, the error is the first
   // row's, and area problems planted in different chunks come back once each, in row order.
   const chitieu::plan p = chitieu::load_plan("nq-42-2023");
-  chitieu::panel big = synthetic(p, 2600);
+  chitieu::panel big = chitieu::test::synthetic_panel(p, 2600);
   const std::size_t n = big.size();
   BOOST_TEST_REQUIRE(n > 131072u);
   chitieu::panel completed = big;

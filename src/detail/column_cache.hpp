@@ -1,0 +1,66 @@
+/// @file column_cache.hpp
+/// @brief The memory cache's columns of any element type (memory_cache.hpp): handed in with
+/// cache_column(), taken back with take_cached_column().
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <typeindex>
+#include <typeinfo>
+#include <vector>
+
+namespace chitieu::detail {
+
+/// The smallest column the cache keeps, in bytes: smaller ones come cheaply from the allocator.
+inline constexpr std::size_t cached_column_bytes = std::size_t{4} << 20;
+
+/// The storage of one cached column, of any element type.
+struct cached_storage {
+  virtual ~cached_storage() = default;
+};
+
+/// The storage of a cached column of T (size 0, its capacity kept).
+template <class T>
+struct cached_vector final : cached_storage {
+  std::vector<T> column;  ///< empty, with the capacity of the column handed in
+};
+
+/// Puts `storage` (of `bytes` bytes, element type `type`) in the cache, the oldest columns freed
+/// first while the cache would exceed its limit (`storage` itself when it alone does).
+void cache_storage(std::type_index type, std::size_t bytes, std::unique_ptr<cached_storage> storage);
+
+/// Takes out of the cache the smallest column of element type `type` with at least `least` and at
+/// most `most` bytes; nullptr when there is none.
+std::unique_ptr<cached_storage> take_cached_storage(std::type_index type, std::size_t least,
+                                                    std::size_t most);
+
+/// Hands the storage of `column` to the cache when it is large, else frees it; `column` is left
+/// empty without storage.
+template <class T>
+void cache_column(std::vector<T>& column) {
+  const std::size_t bytes = column.capacity() * sizeof(T);
+  if (bytes < cached_column_bytes) {
+    std::vector<T>().swap(column);
+    return;
+  }
+  auto storage = std::make_unique<cached_vector<T>>();
+  storage->column.swap(column);
+  storage->column.clear();
+  cache_storage(typeid(T), bytes, std::move(storage));
+}
+
+/// Gives `column` a cached column's storage with room for n entries (at most 2n), its entries
+/// kept; false (the column unchanged) when n entries are small or the cache has none that fits.
+template <class T>
+bool take_cached_column(std::vector<T>& column, std::size_t n) {
+  const std::size_t bytes = n * sizeof(T);
+  if (bytes < cached_column_bytes) return false;
+  std::unique_ptr<cached_storage> storage = take_cached_storage(typeid(T), bytes, 2 * bytes);
+  if (!storage) return false;
+  std::vector<T>& spare = static_cast<cached_vector<T>&>(*storage).column;
+  spare.assign(column.begin(), column.end());  // within its capacity: no allocation
+  column.swap(spare);
+  return true;
+}
+
+}  // namespace chitieu::detail
