@@ -54,10 +54,7 @@ template <class T>
 struct cache_on_delete {
   /// Caches the columns of `held` and deletes it.
   void operator()(T* held) const noexcept {
-    try {
-      cache_columns(std::move(*held));
-    } catch (...) {  // no memory for the cache's bookkeeping: the columns are freed with `held`
-    }
+    cache_columns(std::move(*held));
     delete held;
   }
 };

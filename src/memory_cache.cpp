@@ -119,8 +119,12 @@ memory_cache& cache() {
 
 }  // namespace
 
-void cache_storage(std::type_index type, std::size_t bytes, std::unique_ptr<cached_storage> storage) {
-  cache().put(type, bytes, std::move(storage));  // what it returns is freed here, without the lock
+void cache_storage(std::type_index type, std::size_t bytes,
+                   std::unique_ptr<cached_storage> storage) noexcept {
+  try {
+    cache().put(type, bytes, std::move(storage));  // what it returns is freed here, without the lock
+  } catch (...) {  // no memory for a list entry (or the lock failed): the storage is freed
+  }
 }
 
 std::unique_ptr<cached_storage> take_cached_storage(std::type_index type, std::size_t least,
@@ -144,12 +148,12 @@ std::size_t release_memory_cache() {
   return detail::cache().clear(freed);
 }
 
-void cache_columns(evaluation&& e) {
+void cache_columns(evaluation&& e) noexcept {
   detail::for_each_column(e, [](auto& column) { detail::cache_column(column); });
   e = evaluation{};
 }
 
-void cache_columns(panel&& p) {
+void cache_columns(panel&& p) noexcept {
   detail::for_each_column(p, [](auto& column) { detail::cache_column(column); });
   p = panel{};
 }

@@ -31,12 +31,12 @@ CHITIEU_API std::size_t memory_cache_bytes();
 /// Frees every column the cache holds and returns their bytes; the limit stays as it is.
 CHITIEU_API std::size_t release_memory_cache();
 
-/// Hands the columns of an evaluation the caller has finished with to the cache (small columns
-/// are freed); `e` is left empty.
-CHITIEU_API void cache_columns(evaluation&& e);
+/// Hands the columns of an evaluation the caller has finished with to the cache (small columns,
+/// and any the cache cannot take, are freed); `e` is left empty.
+CHITIEU_API void cache_columns(evaluation&& e) noexcept;
 
-/// Hands the columns of a panel the caller has finished with to the cache (small columns are
-/// freed); `p` is left empty.
-CHITIEU_API void cache_columns(panel&& p);
+/// Hands the columns of a panel the caller has finished with to the cache (small columns, and any
+/// the cache cannot take, are freed); `p` is left empty.
+CHITIEU_API void cache_columns(panel&& p) noexcept;
 
 }  // namespace chitieu

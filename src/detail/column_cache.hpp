@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <new>
 #include <typeindex>
 #include <typeinfo>
 #include <vector>
@@ -26,24 +27,26 @@ struct cached_vector final : cached_storage {
 };
 
 /// Puts `storage` (of `bytes` bytes, element type `type`) in the cache, the oldest columns freed
-/// first while the cache would exceed its limit (`storage` itself when it alone does).
-void cache_storage(std::type_index type, std::size_t bytes, std::unique_ptr<cached_storage> storage);
+/// first while the cache would exceed its limit (`storage` itself when it alone does, or when
+/// there is no memory for the cache's own bookkeeping).
+void cache_storage(std::type_index type, std::size_t bytes, std::unique_ptr<cached_storage> storage) noexcept;
 
 /// Takes out of the cache the smallest column of element type `type` with at least `least` and at
 /// most `most` bytes; nullptr when there is none.
 std::unique_ptr<cached_storage> take_cached_storage(std::type_index type, std::size_t least,
                                                     std::size_t most);
 
-/// Hands the storage of `column` to the cache when it is large, else frees it; `column` is left
-/// empty without storage.
+/// Hands the storage of `column` to the cache when it is large, else frees it (as when there is
+/// no memory for the cache's bookkeeping); `column` is left empty without storage.
 template <class T>
-void cache_column(std::vector<T>& column) {
+void cache_column(std::vector<T>& column) noexcept {
   const std::size_t bytes = column.capacity() * sizeof(T);
-  if (bytes < cached_column_bytes) {
+  std::unique_ptr<cached_vector<T>> storage(
+      bytes < cached_column_bytes ? nullptr : new (std::nothrow) cached_vector<T>());
+  if (!storage) {
     std::vector<T>().swap(column);
     return;
   }
-  auto storage = std::make_unique<cached_vector<T>>();
   storage->column.swap(column);
   storage->column.clear();
   cache_storage(typeid(T), bytes, std::move(storage));
