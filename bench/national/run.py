@@ -15,12 +15,16 @@ Jobs timed (``IMPL:INPUT``):
   the ``str`` dtype, Arrow-backed with pyarrow installed), ``arrow`` (a pyarrow Table as
   ``pyarrow.csv`` reads it), ``polars`` (a polars DataFrame as ``polars.read_csv`` reads it);
 * ``chitieu_view:categorical`` — the same with ``to_frame(copy=False)`` (read-only views, no copy);
+* ``chitieu_nocache:INPUT`` — ``chitieu:INPUT`` with the memory cache off
+  (``chitieu.set_memory_cache_limit(0)``: every run takes fresh memory, and no freed column is
+  held between runs), for the categorical and polars inputs;
 * ``chitieu_copy:categorical`` — the same with ``to_frame(copy=True)`` (a deep copy of every column:
   the default before ``to_frame()`` shared the evaluation's memory under copy-on-write, and the
   default on pandas 2 without copy-on-write);
 * ``pandas:categorical``, ``pandas:str`` — ``reference_pandas.review`` (roll-up, evaluation);
 * ``polars:polars`` — ``reference_polars.review`` (lazy, both cores) on the polars frame;
-* ``chitieu_rollup`` — ``_core.roll_up`` on a panel; ``duckdb_rollup`` — the SQL of
+* ``chitieu_rollup`` — ``_core.roll_up`` on a panel (``chitieu_rollup_nocache``: with the memory
+  cache off); ``duckdb_rollup`` — the SQL of
   ``reference_duckdb.roll_up`` on native tables (both: input already in the engine's own form);
 * ``C++`` — ``bench_national`` (the C++ API directly: roll_up, evaluate, the whole review() and
   the physical floor: one pass reading every input column and writing every output column).
@@ -148,6 +152,9 @@ def worker(job_name: str, data_dir: str, runs: int) -> Dict[str, Any]:
 
     import chitieu
     impl, _, kind = job_name.partition(":")
+    if impl.startswith("chitieu") and "nocache" in impl:
+        chitieu.set_memory_cache_limit(0)
+        impl = impl.replace("_nocache", "")
     if impl == "polars":
         import polars  # noqa: F401
         import reference_polars  # noqa: F401
@@ -329,8 +336,10 @@ def main(argv: List[str]) -> int:
             if isinstance(diffs, list):
                 failures += bool(diffs)
                 print(f"   equality {key}: {diffs if diffs else 'equal to 1e-9'}", flush=True)
-        jobs = [f"chitieu:{kind}" for kind in INPUTS] + ["chitieu_view:categorical", "chitieu_copy:categorical",
-                                                         "polars:polars", "chitieu_rollup", "duckdb_rollup"]
+        jobs = [f"chitieu:{kind}" for kind in INPUTS] + ["chitieu_nocache:categorical", "chitieu_nocache:polars",
+                                                         "chitieu_view:categorical", "chitieu_copy:categorical",
+                                                         "polars:polars", "chitieu_rollup", "chitieu_rollup_nocache",
+                                                         "duckdb_rollup"]
         jobs += ["pandas:categorical", "pandas:str"] if pandas_on else []
         for job in jobs:
             try:
