@@ -222,9 +222,9 @@ def whole_years(table: Table, name: str, error: Type[ChitieuError]) -> npt.NDArr
     col = table.frame[name]
     if _integers(col):
         whole = col.to_numpy()
-        bad = np.abs(whole.astype(np.int64, copy=False)) > 9999
-        if not bad.any():
+        if len(whole) == 0 or (whole.min() >= -9999 and whole.max() <= 9999):  # no temporary column
             return whole.astype(np.int32, copy=False)
+        bad = (whole < -9999) | (whole > 9999)
     else:
         years = col.to_numpy(dtype=np.float64, na_value=np.nan)
         bad = ~np.isfinite(years) | (years != np.round(years)) | (np.abs(years) > 9999)
