@@ -20,22 +20,18 @@ namespace chitieu::detail {
 /// own thread (number_texts), share no line.
 class alignas(64) text_dictionary {
  public:
-  /// The code of `t`: the next free code the first time it is seen, its code after that.
+  /// The code of `t`: the next free code the first time it is seen, its code after that. Tried
+  /// first without hashing: the text looked up last, then the text that followed it the last
+  /// time (ids repeating in a cycle, as the indicators of one area in a table, hit it).
   std::int32_t code(std::string_view t) {
-    if (last_ >= 0 && same(t, text(static_cast<std::size_t>(last_)))) return last_;
-    if (2 * (size() + 1) > slots_.size()) grow();
-    const std::uint64_t h = hash(t);
-    for (std::size_t s = static_cast<std::size_t>(h) & (slots_.size() - 1);;
-         s = (s + 1) & (slots_.size() - 1)) {
-      const slot& at = slots_[s];
-      if (at.code < 0) {
-        slots_[s] = {h, static_cast<std::int32_t>(size())};
-        chars_.append(t);
-        starts_.push_back(chars_.size());
-        return last_ = slots_[s].code;
-      }
-      if (at.hash == h && same(t, text(static_cast<std::size_t>(at.code)))) return last_ = at.code;
+    if (last_ >= 0) {
+      if (same(t, text(static_cast<std::size_t>(last_)))) return last_;
+      const std::int32_t next = next_[static_cast<std::size_t>(last_)];
+      if (next >= 0 && same(t, text(static_cast<std::size_t>(next)))) return last_ = next;
     }
+    const std::int32_t c = hashed_code(t);
+    if (last_ >= 0) next_[static_cast<std::size_t>(last_)] = c;
+    return last_ = c;
   }
 
   /// The number of distinct texts seen.
@@ -116,6 +112,24 @@ class alignas(64) text_dictionary {
     return h ^ (h >> 29);
   }
 
+  /// The code of `t` found (or added) in the hash table.
+  std::int32_t hashed_code(std::string_view t) {
+    if (2 * (size() + 1) > slots_.size()) grow();
+    const std::uint64_t h = hash(t);
+    for (std::size_t s = static_cast<std::size_t>(h) & (slots_.size() - 1);;
+         s = (s + 1) & (slots_.size() - 1)) {
+      const slot& at = slots_[s];
+      if (at.code < 0) {
+        slots_[s] = {h, static_cast<std::int32_t>(size())};
+        chars_.append(t);
+        starts_.push_back(chars_.size());
+        next_.push_back(-1);
+        return slots_[s].code;
+      }
+      if (at.hash == h && same(t, text(static_cast<std::size_t>(at.code)))) return at.code;
+    }
+  }
+
   /// Doubles the table (at least 64 slots) and puts every code back.
   void grow() {
     std::vector<slot> bigger(slots_.empty() ? 64 : 2 * slots_.size());
@@ -131,6 +145,7 @@ class alignas(64) text_dictionary {
   std::vector<slot> slots_;
   std::string chars_;                   // the distinct texts, one after another
   std::vector<std::size_t> starts_{0};  // text c is chars_[starts_[c], starts_[c + 1])
+  std::vector<std::int32_t> next_;      // per code: the code looked up after it last time (-1: none)
   std::int32_t last_ = -1;              // the code of the text looked up last (-1: none)
 };
 

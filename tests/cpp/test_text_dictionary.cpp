@@ -6,6 +6,7 @@
 
 #include "detail/text_dictionary.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -72,6 +73,26 @@ BOOST_AUTO_TEST_CASE(random_texts_get_the_codes_of_a_map) {
     BOOST_TEST(got == codes, boost::test_tools::per_element());
     BOOST_TEST(d.ids() == ids, boost::test_tools::per_element());
   }
+}
+
+BOOST_AUTO_TEST_CASE(ids_repeating_in_cycles_get_the_codes_of_a_map) {
+  // The indicators of one area after another: the text that followed the last one is tried
+  // first. A cycle that skips ids, changes order now and then and holds look-alikes (one byte
+  // apart, or a prefix) still gets the map's codes.
+  std::vector<std::string> cycle{"poverty_rate", "poverty_ratf", "poverty_rat", "trained_labour", "a", ""};
+  std::mt19937 g(3);
+  std::vector<std::string> texts;
+  for (int area = 0; area < 5000; ++area) {
+    for (const auto& t : cycle)
+      if (g() % 10 != 0) texts.push_back(t);
+    if (area % 500 == 499) std::shuffle(cycle.begin(), cycle.end(), g);
+  }
+  const auto [codes, ids] = reference(texts);
+  text_dictionary d;
+  std::vector<std::int32_t> got;
+  for (const auto& t : texts) got.push_back(d.code(t));
+  BOOST_TEST(got == codes, boost::test_tools::per_element());
+  BOOST_TEST(d.ids() == ids, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_dictionary_grows_to_many_texts) {
