@@ -47,6 +47,16 @@ std::pair<std::vector<std::int32_t>, std::vector<std::string>> reference(
   return out;
 }
 
+/// Numbers `texts` in one dictionary and checks the codes and ids against reference().
+void check_numbered_as_a_map(const std::vector<std::string>& texts) {
+  const auto [codes, ids] = reference(texts);
+  text_dictionary d;
+  std::vector<std::int32_t> got;
+  for (const auto& t : texts) got.push_back(d.code(t));
+  BOOST_TEST(got == codes, boost::test_tools::per_element());
+  BOOST_TEST(d.ids() == ids, boost::test_tools::per_element());
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(texts_are_numbered_in_order_of_first_appearance) {
@@ -64,15 +74,7 @@ BOOST_AUTO_TEST_CASE(texts_are_numbered_in_order_of_first_appearance) {
 }
 
 BOOST_AUTO_TEST_CASE(random_texts_get_the_codes_of_a_map) {
-  for (unsigned seed = 1; seed <= 5; ++seed) {
-    const auto texts = random_texts(50000, seed);
-    const auto [codes, ids] = reference(texts);
-    text_dictionary d;
-    std::vector<std::int32_t> got;
-    for (const auto& t : texts) got.push_back(d.code(t));
-    BOOST_TEST(got == codes, boost::test_tools::per_element());
-    BOOST_TEST(d.ids() == ids, boost::test_tools::per_element());
-  }
+  for (unsigned seed = 1; seed <= 5; ++seed) check_numbered_as_a_map(random_texts(50000, seed));
 }
 
 BOOST_AUTO_TEST_CASE(ids_repeating_in_cycles_get_the_codes_of_a_map) {
@@ -87,12 +89,7 @@ BOOST_AUTO_TEST_CASE(ids_repeating_in_cycles_get_the_codes_of_a_map) {
       if (g() % 10 != 0) texts.push_back(t);
     if (area % 500 == 499) std::shuffle(cycle.begin(), cycle.end(), g);
   }
-  const auto [codes, ids] = reference(texts);
-  text_dictionary d;
-  std::vector<std::int32_t> got;
-  for (const auto& t : texts) got.push_back(d.code(t));
-  BOOST_TEST(got == codes, boost::test_tools::per_element());
-  BOOST_TEST(d.ids() == ids, boost::test_tools::per_element());
+  check_numbered_as_a_map(texts);
 }
 
 BOOST_AUTO_TEST_CASE(a_dictionary_grows_to_many_texts) {

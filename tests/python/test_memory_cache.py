@@ -20,6 +20,8 @@ sys.path.insert(0, BENCH)
 import check  # noqa: E402
 import generate  # noqa: E402
 
+from evaluation_memory import number_column_addresses  # noqa: E402
+
 PLAN = os.path.join(BENCH, "national-plan.toml")
 MIB = 2**20
 
@@ -42,12 +44,6 @@ def empty_cache() -> Iterator[None]:
     chitieu.set_memory_cache_limit(previous)
 
 
-def _addresses(core: _core.Evaluation) -> set:  # type: ignore[type-arg]
-    cols = core.columns()
-    return {cols[k].ctypes.data for k in ("value", "assessed", "margin", "baseline", "progress", "elapsed",
-                                          "projected", "p_meet", "coverage")}
-
-
 def test_a_freed_evaluation_serves_the_next_one_which_equals_a_fresh_one(data) -> None:  # type: ignore[no-untyped-def]
     obs, areas = data
     plan = chitieu.load_plan(PLAN)
@@ -57,7 +53,7 @@ def test_a_freed_evaluation_serves_the_next_one_which_equals_a_fresh_one(data) -
     chitieu.set_memory_cache_limit(1024 * MIB)
     first = chitieu.evaluate(plan, obs, areas=areas)
     rows = len(first.core)
-    old = _addresses(first.core)
+    old = number_column_addresses(first.core)
     frame = first.to_frame()
     del first, frame
     gc.collect()
@@ -65,7 +61,7 @@ def test_a_freed_evaluation_serves_the_next_one_which_equals_a_fresh_one(data) -
     assert held >= 9 * rows * 8  # the nine columns of doubles, at least
     again = chitieu.evaluate(plan, later, areas=areas)
     assert chitieu.memory_cache_bytes() < held
-    assert old & _addresses(again.core)  # written into the freed evaluation's memory
+    assert old & number_column_addresses(again.core)  # written into the freed evaluation's memory
     assert check.evaluation_differences(again.to_frame(), fresh) == []
 
 

@@ -22,6 +22,8 @@ sys.path.insert(0, BENCH)
 import check  # noqa: E402
 import generate  # noqa: E402
 
+from evaluation_memory import number_column_addresses  # noqa: E402
+
 PLAN = os.path.join(BENCH, "national-plan.toml")
 
 
@@ -31,23 +33,17 @@ def data():  # type: ignore[no-untyped-def]
     return obs, areas
 
 
-def _addresses(core: _core.Evaluation) -> set:  # type: ignore[type-arg]
-    cols = core.columns()
-    return {cols[k].ctypes.data for k in ("value", "assessed", "margin", "baseline", "progress", "elapsed",
-                                          "projected", "p_meet", "coverage")}
-
-
 def test_recycled_evaluation_equals_a_fresh_one_and_reuses_its_memory(data) -> None:  # type: ignore[no-untyped-def]
     obs, areas = data
     plan = chitieu.load_plan(PLAN)
     first = chitieu.evaluate(plan, obs, areas=areas)
-    old = _addresses(first.core)  # the arrays are gone again: no lease left
+    old = number_column_addresses(first.core)  # the arrays are gone again: no lease left
     later = obs.assign(value=obs["value"] * 1.01)
     fresh = chitieu.evaluate(plan, later, areas=areas).to_frame()
     again = chitieu.evaluate(plan, later, areas=areas, recycle=first)
     assert len(first.to_frame()) == 0  # given away, left empty
     assert check.evaluation_differences(again.to_frame(), fresh) == []
-    assert len(old & _addresses(again.core)) >= 3  # computed columns written into the old memory
+    assert len(old & number_column_addresses(again.core)) >= 3  # computed columns written into the old memory
 
 
 def test_an_evaluation_still_viewed_is_refused(data) -> None:  # type: ignore[no-untyped-def]
@@ -71,9 +67,9 @@ def test_core_evaluate_into_refills_and_refuses_while_viewed(data) -> None:  # t
     _core.complete_values(plan, panel)
     out = _core.evaluate(plan, panel)
     expected = frames.evaluation_frame(_core.evaluate(plan, panel))
-    old = _addresses(out)
+    old = number_column_addresses(out)
     _core.evaluate_into(plan, panel, out)
-    assert _addresses(out) == old  # every number column reused in place
+    assert number_column_addresses(out) == old  # every number column reused in place
     assert check.evaluation_differences(frames.evaluation_frame(out), expected) == []
     held = out.columns()["p_meet"]
     assert out.viewed
