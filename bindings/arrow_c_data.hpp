@@ -47,6 +47,14 @@ struct ArrowArray {
 
 namespace chitieu::python {
 
+/// True when row i (the array's offset applied) of an exported Arrow array is null.
+inline bool arrow_is_null(const ArrowArray& a, std::int64_t i) noexcept {
+  const auto* validity = static_cast<const std::uint8_t*>(a.buffers[0]);
+  if (validity == nullptr) return false;
+  const std::int64_t bit = a.offset + i;
+  return ((validity[bit >> 3] >> (bit & 7)) & 1) == 0;
+}
+
 /// The layouts of Arrow text: utf8 (32-bit offsets, format "u"), large_utf8 (64-bit offsets,
 /// "U") and utf8_view (16-byte views, "vu").
 enum class arrow_text_layout { utf8, large_utf8, utf8_view };
@@ -58,12 +66,7 @@ class arrow_text_reader {
   arrow_text_reader(const ArrowArray& a, arrow_text_layout layout) : a_(a), layout_(layout) {}
 
   /// True when row i is null.
-  bool is_null(std::int64_t i) const noexcept {
-    const auto* validity = static_cast<const std::uint8_t*>(a_.buffers[0]);
-    if (validity == nullptr) return false;
-    const std::int64_t bit = a_.offset + i;
-    return ((validity[bit >> 3] >> (bit & 7)) & 1) == 0;
-  }
+  bool is_null(std::int64_t i) const noexcept { return arrow_is_null(a_, i); }
 
   /// The text of row i (not null).
   std::string_view text(std::int64_t i) const noexcept {

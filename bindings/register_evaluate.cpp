@@ -1,5 +1,6 @@
 // Panels, observation checks and the evaluation core for Python: numpy columns in and out, no
 // per-row Python loops; evaluate() runs without the GIL.
+#include "arrow_chunks.hpp"
 #include "register.hpp"
 
 #include <chitieu/evaluate.hpp>
@@ -73,11 +74,38 @@ class panel_copies {
     });
   }
 
-  // Copies an optional float column (None: NaN everywhere) into `to`; the cast array is kept.
-  void add_optional(const py::object& from, std::vector<double>& to, const char* name) {
-    if (!from.is_none()) {
+  // Copies a number column into `to`: a numpy array (cast to float64; the cast array is kept) or
+  // the chunks of an Arrow column of integers or floats (a list of capsule pairs, see
+  // arrow_chunks.hpp; nulls as NaN), read without a float64 copy in Python.
+  void add_numbers(const py::object& from, std::vector<double>& to, const char* name) {
+    if (!py::isinstance<py::list>(from)) {
       kept_.push_back(from.cast<array_of<double>>());
       add(kept_.back(), to, name);
+      return;
+    }
+    const std::string what = std::string("make_panel: column '") + name + "'";
+    std::vector<arrow_chunk> chunks = arrow_chunks(from.cast<py::list>(), what, name);
+    std::vector<arrow_number_reader> readers;
+    for (const arrow_chunk& c : chunks) readers.push_back(number_reader_of(*c.schema, what, name));
+    if (arrow_rows(chunks) != n_)
+      throw error(what + " must have " + std::to_string(n_) + " entries (one per row), got " +
+                      std::to_string(arrow_rows(chunks)) + " in its Arrow chunks",
+                  {}, 0, name);
+    tasks_.emplace_back([this, chunks = std::move(chunks), readers = std::move(readers), &to] {
+      detail::reserve_column(to, std::max(n_, room_));
+      to.resize(n_);  // then overwritten: a vector has no resize without writing
+      double* at = to.data();
+      for (std::size_t k = 0; k < chunks.size(); ++k) {
+        readers[k](*chunks[k].array, at);
+        at += chunks[k].array->length;
+      }
+    });
+  }
+
+  // Copies an optional number column (None: NaN everywhere) into `to`, as add_numbers().
+  void add_optional(const py::object& from, std::vector<double>& to, const char* name) {
+    if (!from.is_none()) {
+      add_numbers(from, to, name);
       return;
     }
     tasks_.emplace_back([this, &to] {
@@ -119,9 +147,9 @@ py::array_t<std::int8_t> codes_of(const std::vector<E>& v) {
 
 panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int32_t>& indicator,
                  std::vector<std::string> area_ids, const array_of<std::int32_t>& area,
-                 const array_of<std::int32_t>& year, const array_of<double>& value,
-                 const py::object& numerator, const py::object& denominator, const py::object& weight,
-                 const py::object& se, const py::object& coverage, long long parent_areas) {
+                 const array_of<std::int32_t>& year, const py::object& value, const py::object& numerator,
+                 const py::object& denominator, const py::object& weight, const py::object& se,
+                 const py::object& coverage, long long parent_areas) {
   const auto n = static_cast<std::size_t>(year.size());
   if (parent_areas < 0)
     throw error(
@@ -141,7 +169,7 @@ panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int
   copies.add(indicator, p.indicator, "indicator");
   copies.add(area, p.area, "area");
   copies.add(year, p.year, "year");
-  copies.add(value, p.value, "value");
+  copies.add_numbers(value, p.value, "value");
   copies.add_optional(numerator, p.numerator, "numerator");
   copies.add_optional(denominator, p.denominator, "denominator");
   copies.add_optional(weight, p.weight, "weight");
@@ -331,7 +359,9 @@ void register_evaluate(py::module_& m) {
         py::arg("area"), py::arg("year"), py::arg("value"), py::arg("numerator") = py::none(),
         py::arg("denominator") = py::none(), py::arg("weight") = py::none(), py::arg("se") = py::none(),
         py::arg("coverage") = py::none(), py::arg("parent_areas") = 0,
-        "A panel from dictionaries and numpy columns (copied in bulk); None gives a NaN column. "
+        "A panel from dictionaries and numpy columns (copied in bulk); a number column may also be the "
+        "chunks of an Arrow column of integers or floats (a list of __arrow_c_array__() capsule pairs, "
+        "nulls as NaN); None gives a NaN column. "
         "Codes index the dictionaries; every column has one entry per row. `parent_areas`: the "
         "number of areas that are some area's parent, when the panel will be rolled up: the "
         "columns get room for the parent rows, so the roll-up appends without moving them.");

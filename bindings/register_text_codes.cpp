@@ -2,7 +2,7 @@
 // appearance by the C++ text dictionary (the one the CSV reader numbers ids with), read straight
 // from the Arrow buffers (the Arrow C data interface), without a Python object per row; and codes
 // renumbered into another dictionary order (the frames' sorted categories) on the cores.
-#include "arrow_c_data.hpp"
+#include "arrow_chunks.hpp"
 #include "register.hpp"
 
 #include "detail/parallel.hpp"
@@ -35,20 +35,6 @@ arrow_text_layout layout_of(const ArrowSchema& schema) {
               {}, 0, "chunks");
 }
 
-/// What a chunk must be, for messages.
-const char* const chunk_form =
-    "the pair of capsules (arrow_schema, arrow_array) that __arrow_c_array__() "
-    "gives; pass chunk.__arrow_c_array__() for each chunk";
-
-/// The pointer a PyCapsule named `name` holds, in chunk `k` of the column; chitieu::error when it
-/// is no such capsule.
-template <class T>
-const T* capsule_pointer(const py::handle& capsule, const char* name, std::size_t k) {
-  if (!PyCapsule_IsValid(capsule.ptr(), name))
-    throw error("text_codes: chunk " + std::to_string(k) + " is not " + chunk_form, {}, 0, "chunks");
-  return static_cast<const T*>(PyCapsule_GetPointer(capsule.ptr(), name));
-}
-
 }  // namespace
 
 void register_text_codes(py::module_& m) {
@@ -56,16 +42,9 @@ void register_text_codes(py::module_& m) {
       "text_codes",
       [](const py::list& chunks) {
         std::vector<std::pair<const ArrowArray*, arrow_text_layout>> arrays;
-        py::ssize_t rows = 0;
-        for (std::size_t k = 0; k < chunks.size(); ++k) {
-          if (!py::isinstance<py::tuple>(chunks[k]) || py::len(chunks[k]) != 2)
-            throw error("text_codes: chunk " + std::to_string(k) + " is not " + chunk_form, {}, 0, "chunks");
-          const auto capsules = chunks[k].cast<py::tuple>();
-          const auto* schema = capsule_pointer<ArrowSchema>(capsules[0], "arrow_schema", k);
-          const auto* array = capsule_pointer<ArrowArray>(capsules[1], "arrow_array", k);
-          arrays.emplace_back(array, layout_of(*schema));
-          rows += static_cast<py::ssize_t>(array->length);
-        }
+        const std::vector<arrow_chunk> given = arrow_chunks(chunks, "text_codes", "chunks");
+        for (const arrow_chunk& c : given) arrays.emplace_back(c.array, layout_of(*c.schema));
+        const auto rows = static_cast<py::ssize_t>(arrow_rows(given));
         py::array_t<std::int32_t> codes(rows);
         std::int32_t* out = codes.mutable_data();
         // Rows [first, last) of the column, chunk by chunk.

@@ -2,7 +2,7 @@
 
 Checked against the built module by ``python -m mypy.stubtest chitieu._core`` (scripts/test.sh).
 """
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -189,11 +189,11 @@ def make_panel(
     area_ids: Sequence[str],
     area: npt.NDArray[np.int32],
     year: npt.NDArray[np.int32],
-    value: npt.NDArray[np.float64],
-    numerator: Optional[npt.NDArray[np.float64]] = None,
-    denominator: Optional[npt.NDArray[np.float64]] = None,
-    weight: Optional[npt.NDArray[np.float64]] = None,
-    se: Optional[npt.NDArray[np.float64]] = None,
+    value: Union[npt.NDArray[np.float64], List[Tuple[Any, Any]]],
+    numerator: Union[npt.NDArray[np.float64], List[Tuple[Any, Any]], None] = None,
+    denominator: Union[npt.NDArray[np.float64], List[Tuple[Any, Any]], None] = None,
+    weight: Union[npt.NDArray[np.float64], List[Tuple[Any, Any]], None] = None,
+    se: Union[npt.NDArray[np.float64], List[Tuple[Any, Any]], None] = None,
     coverage: Optional[npt.NDArray[np.float64]] = None,
     parent_areas: int = 0,
 ) -> Panel: ...

@@ -6,8 +6,10 @@ DataFrame is. Its columns become a pandas frame without a Python loop over
 rows: text columns are dictionary-encoded by the core straight from Arrow's
 buffers (``_core.text_codes``: one hash pass in C++, ids in order of first
 appearance) and arrive as Categoricals whose codes the core reads directly; number columns
-are numpy views of Arrow's buffers when they hold no nulls in one chunk (else
-one vectorised copy with NaN for the nulls).
+are numpy views of Arrow's buffers when they hold no nulls in one chunk, whole numbers
+without nulls one copy, and any other number column stays in Arrow's buffers (an
+``ArrowExtensionArray``, no copy): the core reads observations' numbers from there into its
+panel, nulls as NaN (:func:`arrow_number_chunks`).
 """
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ import pyarrow as pa
 from . import _core
 from .errors import ChitieuError
 
-__all__ = ["arrow_from_frame", "arrow_text_codes", "frame_from_arrow", "is_arrow_stream", "text_codes"]
+__all__ = ["arrow_from_frame", "arrow_number_chunks", "arrow_text_codes", "frame_from_arrow", "is_arrow_stream",
+           "text_codes"]
 
 
 def is_arrow_stream(obj: object) -> bool:
@@ -63,11 +66,29 @@ def _column(col: pa.ChunkedArray) -> Any:
     if pa.types.is_dictionary(t):
         combined = col.unify_dictionaries() if col.num_chunks > 1 else col
         return combined.to_pandas()  # a Categorical over the dictionary: codes, no per-row strings
-    if (pa.types.is_integer(t) or pa.types.is_floating(t)) and col.null_count == 0 and col.num_chunks == 1:
-        return col.chunk(0).to_numpy(zero_copy_only=True)
     if pa.types.is_integer(t) or pa.types.is_floating(t):
-        return col.to_numpy().astype(np.float64, copy=False) if col.null_count else col.to_numpy()
+        if col.null_count == 0 and col.num_chunks == 1:
+            return col.chunk(0).to_numpy(zero_copy_only=True)
+        if col.null_count == 0 and pa.types.is_integer(t):
+            return col.to_numpy()  # whole numbers stay integers
+        if pa.types.is_float16(t):
+            return col.to_numpy().astype(np.float64)
+        return pd.arrays.ArrowExtensionArray(col)  # Arrow's buffers, nulls as they are (arrow_number_chunks)
     return col.to_pandas()
+
+
+def arrow_number_chunks(column: pd.Series[Any]) -> Optional[List[Tuple[Any, Any]]]:
+    """The chunks of a column of Arrow-backed integers or floats (``int64[pyarrow]``, what
+    :func:`frame_from_arrow` keeps for a number column with nulls) as the capsule pairs of
+    ``__arrow_c_array__()``, which ``_core.make_panel`` reads straight into the panel (nulls as
+    NaN); None for any other column."""
+    dtype = column.dtype
+    if not isinstance(dtype, pd.ArrowDtype):
+        return None
+    t = dtype.pyarrow_dtype
+    if not (pa.types.is_integer(t) or pa.types.is_floating(t)) or pa.types.is_float16(t):
+        return None
+    return [chunk.__arrow_c_array__() for chunk in column.array.__arrow_array__().chunks]
 
 
 def arrow_text_codes(column: pd.Series[Any]) -> Optional[Tuple[npt.NDArray[np.int32], List[str]]]:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
-from chitieu.arrow_bridge import arrow_text_codes
+from chitieu.arrow_bridge import arrow_number_chunks, arrow_text_codes
 from chitieu.cells import CellError, id_codes
 from chitieu.errors import AreaError, ObservationError
 from chitieu.io import AREA_COLUMNS, Table, numbers_of, text_column
@@ -64,12 +64,21 @@ def _codes(table: Table, name: str) -> Tuple[npt.NDArray[np.int32], List[str]]:
     return codes, ids
 
 
-def _floats(frame: pd.DataFrame, name: str) -> npt.NDArray[np.float64]:
-    """Column ``name`` as contiguous float64, NaN for missing cells."""
+#: A number column as ``_core.make_panel`` takes it: contiguous float64 (NaN for missing cells),
+#: or the chunks of an Arrow column of numbers (nulls for missing cells), read by the core.
+Numbers = Union[npt.NDArray[np.float64], List[Tuple[Any, Any]]]
+
+
+def _floats(frame: pd.DataFrame, name: str) -> Numbers:
+    """Column ``name`` for the core: its Arrow chunks when it is kept in Arrow's buffers
+    (:func:`chitieu.arrow_bridge.arrow_number_chunks`), else contiguous float64, NaN for missing cells."""
+    chunks = arrow_number_chunks(frame[name])
+    if chunks is not None:
+        return chunks
     return np.ascontiguousarray(frame[name].to_numpy(dtype=np.float64, na_value=np.nan))
 
 
-def _optional_floats(frame: pd.DataFrame, name: str) -> Optional[npt.NDArray[np.float64]]:
+def _optional_floats(frame: pd.DataFrame, name: str) -> Optional[Numbers]:
     """As :func:`_floats`, or None when the frame has no such column (the core takes it as NaN)."""
     return _floats(frame, name) if name in frame.columns else None
 

@@ -20,6 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
+from chitieu.arrow_bridge import arrow_number_chunks
 from chitieu.cells import CellError, date_texts, id_texts
 from chitieu.errors import AreaError, ChitieuError, ObservationError, translate
 from chitieu.sources import LOCATION_ATTR, RawTable, TableSource, load_source
@@ -125,8 +126,12 @@ class Table:
         return type(err)(self.cell(int(rows[0]), err.field) + err.message, err.file, err.line, err.field)
 
     def located(self) -> pd.DataFrame:
-        """The frame, carrying this table's locations in ``attrs`` (see :func:`chitieu.read_observations`)."""
+        """The frame, carrying this table's locations in ``attrs`` (see :func:`chitieu.read_observations`);
+        number columns kept in Arrow's buffers become float64 (NaN for the missing cells) here."""
         frame = self.frame
+        for name in frame.columns:
+            if _arrow_numbers(frame[name]):
+                frame[name] = frame[name].to_numpy(dtype=np.float64, na_value=np.nan)
         frame.attrs[LOCATION_ATTR] = RawTable(pd.DataFrame(index=frame.index), self.file, self.row_lines(),
                                               self.header_line, self.sheet, self.letters, self.delimiter,
                                               self.number_columns)
@@ -148,6 +153,7 @@ def read_table(
     sheet: Optional[str] = None,
     encoding: Optional[str] = None,
     decimal: str = ".",
+    keep_arrow: bool = False,
 ) -> Table:
     """Read a file (.csv, .parquet, .xlsx), take a DataFrame or an Arrow-stream object.
 
@@ -155,14 +161,23 @@ def read_table(
     where they are used, see :mod:`chitieu.cells`); ``numbers`` columns become
     float64 (integer columns are kept as they are), and a cell that is not a
     number raises ``error`` naming the file, line (or cell) and column; empty
-    cells (and ``NA``/``NaN``) become NaN. ``decimal=","`` reads ``85,3``.
+    cells (and ``NA``/``NaN``) become NaN. ``decimal=","`` reads ``85,3``. ``keep_arrow``: columns
+    of Arrow-backed integers or floats stay as they are (nulls for the missing cells), for the
+    core to read from Arrow's buffers.
     """
     del strings  # kept as found: their conversion depends on their use (ids, names, dates)
     table = _table(load_source(source, error=error, what=what, sheet=sheet, encoding=encoding))
     for name in numbers:
-        if name in table.frame.columns and not _integers(table.frame[name]) and not _floats64(table.frame[name]):
-            table.frame[name] = numbers_of(table, table.frame[name], name, error, decimal)
+        col = table.frame.get(name)
+        if col is not None and not _integers(col) and not _floats64(col) and not (keep_arrow and _arrow_numbers(col)):
+            table.frame[name] = numbers_of(table, col, name, error, decimal)
     return table
+
+
+def _arrow_numbers(col: pd.Series[Any]) -> bool:
+    """True for a column of Arrow-backed integers or floats: numbers already, which the core reads
+    from Arrow's buffers (:func:`chitieu.arrow_bridge.arrow_number_chunks`)."""
+    return arrow_number_chunks(col) is not None
 
 
 def _floats64(col: pd.Series[Any]) -> bool:
@@ -272,7 +287,8 @@ def read_observations(source: TableSource, sheet: Optional[str] = None, decimal:
     """
     check_decimal(decimal)
     table = read_table(source, strings=("indicator", "area"), numbers=("year", *OBSERVATION_NUMBERS),
-                       error=ObservationError, what="observations", sheet=sheet, encoding=encoding, decimal=decimal)
+                       error=ObservationError, what="observations", sheet=sheet, encoding=encoding, decimal=decimal,
+                       keep_arrow=True)
     return long_observations(table)
 
 
