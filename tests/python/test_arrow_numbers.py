@@ -69,7 +69,7 @@ def test_bad_chunks_are_refused_naming_the_column() -> None:
     with pytest.raises(chitieu.ChitieuError, match="chunk 1 is not the pair of capsules") as info:
         _panel_values([pa.array([1.0]).__arrow_c_array__(), (1, 2)], 2)
     assert info.value.field == "value"
-    with pytest.raises(chitieu.ChitieuError, match="must have 3 entries .* got 2 in its Arrow chunks") as info:
+    with pytest.raises(chitieu.ChitieuError, match=r"must have 3 entries .* got 2 in its Arrow chunks") as info:
         _panel_values([pa.array([1.0, 2.0]).__arrow_c_array__()], 3)
     assert info.value.field == "value"
 
