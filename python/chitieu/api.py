@@ -137,8 +137,10 @@ def evaluate(
     whole_plan = plan_of(plan)
     the_plan = select_indicators(whole_plan, indicators)
     obs = io.read_observations(observations)
-    if indicators is not None:  # the rows of the chosen indicators only
+    if indicators is not None:  # the rows of the chosen indicators only, and only their ids
         obs = obs.rows(obs.frame["indicator"].isin([i.id for i in the_plan.indicators]).to_numpy())
+        if isinstance(obs.frame["indicator"].dtype, pd.CategoricalDtype):  # Arrow and polars ids too
+            obs.frame["indicator"] = obs.frame["indicator"].cat.remove_unused_categories()
     area_source: Optional[Table] = None
     columns = None
     unreadable_areas: Optional[ChitieuError] = None

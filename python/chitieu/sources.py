@@ -31,9 +31,11 @@ LOCATION_ATTR = "chitieu.location"
 
 
 
-@dataclass
+@dataclass(eq=False)
 class RawTable:
-    """The cells of a source and where each row stands in it."""
+    """The cells of a source and where each row stands in it. Equal only to itself: pandas
+    compares the ``attrs`` of frames it combines (``astype``, ``concat``), and comparing the
+    frames and arrays inside field by field has no truth value."""
 
     frame: pd.DataFrame
     file: str

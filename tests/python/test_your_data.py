@@ -19,6 +19,7 @@ import pytest
 import chitieu
 from chitieu import _core
 from chitieu.demo import data_dir
+from chitieu.testing import assert_evaluation_equal
 
 DATA = data_dir()
 AREAS = DATA / "areas" / "la-gi.csv"
@@ -393,6 +394,20 @@ def test_indicators_subset_is_evaluated_and_counted(tmp_path: Path) -> None:
     assert summary.attrs["plan_indicators"] == len(chitieu.load_plan("la-gi-2024").indicators) > 2
     with pytest.raises(chitieu.ChitieuError, match="not in plan"):
         chitieu.evaluate("la-gi-2024", BY_ID, indicators=["bogus"])
+
+
+def test_indicators_subset_of_categorical_and_arrow_ids() -> None:
+    # Categorical ids (and Arrow or polars ids, which arrive as categoricals) keep the other
+    # indicators as categories once their rows are left out: the subset is still evaluated.
+    chosen = ["trained_labour", "unemployment_rate"]
+    expected = chitieu.evaluate("la-gi-2024", BY_ID, areas=AREAS, indicators=chosen).to_frame()
+    frame = chitieu.read_observations(BY_ID).astype({"indicator": "category"})  # its locations kept
+    plain = frame.copy()
+    plain.attrs.clear()  # pyarrow would try to write the locations into the schema as JSON
+    pa = pytest.importorskip("pyarrow")
+    for source in (frame, pa.Table.from_pandas(plain, preserve_index=False)):
+        got = chitieu.evaluate("la-gi-2024", source, areas=AREAS, indicators=chosen).to_frame()
+        assert_evaluation_equal(got, expected, rtol=0.0)  # rows follow the ids' order: row order aside
 
 
 def test_outputs_take_area_and_year(tmp_path: Path) -> None:
