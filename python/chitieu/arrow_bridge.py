@@ -23,8 +23,8 @@ import pyarrow as pa
 from . import _core
 from .errors import ChitieuError
 
-__all__ = ["arrow_from_frame", "arrow_number_chunks", "arrow_text_codes", "frame_from_arrow", "is_arrow_stream",
-           "text_codes"]
+__all__ = ["arrow_from_frame", "arrow_number_chunks", "arrow_text_codes", "frame_from_arrow", "is_arrow_numbers",
+           "is_arrow_stream", "text_codes"]
 
 
 def is_arrow_stream(obj: object) -> bool:
@@ -77,16 +77,22 @@ def _column(col: pa.ChunkedArray) -> Any:
     return col.to_pandas()
 
 
-def arrow_number_chunks(column: pd.Series[Any]) -> Optional[List[Tuple[Any, Any]]]:
-    """The chunks of a column of Arrow-backed integers or floats (``int64[pyarrow]``, what
-    :func:`frame_from_arrow` keeps for a number column with nulls) as the capsule pairs of
-    ``__arrow_c_array__()``, which ``_core.make_panel`` reads straight into the panel (nulls as
-    NaN); None for any other column."""
+def is_arrow_numbers(column: pd.Series[Any]) -> bool:
+    """True for a column of Arrow-backed integers or floats of 32 or 64 bits (``int64[pyarrow]``,
+    what :func:`frame_from_arrow` keeps for a number column with nulls): numbers already, which
+    the core reads from Arrow's buffers (:func:`arrow_number_chunks`)."""
     dtype = column.dtype
     if not isinstance(dtype, pd.ArrowDtype):
-        return None
+        return False
     t = dtype.pyarrow_dtype
-    if not (pa.types.is_integer(t) or pa.types.is_floating(t)) or pa.types.is_float16(t):
+    return (pa.types.is_integer(t) or pa.types.is_floating(t)) and not pa.types.is_float16(t)
+
+
+def arrow_number_chunks(column: pd.Series[Any]) -> Optional[List[Tuple[Any, Any]]]:
+    """The chunks of a column of Arrow-backed numbers (:func:`is_arrow_numbers`) as the capsule
+    pairs of ``__arrow_c_array__()``, which ``_core.make_panel`` reads straight into the panel
+    (nulls as NaN); None for any other column."""
+    if not is_arrow_numbers(column):
         return None
     return [chunk.__arrow_c_array__() for chunk in column.array.__arrow_array__().chunks]
 

@@ -20,7 +20,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from chitieu import _core
-from chitieu.arrow_bridge import arrow_number_chunks
+from chitieu.arrow_bridge import is_arrow_numbers
 from chitieu.cells import CellError, date_texts, id_texts
 from chitieu.errors import AreaError, ChitieuError, ObservationError, translate
 from chitieu.sources import LOCATION_ATTR, RawTable, TableSource, load_source
@@ -130,7 +130,7 @@ class Table:
         number columns kept in Arrow's buffers become float64 (NaN for the missing cells) here."""
         frame = self.frame
         for name in frame.columns:
-            if _arrow_numbers(frame[name]):
+            if is_arrow_numbers(frame[name]):
                 frame[name] = frame[name].to_numpy(dtype=np.float64, na_value=np.nan)
         frame.attrs[LOCATION_ATTR] = RawTable(pd.DataFrame(index=frame.index), self.file, self.row_lines(),
                                               self.header_line, self.sheet, self.letters, self.delimiter,
@@ -169,15 +169,9 @@ def read_table(
     table = _table(load_source(source, error=error, what=what, sheet=sheet, encoding=encoding))
     for name in numbers:
         col = table.frame.get(name)
-        if col is not None and not _integers(col) and not _floats64(col) and not (keep_arrow and _arrow_numbers(col)):
+        if col is not None and not _integers(col) and not _floats64(col) and not (keep_arrow and is_arrow_numbers(col)):
             table.frame[name] = numbers_of(table, col, name, error, decimal)
     return table
-
-
-def _arrow_numbers(col: pd.Series[Any]) -> bool:
-    """True for a column of Arrow-backed integers or floats: numbers already, which the core reads
-    from Arrow's buffers (:func:`chitieu.arrow_bridge.arrow_number_chunks`)."""
-    return arrow_number_chunks(col) is not None
 
 
 def _floats64(col: pd.Series[Any]) -> bool:
