@@ -5,6 +5,7 @@
 #include <chitieu/observations_check.hpp>
 #include <chitieu/panel_index.hpp>
 
+#include "detail/column_cache.hpp"
 #include "detail/column_pool.hpp"
 #include "detail/column_storage.hpp"
 #include "detail/columns_of.hpp"
@@ -139,6 +140,7 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix, std::vector<std:
   evaluation out;
   out.indicator_ids = obs.indicator_ids;
   out.area_ids = obs.area_ids;
+  pool.set_fresh_room(obs.value.capacity());
   give_unread_columns(obs, pool);
   sort_columns(obs, ix, positions, pool, thread_count(opt.threads, n, 65536));
   std::vector<std::size_t>().swap(positions);  // freed before the computed columns are made
@@ -245,7 +247,8 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
 
 evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt) {
   if (!opt.checked) check_observations(p, obs);
-  const panel_index ix = index_panel(obs);
+  panel_index ix = index_panel(obs);
+  const detail::cache_at_exit keep_order(ix.order);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   detail::column_pool none;
   return detail::evaluate_by_blocks(obs, ix, rules, opt, true, none);
@@ -253,7 +256,8 @@ evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt
 
 void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt) {
   if (!opt.checked) check_observations(p, obs);
-  const panel_index ix = index_panel(obs);
+  panel_index ix = index_panel(obs);
+  const detail::cache_at_exit keep_order(ix.order);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   detail::column_pool pool;
   detail::give_columns(out, pool);
@@ -263,7 +267,8 @@ void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evalu
 evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation&& recycle) {
   if (!opt.checked) check_observations(p, obs);
   std::vector<std::size_t> positions;  // every observed year: the kept columns are scattered to them
-  const panel_index ix = opt.year ? index_panel(obs) : detail::index_panel_and_positions(obs, positions);
+  panel_index ix = opt.year ? index_panel(obs) : detail::index_panel_and_positions(obs, positions);
+  const detail::cache_at_exit keep_order(ix.order);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
   detail::column_pool pool;

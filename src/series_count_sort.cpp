@@ -73,8 +73,9 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
   }
   start.push_back(n);
   std::vector<std::size_t> order;
-  resize_column(order, n);
-  if (positions) resize_column(*positions, n);
+  // Sized on two threads at once: a column is written as it is sized (fresh pages faulted in).
+  run_chunks(positions ? 2 : 1, threads,
+             [&](std::size_t c) { resize_column(c == 0 ? order : *positions, n); });
   run_chunks(threads, threads, [&](std::size_t c) {
     auto& count = counts[c];
     if (positions) {

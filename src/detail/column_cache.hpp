@@ -52,6 +52,22 @@ void cache_column(std::vector<T>& column) noexcept {
   cache_storage(typeid(T), bytes, std::move(storage));
 }
 
+/// Hands a column to the cache (cache_column()) when the scope that holds it ends, by a return or
+/// an exception: a temporary column of the core (a panel's index) then serves the next call.
+template <class T>
+class cache_at_exit {
+ public:
+  /// Binds `column`, which must outlive this.
+  explicit cache_at_exit(std::vector<T>& column) noexcept : column_(column) {}
+  cache_at_exit(const cache_at_exit&) = delete;
+  cache_at_exit& operator=(const cache_at_exit&) = delete;
+  /// Caches the column.
+  ~cache_at_exit() { cache_column(column_); }
+
+ private:
+  std::vector<T>& column_;
+};
+
 /// Gives `column` a cached column's storage with room for n entries (at most 2n), its entries
 /// kept; false (the column unchanged) when n entries are small or the cache has none that fits.
 template <class T>

@@ -8,6 +8,7 @@
 #include <chitieu/pace.hpp>
 #include <chitieu/status.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <tuple>
@@ -28,7 +29,15 @@ class column_pool {
   }
 
   /// Exchanges the spares of two pools.
-  void swap(column_pool& other) noexcept { spares_.swap(other.spares_); }
+  void swap(column_pool& other) noexcept {
+    spares_.swap(other.spares_);
+    std::swap(fresh_room_, other.fresh_room_);
+  }
+
+  /// Fresh storage is reserved with room for at least `rows` entries: given the room of the
+  /// panel a stage consumes, the columns it makes can hold such a panel again once they are
+  /// cached (room never written takes no memory).
+  void set_fresh_room(std::size_t rows) noexcept { fresh_room_ = rows; }
 
   /// Makes `column` a column of n entries (values unspecified): a spare one with room for n when
   /// there is one, else storage from reserve_column().
@@ -52,7 +61,7 @@ class column_pool {
       column.swap(spare);
       return;
     }
-    reserve_column(column, n);
+    reserve_column(column, std::max(n, fresh_room_));
   }
 
  private:
@@ -65,6 +74,7 @@ class column_pool {
   std::tuple<std::vector<std::vector<double>>, std::vector<std::vector<std::int32_t>>,
              std::vector<std::vector<status>>, std::vector<std::vector<pace>>>
       spares_;
+  std::size_t fresh_room_ = 0;
 };
 
 }  // namespace chitieu::detail

@@ -11,6 +11,7 @@
 #include <chitieu/memory_cache.hpp>
 #include <chitieu/plan_file.hpp>
 #include "detail/column_storage.hpp"
+#include "detail/columns_of.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -124,8 +125,9 @@ BOOST_AUTO_TEST_CASE(an_evaluation_in_cached_storage_equals_one_in_fresh_memory)
   chitieu::cache_columns(std::move(first));
   BOOST_TEST(first.size() == 0u);
   const std::size_t held = chitieu::memory_cache_bytes();
-  BOOST_TEST(held == 9 * big.size() * sizeof(double));  // the nine columns of doubles (the others are small)
-  chitieu::panel given = big;                           // a copy (made from the cache's storage), given away
+  // the nine columns of doubles (the others are small), and the index the evaluation cached itself
+  BOOST_TEST(held == (9 * sizeof(double) + sizeof(std::size_t)) * big.size());
+  chitieu::panel given = big;  // a copy (made from the cache's storage), given away
   const chitieu::evaluation again = chitieu::evaluate(p, std::move(given));
   BOOST_TEST(chitieu::test::same(again, fresh));
   BOOST_TEST(chitieu::memory_cache_bytes() < held);
@@ -157,3 +159,35 @@ BOOST_AUTO_TEST_CASE(threads_cache_and_take_columns_at_once) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(the_index_of_an_evaluation_serves_the_next_one) {
+  const chitieu::plan p = chitieu::load_plan("nq-42-2023");
+  const std::size_t rows_per_area = chitieu::test::synthetic_panel(p, 1).size();
+  const auto areas =
+      static_cast<int>(chitieu::detail::cached_column_bytes / sizeof(std::size_t) / rows_per_area + 1);
+  const chitieu::panel big = chitieu::test::synthetic_panel(p, areas);
+  const fresh_cache scope;
+  const chitieu::evaluation first = chitieu::evaluate(p, big);
+  const std::size_t index_bytes = big.size() * sizeof(std::size_t);  // the order of the rows
+  BOOST_TEST(chitieu::memory_cache_bytes() == index_bytes);
+  // The next index takes that storage and gives it back: a fresh one would leave two.
+  const chitieu::evaluation second = chitieu::evaluate(p, big);
+  BOOST_TEST(chitieu::memory_cache_bytes() == index_bytes);
+  BOOST_TEST(chitieu::test::same(first, second));
+}
+
+BOOST_AUTO_TEST_CASE(the_columns_of_an_evaluation_have_the_room_of_the_panel_it_consumed) {
+  // Once cached, each column can then hold the next such panel, room for its parent rows included.
+  const chitieu::plan p = chitieu::load_plan("nq-42-2023");
+  chitieu::panel given = chitieu::test::synthetic_panel(p, 20);
+  const std::size_t room = given.size() + given.size() / 10;
+  chitieu::detail::for_each_column(given, [room](auto& column) { column.reserve(room); });
+  const fresh_cache scope;
+  chitieu::evaluation e = chitieu::evaluate(p, std::move(given));
+  std::size_t columns = 0;
+  chitieu::detail::for_each_column(e, [&](auto& column) {
+    BOOST_TEST(column.capacity() >= room);
+    ++columns;
+  });
+  BOOST_TEST(columns == 14u);
+}
