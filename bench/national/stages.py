@@ -64,11 +64,13 @@ def main() -> None:
     del table, panel
 
     ms: Dict[str, List[float]] = {}
+    cpu_ms: Dict[str, List[float]] = {}  # CPU time of every thread of the process
 
     def timed(stage: str, f: Callable[[], T]) -> T:
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         out = f()
         ms.setdefault(stage, []).append((time.perf_counter() - t0) * 1000.0)
+        cpu_ms.setdefault(stage, []).append((time.process_time() - c0) * 1000.0)
         return out
 
     for _ in range(args.runs):
@@ -91,8 +93,14 @@ def main() -> None:
 
     input_mib = obs.memory_usage(deep=True).sum() / 2**20
     print(f"{len(obs):,} observations ({input_mib:.0f} MiB as loaded), median of {args.runs} runs")
+    print(f"  {'stage':34s} {'wall':>8s}    {'CPU':>8s}    cores busy")
     for stage, values in ms.items():
-        print(f"  {stage:34s} {statistics.median(values):8.1f} ms")
+        wall = statistics.median(values)
+        if stage not in cpu_ms:
+            print(f"  {stage:34s} {wall:8.1f} ms")
+            continue
+        cpu = statistics.median(cpu_ms[stage])
+        print(f"  {stage:34s} {wall:8.1f} ms {cpu:8.1f} ms {cpu / wall:6.2f}")
     print(f"held by Python: {held_read:.1f} MiB after read_observations, {held_panel:.1f} MiB with the panel")
     print(f"peak the job adds: {job_adds:.0f} MiB ({job_adds / input_mib:.2f}× the input as loaded)")
 
