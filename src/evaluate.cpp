@@ -12,6 +12,7 @@
 #include "detail/indicator_rules.hpp"
 #include "detail/parallel.hpp"
 #include "detail/plan_lookup.hpp"
+#include "detail/row_positions.hpp"
 #include "detail/series_count_sort.hpp"
 #include "detail/series_evaluator.hpp"
 
@@ -70,8 +71,8 @@ void give_unread_columns(panel& obs, column_pool& pool) {
 /// Puts the columns an owned panel with completed values keeps (codes, year, value, coverage) in index order,
 /// column after column, each into the storage the previous one (or the pool) left: scattered in
 /// panel order to their `positions` when the index gave them, else gathered in index order.
-void sort_columns(panel& obs, const panel_index& ix, const std::vector<std::size_t>& positions,
-                  column_pool& pool, unsigned threads) {
+void sort_columns(panel& obs, const panel_index& ix, const row_positions& positions, column_pool& pool,
+                  unsigned threads) {
   const std::size_t n = obs.size();
   const auto put_in_order = [&](auto& column) {
     std::remove_reference_t<decltype(column)> sorted;
@@ -133,7 +134,7 @@ void give_columns(evaluation& e, column_pool& pool) {
 /// panel's rows in index order). The columns no longer read, and those of `pool` (an evaluation
 /// given to recycle), serve as computed columns. `positions` (each row's place in the index, or
 /// empty) is freed once the kept columns are in order.
-evaluation evaluate_in_place(panel& obs, const panel_index& ix, std::vector<std::size_t>&& positions,
+evaluation evaluate_in_place(panel& obs, const panel_index& ix, row_positions&& positions,
                              const std::vector<std::optional<indicator_rules>>& rules,
                              const evaluate_options& opt, column_pool&& pool) {
   const std::size_t n = obs.size();
@@ -143,7 +144,7 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix, std::vector<std:
   pool.set_fresh_room(obs.value.capacity());
   give_unread_columns(obs, pool);
   sort_columns(obs, ix, positions, pool, thread_count(opt.threads, n, 65536));
-  std::vector<std::size_t>().swap(positions);  // freed before the computed columns are made
+  row_positions().swap(positions);  // freed before the computed columns are made
   size_computed_columns(out, n, pool, thread_count(opt.threads, n, 65536));
   column_pool().swap(pool);  // the spares left are freed before the evaluation runs
   const unsigned threads = thread_count(opt.threads, n, 32768);
@@ -266,7 +267,7 @@ void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evalu
 
 evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation&& recycle) {
   if (!opt.checked) check_observations(p, obs);
-  std::vector<std::size_t> positions;  // every observed year: the kept columns are scattered to them
+  detail::row_positions positions;  // every observed year: the kept columns are scattered to them
   panel_index ix = opt.year ? index_panel(obs) : detail::index_panel_and_positions(obs, positions);
   const detail::cache_at_exit keep_order(ix.order);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);

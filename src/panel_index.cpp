@@ -83,7 +83,7 @@ void check_panel_shape(const panel& p) {
 namespace {
 
 /// index_panel(), with the positions of index_panel_and_positions when `positions` is given.
-panel_index index_rows(const panel& p, std::vector<std::size_t>* positions) {
+panel_index index_rows(const panel& p, detail::row_positions* positions) {
   check_panel_shape(p);
   const std::size_t n = p.size();
   panel_index ix;
@@ -143,7 +143,7 @@ panel_index index_rows(const panel& p, std::vector<std::size_t>* positions) {
 
 panel_index index_panel(const panel& p) { return index_rows(p, nullptr); }
 
-panel_index detail::index_panel_and_positions(const panel& p, std::vector<std::size_t>& positions) {
+panel_index detail::index_panel_and_positions(const panel& p, row_positions& positions) {
   positions.clear();
   return index_rows(p, &positions);
 }

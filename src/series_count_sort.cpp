@@ -22,7 +22,7 @@ struct series_count {
 }  // namespace
 
 bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_t last_year, unsigned threads,
-                            panel_index& ix, std::vector<std::size_t>* positions) {
+                            panel_index& ix, row_positions* positions) {
   const std::size_t n = p.size(), areas = p.area_ids.size();
   const std::size_t series = p.indicator_ids.size() * areas;
   threads = std::max(1u, threads);
@@ -73,9 +73,8 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
   }
   start.push_back(n);
   std::vector<std::size_t> order;
-  // Sized on two threads at once: a column is written as it is sized (fresh pages faulted in).
-  run_chunks(positions ? 2 : 1, threads,
-             [&](std::size_t c) { resize_column(c == 0 ? order : *positions, n); });
+  resize_column(order, n);
+  if (positions) size_unwritten(*positions, n);  // its pages fault in below, on every thread at once
   run_chunks(threads, threads, [&](std::size_t c) {
     auto& count = counts[c];
     if (positions) {

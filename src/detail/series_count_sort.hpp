@@ -5,6 +5,7 @@
 
 #include <chitieu/panel.hpp>
 #include <chitieu/panel_index.hpp>
+#include "row_positions.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,11 +24,11 @@ namespace chitieu::detail {
 /// `positions`, when given, then gets each row's position in the order (positions[order[i]] = i),
 /// written in the same pass (it is left as it was when the result is false).
 bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_t last_year, unsigned threads,
-                            panel_index& ix, std::vector<std::size_t>* positions = nullptr);
+                            panel_index& ix, row_positions* positions = nullptr);
 
 /// index_panel(p); when its counting sort applied (index_by_series_counts), `positions` gets each
 /// row's position in the order (positions[order[i]] = i), else it is left empty. Defined beside
 /// index_panel (panel_index.cpp).
-panel_index index_panel_and_positions(const panel& p, std::vector<std::size_t>& positions);
+panel_index index_panel_and_positions(const panel& p, row_positions& positions);
 
 }  // namespace chitieu::detail

@@ -274,7 +274,7 @@ BOOST_AUTO_TEST_CASE(series_counts_decline_a_series_out_of_year_order_and_index_
 
 BOOST_AUTO_TEST_CASE(positions_are_the_inverse_of_the_counting_sorts_order) {
   const chitieu::panel p = year_by_year_panel(23, 997, 40000, 5);
-  std::vector<std::size_t> positions{7, 7};  // replaced
+  chitieu::detail::row_positions positions{7, 7};  // replaced
   const auto ix = chitieu::detail::index_panel_and_positions(p, positions);
   BOOST_TEST(ix.order == reference_order(p));
   BOOST_TEST_REQUIRE(positions.size() == p.size());
