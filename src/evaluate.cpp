@@ -146,7 +146,7 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix, row_positions&& 
   sort_columns(obs, ix, positions, pool, thread_count(opt.threads, n, 65536));
   row_positions().swap(positions);  // freed before the computed columns are made
   size_computed_columns(out, n, pool, thread_count(opt.threads, n, 65536));
-  column_pool().swap(pool);  // the spares left are freed before the evaluation runs
+  pool.cache_spares();  // the spares left serve the next call, not this one: out of the pool
   const unsigned threads = thread_count(opt.threads, n, 32768);
   const auto first_series = chunk_starts(ix, n, threads);
   run_chunks(threads, threads, [&](std::size_t c) {

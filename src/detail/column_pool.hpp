@@ -3,6 +3,7 @@
 /// column costs the kernel a zeroed page per 4 KiB on first write, a recycled one nothing.
 #pragma once
 
+#include "column_cache.hpp"
 #include "column_storage.hpp"
 
 #include <chitieu/pace.hpp>
@@ -28,10 +29,9 @@ class column_pool {
     std::vector<T>().swap(column);
   }
 
-  /// Exchanges the spares of two pools.
-  void swap(column_pool& other) noexcept {
-    spares_.swap(other.spares_);
-    std::swap(fresh_room_, other.fresh_room_);
+  /// Hands every spare column to the memory cache (cache_column()), for the next call's columns.
+  void cache_spares() noexcept {
+    std::apply([](auto&... kinds) { (cache_all(kinds), ...); }, spares_);
   }
 
   /// Fresh storage is reserved with room for at least `rows` entries: given the room of the
@@ -65,6 +65,13 @@ class column_pool {
   }
 
  private:
+  /// Caches every column of `columns`, which is left empty.
+  template <class T>
+  static void cache_all(std::vector<std::vector<T>>& columns) noexcept {
+    for (auto& column : columns) cache_column(column);
+    columns.clear();
+  }
+
   /// The spare columns of element type T.
   template <class T>
   std::vector<std::vector<T>>& spares() {

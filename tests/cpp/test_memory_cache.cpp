@@ -191,3 +191,18 @@ BOOST_AUTO_TEST_CASE(the_columns_of_an_evaluation_have_the_room_of_the_panel_it_
   });
   BOOST_TEST(columns == 14u);
 }
+
+BOOST_AUTO_TEST_CASE(the_columns_an_evaluation_has_left_over_go_to_the_cache) {
+  // Sorting a given panel's codes into index order leaves one column of codes over (each code
+  // column takes the storage the one before it left): cached, the next such call finds it there.
+  const chitieu::plan p = chitieu::load_plan("nq-42-2023");
+  const std::size_t rows_per_area = chitieu::test::synthetic_panel(p, 1).size();
+  const auto areas =
+      static_cast<int>(chitieu::detail::cached_column_bytes / sizeof(std::int32_t) / rows_per_area + 1);
+  const chitieu::panel big = chitieu::test::synthetic_panel(p, areas);
+  const fresh_cache scope;
+  chitieu::panel given = big;
+  const chitieu::evaluation e = chitieu::evaluate(p, std::move(given));
+  const std::size_t index_bytes = big.size() * sizeof(std::size_t);
+  BOOST_TEST(chitieu::memory_cache_bytes() == index_bytes + big.size() * sizeof(std::int32_t));
+}

@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -176,21 +177,36 @@ inline std::vector<std::string> panel_differences(const chitieu::panel& a, const
 /// Deterministic observations for every indicator of a plan in `areas` areas, 2020–2026: values
 /// in the unit's domain with a trend, 0/1 for booleans, numerator and denominator for ratio rules.
 inline chitieu::panel synthetic_panel(const chitieu::plan& p, int areas = 2) {
-  chitieu::panel obs;
+  constexpr double none = std::numeric_limits<double>::quiet_NaN();
+  chitieu::panel obs;  // the panel add() would build, its codes given directly (thousands of areas)
+  if (areas <= 0) return obs;
+  for (int a = 0; a < areas; ++a) obs.area_ids.push_back("a" + std::to_string(a));
+  const auto row = [&obs](std::int32_t code, int a, int y, double v, double num, double den) {
+    obs.indicator.push_back(code);
+    obs.area.push_back(a);
+    obs.year.push_back(y);
+    obs.value.push_back(v);
+    obs.numerator.push_back(num);
+    obs.denominator.push_back(den);
+    obs.weight.push_back(std::numeric_limits<double>::quiet_NaN());
+    obs.se.push_back(std::numeric_limits<double>::quiet_NaN());
+    obs.coverage.push_back(std::numeric_limits<double>::quiet_NaN());
+  };
   for (std::size_t k = 0; k < p.indicators.size(); ++k) {
     const chitieu::indicator& ind = p.indicators[k];
     if (!ind.part_of.empty()) continue;  // keep parts below their wholes by leaving them out
+    const auto code = static_cast<std::int32_t>(obs.indicator_ids.size());
+    obs.indicator_ids.push_back(ind.id);
     for (int a = 0; a < areas; ++a)
       for (int y = 2020; y <= 2026; ++y) {
-        const std::string area = "a" + std::to_string(a);
         const double step =
             static_cast<double>(y - 2020) + static_cast<double>((k + static_cast<std::size_t>(a)) % 5) / 10.0;
         if (ind.unit == chitieu::unit::boolean) {
-          obs.add(ind.id, area, y, y >= 2024 ? 1.0 : 0.0);
+          row(code, a, y, y >= 2024 ? 1.0 : 0.0, none, none);
         } else if (ind.unit == chitieu::unit::percent) {
-          obs.add(ind.id, area, y, std::nan(""), 400.0 + 30.0 * step, 1000.0);  // 40 % + 3 points a year
+          row(code, a, y, none, 400.0 + 30.0 * step, 1000.0);  // 40 % + 3 points a year
         } else {
-          obs.add(ind.id, area, y, 100.0 + 7.0 * step);
+          row(code, a, y, 100.0 + 7.0 * step, none, none);
         }
       }
   }
