@@ -4,10 +4,12 @@
 Stages, as ``chitieu.api.evaluate`` runs them: reading the observations; the panel (ids to codes,
 copy into C++ with room for the parent rows); the one check (``_core.check_and_complete``); the
 areas table; the review (area validity, roll-up, evaluation; the panel moved in); the output
-frame. Prints the median of ``--runs`` runs of each stage and of the whole job, what Python holds
-after reading the observations and building the panel (``tracemalloc``), and the peak resident
-memory the job adds to the process (``ru_maxrss`` after one job, minus the resident memory just
-before it).
+frame. Prints the median of ``--runs`` runs of each stage and of the whole job, wall time and
+the CPU time of all the process's threads (their ratio: how many cores the stage kept busy), the
+minor page faults of each whole job (fresh pages it wrote; the memory cache leaves the later
+jobs next to none), what Python holds after reading the observations and building the panel
+(``tracemalloc``), and the peak resident memory the job adds to the process (``ru_maxrss`` after
+one job, minus the resident memory just before it).
 
 Usage: ``python bench/national/stages.py [--data bench/national/data/x1] [--runs 5]``
 (the data directory as written by ``run.py``, with its ``frames.pkl``).
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import resource
 import statistics
 import sys
 import time
@@ -65,6 +68,7 @@ def main() -> None:
 
     ms: Dict[str, List[float]] = {}
     cpu_ms: Dict[str, List[float]] = {}  # CPU time of every thread of the process
+    faults: List[int] = []  # minor page faults of each whole job (fresh pages written)
 
     def timed(stage: str, f: Callable[[], T]) -> T:
         c0, t0 = time.process_time(), time.perf_counter()
@@ -89,7 +93,9 @@ def main() -> None:
             plan, core_eval, pd.DataFrame(found, columns=list(api.FINDING_COLUMNS)), method="chitieu",
             geography=None, year=None, area_names=names).to_frame())
         ms.setdefault("sum of stages", []).append((time.perf_counter() - t0) * 1000.0)
+        before_faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         timed("chitieu.evaluate(...).to_frame()", lambda: chitieu.evaluate(plan, obs, areas=areas).to_frame())
+        faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before_faults)
 
     input_mib = obs.memory_usage(deep=True).sum() / 2**20
     print(f"{len(obs):,} observations ({input_mib:.0f} MiB as loaded), median of {args.runs} runs")
@@ -101,6 +107,7 @@ def main() -> None:
             continue
         cpu = statistics.median(cpu_ms[stage])
         print(f"  {stage:34s} {wall:8.1f} ms {cpu:8.1f} ms {cpu / wall:6.2f}")
+    print(f"minor page faults of each whole job, in order: {faults}")
     print(f"held by Python: {held_read:.1f} MiB after read_observations, {held_panel:.1f} MiB with the panel")
     print(f"peak the job adds: {job_adds:.0f} MiB ({job_adds / input_mib:.2f}× the input as loaded)")
 
