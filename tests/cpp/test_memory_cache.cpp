@@ -33,6 +33,14 @@ struct fresh_cache {
   std::size_t limit;
 };
 
+/// A synthetic panel of plan `p` with enough areas that a column of `entry_bytes`-byte entries is
+/// large enough to be cached (detail::cached_column_bytes or more).
+chitieu::panel cached_size_panel(const chitieu::plan& p, std::size_t entry_bytes) {
+  const std::size_t rows_per_area = chitieu::test::synthetic_panel(p, 1).size();
+  const auto areas = static_cast<int>(chitieu::detail::cached_column_bytes / entry_bytes / rows_per_area + 1);
+  return chitieu::test::synthetic_panel(p, areas);
+}
+
 /// A column of doubles of `bytes` bytes (filled with 1).
 std::vector<double> doubles(std::size_t bytes) { return std::vector<double>(bytes / sizeof(double), 1.0); }
 
@@ -109,10 +117,7 @@ BOOST_AUTO_TEST_CASE(the_limit_frees_the_oldest_columns_first) {
 BOOST_AUTO_TEST_CASE(an_evaluation_in_cached_storage_equals_one_in_fresh_memory) {
   // Enough areas that every column of doubles is 4 MiB or more.
   const chitieu::plan p = chitieu::load_plan("nq-42-2023");
-  const std::size_t rows_per_area = chitieu::test::synthetic_panel(p, 1).size();
-  const auto areas =
-      static_cast<int>(chitieu::detail::cached_column_bytes / sizeof(double) / rows_per_area + 1);
-  const chitieu::panel big = chitieu::test::synthetic_panel(p, areas);
+  const chitieu::panel big = cached_size_panel(p, sizeof(double));
   BOOST_REQUIRE(big.size() * sizeof(double) >= chitieu::detail::cached_column_bytes);
   chitieu::set_memory_cache_limit(0);
   const chitieu::evaluation fresh = chitieu::evaluate(p, big);
@@ -162,10 +167,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(the_index_of_an_evaluation_serves_the_next_one) {
   const chitieu::plan p = chitieu::load_plan("nq-42-2023");
-  const std::size_t rows_per_area = chitieu::test::synthetic_panel(p, 1).size();
-  const auto areas =
-      static_cast<int>(chitieu::detail::cached_column_bytes / sizeof(std::size_t) / rows_per_area + 1);
-  const chitieu::panel big = chitieu::test::synthetic_panel(p, areas);
+  const chitieu::panel big = cached_size_panel(p, sizeof(std::size_t));
   const fresh_cache scope;
   const chitieu::evaluation first = chitieu::evaluate(p, big);
   const std::size_t index_bytes = big.size() * sizeof(std::size_t);  // the order of the rows
@@ -196,10 +198,7 @@ BOOST_AUTO_TEST_CASE(the_columns_an_evaluation_has_left_over_go_to_the_cache) {
   // Sorting a given panel's codes into index order leaves one column of codes over (each code
   // column takes the storage the one before it left): cached, the next such call finds it there.
   const chitieu::plan p = chitieu::load_plan("nq-42-2023");
-  const std::size_t rows_per_area = chitieu::test::synthetic_panel(p, 1).size();
-  const auto areas =
-      static_cast<int>(chitieu::detail::cached_column_bytes / sizeof(std::int32_t) / rows_per_area + 1);
-  const chitieu::panel big = chitieu::test::synthetic_panel(p, areas);
+  const chitieu::panel big = cached_size_panel(p, sizeof(std::int32_t));
   const fresh_cache scope;
   chitieu::panel given = big;
   const chitieu::evaluation e = chitieu::evaluate(p, std::move(given));
