@@ -74,7 +74,7 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
   start.push_back(n);
   std::vector<std::size_t> order;
   resize_column(order, n);
-  if (positions) size_unwritten(*positions, n);  // its pages fault in below, on every thread at once
+  if (positions) resize_column(*positions, n);  // not written: its pages fault in below, on every thread
   run_chunks(threads, threads, [&](std::size_t c) {
     auto& count = counts[c];
     if (positions) {

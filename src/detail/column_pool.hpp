@@ -40,7 +40,7 @@ class column_pool {
   void set_fresh_room(std::size_t rows) noexcept { fresh_room_ = rows; }
 
   /// Makes `column` a column of n entries (values unspecified): a spare one with room for n when
-  /// there is one, else storage from reserve_column().
+  /// there is one, else storage from reserve_column() with room for the fresh room if larger.
   template <class T>
   void take(std::vector<T>& column, std::size_t n) {
     take_room(column, n);

@@ -1,9 +1,8 @@
 /// @file row_positions.hpp
-/// @brief The positions of a panel's rows in its index: a column sized without being written, so
-/// that the threads filling it fault its fresh pages in, each its own share, at the same time.
+/// @brief The positions of a panel's rows in its index: a column sized (resize_column()) without
+/// being written, so that the threads filling it fault its fresh pages in, each its own share, at
+/// the same time.
 #pragma once
-
-#include "huge_pages.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -41,15 +40,5 @@ struct unwritten_allocator : std::allocator<T> {
 
 /// Each row's position in a panel's index (positions[order[i]] = i).
 using row_positions = std::vector<std::size_t, unwritten_allocator<std::size_t>>;
-
-/// Makes `positions` n entries long without writing them; fresh storage is advised for huge pages
-/// first (its pages are faulted in where the entries are first written).
-inline void size_unwritten(row_positions& positions, std::size_t n) {
-  if (n > positions.capacity()) {
-    positions.reserve(n);
-    advise_huge_pages(positions.data(), n * sizeof(std::size_t));
-  }
-  positions.resize(n);
-}
 
 }  // namespace chitieu::detail
