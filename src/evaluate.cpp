@@ -12,7 +12,7 @@
 #include "detail/indicator_rules.hpp"
 #include "detail/parallel.hpp"
 #include "detail/plan_lookup.hpp"
-#include "detail/row_positions.hpp"
+#include "detail/series_tiles.hpp"
 #include "detail/series_count_sort.hpp"
 #include "detail/series_evaluator.hpp"
 
@@ -69,24 +69,22 @@ void give_unread_columns(panel& obs, column_pool& pool) {
 }
 
 /// Puts the columns an owned panel with completed values keeps (codes, year, value, coverage) in index order,
-/// column after column, each into the storage the previous one (or the pool) left: scattered in
-/// panel order to their `positions` when the index gave them, else gathered in index order.
-void sort_columns(panel& obs, const panel_index& ix, const row_positions& positions, column_pool& pool,
-                  unsigned threads) {
+/// column after column, each into the storage the previous one (or the pool) left, gathered tile
+/// after tile when `series_starts` gives the position of every series code (series_tiles(): each
+/// thread's reads stay within a window of the panel), else in plain index order.
+void sort_columns(panel& obs, const panel_index& ix, const std::vector<std::uint32_t>& series_starts,
+                  column_pool& pool, unsigned threads) {
   const std::size_t n = obs.size();
+  std::vector<index_range> ranges = series_tiles(series_starts, obs.area_ids.size());
+  if (series_starts.empty())  // a radix-sorted index: in plain order, a share per thread
+    for (unsigned c = 0; c < threads; ++c) ranges.push_back({n * c / threads, n * (c + 1) / threads});
+  const std::vector<std::size_t> shares = range_shares(ranges, n, threads);
   const auto put_in_order = [&](auto& column) {
     std::remove_reference_t<decltype(column)> sorted;
     pool.take(sorted, n);
-    run_chunks(threads, threads, [&](std::size_t c) {  // random reads or writes: both cores help
-      const std::size_t first = n * c / threads, end = n * (c + 1) / threads;
-      if (positions.empty()) {
-        for (std::size_t i = first; i < end; ++i) sorted[i] = column[ix.order[i]];
-      } else {  // each thread writes its own share of the positions, no cache line shared
-        for (std::size_t r = 0; r < n; ++r) {
-          const std::size_t to = positions[r];
-          if (to - first < end - first) sorted[to] = column[r];
-        }
-      }
+    run_chunks(threads, threads, [&](std::size_t c) {  // random reads: both cores help
+      for (std::size_t t = shares[c]; t < shares[c + 1]; ++t)
+        for (std::size_t i = ranges[t].first; i < ranges[t].last; ++i) sorted[i] = column[ix.order[i]];
     });
     pool.give(column);
     column.swap(sorted);
@@ -132,9 +130,8 @@ void give_columns(evaluation& e, column_pool& pool) {
 /// kept columns sorted into index order in place and evaluated there, and then moved into the
 /// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
 /// panel's rows in index order). The columns no longer read, and those of `pool` (an evaluation
-/// given to recycle), serve as computed columns. `positions` (each row's place in the index, or
-/// empty) is freed once the kept columns are in order.
-evaluation evaluate_in_place(panel& obs, const panel_index& ix, row_positions&& positions,
+/// given to recycle), serve as computed columns. `series_starts`: as sort_columns() takes it.
+evaluation evaluate_in_place(panel& obs, const panel_index& ix, const std::vector<std::uint32_t>& series_starts,
                              const std::vector<std::optional<indicator_rules>>& rules,
                              const evaluate_options& opt, column_pool&& pool) {
   const std::size_t n = obs.size();
@@ -143,8 +140,7 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix, row_positions&& 
   out.area_ids = obs.area_ids;
   pool.set_fresh_room(obs.value.capacity());
   give_unread_columns(obs, pool);
-  sort_columns(obs, ix, positions, pool, thread_count(opt.threads, n, 65536));
-  row_positions().swap(positions);  // freed before the computed columns are made
+  sort_columns(obs, ix, series_starts, pool, thread_count(opt.threads, n, 65536));
   size_computed_columns(out, n, pool, thread_count(opt.threads, n, 65536));
   pool.cache_spares();  // the spares left serve the next call, not this one: out of the pool
   const unsigned threads = thread_count(opt.threads, n, 32768);
@@ -267,14 +263,14 @@ void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evalu
 
 evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation&& recycle) {
   if (!opt.checked) check_observations(p, obs);
-  detail::row_positions positions;  // every observed year: the kept columns are scattered to them
-  panel_index ix = opt.year ? index_panel(obs) : detail::index_panel_and_positions(obs, positions);
+  std::vector<std::uint32_t> series_starts;  // every observed year: the kept columns are gathered by tiles
+  panel_index ix = opt.year ? index_panel(obs) : detail::index_panel_and_series_starts(obs, series_starts);
   const detail::cache_at_exit keep_order(ix.order);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   complete_values(p, obs);  // every code is a plan indicator (rules_of_codes): cannot throw
   detail::column_pool pool;
   detail::give_columns(recycle, pool);
-  if (!opt.year) return detail::evaluate_in_place(obs, ix, std::move(positions), rules, opt, std::move(pool));
+  if (!opt.year) return detail::evaluate_in_place(obs, ix, series_starts, rules, opt, std::move(pool));
   detail::give_unread_columns(obs, pool);
   return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
 }

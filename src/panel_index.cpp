@@ -82,8 +82,8 @@ void check_panel_shape(const panel& p) {
 
 namespace {
 
-/// index_panel(), with the positions of index_panel_and_positions when `positions` is given.
-panel_index index_rows(const panel& p, detail::row_positions* positions) {
+/// index_panel(), with the series starts of index_panel_and_series_starts when `series_starts` is given.
+panel_index index_rows(const panel& p, std::vector<std::uint32_t>* series_starts) {
   check_panel_shape(p);
   const std::size_t n = p.size();
   panel_index ix;
@@ -93,7 +93,7 @@ panel_index index_rows(const panel& p, detail::row_positions* positions) {
   }
   const auto [first_year, last_year] = detail::value_range(p.year);
   const unsigned threads = detail::thread_count(0, n, 65536);
-  if (detail::index_by_series_counts(p, first_year, last_year, threads, ix, positions)) return ix;
+  if (detail::index_by_series_counts(p, first_year, last_year, threads, ix, series_starts)) return ix;
   const std::int64_t ymin = first_year;
   const unsigned year_bits =
       detail::bit_width_for(static_cast<std::uint64_t>(std::int64_t{last_year} - ymin + 1));
@@ -143,9 +143,9 @@ panel_index index_rows(const panel& p, detail::row_positions* positions) {
 
 panel_index index_panel(const panel& p) { return index_rows(p, nullptr); }
 
-panel_index detail::index_panel_and_positions(const panel& p, row_positions& positions) {
-  positions.clear();
-  return index_rows(p, &positions);
+panel_index detail::index_panel_and_series_starts(const panel& p, std::vector<std::uint32_t>& series_starts) {
+  series_starts.clear();
+  return index_rows(p, &series_starts);
 }
 
 }  // namespace chitieu

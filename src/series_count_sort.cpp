@@ -22,7 +22,7 @@ struct series_count {
 }  // namespace
 
 bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_t last_year, unsigned threads,
-                            panel_index& ix, row_positions* positions) {
+                            panel_index& ix, std::vector<std::uint32_t>* series_starts) {
   const std::size_t n = p.size(), areas = p.area_ids.size();
   const std::size_t series = p.indicator_ids.size() * areas;
   threads = std::max(1u, threads);
@@ -57,8 +57,10 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
   // Series in code order; within one, the shares in order (each share's years follow the last's).
   std::vector<std::size_t> start;
   std::size_t next = 0;
+  if (series_starts) series_starts->resize(series + 1);
   for (std::size_t s = 0; s < series; ++s) {
     const std::size_t begin = next;
+    if (series_starts) (*series_starts)[s] = static_cast<std::uint32_t>(begin);  // n < 2³²
     std::uint16_t last = 0;  // the last year of the series in the shares before
     for (unsigned c = 0; c < threads; ++c) {
       series_count& at = counts[c][s];
@@ -72,21 +74,12 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
     if (next != begin) start.push_back(begin);
   }
   start.push_back(n);
+  if (series_starts) series_starts->back() = static_cast<std::uint32_t>(n);
   std::vector<std::size_t> order;
   resize_column(order, n);
-  if (positions) resize_column(*positions, n);  // not written: its pages fault in below, on every thread
   run_chunks(threads, threads, [&](std::size_t c) {
     auto& count = counts[c];
-    if (positions) {
-      std::size_t* position = positions->data();
-      for (std::size_t r = first_row(c); r < first_row(c + 1); ++r) {
-        const std::size_t at = count[series_of(r)].rows++;
-        order[at] = r;
-        position[r] = at;
-      }
-    } else {
-      for (std::size_t r = first_row(c); r < first_row(c + 1); ++r) order[count[series_of(r)].rows++] = r;
-    }
+    for (std::size_t r = first_row(c); r < first_row(c + 1); ++r) order[count[series_of(r)].rows++] = r;
   });
   ix.order.swap(order);
   ix.start.swap(start);

@@ -5,7 +5,6 @@
 
 #include <chitieu/panel.hpp>
 #include <chitieu/panel_index.hpp>
-#include "row_positions.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -21,14 +20,15 @@ namespace chitieu::detail {
 /// non-decreasing order in the panel (as data sorted by year, or by series, do). Then `ix` is the
 /// index index_panel() defines and the result is true; else `ix` is left empty and the result is
 /// false (the caller sorts).
-/// `positions`, when given, then gets each row's position in the order (positions[order[i]] = i),
-/// written in the same pass (it is left as it was when the result is false).
+/// `series_starts`, when given, then gets the position in the order of every series code
+/// (indicator code × area count + area code, the series without rows included: an empty range),
+/// and the row count last (it is left as it was when the result is false).
 bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_t last_year, unsigned threads,
-                            panel_index& ix, row_positions* positions = nullptr);
+                            panel_index& ix, std::vector<std::uint32_t>* series_starts = nullptr);
 
-/// index_panel(p); when its counting sort applied (index_by_series_counts), `positions` gets each
-/// row's position in the order (positions[order[i]] = i), else it is left empty. Defined beside
-/// index_panel (panel_index.cpp).
-panel_index index_panel_and_positions(const panel& p, row_positions& positions);
+/// index_panel(p); when its counting sort applied (index_by_series_counts), `series_starts` gets
+/// the position in the order of every series code and the row count last, else it is left empty.
+/// Defined beside index_panel (panel_index.cpp).
+panel_index index_panel_and_series_starts(const panel& p, std::vector<std::uint32_t>& series_starts);
 
 }  // namespace chitieu::detail

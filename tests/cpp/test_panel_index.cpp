@@ -5,6 +5,7 @@
 
 #include "detail/radix_sort.hpp"
 #include "detail/series_count_sort.hpp"
+#include "detail/series_tiles.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -272,21 +273,86 @@ BOOST_AUTO_TEST_CASE(series_counts_decline_a_series_out_of_year_order_and_index_
   BOOST_TEST(chitieu::index_panel(wide).order == reference_order(wide));
 }
 
-BOOST_AUTO_TEST_CASE(positions_are_the_inverse_of_the_counting_sorts_order) {
-  const chitieu::panel p = year_by_year_panel(23, 997, 40000, 5);
-  chitieu::detail::row_positions positions{7, 7};  // replaced
-  const auto ix = chitieu::detail::index_panel_and_positions(p, positions);
+// The number of rows of each series code (indicator code × area count + area code) of `p`.
+std::vector<std::size_t> rows_per_series(const chitieu::panel& p) {
+  std::vector<std::size_t> rows(p.indicator_ids.size() * p.area_ids.size(), 0);
+  for (std::size_t r = 0; r < p.size(); ++r)
+    ++rows[static_cast<std::size_t>(p.indicator[r]) * p.area_ids.size() + static_cast<std::size_t>(p.area[r])];
+  return rows;
+}
+
+BOOST_AUTO_TEST_CASE(series_starts_are_each_series_codes_first_position_in_the_order) {
+  chitieu::panel p = year_by_year_panel(23, 997, 40000, 5);
+  p.area_ids.insert(p.area_ids.begin() + 500, "no rows");  // an area code without rows, inside the range
+  for (auto& a : p.area) a += a >= 500 ? 1 : 0;
+  std::vector<std::uint32_t> starts{7, 7};  // replaced
+  const auto ix = chitieu::detail::index_panel_and_series_starts(p, starts);
   BOOST_TEST(ix.order == reference_order(p));
-  BOOST_TEST_REQUIRE(positions.size() == p.size());
-  std::size_t wrong = 0;
-  for (std::size_t i = 0; i < ix.order.size(); ++i) wrong += positions[ix.order[i]] == i ? 0 : 1;
+  const std::vector<std::size_t> rows = rows_per_series(p);
+  BOOST_TEST_REQUIRE(starts.size() == rows.size() + 1);
+  std::size_t before = 0, wrong = 0, empty = 0;  // rows of the series codes below s
+  for (std::size_t s = 0; s < rows.size(); ++s) {
+    wrong += starts[s] == before ? 0 : 1;
+    empty += rows[s] == 0 ? 1 : 0;
+    before += rows[s];
+  }
   BOOST_TEST(wrong == 0u);
-  // A panel the counting sort declines (years out of order in its series): radix-sorted, no positions.
+  BOOST_TEST(empty == 23u);  // the area without rows: its series are in the list too, as empty ranges
+  BOOST_TEST(starts.back() == p.size());
+  // A panel the counting sort declines (years out of order in its series): radix-sorted, no starts.
   chitieu::panel shuffled = p;
   std::mt19937 rng(9);
   for (std::size_t r = 0; r < shuffled.size(); ++r)
     shuffled.year[r] = static_cast<std::int32_t>(2015 + rng() % 10);
-  const auto sorted = chitieu::detail::index_panel_and_positions(shuffled, positions);
-  BOOST_TEST(positions.empty());
+  const auto sorted = chitieu::detail::index_panel_and_series_starts(shuffled, starts);
+  BOOST_TEST(starts.empty());
   BOOST_TEST(sorted.order == reference_order(shuffled));
+}
+
+BOOST_AUTO_TEST_CASE(series_tiles_cover_the_index_once_by_whole_series_area_block_after_block) {
+  const chitieu::panel p = year_by_year_panel(7, 300, 2000, 11);  // 20 000 rows, 2 100 series codes
+  std::vector<std::uint32_t> starts;
+  const auto ix = chitieu::detail::index_panel_and_series_starts(p, starts);
+  BOOST_TEST_REQUIRE(starts.size() == 7u * 300u + 1u);
+  const std::size_t areas = 300;
+  // 20 000 rows over 300 areas, tiles of 1 000 rows: 15 areas a tile, 20 tiles of 7 indicators.
+  const auto ranges = chitieu::detail::series_tiles(starts, areas, 1000);
+  std::vector<int> covered(p.size(), 0);
+  std::size_t split = 0, out_of_tile_order = 0;
+  std::int64_t last_tile = -1;
+  for (const auto& range : ranges) {
+    BOOST_TEST_REQUIRE(range.first < range.last);
+    for (std::size_t i = range.first; i < range.last; ++i) ++covered[i];
+    // whole series: the rows before and after the range belong to other series
+    const auto series = [&](std::size_t i) { return std::make_pair(p.indicator[ix.order[i]], p.area[ix.order[i]]); };
+    if (range.first > 0 && series(range.first - 1) == series(range.first)) ++split;
+    if (range.last < p.size() && series(range.last - 1) == series(range.last)) ++split;
+    // one indicator a range, its areas within one tile of 15; tiles in order
+    const auto tile = static_cast<std::int64_t>(p.area[ix.order[range.first]] / 15);
+    for (std::size_t i = range.first; i < range.last; ++i)
+      if (p.indicator[ix.order[i]] != p.indicator[ix.order[range.first]] || p.area[ix.order[i]] / 15 != tile)
+        ++out_of_tile_order;
+    if (tile < last_tile) ++out_of_tile_order;
+    last_tile = tile;
+  }
+  BOOST_TEST(std::count(covered.begin(), covered.end(), 1) == static_cast<std::ptrdiff_t>(p.size()));
+  BOOST_TEST(split == 0u);
+  BOOST_TEST(out_of_tile_order == 0u);
+  BOOST_TEST(ranges.size() == 20u * 7u);  // every (tile, indicator) has rows here
+  // Shares over three threads: consecutive runs of ranges, each near a third of the rows.
+  const auto shares = chitieu::detail::range_shares(ranges, p.size(), 3);
+  BOOST_TEST_REQUIRE(shares.size() == 4u);
+  BOOST_TEST(shares.front() == 0u);
+  BOOST_TEST(shares.back() == ranges.size());
+  for (std::size_t c = 0; c < 3; ++c) {
+    std::size_t rows = 0;
+    for (std::size_t t = shares[c]; t < shares[c + 1]; ++t) rows += ranges[t].last - ranges[t].first;
+    BOOST_TEST(rows > p.size() / 3 - 400, "share " << c << ": " << rows << " rows");
+    BOOST_TEST(rows < p.size() / 3 + 400, "share " << c << ": " << rows << " rows");
+  }
+  // One area a tile at least, however small the tile; no series starts, no tiles.
+  const std::vector<std::size_t> rows = rows_per_series(p);
+  BOOST_TEST(chitieu::detail::series_tiles(starts, areas, 1).size() ==
+             static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](std::size_t r) { return r > 0; })));
+  BOOST_TEST(chitieu::detail::series_tiles({}, areas).empty());
 }
