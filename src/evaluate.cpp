@@ -12,9 +12,9 @@
 #include "detail/indicator_rules.hpp"
 #include "detail/parallel.hpp"
 #include "detail/plan_lookup.hpp"
-#include "detail/series_tiles.hpp"
 #include "detail/series_count_sort.hpp"
 #include "detail/series_evaluator.hpp"
+#include "detail/series_tiles.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -131,7 +131,8 @@ void give_columns(evaluation& e, column_pool& pool) {
 /// evaluation as its indicator, area, year, value and coverage (the evaluation's rows are the
 /// panel's rows in index order). The columns no longer read, and those of `pool` (an evaluation
 /// given to recycle), serve as computed columns. `series_starts`: as sort_columns() takes it.
-evaluation evaluate_in_place(panel& obs, const panel_index& ix, const std::vector<std::uint32_t>& series_starts,
+evaluation evaluate_in_place(panel& obs, const panel_index& ix,
+                             const std::vector<std::uint32_t>& series_starts,
                              const std::vector<std::optional<indicator_rules>>& rules,
                              const evaluate_options& opt, column_pool&& pool) {
   const std::size_t n = obs.size();

@@ -22,7 +22,8 @@ std::vector<index_range> series_tiles(const std::vector<std::uint32_t>& series_s
   return ranges;
 }
 
-std::vector<std::size_t> range_shares(const std::vector<index_range>& ranges, std::size_t rows, unsigned threads) {
+std::vector<std::size_t> range_shares(const std::vector<index_range>& ranges, std::size_t rows,
+                                      unsigned threads) {
   threads = std::max(1u, threads);
   std::vector<std::size_t> shares{0};
   std::size_t covered = 0;  // rows of the ranges before the i-th

@@ -33,6 +33,7 @@ std::vector<index_range> series_tiles(const std::vector<std::uint32_t>& series_s
 
 /// Splits `ranges` (of `rows` positions in all) into `threads` runs of nearly equal rows: run c is
 /// ranges [result[c], result[c + 1]) (threads + 1 entries, the last ranges.size()).
-std::vector<std::size_t> range_shares(const std::vector<index_range>& ranges, std::size_t rows, unsigned threads);
+std::vector<std::size_t> range_shares(const std::vector<index_range>& ranges, std::size_t rows,
+                                      unsigned threads);
 
 }  // namespace chitieu::detail

@@ -277,7 +277,8 @@ BOOST_AUTO_TEST_CASE(series_counts_decline_a_series_out_of_year_order_and_index_
 std::vector<std::size_t> rows_per_series(const chitieu::panel& p) {
   std::vector<std::size_t> rows(p.indicator_ids.size() * p.area_ids.size(), 0);
   for (std::size_t r = 0; r < p.size(); ++r)
-    ++rows[static_cast<std::size_t>(p.indicator[r]) * p.area_ids.size() + static_cast<std::size_t>(p.area[r])];
+    ++rows[static_cast<std::size_t>(p.indicator[r]) * p.area_ids.size() +
+           static_cast<std::size_t>(p.area[r])];
   return rows;
 }
 
@@ -324,7 +325,9 @@ BOOST_AUTO_TEST_CASE(series_tiles_cover_the_index_once_by_whole_series_area_bloc
     BOOST_TEST_REQUIRE(range.first < range.last);
     for (std::size_t i = range.first; i < range.last; ++i) ++covered[i];
     // whole series: the rows before and after the range belong to other series
-    const auto series = [&](std::size_t i) { return std::make_pair(p.indicator[ix.order[i]], p.area[ix.order[i]]); };
+    const auto series = [&](std::size_t i) {
+      return std::make_pair(p.indicator[ix.order[i]], p.area[ix.order[i]]);
+    };
     if (range.first > 0 && series(range.first - 1) == series(range.first)) ++split;
     if (range.last < p.size() && series(range.last - 1) == series(range.last)) ++split;
     // one indicator a range, its areas within one tile of 15; tiles in order
@@ -352,7 +355,8 @@ BOOST_AUTO_TEST_CASE(series_tiles_cover_the_index_once_by_whole_series_area_bloc
   }
   // One area a tile at least, however small the tile; no series starts, no tiles.
   const std::vector<std::size_t> rows = rows_per_series(p);
-  BOOST_TEST(chitieu::detail::series_tiles(starts, areas, 1).size() ==
-             static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](std::size_t r) { return r > 0; })));
+  BOOST_TEST(
+      chitieu::detail::series_tiles(starts, areas, 1).size() ==
+      static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [](std::size_t r) { return r > 0; })));
   BOOST_TEST(chitieu::detail::series_tiles({}, areas).empty());
 }
