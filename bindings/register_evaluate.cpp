@@ -1,6 +1,7 @@
 // Panels, observation checks and the evaluation core for Python: numpy columns in and out, no
 // per-row Python loops; evaluate() runs without the GIL.
 #include "arrow_chunks.hpp"
+#include "cached_array.hpp"
 #include "register.hpp"
 
 #include <chitieu/evaluate.hpp>
@@ -16,7 +17,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <deque>
 #include <functional>
 #include <limits>
 #include <optional>
@@ -64,14 +64,27 @@ class panel_copies {
  public:
   panel_copies(std::size_t n, std::size_t room) : n_(n), room_(room) {}
 
-  // Copies the column `from` into `to`.
-  template <class T>
-  void add(const array_of<T>& from, std::vector<T>& to, const char* name) {
-    const T* data = column_data(from, n_, name);
+  // Copies the column `from` into `to`, each entry converted to To (kept alive until run()).
+  template <class From, class To>
+  void add(const array_of<From>& from, std::vector<To>& to, const char* name) {
+    const From* data = column_data(from, n_, name);
+    kept_.push_back(from);
     tasks_.emplace_back([this, data, &to] {
       detail::reserve_column(to, std::max(n_, room_));
       to.assign(data, data + n_);
     });
+  }
+
+  // Copies a column of codes into `to`: int8 and int16 codes (a Categorical's own) are read as they
+  // are, without an int32 copy in Python; any other array is cast to int32.
+  void add_codes(const py::object& from, std::vector<std::int32_t>& to, const char* name) {
+    if (py::isinstance<py::array_t<std::int8_t>>(from)) {
+      add(array_of<std::int8_t>::ensure(from), to, name);
+    } else if (py::isinstance<py::array_t<std::int16_t>>(from)) {
+      add(array_of<std::int16_t>::ensure(from), to, name);
+    } else {
+      add(from.cast<array_of<std::int32_t>>(), to, name);
+    }
   }
 
   // Copies a number column into `to`: a numpy array (cast to float64; the cast array is kept) or
@@ -79,8 +92,7 @@ class panel_copies {
   // arrow_chunks.hpp; nulls as NaN), read without a float64 copy in Python.
   void add_numbers(const py::object& from, std::vector<double>& to, const char* name) {
     if (!py::isinstance<py::list>(from)) {
-      kept_.push_back(from.cast<array_of<double>>());
-      add(kept_.back(), to, name);
+      add(from.cast<array_of<double>>(), to, name);
       return;
     }
     const std::string what = std::string("make_panel: column '") + name + "'";
@@ -124,7 +136,7 @@ class panel_copies {
 
  private:
   std::size_t n_, room_;
-  std::deque<array_of<double>> kept_;  // a deque: add() keeps a pointer into each
+  std::vector<py::object> kept_;  // the arrays add() reads, alive until run()
   std::vector<std::function<void()>> tasks_;
 };
 
@@ -136,17 +148,24 @@ py::array_t<T> to_numpy(const std::vector<T>& v) {
   return out;
 }
 
-// Enum codes (declaration order) as an int8 numpy array.
+// Enum codes (declaration order) as an int8 numpy array on a column of the memory cache, written on
+// the cores without the GIL.
 template <class E>
 py::array_t<std::int8_t> codes_of(const std::vector<E>& v) {
-  py::array_t<std::int8_t> out(static_cast<py::ssize_t>(v.size()));
+  const std::size_t n = v.size();
+  py::array_t<std::int8_t> out = cached_array<std::int8_t>(n);
   std::int8_t* d = out.mutable_data();
-  for (std::size_t i = 0; i < v.size(); ++i) d[i] = static_cast<std::int8_t>(v[i]);
+  py::gil_scoped_release release;
+  const unsigned threads = detail::thread_count(0, n, 65536);
+  detail::run_chunks(threads, threads, [&](std::size_t c) {
+    for (std::size_t i = n * c / threads, end = n * (c + 1) / threads; i < end; ++i)
+      d[i] = static_cast<std::int8_t>(v[i]);
+  });
   return out;
 }
 
-panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int32_t>& indicator,
-                 std::vector<std::string> area_ids, const array_of<std::int32_t>& area,
+panel make_panel(std::vector<std::string> indicator_ids, const py::object& indicator,
+                 std::vector<std::string> area_ids, const py::object& area,
                  const array_of<std::int32_t>& year, const py::object& value, const py::object& numerator,
                  const py::object& denominator, const py::object& weight, const py::object& se,
                  const py::object& coverage, long long parent_areas) {
@@ -166,8 +185,8 @@ panel make_panel(std::vector<std::string> indicator_ids, const array_of<std::int
   p.indicator_ids = std::move(indicator_ids);
   p.area_ids = std::move(area_ids);
   panel_copies copies(n, capacity);
-  copies.add(indicator, p.indicator, "indicator");
-  copies.add(area, p.area, "area");
+  copies.add_codes(indicator, p.indicator, "indicator");
+  copies.add_codes(area, p.area, "area");
   copies.add(year, p.year, "year");
   copies.add_numbers(value, p.value, "value");
   copies.add_optional(numerator, p.numerator, "numerator");
@@ -362,7 +381,8 @@ void register_evaluate(py::module_& m) {
         "A panel from dictionaries and numpy columns (copied in bulk); a number column may also be the "
         "chunks of an Arrow column of integers or floats (a list of __arrow_c_array__() capsule pairs, "
         "nulls as NaN); None gives a NaN column. "
-        "Codes index the dictionaries; every column has one entry per row. `parent_areas`: the "
+        "Codes index the dictionaries (int8 and int16 codes are read as they are, any other array cast to "
+        "int32); every column has one entry per row. `parent_areas`: the "
         "number of areas that are some area's parent, when the panel will be rolled up: the "
         "columns get room for the parent rows, so the roll-up appends without moving them.");
 

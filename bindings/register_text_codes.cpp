@@ -3,6 +3,7 @@
 // from the Arrow buffers (the Arrow C data interface), without a Python object per row; and codes
 // renumbered into another dictionary order (the frames' sorted categories) on the cores.
 #include "arrow_chunks.hpp"
+#include "cached_array.hpp"
 #include "register.hpp"
 
 #include "detail/parallel.hpp"
@@ -35,6 +36,40 @@ arrow_text_layout layout_of(const ArrowSchema& schema) {
               {}, 0, "chunks");
 }
 
+/// new_codes[codes] as an array of T on a column of the memory cache, on the cores without the GIL;
+/// chitieu::error naming the 1-based row of the first code outside [0, new_codes.size()).
+template <class T>
+py::array_t<T> renumbered(const py::array_t<std::int32_t, py::array::c_style>& codes,
+                          const py::array_t<std::int32_t, py::array::c_style>& new_codes) {
+  const auto n = static_cast<std::size_t>(codes.size());
+  const auto m = static_cast<std::int64_t>(new_codes.size());
+  py::array_t<T> out = cached_array<T>(n);
+  const std::int32_t *from = codes.data(), *to = new_codes.data();
+  T* put = out.mutable_data();
+  std::vector<std::size_t> bad;  // per share: its first code outside [0, m), or n
+  {
+    py::gil_scoped_release release;
+    const unsigned threads = detail::thread_count(0, n, 65536);
+    bad.assign(threads, n);
+    detail::run_chunks(threads, threads, [&](std::size_t c) {
+      for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
+        const std::int32_t code = from[r];
+        if (code < 0 || code >= m) {
+          bad[c] = r;
+          return;
+        }
+        put[r] = static_cast<T>(to[code]);
+      }
+    });
+  }
+  for (const std::size_t r : bad)
+    if (r < n)
+      throw error("renumber_codes: code " + std::to_string(from[r]) + " is outside [0, " + std::to_string(m) +
+                      "); give codes of the dictionary renumbered",
+                  {}, static_cast<long>(r + 1), "codes");
+  return out;
+}
+
 }  // namespace
 
 void register_text_codes(py::module_& m) {
@@ -45,7 +80,7 @@ void register_text_codes(py::module_& m) {
         const std::vector<arrow_chunk> given = arrow_chunks(chunks, "text_codes", "chunks");
         for (const arrow_chunk& c : given) arrays.emplace_back(c.array, layout_of(*c.schema));
         const auto rows = static_cast<py::ssize_t>(arrow_rows(given));
-        py::array_t<std::int32_t> codes(rows);
+        py::array_t<std::int32_t> codes = cached_array<std::int32_t>(static_cast<std::size_t>(rows));
         std::int32_t* out = codes.mutable_data();
         // Rows [first, last) of the column, chunk by chunk.
         const auto number_rows = [&](std::size_t first, std::size_t last, detail::text_dictionary& dictionary,
@@ -76,40 +111,26 @@ void register_text_codes(py::module_& m) {
   m.def(
       "renumber_codes",
       [](const py::array_t<std::int32_t, py::array::c_style>& codes,
-         const py::array_t<std::int32_t, py::array::c_style>& new_codes) {
-        const auto n = static_cast<std::size_t>(codes.size());
+         const py::array_t<std::int32_t, py::array::c_style>& new_codes) -> py::array {
+        // pandas' own code type for m categories (coerce_indexer_dtype), so that a Categorical takes
+        // the array as it is, without a narrowing copy; wider when a new code would not fit.
         const auto m = static_cast<std::int64_t>(new_codes.size());
-        py::array_t<std::int32_t> out(static_cast<py::ssize_t>(n));
-        const std::int32_t *from = codes.data(), *to = new_codes.data();
-        std::int32_t* put = out.mutable_data();
-        std::vector<std::size_t> bad;  // per share: its first code outside [0, m), or n
-        {
-          py::gil_scoped_release release;
-          const unsigned threads = detail::thread_count(0, n, 65536);
-          bad.assign(threads, n);
-          detail::run_chunks(threads, threads, [&](std::size_t c) {
-            for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r) {
-              const std::int32_t code = from[r];
-              if (code < 0 || code >= m) {
-                bad[c] = r;
-                return;
-              }
-              put[r] = to[code];
-            }
-          });
-        }
-        for (const std::size_t r : bad)
-          if (r < n)
-            throw error("renumber_codes: code " + std::to_string(from[r]) + " is outside [0, " +
-                            std::to_string(m) + "); give codes of the dictionary renumbered",
-                        {}, static_cast<long>(r + 1), "codes");
-        return out;
+        const std::int32_t* to = new_codes.data();
+        const auto [low, high] = std::minmax_element(to, to + m);
+        const auto fits = [&](std::int64_t limit) {
+          return m < limit && (m == 0 || (*low >= -limit && *high <= limit));
+        };
+        if (fits(127)) return renumbered<std::int8_t>(codes, new_codes);
+        if (fits(32767)) return renumbered<std::int16_t>(codes, new_codes);
+        return renumbered<std::int32_t>(codes, new_codes);
       },
       py::arg("codes"), py::arg("new_codes"),
-      "new_codes[codes] as a new int32 array (numpy.take, on the cores without the GIL), both int32 (an "
-      "array "
-      "numpy cannot cast to int32 safely is refused, never truncated); a code outside [0, len(new_codes)) "
-      "raises ChitieuError naming its 1-based row");
+      "new_codes[codes] as a new array (numpy.take, on the cores without the GIL) of the integer type "
+      "pandas keeps a Categorical's codes in for len(new_codes) categories: int8 below 127, int16 below "
+      "32 767, else int32 (wider when a new code would not fit; its storage from the memory cache); both "
+      "int32 (an array numpy cannot cast to "
+      "int32 safely is refused, never truncated); a code outside [0, len(new_codes)) raises ChitieuError "
+      "naming its 1-based row");
 }
 
 }  // namespace chitieu::python

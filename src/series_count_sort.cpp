@@ -56,6 +56,7 @@ bool index_by_series_counts(const panel& p, std::int32_t first_year, std::int32_
   if (std::find(in_order.begin(), in_order.end(), 0) != in_order.end()) return false;
   // Series in code order; within one, the shares in order (each share's years follow the last's).
   std::vector<std::size_t> start;
+  start.reserve(series + 1);  // at most one entry a series: no copies as it grows
   std::size_t next = 0;
   if (series_starts) series_starts->resize(series + 1);
   for (std::size_t s = 0; s < series; ++s) {

@@ -17,7 +17,10 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-__all__ = ["CellError", "date_texts", "id_codes", "id_texts"]
+__all__ = ["CellError", "Codes", "date_texts", "id_codes", "id_texts"]
+
+#: Codes into a dictionary of ids, -1 for an empty cell: int32, or a Categorical's own (int8, int16, int32).
+Codes = npt.NDArray[np.signedinteger[Any]]
 
 
 class CellError(ValueError):
@@ -62,7 +65,7 @@ def _texts_of_uniques(codes: npt.NDArray[np.integer[Any]], uniques: Any,
     return out
 
 
-def _merge_equal_texts(codes: npt.NDArray[np.int32], texts: List[str]) -> Tuple[npt.NDArray[np.int32], List[str]]:
+def _merge_equal_texts(codes: Codes, texts: List[str]) -> Tuple[Codes, List[str]]:
     """Codes into a dictionary without repeats (``594`` and ``"594"`` in one object column are one id)."""
     if len(set(texts)) == len(texts):
         return codes, texts
@@ -72,16 +75,18 @@ def _merge_equal_texts(codes: npt.NDArray[np.int32], texts: List[str]) -> Tuple[
     return out, [str(u) for u in uniques]
 
 
-def id_codes(column: pd.Series[Any]) -> Tuple[npt.NDArray[np.int32], List[str]]:
-    """Codes (int32, -1 for an empty cell) and the dictionary of ids, from a column of any dtype.
+def id_codes(column: pd.Series[Any]) -> Tuple[Codes, List[str]]:
+    """Codes (-1 for an empty cell) and the dictionary of ids, from a column of any dtype.
 
-    A Categorical column gives its own codes; any other is factorized once by
+    A Categorical column gives its own codes, as they are (pandas keeps them in
+    int8, int16 or int32 by the number of categories; read-only, no copy); any
+    other column's codes are int32. Any other is factorized once by
     pandas on its own dtype (integers and floats hash as numbers, text as text),
     then only the distinct values are turned into text. Raises
     :class:`CellError` at the first row of a value that is no id.
     """
     if isinstance(column.dtype, pd.CategoricalDtype):
-        codes = np.asarray(column.cat.codes, dtype=np.int32)
+        codes: Codes = column.array.codes
         uniques: Any = column.cat.categories
     else:
         raw, uniques = pd.factorize(column, sort=False, use_na_sentinel=True)

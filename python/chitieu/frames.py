@@ -16,7 +16,7 @@ import pandas as pd
 
 from chitieu import _core
 from chitieu.arrow_bridge import arrow_number_chunks, arrow_text_codes
-from chitieu.cells import CellError, id_codes
+from chitieu.cells import CellError, Codes, id_codes
 from chitieu.errors import AreaError, ObservationError
 from chitieu.io import AREA_COLUMNS, Table, numbers_of, text_column
 
@@ -37,11 +37,12 @@ EVALUATION_COLUMNS = (
 )
 
 
-def factorize(column: pd.Series[Any]) -> Tuple[npt.NDArray[np.int32], List[str]]:
-    """Codes (int32, -1 for a missing id) and the dictionary of ids, from a column of any dtype.
+def factorize(column: pd.Series[Any]) -> Tuple[Codes, List[str]]:
+    """Codes (-1 for a missing id) and the dictionary of ids, from a column of any dtype.
 
     A Categorical column (also what an Arrow table's text becomes) is taken as
-    it is (its codes and categories); Arrow-backed text (pandas' ``str`` with
+    it is (its codes, int8, int16 or int32 as pandas keeps them, and its
+    categories); any other column's codes are int32. Arrow-backed text (pandas' ``str`` with
     pyarrow) is dictionary-encoded by Arrow (:func:`chitieu.arrow_bridge.arrow_text_codes`);
     any other is factorized once on its own dtype, in order of first appearance;
     whole numbers are ids without a decimal part (``60.0`` is ``"60"``), see
@@ -51,15 +52,14 @@ def factorize(column: pd.Series[Any]) -> Tuple[npt.NDArray[np.int32], List[str]]
     return arrow if arrow is not None else id_codes(column)
 
 
-def _codes(table: Table, name: str) -> Tuple[npt.NDArray[np.int32], List[str]]:
+def _codes(table: Table, name: str) -> Tuple[Codes, List[str]]:
     """Factorized ids of a required id column; ObservationError at the first empty or unreadable cell."""
     try:
         codes, ids = factorize(table.frame[name])
     except CellError as exc:
         raise table.error(ObservationError, f"'{exc.text}': {exc.why}", exc.row, name) from None
-    missing = codes < 0
-    if missing.any():
-        row = int(np.flatnonzero(missing)[0])
+    if len(codes) and codes.min() < 0:  # a reduction: no column of flags unless a cell is empty
+        row = int(np.flatnonzero(codes < 0)[0])
         raise table.error(ObservationError, "empty cell; every row needs an indicator and an area id", row, name)
     return codes, ids
 
@@ -140,17 +140,17 @@ def crosswalk_from_table(table: Table, areas: _core.AreaTable) -> _core.Crosswal
 
 
 def _categorical(codes: npt.NDArray[np.integer[Any]], names: Sequence[str]) -> pd.Categorical[str]:
-    """Codes into ``names`` as a Categorical (codes narrowed to the smallest integer type)."""
-    return pd.Categorical.from_codes(codes, categories=pd.Index(list(names), dtype="str"))
+    """Codes into ``names`` as a Categorical, the codes taken as they are: they come from the core,
+    valid by construction (pandas narrows them to its own code type when they are wider)."""
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(names), dtype="str"), validate=False)
 
 
 def _sorted_categorical(codes: npt.NDArray[np.int32], ids: Sequence[str]) -> pd.Categorical[str]:
     """Codes into the dictionary ``ids`` as a Categorical whose categories are the ids sorted, so that
-    the result does not depend on the order the ids were first met in (nor do sorts on the column)."""
+    the result does not depend on the order the ids were first met in (nor do sorts on the column).
+    The codes are renumbered on the cores into pandas' own code type, on memory the cache reuses."""
     names = np.asarray(ids, dtype=object)
     order = np.argsort(names, kind="stable")
-    if np.array_equal(order, np.arange(len(order))):  # already sorted: the codes are the ranks
-        return _categorical(codes, names.tolist())
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order), dtype=np.int32)
     return _categorical(_core.renumber_codes(codes, rank), names[order].tolist())

@@ -264,7 +264,9 @@ def long_observations(table: Table) -> Table:
     require_columns(table, required, ObservationError, "observations")
     if "value" not in cols:
         table.frame["value"] = np.nan
-    table.frame["year"] = whole_years(table, "year", ObservationError)
+    years = whole_years(table, "year", ObservationError)
+    if years.dtype != table.frame["year"].dtype:  # int32 already: the column itself (assigning it would copy it)
+        table.frame["year"] = years
     return table
 
 

@@ -124,9 +124,17 @@ def test_renumber_codes_is_take_on_the_cores_and_names_a_bad_row() -> None:
     new_codes = rng.permutation(5000).astype(np.int32)
     codes = rng.integers(0, 5000, 300_000).astype(np.int32)  # over two 65 536-row shares
     renumbered = chitieu._core.renumber_codes(codes, new_codes)
-    assert renumbered.dtype == np.int32
+    assert renumbered.dtype == np.int16  # pandas' code type for 5 000 categories: a Categorical keeps it
     assert np.array_equal(renumbered, np.take(new_codes, codes))
+    assert pd.Categorical.from_codes(renumbered, categories=[f"c{i}" for i in range(5000)]).codes is not None
     assert chitieu._core.renumber_codes(np.array([], dtype=np.int32), new_codes).size == 0
+    # The type follows the number of categories as pandas' does, and widens for codes that would not fit.
+    for count, expected in [(126, np.int8), (127, np.int16), (32_766, np.int16), (32_767, np.int32)]:
+        got = chitieu._core.renumber_codes(np.array([count - 1, 0], dtype=np.int32), np.arange(count, dtype=np.int32))
+        assert got.dtype == expected and got.tolist() == [count - 1, 0], count
+        assert pd.Categorical.from_codes(got, categories=[str(i) for i in range(count)]).codes.dtype == expected
+    wide = chitieu._core.renumber_codes(np.array([1], dtype=np.int32), np.array([0, 40_000], dtype=np.int32))
+    assert wide.dtype == np.int32 and wide.tolist() == [40_000]  # never truncated to int8
     codes[200_001] = 5000  # a later share's bad code, and an earlier share's: the earlier is named
     codes[100_000] = -1
     with pytest.raises(chitieu.ChitieuError) as raised:

@@ -109,3 +109,29 @@ def test_the_limit_turns_the_cache_off_and_is_checked(data) -> None:  # type: ig
         with pytest.raises(TypeError, match="whole number of bytes"):
             chitieu.set_memory_cache_limit(bad)  # type: ignore[arg-type]
     assert chitieu.memory_cache_limit() == 0
+
+
+def test_codes_made_for_frames_come_from_the_cache_and_go_back_to_it() -> None:
+    # renumber_codes (a frame's sorted categories), text_codes (Arrow ids) and the status and pace
+    # codes of Evaluation.columns() write numpy arrays on the cache's columns: freed, an array's
+    # column is cached; made again, the array takes it back instead of fresh pages.
+    import numpy as np
+    import pyarrow as pa
+
+    codes = np.arange(1_200_000, dtype=np.int32) % 40_000  # int32 codes (40 000 categories): 4.6 MiB
+    rank = np.arange(40_000, dtype=np.int32)[::-1].copy()
+    first = _core.renumber_codes(codes, rank)
+    assert first.dtype == np.int32 and first.nbytes >= 4 * MIB
+    assert chitieu.memory_cache_bytes() == 0
+    address = first.ctypes.data
+    del first
+    gc.collect()
+    assert chitieu.memory_cache_bytes() == 1_200_000 * 4
+    again = _core.renumber_codes(codes, rank)
+    assert again.ctypes.data == address and chitieu.memory_cache_bytes() == 0
+    assert np.array_equal(again, rank[codes])  # the stale memory fully overwritten
+    del again
+    texts = pa.chunked_array([pa.array([f"a{i % 7}" for i in range(1_200_000)])])
+    arrow_codes, ids = _core.text_codes([chunk.__arrow_c_array__() for chunk in texts.chunks])
+    assert arrow_codes.ctypes.data == address and ids == [f"a{i}" for i in range(7)]
+    assert np.array_equal(arrow_codes, np.arange(1_200_000) % 7)
