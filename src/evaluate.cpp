@@ -33,6 +33,15 @@ namespace {
 /// the block (44 bytes a row) stays in the core's cache between the gather and the evaluation.
 constexpr std::size_t gather_block_rows = 8192;
 
+/// The rows of a tile (series_tiles()) when the kept columns are put in index order one at a time:
+/// 32 768 rows of an 8-byte column take 256 KiB, within a core's L2 cache.
+constexpr std::size_t sort_tile_rows = 32768;
+
+/// The rows of a tile when blocks are gathered: the seven columns a block reads take about 11 MiB
+/// for 262 144 rows, within the shared L3 cache, and each indicator's run in a tile stays near a
+/// block's length (shorter runs make more, smaller blocks).
+constexpr std::size_t block_tile_rows = 262144;
+
 /// The rules of every indicator code with data (resolved once per code); throws chitieu::error
 /// at the first row of an indicator not in the plan.
 std::vector<std::optional<indicator_rules>> rules_of_codes(const plan& p, const panel& obs,
@@ -75,7 +84,7 @@ void give_unread_columns(panel& obs, column_pool& pool) {
 void sort_columns(panel& obs, const panel_index& ix, const std::vector<std::uint32_t>& series_starts,
                   column_pool& pool, unsigned threads) {
   const std::size_t n = obs.size();
-  std::vector<index_range> ranges = series_tiles(series_starts, obs.area_ids.size());
+  std::vector<index_range> ranges = series_tiles(series_starts, obs.area_ids.size(), sort_tile_rows);
   if (series_starts.empty())  // a radix-sorted index: in plain order, a share per thread
     for (unsigned c = 0; c < threads; ++c) ranges.push_back({n * c / threads, n * (c + 1) / threads});
   const std::vector<std::size_t> shares = range_shares(ranges, n, threads);
@@ -184,11 +193,37 @@ void gather_block(const panel& obs, const std::size_t* order, std::size_t first,
   }
 }
 
+/// Each thread's runs of series [first, last) (numbers into ix.start), evaluated run after run:
+/// tile after tile (series_tiles()) when `series_starts` gives the position of every series code,
+/// else one contiguous share of nearly equal rows a thread (chunk_starts()).
+std::vector<std::vector<std::pair<std::size_t, std::size_t>>> series_runs(
+    const panel_index& ix, const std::vector<std::uint32_t>& series_starts, std::size_t areas, std::size_t n,
+    unsigned threads) {
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> runs(threads);
+  if (series_starts.empty()) {
+    const auto first_series = chunk_starts(ix, n, threads);
+    for (unsigned c = 0; c < threads; ++c) runs[c].emplace_back(first_series[c], first_series[c + 1]);
+    return runs;
+  }
+  const std::vector<index_range> ranges = series_tiles(series_starts, areas, block_tile_rows);
+  const std::vector<std::size_t> shares = range_shares(ranges, n, threads);
+  const auto series_at = [&](std::size_t position) {  // a range starts and ends where a series does
+    return static_cast<std::size_t>(std::lower_bound(ix.start.begin(), ix.start.end(), position) -
+                                    ix.start.begin());
+  };
+  for (unsigned c = 0; c < threads; ++c)
+    for (std::size_t t = shares[c]; t < shares[c + 1]; ++t)
+      runs[c].emplace_back(series_at(ranges[t].first), series_at(ranges[t].last));
+  return runs;
+}
+
 /// evaluate() by blocks: each thread gathers blocks of whole series in index order (a series
-/// longer than a block is one block) and evaluates them from the block. `ratio_parts` false: the
-/// panel's values are completed (its numerator and denominator may be gone). The evaluation's
-/// columns come from the pool where it has storage.
+/// longer than a block is one block) and evaluates them from the block, run after run of its
+/// series_runs() (tiles when `series_starts` is given: every year, so that each row is written at
+/// its index position). `ratio_parts` false: the panel's values are completed (its numerator and
+/// denominator may be gone). The evaluation's columns come from the pool where it has storage.
 evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
+                              const std::vector<std::uint32_t>& series_starts,
                               const std::vector<std::optional<indicator_rules>>& rules,
                               const evaluate_options& opt, bool ratio_parts, column_pool& pool) {
   const std::size_t n = obs.size();
@@ -201,38 +236,42 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
   pool.take(out.value, n);
   pool.take(out.coverage, n);
   size_computed_columns(out, n, pool, thread_count(opt.threads, n, 65536));
-  // Chunk c writes from its first row on; position i of a block stands for panel row
+  // A run writes from its first row on; position i of a block stands for panel row
   // ix.order[block's first + i] in messages.
   const unsigned threads = thread_count(opt.threads, n, 32768);
-  const auto first_series = chunk_starts(ix, n, threads);
+  const auto runs = series_runs(ix, opt.year ? std::vector<std::uint32_t>() : series_starts,
+                                obs.area_ids.size(), n, threads);
   std::vector<std::size_t> written(threads, 0);
   run_chunks(threads, threads, [&](std::size_t c) {
     panel block;  // dictionaries too: messages name a block's rows as the panel's
     block.indicator_ids = obs.indicator_ids;
     block.area_ids = obs.area_ids;
     std::vector<std::size_t> rows;  // positions of one series in the block
-    std::size_t at = ix.start[first_series[c]];
-    for (std::size_t s0 = first_series[c]; s0 < first_series[c + 1];) {
-      std::size_t s1 = s0 + 1;
-      while (s1 < first_series[c + 1] && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
-      const std::size_t b0 = ix.start[s0];
-      gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
-      series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
-      for (std::size_t s = s0; s < s1; ++s) {
-        const std::size_t first = ix.start[s] - b0;
-        rows.resize(ix.start[s + 1] - ix.start[s]);
-        std::iota(rows.begin(), rows.end(), first);
-        const auto code = static_cast<std::size_t>(block.indicator[first]);
-        at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
+    for (const auto& [first_series, last_series] : runs[c]) {
+      std::size_t at = ix.start[first_series];
+      for (std::size_t s0 = first_series; s0 < last_series;) {
+        std::size_t s1 = s0 + 1;
+        while (s1 < last_series && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
+        const std::size_t b0 = ix.start[s0];
+        gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
+        series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
+        for (std::size_t s = s0; s < s1; ++s) {
+          const std::size_t first = ix.start[s] - b0;
+          rows.resize(ix.start[s + 1] - ix.start[s]);
+          std::iota(rows.begin(), rows.end(), first);
+          const auto code = static_cast<std::size_t>(block.indicator[first]);
+          at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
+        }
+        s0 = s1;
       }
-      s0 = s1;
+      written[c] += at - ix.start[first_series];
     }
-    written[c] = at - ix.start[first_series[c]];
   });
-  // With options.year a chunk writes fewer rows than it has: close the gaps.
+  if (!opt.year) return out;  // every row written at its index position
+  // With options.year a thread (one run each) writes fewer rows than it has: close the gaps.
   std::size_t total = written[0];
   for (unsigned c = 1; c < threads; ++c) {
-    const std::size_t from = ix.start[first_series[c]];
+    const std::size_t from = ix.start[runs[c].front().first];
     if (from != total) out.move_rows(from, total, written[c]);
     total += written[c];
   }
@@ -245,21 +284,23 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
 
 evaluation evaluate(const plan& p, const panel& obs, const evaluate_options& opt) {
   if (!opt.checked) check_observations(p, obs);
-  panel_index ix = index_panel(obs);
+  std::vector<std::uint32_t> series_starts;  // every observed year: the series are evaluated by tiles
+  panel_index ix = opt.year ? index_panel(obs) : detail::index_panel_and_series_starts(obs, series_starts);
   const detail::cache_at_exit keep_order(ix.order);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   detail::column_pool none;
-  return detail::evaluate_by_blocks(obs, ix, rules, opt, true, none);
+  return detail::evaluate_by_blocks(obs, ix, series_starts, rules, opt, true, none);
 }
 
 void evaluate_into(const plan& p, const panel& obs, evaluation& out, const evaluate_options& opt) {
   if (!opt.checked) check_observations(p, obs);
-  panel_index ix = index_panel(obs);
+  std::vector<std::uint32_t> series_starts;  // every observed year: the series are evaluated by tiles
+  panel_index ix = opt.year ? index_panel(obs) : detail::index_panel_and_series_starts(obs, series_starts);
   const detail::cache_at_exit keep_order(ix.order);
   const auto rules = detail::rules_of_codes(p, obs, ix, opt);
   detail::column_pool pool;
   detail::give_columns(out, pool);
-  out = detail::evaluate_by_blocks(obs, ix, rules, opt, true, pool);
+  out = detail::evaluate_by_blocks(obs, ix, series_starts, rules, opt, true, pool);
 }
 
 evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, evaluation&& recycle) {
@@ -273,7 +314,7 @@ evaluation evaluate(const plan& p, panel&& obs, const evaluate_options& opt, eva
   detail::give_columns(recycle, pool);
   if (!opt.year) return detail::evaluate_in_place(obs, ix, series_starts, rules, opt, std::move(pool));
   detail::give_unread_columns(obs, pool);
-  return detail::evaluate_by_blocks(obs, ix, rules, opt, false, pool);
+  return detail::evaluate_by_blocks(obs, ix, series_starts, rules, opt, false, pool);
 }
 
 }  // namespace chitieu

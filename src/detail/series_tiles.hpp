@@ -18,10 +18,6 @@ struct index_range {
   std::size_t last = 0;   ///< one past its last position
 };
 
-/// The rows a tile covers at most: 32 768 rows of one 8-byte column take 256 KiB, half a core's L2
-/// cache on the machines the project measures on (docs/performance.md).
-inline constexpr std::size_t tile_rows = 32768;
-
 /// The index positions of every series, tile after tile, from `series_starts` (the position in the
 /// index of each series code, indicator code × `areas` + area code, then the row count:
 /// index_panel_and_series_starts()). Tile t covers the area codes [t·w, (t+1)·w), w = the most areas
@@ -29,7 +25,7 @@ inline constexpr std::size_t tile_rows = 32768;
 /// gives each indicator's series in those areas as one range (empty ones left out). Every position
 /// is in exactly one range, and each range holds whole series.
 std::vector<index_range> series_tiles(const std::vector<std::uint32_t>& series_starts, std::size_t areas,
-                                      std::size_t rows_per_tile = tile_rows);
+                                      std::size_t rows_per_tile);
 
 /// Splits `ranges` (of `rows` positions in all) into `threads` runs of nearly equal rows: run c is
 /// ranges [result[c], result[c + 1]) (threads + 1 entries, the last ranges.size()).
