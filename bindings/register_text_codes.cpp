@@ -36,6 +36,28 @@ arrow_text_layout layout_of(const ArrowSchema& schema) {
               {}, 0, "chunks");
 }
 
+/// pandas' own code types (coerce_indexer_dtype): a Categorical with fewer categories than
+/// pandas_int8_codes keeps int8 codes, with fewer than pandas_int16_codes int16, else int32. Codes
+/// made in that type are taken by the Categorical as they are, without a narrowing copy.
+constexpr std::int64_t pandas_int8_codes = 127, pandas_int16_codes = 32767;
+
+/// The int32 `codes` (each -1 or a valid code) as T, on a column of the memory cache, copied on the
+/// cores without the GIL.
+template <class T>
+py::array_t<T> narrowed(const py::array_t<std::int32_t>& codes) {
+  const auto n = static_cast<std::size_t>(codes.size());
+  py::array_t<T> out = cached_array<T>(n);
+  const std::int32_t* from = codes.data();
+  T* put = out.mutable_data();
+  py::gil_scoped_release release;
+  const unsigned threads = detail::thread_count(0, n, 65536);
+  detail::run_chunks(threads, threads, [&](std::size_t c) {
+    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r)
+      put[r] = static_cast<T>(from[r]);
+  });
+  return out;
+}
+
 /// new_codes[codes] as an array of T on a column of the memory cache, on the cores without the GIL;
 /// chitieu::error naming the 1-based row of the first code outside [0, new_codes.size()).
 template <class T>
@@ -102,12 +124,18 @@ void register_text_codes(py::module_& m) {
           py::gil_scoped_release release;
           ids = detail::number_texts(static_cast<std::size_t>(rows), 0, number_rows, out);
         }
-        return std::make_pair(std::move(codes), std::move(ids));
+        const auto m = static_cast<std::int64_t>(ids.size());
+        py::array narrow = m < pandas_int8_codes    ? py::array(narrowed<std::int8_t>(codes))
+                           : m < pandas_int16_codes ? py::array(narrowed<std::int16_t>(codes))
+                                                    : py::array(codes);
+        return std::make_pair(std::move(narrow), std::move(ids));
       },
       py::arg("chunks"),
-      "(int32 codes, the list of distinct texts) of an Arrow text column given as its chunks, each the pair "
-      "of capsules of __arrow_c_array__() (utf8, large_utf8 or utf8_view): texts numbered in order of first "
-      "appearance across the chunks (numbered on both cores), -1 for a null");
+      "(codes, the list of distinct texts) of an Arrow text column given as its chunks, each the pair of "
+      "capsules of __arrow_c_array__() (utf8, large_utf8 or utf8_view): texts numbered in order of first "
+      "appearance across the chunks (numbered on both cores), -1 for a null; the codes in the integer type "
+      "pandas keeps a Categorical's codes in for that many texts (int8 below 127, int16 below 32 767, else "
+      "int32), on columns of the memory cache");
   m.def(
       "renumber_codes",
       [](const py::array_t<std::int32_t, py::array::c_style>& codes,
@@ -120,8 +148,8 @@ void register_text_codes(py::module_& m) {
         const auto fits = [&](std::int64_t limit) {
           return m < limit && (m == 0 || (*low >= -limit && *high <= limit));
         };
-        if (fits(127)) return renumbered<std::int8_t>(codes, new_codes);
-        if (fits(32767)) return renumbered<std::int16_t>(codes, new_codes);
+        if (fits(pandas_int8_codes)) return renumbered<std::int8_t>(codes, new_codes);
+        if (fits(pandas_int16_codes)) return renumbered<std::int16_t>(codes, new_codes);
         return renumbered<std::int32_t>(codes, new_codes);
       },
       py::arg("codes"), py::arg("new_codes"),

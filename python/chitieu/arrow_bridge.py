@@ -46,10 +46,12 @@ def _is_text(t: pa.DataType) -> bool:
     return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or is_view(t))
 
 
-def text_codes(data: Any) -> Tuple[npt.NDArray[np.int32], List[str]]:
-    """Codes (int32, -1 for a null) and dictionary of an Arrow text array or chunked array
-    (utf8, large_utf8 or utf8_view), numbered in order of first appearance by the core
-    (``_core.text_codes``) from the Arrow buffers, every chunk in one dictionary."""
+def text_codes(data: Any) -> Tuple[npt.NDArray[np.signedinteger[Any]], List[str]]:
+    """Codes (-1 for a null) and dictionary of an Arrow text array or chunked array (utf8,
+    large_utf8 or utf8_view), numbered in order of first appearance by the core
+    (``_core.text_codes``) from the Arrow buffers, every chunk in one dictionary; the codes in
+    pandas' own code type for the dictionary's size (int8, int16 or int32), which a Categorical
+    takes without a copy."""
     chunks = data.chunks if isinstance(data, pa.ChunkedArray) else [data]
     if not all(hasattr(chunk, "__arrow_c_array__") for chunk in chunks):
         raise ChitieuError(f"text_codes: a {type(data).__name__} is no Arrow array; give a pyarrow Array or "
@@ -61,8 +63,8 @@ def _column(col: pa.ChunkedArray) -> Any:
     """One Arrow column as a pandas-ready array (Categorical for text and dictionaries)."""
     t = col.type
     if _is_text(t):
-        codes, ids = text_codes(col)
-        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(ids))
+        codes, ids = text_codes(col)  # valid by construction: taken as they are
+        return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(ids), validate=False)
     if pa.types.is_dictionary(t):
         combined = col.unify_dictionaries() if col.num_chunks > 1 else col
         return combined.to_pandas()  # a Categorical over the dictionary: codes, no per-row strings
@@ -97,11 +99,11 @@ def arrow_number_chunks(column: pd.Series[Any]) -> Optional[List[Tuple[Any, Any]
     return [chunk.__arrow_c_array__() for chunk in column.array.__arrow_array__().chunks]
 
 
-def arrow_text_codes(column: pd.Series[Any]) -> Optional[Tuple[npt.NDArray[np.int32], List[str]]]:
-    """Codes (int32, -1 for a missing cell) and dictionary of a column of Arrow-backed text
-    (pandas' ``str`` dtype with pyarrow, ``string[pyarrow]``), numbered by :func:`text_codes`
-    in order of first appearance as :func:`pandas.factorize` numbers them; None for any other
-    column."""
+def arrow_text_codes(column: pd.Series[Any]) -> Optional[Tuple[npt.NDArray[np.signedinteger[Any]], List[str]]]:
+    """Codes (-1 for a missing cell; int8, int16 or int32 as :func:`text_codes` gives them) and
+    dictionary of a column of Arrow-backed text (pandas' ``str`` dtype with pyarrow,
+    ``string[pyarrow]``), numbered by :func:`text_codes` in order of first appearance as
+    :func:`pandas.factorize` numbers them; None for any other column."""
     if isinstance(column.dtype, pd.CategoricalDtype) or not pd.api.types.is_string_dtype(column.dtype):
         return None
     if not hasattr(column.array, "__arrow_array__"):

@@ -42,7 +42,8 @@ def factorize(column: pd.Series[Any]) -> Tuple[Codes, List[str]]:
 
     A Categorical column (also what an Arrow table's text becomes) is taken as
     it is (its codes, int8, int16 or int32 as pandas keeps them, and its
-    categories); any other column's codes are int32. Arrow-backed text (pandas' ``str`` with
+    categories); Arrow-backed text's codes come in the same types, any other
+    column's are int32. Arrow-backed text (pandas' ``str`` with
     pyarrow) is dictionary-encoded by Arrow (:func:`chitieu.arrow_bridge.arrow_text_codes`);
     any other is factorized once on its own dtype, in order of first appearance;
     whole numbers are ids without a decimal part (``60.0`` is ``"60"``), see

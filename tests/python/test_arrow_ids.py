@@ -17,7 +17,7 @@ def test_arrow_backed_ids_encode_like_objects(dtype) -> None:  # type: ignore[no
     ids = ["xa", "tinh", None, "xa", "phuong", "tinh"]
     column = pd.Series(ids, dtype=dtype)
     codes, names = frames.factorize(column)
-    assert codes.dtype == np.int32
+    assert codes.dtype == np.int8  # Arrow's text numbered in pandas' code type for 3 ids
     assert codes.tolist() == [0, 1, -1, 0, 2, 1]
     assert names == ["xa", "tinh", "phuong"]
     objects = frames.factorize(pd.Series(ids, dtype=object))
@@ -37,7 +37,7 @@ def test_chunked_arrow_ids_encode_in_order_of_first_appearance() -> None:
     chunks = pa.chunked_array([["tinh", None, "xa"], [], ["phuong", "xa", None, "tinh"]])
     column = pd.Series(pd.arrays.ArrowExtensionArray(chunks))
     codes, names = frames.factorize(column)
-    assert codes.dtype == np.int32
+    assert codes.dtype == np.int8
     assert codes.tolist() == [0, -1, 1, 2, 1, -1, 0]
     assert names == ["tinh", "xa", "phuong"]
     objects = frames.factorize(pd.Series(column.tolist(), dtype=object))
@@ -62,7 +62,7 @@ def test_text_codes_read_every_arrow_layout_like_pandas_factorize(layout) -> Non
              "p01-x0001", "p01-x0001", "a commune with a long name", None, "Hà Nội", "z"]
     array = pa.array(texts, type=layout)
     codes, ids = arrow_bridge.text_codes(array)
-    assert codes.dtype == np.int32
+    assert codes.dtype == np.int8  # pandas' code type for 6 texts: a Categorical takes them as they are
     assert (codes.tolist(), ids) == _factorized(texts)
     # A slice starts at an offset into the buffers (and its validity bitmap).
     codes, ids = arrow_bridge.text_codes(array.slice(3, 7))
@@ -87,7 +87,18 @@ def test_text_codes_of_a_national_sized_column_match_pandas(layout) -> None:  # 
     codes, ids = arrow_bridge.text_codes(array)
     expected_codes, expected_ids = _factorized(rows.tolist())
     assert ids == expected_ids
+    assert codes.dtype == np.int16  # about 5 000 ids
     assert np.array_equal(codes, np.asarray(expected_codes, dtype=np.int32))
+
+
+def test_text_codes_come_in_pandas_code_type_for_the_number_of_texts() -> None:
+    from chitieu import arrow_bridge
+    for count, expected in [(126, np.int8), (127, np.int16), (32_766, np.int16), (32_767, np.int32)]:
+        texts = [f"id{i}" for i in range(count)] + [None, "id0"]
+        codes, ids = arrow_bridge.text_codes(pa.array(texts))
+        assert codes.dtype == expected and len(ids) == count, count
+        assert codes[[0, count - 1, count, count + 1]].tolist() == [0, count - 1, -1, 0]
+        assert pd.Categorical.from_codes(codes, categories=ids).codes.dtype == expected  # no narrowing copy
 
 
 def test_text_codes_refuse_an_array_that_is_not_text() -> None:

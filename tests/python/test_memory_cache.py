@@ -132,6 +132,11 @@ def test_codes_made_for_frames_come_from_the_cache_and_go_back_to_it() -> None:
     assert np.array_equal(again, rank[codes])  # the stale memory fully overwritten
     del again
     texts = pa.chunked_array([pa.array([f"a{i % 7}" for i in range(1_200_000)])])
+    gc.collect()
+    assert chitieu.memory_cache_bytes() == 1_200_000 * 4
     arrow_codes, ids = _core.text_codes([chunk.__arrow_c_array__() for chunk in texts.chunks])
-    assert arrow_codes.ctypes.data == address and ids == [f"a{i}" for i in range(7)]
+    # Numbered into the cached int32 column, then narrowed to pandas' int8 (7 ids): the int32
+    # column is back in the cache (a fresh one would have been cached beside it: twice the bytes).
+    assert arrow_codes.dtype == np.int8 and ids == [f"a{i}" for i in range(7)]
+    assert chitieu.memory_cache_bytes() == 1_200_000 * 4
     assert np.array_equal(arrow_codes, np.arange(1_200_000) % 7)
