@@ -239,8 +239,8 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
   // A run writes from its first row on; position i of a block stands for panel row
   // ix.order[block's first + i] in messages.
   const unsigned threads = thread_count(opt.threads, n, 32768);
-  const auto runs = series_runs(ix, opt.year ? std::vector<std::uint32_t>() : series_starts,
-                                obs.area_ids.size(), n, threads);
+  const std::vector<std::uint32_t> none;  // options.year: the rows are compacted below, no tiles
+  const auto runs = series_runs(ix, opt.year ? none : series_starts, obs.area_ids.size(), n, threads);
   std::vector<std::size_t> written(threads, 0);
   run_chunks(threads, threads, [&](std::size_t c) {
     panel block;  // dictionaries too: messages name a block's rows as the panel's
