@@ -40,10 +40,19 @@ def test_a_narrow_code_outside_its_dictionary_is_refused_naming_the_row() -> Non
     assert raised.value.line == 3 and raised.value.field == "indicator"
 
 
-def test_an_int32_year_column_is_kept_as_it_is() -> None:
+def test_an_int32_year_column_is_kept_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
     frame = pd.DataFrame({"indicator": ["i"] * 3, "area": ["a"] * 3,
                           "year": np.array([2020, 2021, 2022], dtype=np.int32), "value": [1.0, 2.0, 3.0]})
     table = io.read_observations(frame)
     assert np.shares_memory(table.frame["year"].to_numpy(), frame["year"].to_numpy())
-    as_int64 = io.read_observations(frame.astype({"year": "int64"}))  # converted once, to int32
+    made = []  # the int32 years of an int64 column, converted once and put in the frame as they are
+    convert = io.whole_years
+    monkeypatch.setattr(io, "whole_years", lambda *args: made.append(convert(*args)) or made[-1])
+    located = frame.astype({"year": "int64"})
+    as_int64 = io.read_observations(located)
     assert as_int64.frame["year"].dtype == np.int32 and as_int64.frame["year"].tolist() == [2020, 2021, 2022]
+    assert np.shares_memory(as_int64.frame["year"].to_numpy(), made[-1])
+    assert list(as_int64.frame.columns) == ["indicator", "area", "year", "value"]
+    assert np.shares_memory(as_int64.frame["value"].to_numpy(), located["value"].to_numpy())
+    as_int64.frame.loc[0, "value"] = -1.0  # the table's frame is its own: the caller's is unchanged
+    assert located["value"].tolist() == [1.0, 2.0, 3.0]
