@@ -93,7 +93,7 @@ def id_codes(column: pd.Series[Any]) -> Tuple[Codes, List[str]]:
         codes = raw.astype(np.int32, copy=False)
     if isinstance(uniques, pd.Index) and (uniques.dtype == object or pd.api.types.is_string_dtype(uniques.dtype)):
         values = uniques.to_numpy(dtype=object)
-        if all(isinstance(v, str) for v in values):
+        if uniques.dtype != object or all(isinstance(v, str) for v in values):  # a string dtype holds text only
             return codes, list(values)
         uniques = values
     texts = _texts_of_uniques(codes, uniques, _id_text)
