@@ -7,6 +7,7 @@
 
 #include "detail/column_cache.hpp"
 #include "detail/column_storage.hpp"
+#include "detail/parallel.hpp"
 
 #include <pybind11/numpy.h>
 
@@ -29,6 +30,21 @@ pybind11::array_t<T> cached_array(std::size_t n) {
   });
   column.release();  // the capsule owns it now
   return pybind11::array_t<T>(static_cast<pybind11::ssize_t>(n), data, owner);
+}
+
+/// The n entries at `from` converted to T (each must fit) as a cached_array(), copied on the
+/// cores without the GIL.
+template <class T, class From>
+pybind11::array_t<T> cached_copy(const From* from, std::size_t n) {
+  pybind11::array_t<T> out = cached_array<T>(n);
+  T* put = out.mutable_data();
+  pybind11::gil_scoped_release release;
+  const unsigned threads = detail::thread_count(0, n, 65536);
+  detail::run_chunks(threads, threads, [&](std::size_t c) {
+    for (std::size_t i = n * c / threads, end = n * (c + 1) / threads; i < end; ++i)
+      put[i] = static_cast<T>(from[i]);
+  });
+  return out;
 }
 
 }  // namespace chitieu::python

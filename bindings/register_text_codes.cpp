@@ -41,23 +41,6 @@ arrow_text_layout layout_of(const ArrowSchema& schema) {
 /// made in that type are taken by the Categorical as they are, without a narrowing copy.
 constexpr std::int64_t pandas_int8_codes = 127, pandas_int16_codes = 32767;
 
-/// The int32 `codes` (each -1 or a valid code) as T, on a column of the memory cache, copied on the
-/// cores without the GIL.
-template <class T>
-py::array_t<T> narrowed(const py::array_t<std::int32_t>& codes) {
-  const auto n = static_cast<std::size_t>(codes.size());
-  py::array_t<T> out = cached_array<T>(n);
-  const std::int32_t* from = codes.data();
-  T* put = out.mutable_data();
-  py::gil_scoped_release release;
-  const unsigned threads = detail::thread_count(0, n, 65536);
-  detail::run_chunks(threads, threads, [&](std::size_t c) {
-    for (std::size_t r = n * c / threads, end = n * (c + 1) / threads; r < end; ++r)
-      put[r] = static_cast<T>(from[r]);
-  });
-  return out;
-}
-
 /// new_codes[codes] as an array of T on a column of the memory cache, on the cores without the GIL;
 /// chitieu::error naming the 1-based row of the first code outside [0, new_codes.size()).
 template <class T>
@@ -125,9 +108,11 @@ void register_text_codes(py::module_& m) {
           ids = detail::number_texts(static_cast<std::size_t>(rows), 0, number_rows, out);
         }
         const auto m = static_cast<std::int64_t>(ids.size());
-        py::array narrow = m < pandas_int8_codes    ? py::array(narrowed<std::int8_t>(codes))
-                           : m < pandas_int16_codes ? py::array(narrowed<std::int16_t>(codes))
-                                                    : py::array(codes);
+        py::array narrow = m < pandas_int8_codes
+                               ? py::array(cached_copy<std::int8_t>(out, static_cast<std::size_t>(rows)))
+                           : m < pandas_int16_codes
+                               ? py::array(cached_copy<std::int16_t>(out, static_cast<std::size_t>(rows)))
+                               : py::array(codes);
         return std::make_pair(std::move(narrow), std::move(ids));
       },
       py::arg("chunks"),
