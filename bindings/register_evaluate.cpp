@@ -75,15 +75,34 @@ class panel_copies {
     });
   }
 
-  // Copies a column of codes into `to`: int8 and int16 codes (a Categorical's own) are read as they
-  // are, without an int32 copy in Python; any other array is cast to int32.
+  // Copies a column of codes into `to`: int8, int16 and int32 codes (a Categorical's own) are read
+  // as they are, without an int32 copy in Python; other integers are read as int64, each checked to
+  // fit int32. Anything else (floats, text) is refused naming the column, never truncated.
   void add_codes(const py::object& from, std::vector<std::int32_t>& to, const char* name) {
-    if (py::isinstance<py::array_t<std::int8_t>>(from)) {
-      add(array_of<std::int8_t>::ensure(from), to, name);
-    } else if (py::isinstance<py::array_t<std::int16_t>>(from)) {
-      add(array_of<std::int16_t>::ensure(from), to, name);
+    const py::array codes = py::array::ensure(from);
+    const std::string what = std::string("make_panel: column '") + name + "'";
+    if (!codes || (codes.dtype().kind() != 'i' && codes.dtype().kind() != 'u'))
+      throw error(what + " must hold integer codes, got " +
+                      (codes ? "dtype " + py::str(codes.dtype()).cast<std::string>()
+                             : std::string(py::str(py::type::of(from).attr("__name__")))),
+                  {}, 0, name);
+    if (py::isinstance<py::array_t<std::int8_t>>(codes)) {
+      add(array_of<std::int8_t>::ensure(codes), to, name);
+    } else if (py::isinstance<py::array_t<std::int16_t>>(codes)) {
+      add(array_of<std::int16_t>::ensure(codes), to, name);
+    } else if (py::isinstance<py::array_t<std::int32_t>>(codes)) {
+      add(array_of<std::int32_t>::ensure(codes), to, name);
     } else {
-      add(from.cast<array_of<std::int32_t>>(), to, name);
+      const auto wide = codes.cast<array_of<std::int64_t>>();  // uint64 past int64: wraps, caught below
+      const std::int64_t* data = column_data(wide, n_, name);
+      for (std::size_t r = 0; r < n_; ++r)
+        if (data[r] < std::numeric_limits<std::int32_t>::min() ||
+            data[r] > std::numeric_limits<std::int32_t>::max() ||
+            (codes.dtype().kind() == 'u' && data[r] < 0))
+          throw error(what + " row " + std::to_string(r + 1) + ": code " +
+                          py::str(codes.attr("__getitem__")(r)).cast<std::string>() + " does not fit int32",
+                      {}, static_cast<long>(r + 1), name);
+      add(wide, to, name);
     }
   }
 
@@ -148,20 +167,10 @@ py::array_t<T> to_numpy(const std::vector<T>& v) {
   return out;
 }
 
-// Enum codes (declaration order) as an int8 numpy array on a column of the memory cache, written on
-// the cores without the GIL.
+// Enum codes (declaration order) as an int8 numpy array on a column of the memory cache.
 template <class E>
 py::array_t<std::int8_t> codes_of(const std::vector<E>& v) {
-  const std::size_t n = v.size();
-  py::array_t<std::int8_t> out = cached_array<std::int8_t>(n);
-  std::int8_t* d = out.mutable_data();
-  py::gil_scoped_release release;
-  const unsigned threads = detail::thread_count(0, n, 65536);
-  detail::run_chunks(threads, threads, [&](std::size_t c) {
-    for (std::size_t i = n * c / threads, end = n * (c + 1) / threads; i < end; ++i)
-      d[i] = static_cast<std::int8_t>(v[i]);
-  });
-  return out;
+  return cached_copy<std::int8_t>(v.data(), v.size());
 }
 
 panel make_panel(std::vector<std::string> indicator_ids, const py::object& indicator,
@@ -381,8 +390,9 @@ void register_evaluate(py::module_& m) {
         "A panel from dictionaries and numpy columns (copied in bulk); a number column may also be the "
         "chunks of an Arrow column of integers or floats (a list of __arrow_c_array__() capsule pairs, "
         "nulls as NaN); None gives a NaN column. "
-        "Codes index the dictionaries (int8 and int16 codes are read as they are, any other array cast to "
-        "int32); every column has one entry per row. `parent_areas`: the "
+        "Codes index the dictionaries (int8, int16 and int32 codes are read as they are, other integers "
+        "checked to fit int32; codes of any other dtype are refused, never truncated); every column has one "
+        "entry per row. `parent_areas`: the "
         "number of areas that are some area's parent, when the panel will be rolled up: the "
         "columns get room for the parent rows, so the roll-up appends without moving them.");
 

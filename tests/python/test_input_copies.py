@@ -40,6 +40,18 @@ def test_a_narrow_code_outside_its_dictionary_is_refused_naming_the_row() -> Non
     assert raised.value.line == 3 and raised.value.field == "indicator"
 
 
+@pytest.mark.parametrize("codes, message, line", [
+    (np.array([0.0, 0.5]), "must hold integer codes, got dtype float64", None),
+    (["i", "j"], "must hold integer codes, got dtype <U1", None),
+    (np.array([0, 2**32], dtype=np.int64), "row 2: code 4294967296 does not fit int32", 2),
+    (np.array([0, 2**63 + 5], dtype=np.uint64), "row 2: code 9223372036854775813 does not fit int32", 2),
+])
+def test_codes_that_are_not_int32_integers_are_refused_never_truncated(codes, message, line) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(chitieu.ChitieuError) as raised:
+        _core.make_panel(["i"], codes, ["a"], np.zeros(2, dtype=np.int32), np.arange(2, dtype=np.int32), np.ones(2))
+    assert message in str(raised.value) and raised.value.field == "indicator" and raised.value.line == line
+
+
 def test_an_int32_year_column_is_kept_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
     frame = pd.DataFrame({"indicator": ["i"] * 3, "area": ["a"] * 3,
                           "year": np.array([2020, 2021, 2022], dtype=np.int32), "value": [1.0, 2.0, 3.0]})
