@@ -16,6 +16,7 @@ if ((${#missing[@]})); then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo_cmd apt-get clean  # the downloaded .deb files (about a gigabyte with Chromium and LibreOffice)
 fi
 
 python=${PYTHON:-python3}
