@@ -2,6 +2,7 @@
 // (decoding, delimiter, number cells): Python calls these, never a copy of them.
 #include "register.hpp"
 
+#include <chitieu/column_names.hpp>
 #include <chitieu/csv_files.hpp>
 #include <chitieu/number_cell.hpp>
 #include <chitieu/text_files.hpp>
@@ -102,6 +103,10 @@ void register_files(py::module_& m) {
       "(the header's line, an int32 array of the line each row that is not blank starts on) of a CSV text, "
       "by the C++ reader's rules (a line end inside a quoted cell counts); ChitieuError naming the file "
       "and line for no header, a quote never closed or a row with more cells than the header");
+  m.def("check_column_names", &check_column_names, py::arg("names"), py::arg("file"), py::arg("header_line"),
+        py::arg("labels") = std::vector<std::string>{},
+        "ChitieuError naming the file, the header's line and the repeated name when two names that are not "
+        "empty are the same; `labels` (one per name, e.g. worksheet letters) say the columns in the message");
   m.def(
       "delimiter_name", [](const std::string& d) { return delimiter_name(one_char(d, ',', "delimiter")); },
       py::arg("delimiter"),

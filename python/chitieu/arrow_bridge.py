@@ -23,8 +23,8 @@ import pyarrow as pa
 from . import _core
 from .errors import ChitieuError
 
-__all__ = ["arrow_from_frame", "arrow_number_chunks", "arrow_text_codes", "frame_from_arrow", "is_arrow_numbers",
-           "is_arrow_stream", "text_codes"]
+__all__ = ["arrow_from_frame", "arrow_number_chunks", "arrow_text_codes", "as_arrow_table", "frame_from_arrow",
+           "is_arrow_numbers", "is_arrow_stream", "text_codes"]
 
 
 def is_arrow_stream(obj: object) -> bool:
@@ -32,7 +32,7 @@ def is_arrow_stream(obj: object) -> bool:
     return hasattr(obj, "__arrow_c_stream__") and not isinstance(obj, pd.DataFrame)
 
 
-def _as_table(obj: object) -> pa.Table:
+def as_arrow_table(obj: object) -> pa.Table:
     """The Arrow table behind a stream-exporting object."""
     if isinstance(obj, pa.Table):
         return obj
@@ -116,7 +116,7 @@ def arrow_text_codes(column: pd.Series[Any]) -> Optional[Tuple[npt.NDArray[np.si
 
 def frame_from_arrow(obj: object) -> pd.DataFrame:
     """The columns of an Arrow-stream object as a pandas DataFrame (see the module's notes)."""
-    table = _as_table(obj)
+    table = as_arrow_table(obj)
     data: Dict[str, Any] = {name: _column(table.column(name)) for name in table.column_names}
     return pd.DataFrame(data, columns=list(table.column_names), copy=False)
 

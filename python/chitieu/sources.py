@@ -18,8 +18,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from chitieu.arrow_bridge import frame_from_arrow, is_arrow_stream
-from chitieu.errors import ChitieuError
+from chitieu import _core
+from chitieu.arrow_bridge import as_arrow_table, frame_from_arrow, is_arrow_stream
+from chitieu.errors import ChitieuError, translate
 from chitieu.text_files import DELIMITERS, decode_file, detect_delimiter, row_lines
 
 __all__ = ["LOCATION_ATTR", "RawTable", "TableSource", "load_source"]
@@ -48,6 +49,16 @@ class RawTable:
     delimiter: Optional[str] = None
     #: Wide layout: the source column (year header or letter) of each row's numbers.
     number_columns: Optional[npt.NDArray[Any]] = None
+
+
+def _distinct_names(names: List[str], file: str, header_line: int, error: Type[ChitieuError],
+                    labels: Optional[List[str]] = None) -> None:
+    """Raise ``error`` when two column names that are not empty are the same (a CSV file's header
+    is checked by the C++ reader itself, :func:`chitieu.text_files.row_lines`)."""
+    try:
+        _core.check_column_names(names, file, header_line, labels or [])
+    except ChitieuError as exc:
+        raise translate(exc, error) from None
 
 
 def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: str) -> RawTable:
@@ -84,8 +95,10 @@ def _parquet(path: str, error: Type[ChitieuError], what: str) -> RawTable:
         table = pq.read_table(path)
     except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
         raise error(f"cannot read the {what} Parquet file: {exc}", path) from None
+    names = [str(c).strip() for c in table.column_names]
+    _distinct_names(names, path, 0, error)
     frame = frame_from_arrow(table)
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = names
     return RawTable(frame, path)
 
 
@@ -111,9 +124,7 @@ def _xlsx(path: str, sheet: Optional[str], error: Type[ChitieuError], what: str)
         if name not in names:
             raise error(f"no sheet '{name}' in the workbook; its sheets are {', '.join(names)}", path, None, "sheet")
         ws = book[name]
-        rows = list(ws.iter_rows(values_only=True))
-        first_row = ws.min_row or 1
-        first_col = ws.min_column or 1
+        rows = list(ws.iter_rows(min_row=1, min_col=1, values_only=True))  # from A1: row k is sheet row k + 1
     finally:
         book.close()
     header_at = next((k for k, r in enumerate(rows)
@@ -122,23 +133,28 @@ def _xlsx(path: str, sheet: Optional[str], error: Type[ChitieuError], what: str)
     if header_at is None:
         raise error(f"sheet '{name}' has no header row; the first row of the table names its columns", path, None,
                     "sheet")
+    header_row = header_at + 1  # the sheet's row number
     header = [("" if c is None else str(c).strip()) for c in rows[header_at]]
     keep = [j for j, h in enumerate(header) if h]
+    _distinct_names([header[j] for j in keep], path, header_row, error,
+                    [f"{name}!{get_column_letter(j + 1)}{header_row}" for j in keep])
     body = rows[header_at + 1:]
     cells = {header[j]: [r[j] if j < len(r) else None for r in body] for j in keep}
     frame = pd.DataFrame(cells, dtype=object, columns=[header[j] for j in keep])
-    lines = np.arange(first_row + header_at + 1, first_row + header_at + 1 + len(body), dtype=np.int32)
+    lines = np.arange(header_row + 1, header_row + 1 + len(body), dtype=np.int32)
     blank = frame.isna().all(axis=1).to_numpy() if len(frame.columns) else np.ones(len(frame), dtype=bool)
     if blank.any():
         frame = frame.loc[~blank].reset_index(drop=True)
         lines = lines[~blank]
-    letters = {header[j]: get_column_letter(first_col + j) for j in keep}
-    return RawTable(frame, path, lines, first_row + header_at, sheet=name, letters=letters)
+    letters = {header[j]: get_column_letter(j + 1) for j in keep}
+    return RawTable(frame, path, lines, header_row, sheet=name, letters=letters)
 
 
-def _frame(frame: pd.DataFrame) -> RawTable:
+def _frame(frame: pd.DataFrame, error: Type[ChitieuError]) -> RawTable:
     """A DataFrame as given (with the locations of the file it was read from, if it carries them)."""
     where = frame.attrs.get(LOCATION_ATTR)
+    _distinct_names([str(c) for c in frame.columns], where.file if isinstance(where, RawTable) else "<DataFrame>",
+                    0, error)
     frame = frame.reset_index(drop=True)
     if isinstance(where, RawTable) and where.lines is not None and len(where.lines) == len(frame):
         return RawTable(frame, where.file, where.lines, where.header_line, where.sheet, where.letters,
@@ -150,9 +166,11 @@ def load_source(source: TableSource, *, error: Type[ChitieuError], what: str, sh
                 encoding: Optional[str] = None) -> RawTable:
     """The cells of a DataFrame, an Arrow-stream object or a file (.csv, .parquet, .xlsx)."""
     if isinstance(source, pd.DataFrame):
-        return _frame(source)
+        return _frame(source, error)
     if is_arrow_stream(source):
-        return RawTable(frame_from_arrow(source), "<Arrow>")
+        table = as_arrow_table(source)
+        _distinct_names([str(c) for c in table.column_names], "<Arrow>", 0, error)
+        return RawTable(frame_from_arrow(table), "<Arrow>")
     try:
         path = os.fspath(source)
     except TypeError:

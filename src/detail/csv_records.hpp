@@ -10,6 +10,7 @@
 /// physical line it starts on, as an editor numbers it.
 #pragma once
 
+#include <chitieu/column_names.hpp>
 #include <chitieu/error.hpp>
 #include <chitieu/text_files.hpp>
 
@@ -128,8 +129,9 @@ class record_reader {
 
 /// Reads the CSV `text` of `source`: its leading `#` comments, its header (whose trimmed names go to
 /// `columns`; its line is returned), then calls `row(cells, line)` for each record that is not
-/// blank. Throws chitieu::error naming the file and line: no header, a quote never closed, a row
-/// with more cells than the header (a blank one too, as pandas refuses it).
+/// blank. Throws chitieu::error naming the file and line: no header, a header naming a column twice
+/// (check_column_names()), a quote never closed, a row with more cells than the header (a blank one
+/// too, as pandas refuses it).
 template <class Cells, class Row>
 long read_csv_records(std::string_view text, const csv_source& source, std::vector<std::string>& columns,
                       Cells& cells, Row&& row) {
@@ -140,6 +142,7 @@ long read_csv_records(std::string_view text, const csv_source& source, std::vect
   if (!reader.next(header, header_line, source))
     throw error("cannot read the " + source.what + " CSV: the file has no header line", source.path);
   for (const std::string& name : header.cells) columns.emplace_back(trim_white_space(name));
+  check_column_names(columns, source.path, header_line);
   long line = 0;
   while (reader.next(cells, line, source)) {
     if (cells.size() > columns.size())

@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE csv_files
 #include <boost/test/unit_test.hpp>
 
+#include <chitieu/column_names.hpp>
 #include <chitieu/csv_files.hpp>
 #include <chitieu/evaluate.hpp>
 #include <chitieu/plan_file.hpp>
@@ -195,6 +196,43 @@ BOOST_AUTO_TEST_CASE(observation_errors_name_file_line_and_column) {
   const std::string ratio =
       write_file("ratio.csv", "indicator,area,year,numerator,denominator\nx,a,2024,3,4\n");
   BOOST_TEST(chitieu::read_observations(ratio).panel.denominator[0] == 4.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_column_named_twice_is_refused_by_name_and_columns) {
+  try {
+    chitieu::check_column_names({"indicator", "value", "area", "", "", "value", "area"}, "t.csv", 3);
+    BOOST_FAIL("expected a chitieu::error");
+  } catch (const chitieu::error& e) {
+    // The repeat met first, left to right, is named; empty names (unnamed columns) are not compared.
+    BOOST_TEST(e.message() ==
+               "two columns are named 'value' (columns 2 and 6); rename or remove one: chitieu does not "
+               "choose which to read");
+    BOOST_TEST(e.file() == "t.csv");
+    BOOST_TEST(e.line() == 3);
+    BOOST_TEST(e.field() == "value");
+    BOOST_TEST(e.column() == 6);
+  }
+  BOOST_TEST(
+      error_of([] {
+        chitieu::check_column_names({"a", "b", "a"}, "book.xlsx", 1, {"S!A1", "S!B1", "S!C1"});
+      }) ==
+      "book.xlsx:1: a: two columns are named 'a' (columns S!A1 and S!C1); rename or remove one: chitieu "
+      "does not choose which to read");
+  BOOST_CHECK_NO_THROW(
+      chitieu::check_column_names({"indicator", "area", "year", "value", "", ""}, "t.csv", 1));
+  BOOST_CHECK_NO_THROW(chitieu::check_column_names({}, "t.csv", 1));
+  // The readers: names are compared trimmed, at the header's line (after a comment).
+  const std::string twice =
+      write_file("twice.csv", "# note\nindicator,area,year,value, value\nx,a,2024,1,2\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(twice); }) ==
+             twice +
+                 ":2: value: two columns are named 'value' (columns 4 and 5); rename or remove one: chitieu "
+                 "does not choose which to read");
+  const std::string areas = write_file("areas_twice.csv", "id,code,name,level,parent,name\n");
+  BOOST_TEST(error_of([&] { chitieu::read_areas(areas); }).find(":1: name: two columns are named 'name'") !=
+             std::string::npos);
+  const std::string trailing = write_file("trailing.csv", "indicator,area,year,value,,\nx,a,2024,1,,\n");
+  BOOST_TEST(chitieu::read_observations(trailing).panel.value[0] == 1.0);
 }
 
 BOOST_AUTO_TEST_CASE(a_percentage_of_178_is_refused_at_its_line) {

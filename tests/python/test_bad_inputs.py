@@ -17,6 +17,7 @@ import pytest
 
 import chitieu
 from chitieu import AreaError, ChitieuError, ChitieuErrors, ObservationError, PlanError
+from chitieu.io import read_areas
 from conftest import AREAS, CROSSWALK
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -199,6 +200,58 @@ def test_missing_column(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped
     check(raises(lambda: chitieu.evaluate("la-gi-2024", path)), ObservationError, path, 1, "year",
           "missing column 'year'", "indicator, area, year, value")
     check_cli(cli, ["evaluate", "--plan", "la-gi-2024", "--data", path], path, 1, "year", "missing column 'year'")
+
+
+TWICE = "two columns are named 'value' (columns {}); rename or remove one: chitieu does not choose which to read"
+
+
+def test_a_column_named_twice_is_refused_in_every_source(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import polars as pl
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    row = ["new_jobs", "phuong-tan-an", 2022, 340.0, 1.0]
+    names = ["indicator", "area", "year", "value", " value"]  # names are compared trimmed
+    path = write(tmp_path, "data.csv", "indicator,area,year,value, value\nnew_jobs,phuong-tan-an,2022,340,1\n")
+    check(raises(lambda: chitieu.evaluate("la-gi-2024", path)), ObservationError, path, 1, "value",
+          TWICE.format("4 and 5"))
+    check_cli(cli, ["evaluate", "--plan", "la-gi-2024", "--data", path], path, 1, "value", TWICE.format("4 and 5"))
+    frame = pd.DataFrame([row], columns=["indicator", "area", "year", "value", "value"])
+    check(raises(lambda: chitieu.evaluate("la-gi-2024", frame)), ObservationError, "<DataFrame>", None, "value",
+          TWICE.format("4 and 5"))
+    table = pa.table([[v] for v in row], names=["indicator", "area", "year", "value", "value"])
+    check(raises(lambda: chitieu.evaluate("la-gi-2024", table)), ObservationError, "<Arrow>", None, "value",
+          TWICE.format("4 and 5"))
+    parquet = str(tmp_path / "data.parquet")
+    pq.write_table(pa.table([[v] for v in row], names=names), parquet)
+    check(raises(lambda: chitieu.evaluate("la-gi-2024", parquet)), ObservationError, parquet, None, "value",
+          TWICE.format("4 and 5"))
+    book = str(tmp_path / "data.xlsx")
+    pd.DataFrame([row], columns=names).to_excel(book, index=False, startrow=2, startcol=1)
+    check(raises(lambda: chitieu.evaluate("la-gi-2024", book)), ObservationError, book, 3, "value",
+          TWICE.format("Sheet1!E3 and Sheet1!F3"))
+    # Trailing empty header cells are unnamed columns, not a repeat; polars cannot repeat a name.
+    trailing = write(tmp_path, "trailing.csv", "indicator,area,year,value,,\nnew_jobs,phuong-tan-an,2022,340,,\n")
+    assert list(chitieu.read_observations(trailing)["value"]) == [340.0]
+    assert list(chitieu.read_observations(pl.DataFrame({"indicator": ["a"], "area": ["b"], "year": [2022],
+                                                        "value": [1.0]}))["value"]) == [1.0]
+
+
+def test_a_table_that_starts_at_b3_of_its_sheet_is_named_by_its_own_cells(tmp_path: Path) -> None:
+    book = str(tmp_path / "data.xlsx")
+    frame = pd.DataFrame([["new_jobs", "phuong-tan-an", 2022, 340], ["new_jobs", "phuong-tan-an", 2023, "abc"]],
+                         columns=["indicator", "area", "year", "value"])
+    frame.to_excel(book, index=False, startrow=2, startcol=1)  # header B3:E3, rows 4 and 5
+    check(raises(lambda: chitieu.evaluate("la-gi-2024", book)), ObservationError, book, 5, "value",
+          "cell Sheet1!E5: 'abc' is not a number")
+
+
+def test_an_area_column_named_twice_is_refused(tmp_path: Path) -> None:
+    text = AREAS.read_text(encoding="utf-8").splitlines()
+    text[0] += ",name"
+    rows = [line if k == 0 else line + ",x" for k, line in enumerate(text)]
+    path = write(tmp_path, "areas.csv", "\n".join(rows) + "\n")
+    check(raises(lambda: read_areas(path)), AreaError, path, 1, "name", "two columns are named 'name'")
 
 
 def test_dataframe_rows_are_lines(tmp_path: Path) -> None:

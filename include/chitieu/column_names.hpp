@@ -1,0 +1,23 @@
+/// @file column_names.hpp
+/// @brief The names of a table's columns: one name, one column (the rule of every reader, C++ and
+/// Python: CSV, Excel, Parquet, DataFrames, Arrow tables).
+#pragma once
+
+#include <chitieu/export.hpp>
+
+#include <string>
+#include <vector>
+
+namespace chitieu {
+
+/// Throws chitieu::error when two of `names` that are not empty are the same (an empty name is an
+/// unnamed column, which no reader reads, such as the trailing empty cells of a header): "two
+/// columns are named 'value' (columns 4 and 5); rename or remove one: chitieu does not choose which
+/// to read". The error names `file`, `header_line` (0 for a table without lines), the repeated name
+/// as its field and the second column as its column (1-based). `labels`, when given (one per name),
+/// say the columns in the message instead of their positions, e.g. the cells of a worksheet's
+/// header ("columns Sheet1!D1 and Sheet1!E1").
+CHITIEU_API void check_column_names(const std::vector<std::string>& names, const std::string& file,
+                                    long header_line, const std::vector<std::string>& labels = {});
+
+}  // namespace chitieu

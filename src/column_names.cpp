@@ -1,0 +1,39 @@
+// One name, one column: a header that names a column twice is refused (include/chitieu/column_names.hpp).
+#include <chitieu/column_names.hpp>
+#include <chitieu/error.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <numeric>
+
+namespace chitieu {
+
+namespace {
+
+std::string column_label(const std::vector<std::string>& labels, std::size_t at) {
+  return at < labels.size() ? labels[at] : std::to_string(at + 1);
+}
+
+}  // namespace
+
+void check_column_names(const std::vector<std::string>& names, const std::string& file, long header_line,
+                        const std::vector<std::string>& labels) {
+  // Positions sorted by name, then by position: a repeat is next to its first use.
+  std::vector<std::size_t> order(names.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
+  std::size_t first = names.size(), second = names.size();
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (names[order[k]].empty() || names[order[k]] != names[order[k - 1]] || order[k] >= second) continue;
+    first = order[k - 1];
+    second = order[k];
+  }
+  if (second == names.size()) return;
+  throw error("two columns are named '" + names[second] + "' (columns " + column_label(labels, first) +
+                  " and " + column_label(labels, second) +
+                  "); rename or remove one: chitieu does not choose which to read",
+              file, header_line, names[second], static_cast<long>(second) + 1);
+}
+
+}  // namespace chitieu
