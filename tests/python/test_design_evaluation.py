@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import pandas as pd
 import pytest
@@ -181,6 +181,10 @@ class Row:
     pace: str
     projected: float
     p_meet: float
+    #: The paces of a projection 1e-12 (relative) above or below this one: more than one only at a
+    #: rounding tie, where the exact projection sits on a boundary (r = 0 or 0.5, or on T) and the
+    #: engine's floating-point fit may land an ulp on either side of it.
+    tied_paces: FrozenSet[str] = frozenset()
 
 
 def reference(s: Spec, series: Dict[int, float], method: str = "chitieu", year: Optional[int] = None) -> List[Row]:
@@ -273,7 +277,12 @@ def reference_row(s: Spec, series: Dict[int, float], t: int, method: str) -> Row
                 p_meet = float(stats.t.sf(z, n - 2) if s.direction == "higher" else stats.t.cdf(z, n - 2))
 
     pace = pace_of(s, method, status, a, v0, T, t, t0, t1, len(pts), projected, value)
-    return Row(t, value, a, status, margin(s, a), baseline, progress, elapsed, pace, projected, p_meet)
+    tied: FrozenSet[str] = frozenset()
+    if not math.isnan(projected):
+        eps = 1e-12 * max(1.0, abs(projected), abs(v0), abs(T or 0.0))
+        tied = frozenset(pace_of(s, method, status, a, v0, T, t, t0, t1, len(pts), clamp(s, projected + d), value)
+                         for d in (-eps, eps))
+    return Row(t, value, a, status, margin(s, a), baseline, progress, elapsed, pace, projected, p_meet, tied)
 
 
 def pace_of(s: Spec, method: str, status: str, v: float, v0: float, T: Optional[float], t: int,
@@ -396,7 +405,7 @@ def compare(s: Spec, series: Dict[int, float], tmp: Path, method: str = "chitieu
         where = f"{s.phrase} {s.direction} {s.unit} {s.trend} {series} method={method} year={year} t={w.year}"
         assert int(g["year"]) == w.year, where
         assert str(g["status"]) == w.status, f"status {g['status']} != {w.status}: {where}"
-        assert str(g["pace"]) == w.pace, f"pace {g['pace']} != {w.pace}: {where}"
+        assert str(g["pace"]) == w.pace or str(g["pace"]) in w.tied_paces, f"pace {g['pace']} != {w.pace}: {where}"
         for col in NUMBER_COLUMNS:
             tol = 1e-6 if col == "p_meet" else 1e-9
             assert close(float(g[col]), getattr(w, col), tol, 1e-9), f"{col} {g[col]} != {getattr(w, col)}: {where}"
@@ -481,6 +490,9 @@ HAND: List[Tuple[Spec, Dict[int, float]]] = [
     (INDEX_LOWER, {2020: 0, 2021: -2, 2022: -3, 2023: -4}),  # an index below zero
     (INDEX_LOWER, {2020: 3, 2021: 1, 2022: -1}),  # sign change against a negative T
     (OWN_YEARS, {2020: 10, 2021: 20, 2022: 25, 2023: 30, 2024: 33, 2027: 50}),  # indicator's own years; after t1
+    # a rounding tie found by hypothesis: the exact projection at 2030 is v0 = 0 (r = 0, stagnating);
+    # the floating-point fit may land an ulp below it (regressing), which tied_paces admits
+    (RANGE_HI, {2026: 0.0, 2027: 0.38, 2028: 0.0, 2029: 0.0}),
 ]
 
 
