@@ -23,7 +23,7 @@ from chitieu import _core
 from chitieu.arrow_bridge import is_arrow_numbers
 from chitieu.cells import CellError, date_texts, id_texts
 from chitieu.errors import AreaError, ChitieuError, ObservationError, translate
-from chitieu.sources import LOCATION_ATTR, RawTable, TableSource, load_source
+from chitieu.sources import LOCATION_ATTR, FileLocation, RawTable, TableSource, load_source
 from chitieu.text_files import DELIMITERS
 
 __all__ = [
@@ -132,9 +132,9 @@ class Table:
         for name in frame.columns:
             if is_arrow_numbers(frame[name]):
                 frame[name] = frame[name].to_numpy(dtype=np.float64, na_value=np.nan)
-        frame.attrs[LOCATION_ATTR] = RawTable(pd.DataFrame(index=frame.index), self.file, self.row_lines(),
-                                              self.header_line, self.sheet, self.letters, self.delimiter,
-                                              self.number_columns)
+        frame.attrs[LOCATION_ATTR] = FileLocation(RawTable(pd.DataFrame(index=frame.index), self.file,
+                                                           self.row_lines(), self.header_line, self.sheet,
+                                                           self.letters, self.delimiter, self.number_columns))
         return frame
 
 

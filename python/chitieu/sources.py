@@ -23,7 +23,7 @@ from chitieu.arrow_bridge import as_arrow_table, frame_from_arrow, is_arrow_stre
 from chitieu.errors import ChitieuError, translate
 from chitieu.text_files import DELIMITERS, decode_file, detect_delimiter, row_lines
 
-__all__ = ["LOCATION_ATTR", "RawTable", "TableSource", "load_source"]
+__all__ = ["LOCATION_ATTR", "FileLocation", "RawTable", "TableSource", "load_source"]
 
 TableSource = Union[pd.DataFrame, str, os.PathLike[str], Any]
 
@@ -49,6 +49,33 @@ class RawTable:
     delimiter: Optional[str] = None
     #: Wide layout: the source column (year header or letter) of each row's numbers.
     number_columns: Optional[npt.NDArray[Any]] = None
+
+
+class FileLocation(Dict[str, Any]):
+    """Where the rows of a frame read by chitieu stand in its file, kept in the frame's ``attrs``
+    under :data:`LOCATION_ATTR`.
+
+    As a dict it holds what JSON can: ``file``, ``header_line`` and ``sheet``, which pandas writes
+    into the metadata of a Parquet or Feather file (``DataFrame.to_parquet``). The table itself,
+    with the line of every row, is :attr:`table`. It is never changed, so a deep copy is itself:
+    pandas deep-copies ``attrs`` into every frame derived from another, which would otherwise copy
+    the lines each time. Equal only to itself, like :class:`RawTable`.
+    """
+
+    def __init__(self, table: RawTable) -> None:
+        super().__init__(file=table.file, header_line=table.header_line, sheet=table.sheet)
+        self.table = table
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> FileLocation:
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    __hash__ = None
 
 
 def _distinct_names(names: List[str], file: str, header_line: int, error: Type[ChitieuError],
@@ -152,11 +179,11 @@ def _xlsx(path: str, sheet: Optional[str], error: Type[ChitieuError], what: str)
 
 def _frame(frame: pd.DataFrame, error: Type[ChitieuError]) -> RawTable:
     """A DataFrame as given (with the locations of the file it was read from, if it carries them)."""
-    where = frame.attrs.get(LOCATION_ATTR)
-    _distinct_names([str(c) for c in frame.columns], where.file if isinstance(where, RawTable) else "<DataFrame>",
-                    0, error)
+    location = frame.attrs.get(LOCATION_ATTR)
+    where = location.table if isinstance(location, FileLocation) else None
+    _distinct_names([str(c) for c in frame.columns], "<DataFrame>" if where is None else where.file, 0, error)
     frame = frame.reset_index(drop=True)
-    if isinstance(where, RawTable) and where.lines is not None and len(where.lines) == len(frame):
+    if where is not None and where.lines is not None and len(where.lines) == len(frame):
         return RawTable(frame, where.file, where.lines, where.header_line, where.sheet, where.letters,
                         where.delimiter, where.number_columns)
     return RawTable(frame, "<DataFrame>")

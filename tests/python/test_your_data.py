@@ -7,6 +7,7 @@ units of 2025-07-01, through every path a statistician would take.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any, Dict
 
@@ -19,6 +20,8 @@ import pytest
 import chitieu
 from chitieu import _core
 from chitieu.demo import data_dir
+from chitieu.errors import ObservationError
+from chitieu.sources import LOCATION_ATTR
 from chitieu.testing import assert_evaluation_equal
 
 DATA = data_dir()
@@ -402,12 +405,34 @@ def test_indicators_subset_of_categorical_and_arrow_ids() -> None:
     chosen = ["trained_labour", "unemployment_rate"]
     expected = chitieu.evaluate("la-gi-2024", BY_ID, areas=AREAS, indicators=chosen).to_frame()
     frame = chitieu.read_observations(BY_ID).astype({"indicator": "category"})  # its locations kept
-    plain = frame.copy()
-    plain.attrs.clear()  # pyarrow would try to write the locations into the schema as JSON
-    pa = pytest.importorskip("pyarrow")
-    for source in (frame, pa.Table.from_pandas(plain, preserve_index=False)):
+    for source in (frame, pa.Table.from_pandas(frame, preserve_index=False)):
         got = chitieu.evaluate("la-gi-2024", source, areas=AREAS, indicators=chosen).to_frame()
         assert_evaluation_equal(got, expected, rtol=0.0)  # rows follow the ids' order: row order aside
+
+
+def test_a_frame_read_by_chitieu_is_written_to_parquet_and_feather(tmp_path: Path) -> None:
+    # Its locations are JSON metadata for pandas' writers (they raised TypeError on them), and
+    # every frame derived from it shares them instead of a deep copy of the line of every row.
+    frame = chitieu.read_observations(BY_ID)
+    location = frame.attrs[LOCATION_ATTR]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        frame.to_parquet(tmp_path / "obs.parquet")
+        frame.to_feather(tmp_path / "obs.feather")
+    back = pd.read_parquet(tmp_path / "obs.parquet")
+    assert back.attrs[LOCATION_ATTR] == {"file": str(BY_ID), "header_line": location["header_line"], "sheet": None}
+    pd.testing.assert_frame_equal(back, frame, check_dtype=False, check_categorical=False)
+    derived = frame[frame.columns].copy()
+    assert derived.attrs[LOCATION_ATTR] is location
+    bad = derived.copy()
+    bad.loc[3, "value"] = -1.0
+    with pytest.raises(ObservationError) as info:
+        chitieu.evaluate("la-gi-2024", bad, areas=AREAS)
+    assert (info.value.file, info.value.line) == (str(BY_ID), int(location.table.lines[3]))
+    back.loc[3, "value"] = -1.0  # read back from Parquet: the rows of a DataFrame, 1-based
+    with pytest.raises(ObservationError) as info:
+        chitieu.evaluate("la-gi-2024", back, areas=AREAS)
+    assert (info.value.file, info.value.line) == ("<DataFrame>", 4)
 
 
 def test_outputs_take_area_and_year(tmp_path: Path) -> None:
