@@ -11,8 +11,9 @@ jobs next to none), what Python holds after reading the observations and buildin
 (``tracemalloc``), and the peak resident memory the job adds to the process (``ru_maxrss`` after
 one job, minus the resident memory just before it).
 
-Usage: ``python bench/national/stages.py [--data bench/national/data/x1] [--runs 5]``
-(the data directory as written by ``run.py``, with its ``frames.pkl``).
+Usage: ``python bench/national/stages.py [--data bench/national/data/x1] [--runs 5] [--input categorical]``
+(the data directory as written by ``run.py``, with its ``frames.pkl``; ``--input`` one of the
+runner's input forms: ``categorical``, ``str``, ``arrow`` (a pyarrow Table), ``polars``).
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ import pandas as pd
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from run import _current_rss_mib, _rss_mib  # noqa: E402  (the runner's two memory readings)
+from run import INPUTS, _current_rss_mib, _rss_mib, load_input  # noqa: E402  (the runner's inputs, memory)
 
 PLAN = os.path.join(HERE, "national-plan.toml")
 T = TypeVar("T")
@@ -40,13 +41,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=os.path.join(HERE, "data", "x1"))
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--input", default="categorical", choices=INPUTS)
     args = ap.parse_args()
     if args.runs < 1:
         raise SystemExit(f"stages: --runs {args.runs}: give 1 or more")
     cache = os.path.join(args.data, "frames.pkl")
     if not os.path.exists(cache):
         raise SystemExit(f"stages: {args.data}: no frames.pkl; run bench/national/run.py for that scale first")
-    obs, areas = pd.read_pickle(cache)
+    obs, areas, input_mib = load_input(args.data, args.input)
 
     import chitieu
     from chitieu import _core, api, frames, io
@@ -97,8 +99,8 @@ def main() -> None:
         timed("chitieu.evaluate(...).to_frame()", lambda: chitieu.evaluate(plan, obs, areas=areas).to_frame())
         faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before_faults)
 
-    input_mib = obs.memory_usage(deep=True).sum() / 2**20
-    print(f"{len(obs):,} observations ({input_mib:.0f} MiB as loaded), median of {args.runs} runs")
+    print(f"{len(obs):,} observations as {args.input} ({input_mib:.0f} MiB as loaded with the areas), "
+          f"median of {args.runs} runs")
     print(f"  {'stage':34s} {'wall':>8s}    {'CPU':>8s}    cores busy")
     for stage, values in ms.items():
         wall = statistics.median(values)

@@ -83,3 +83,22 @@ def test_chitieu_equals_the_polars_reference(data) -> None:  # type: ignore[no-u
     broken = theirs.copy()
     broken.loc[0, "p_meet"] = 2.0
     assert check.evaluation_differences(ours, broken) != []
+
+
+@pytest.mark.parametrize("kind", ["categorical", "arrow"])
+def test_stages_times_each_stage_of_every_input(data, kind: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    import pandas as pd
+
+    obs, areas = data
+    obs.to_csv(tmp_path / "observations.csv", index=False)
+    areas.to_csv(tmp_path / "areas.csv", index=False)
+    pd.to_pickle((obs, areas), tmp_path / "frames.pkl")
+    out = subprocess.run([sys.executable, os.path.join(BENCH, "stages.py"), "--data", str(tmp_path), "--runs", "2",
+                          "--input", kind], capture_output=True, text=True, check=True).stdout
+    assert out.startswith(f"{len(obs):,} observations as {kind} ")
+    for stage in ("read_observations", "panel_from_table", "check_and_complete", "review", "frame",
+                  "chitieu.evaluate(...).to_frame()"):
+        assert f"  {stage} " in out, out
+    assert "minor page faults of each whole job, in order: [" in out
