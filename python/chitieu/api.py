@@ -14,6 +14,7 @@ from chitieu.errors import AreaError, ChitieuError, ObservationError, PhraseErro
 from chitieu.evaluation import Evaluation
 from chitieu.frames import AreaColumns, area_columns, areas_from_table, crosswalk_from_table, panel_from_table
 from chitieu.io import Table, TableSource, read_areas, read_crosswalk
+from chitieu.lost_zeros import LostZeros
 from chitieu.plans import CORE_ERRORS, PlanSource, load_plan, plan_of
 from chitieu.subset import AREA_KEYS, check_area_key, select_indicators
 from chitieu.wide import read_wide_observations
@@ -159,7 +160,7 @@ def evaluate(
         try:
             _core.resolve_area_codes(panel, area_table)
         except CORE_ERRORS as exc:
-            raise obs.core_error(translate(exc, ObservationError, file=obs.file, line_of=obs.core_line)) from None
+            raise _area_error(exc, obs, area_source, area_key) from None
     try:  # the one check of the observations (C++, without the GIL); ratio values completed in place
         _core.check_and_complete(the_plan, panel)
     except CORE_ERRORS as exc:
@@ -182,7 +183,7 @@ def evaluate(
                                            year=year, method=method, consume=True, checked=True,
                                            recycle=None if recycle is None else recycle._give_away())
     except CORE_ERRORS as exc:
-        raise _observation_error(exc, obs) from None
+        raise _area_error(exc, obs, area_source, area_key) from None
     names = {} if columns is None else area_labels(columns[0], columns[2], columns[5], columns[6])
     return Evaluation(the_plan, core_eval, pd.DataFrame(findings, columns=list(FINDING_COLUMNS)), method=method,
                       geography=date, year=year, area_names=names, plan_indicators=len(whole_plan.indicators))
@@ -194,6 +195,13 @@ def _area_table(source: Optional[Table], columns: Optional[AreaColumns]) -> _cor
         return areas_from_table(source, columns)
     except CORE_ERRORS as exc:
         raise source.core_error(translate(exc, AreaError, file=source.file, line_of=source.core_line)) from None
+
+
+def _area_error(exc: BaseException, obs: Table, areas: Optional[Table], area_key: str) -> ChitieuError:
+    """:func:`_observation_error`, with the hint of :class:`~chitieu.lost_zeros.LostZeros` when the
+    error is about an area that lost its leading zeros."""
+    core_row = exc.line if isinstance(exc, ChitieuError) else None
+    return LostZeros(obs, areas, area_key).explain(_observation_error(exc, obs), core_row)
 
 
 def _observation_error(exc: BaseException, obs: Table) -> ChitieuError:

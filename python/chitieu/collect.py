@@ -30,6 +30,7 @@ from chitieu.io import (
     read_table,
     text_column,
 )
+from chitieu.lost_zeros import LostZeros
 from chitieu.plans import load_plan
 from chitieu.subset import select_indicators
 
@@ -171,21 +172,21 @@ def _plan(plan: object, problems: List[ChitieuError]) -> Optional[_core.Plan]:
         return None
 
 
-def _areas(areas: TableSource, problems: List[ChitieuError]) -> Optional[_core.AreaTable]:
-    """The area table, or None after adding every problem of its rows."""
+def _areas(areas: TableSource, problems: List[ChitieuError]) -> Tuple[Optional[_core.AreaTable], Optional[Table]]:
+    """The area table and the table it was read from, or None after adding every problem of its rows."""
     source = _read_strings(areas, AREA_COLUMNS, AreaError, "areas", problems)
     if source is None or not _missing_columns(source, AREA_COLUMNS, AreaError, "areas", problems):
-        return None
+        return None, None
     try:
         found = _core.area_problems(*area_columns(source), source=source.file)
     except ChitieuError as exc:  # a cell that is no id or no date
         problems.append(exc)
-        return None
+        return None, None
     except ValueError as exc:  # an unreadable date
         problems.append(translate(exc, AreaError, file=source.file, line_of=source.core_line))
-        return None
+        return None, None
     problems.extend(_core_rows(found, source, AreaError))
-    return None if found else areas_from_table(source)
+    return (None, None) if found else (areas_from_table(source), source)
 
 
 def _crosswalk(crosswalk: TableSource, table: _core.AreaTable, problems: List[ChitieuError]) -> None:
@@ -244,10 +245,13 @@ def collect_problems(
             problems.append(exc)
         if the_plan is not None and panel is not None:
             problems.extend(_core_rows(_core.observation_problems(the_plan, panel), good, ObservationError))
-    table = _areas(areas, problems) if areas is not None else None
+    table, area_source = _areas(areas, problems) if areas is not None else (None, None)
     if table is not None and good is not None and panel is not None:
         check = _core.area_code_problems if area_key == "code" else _core.observation_area_problems
-        problems.extend(_core_rows(check(panel, table), good, ObservationError))
+        found = check(panel, table)
+        zeros = LostZeros(good, area_source, area_key)
+        problems.extend(zeros.explain(err, row) for err, (_, row, _) in zip(_core_rows(found, good, ObservationError),
+                                                                              found))
     if crosswalk is not None and table is not None:
         _crosswalk(crosswalk, table, problems)
     return problems
