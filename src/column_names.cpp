@@ -10,6 +10,7 @@ namespace chitieu {
 
 namespace {
 
+/// How the message names column `at`: its label when given, else its 1-based position.
 std::string column_label(const std::vector<std::string>& labels, std::size_t at) {
   return at < labels.size() ? labels[at] : std::to_string(at + 1);
 }

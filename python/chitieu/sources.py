@@ -181,12 +181,14 @@ def _frame(frame: pd.DataFrame, error: Type[ChitieuError]) -> RawTable:
     """A DataFrame as given (with the locations of the file it was read from, if it carries them)."""
     location = frame.attrs.get(LOCATION_ATTR)
     where = location.table if isinstance(location, FileLocation) else None
+    if where is None or where.lines is None or len(where.lines) != len(frame):  # other rows: a frame of its own
+        where = None
     _distinct_names([str(c) for c in frame.columns], "<DataFrame>" if where is None else where.file, 0, error)
     frame = frame.reset_index(drop=True)
-    if where is not None and where.lines is not None and len(where.lines) == len(frame):
-        return RawTable(frame, where.file, where.lines, where.header_line, where.sheet, where.letters,
-                        where.delimiter, where.number_columns)
-    return RawTable(frame, "<DataFrame>")
+    if where is None:
+        return RawTable(frame, "<DataFrame>")
+    return RawTable(frame, where.file, where.lines, where.header_line, where.sheet, where.letters, where.delimiter,
+                    where.number_columns)
 
 
 def load_source(source: TableSource, *, error: Type[ChitieuError], what: str, sheet: Optional[str] = None,
