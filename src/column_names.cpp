@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <numeric>
+#include <string>
+#include <vector>
 
 namespace chitieu {
 
@@ -35,6 +37,25 @@ void check_column_names(const std::vector<std::string>& names, const std::string
                   " and " + column_label(labels, second) +
                   "); rename or remove one: chitieu does not choose which to read",
               file, header_line, names[second], static_cast<long>(second) + 1);
+}
+
+std::string missing_column_message(const std::string& name, const std::string& what,
+                                   const std::vector<std::string>& needed,
+                                   const std::vector<std::string>& found, const std::string& how) {
+  const auto listed = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  const bool none_needed = std::none_of(needed.begin(), needed.end(), [&](const std::string& n) {
+    return std::find(found.begin(), found.end(), n) != found.end();
+  });
+  return "missing column '" + name + "'; " + what + " need the columns " + listed(needed) +
+         " (found: " + (found.empty() ? "none" : listed(found)) + (how.empty() ? "" : "; " + how) + ")" +
+         (none_needed
+              ? "; the header holds none of them: if the table starts lower, start each row above its "
+                "header with # (a comment) or delete it"
+              : "");
 }
 
 }  // namespace chitieu

@@ -1,6 +1,7 @@
 // The CSV reading rules of the observation, area and crosswalk readers.
 #include "csv_table.hpp"
 
+#include <chitieu/column_names.hpp>
 #include <chitieu/number_cell.hpp>
 #include <chitieu/text_files.hpp>
 
@@ -31,12 +32,8 @@ std::optional<std::size_t> csv_table::column(std::string_view name) const {
 void csv_table::require_columns(const std::vector<std::string>& names, const std::string& what) const {
   for (const std::string& name : names) {
     if (column(name)) continue;
-    std::string need, found;
-    for (const std::string& n : names) need += (need.empty() ? "" : ", ") + n;
-    for (const std::string& n : columns) found += (found.empty() ? "" : ", ") + n;
-    throw error("missing column '" + name + "'; " + what + " need the columns " + need +
-                    " (found: " + (found.empty() ? "none" : found) + "; columns were read as separated by " +
-                    delimiter_name(delimiter) + ")",
+    throw error(missing_column_message(name, what, names, columns,
+                                       "columns were read as separated by " + delimiter_name(delimiter)),
                 path, header_line, name);
   }
 }

@@ -20,4 +20,16 @@ namespace chitieu {
 CHITIEU_API void check_column_names(const std::vector<std::string>& names, const std::string& file,
                                     long header_line, const std::vector<std::string>& labels = {});
 
+/// The message for a table whose header lacks column `name`, one of the columns `needed` that
+/// `what` (e.g. "observations") need: "missing column 'year'; observations need the columns
+/// indicator, area, year, value (found: indicator, area, value; <how>)". `found` are the header's
+/// names ("none" when there are none); `how`, when not empty, says how the header was read ("columns
+/// were read as separated by comma ','", "the header is row 3 of sheet 'Sheet1'"). When the header
+/// holds none of `needed`, the table may start lower (a title above it): the message adds "; the
+/// header holds none of them: if the table starts lower, start each row above its header with #
+/// (a comment) or delete it". The one message of every reader, C++ and Python, and of collect mode.
+CHITIEU_API std::string missing_column_message(const std::string& name, const std::string& what,
+                                               const std::vector<std::string>& needed,
+                                               const std::vector<std::string>& found, const std::string& how);
+
 }  // namespace chitieu

@@ -27,6 +27,7 @@ from chitieu.io import (
     OBSERVATION_COLUMNS,
     Table,
     TableSource,
+    missing_columns,
     read_table,
     text_column,
 )
@@ -85,11 +86,8 @@ def _read_strings(source: TableSource, columns: Sequence[str], cls: Type[Chitieu
 def _missing_columns(table: Table, required: Sequence[str], cls: Type[ChitieuError], what: str,
                      problems: List[ChitieuError]) -> bool:
     """Adds a problem per missing column; True when none is missing."""
-    found = ", ".join(map(str, table.frame.columns)) or "none"
-    missing = [c for c in required if c not in table.frame.columns]
-    for name in missing:
-        problems.append(cls(f"missing column '{name}'; {what} need the columns {', '.join(required)} (found: {found})",
-                            table.file, table.header_line, name))
+    missing = missing_columns(table, required, cls, what)
+    problems.extend(missing)
     return not missing
 
 

@@ -210,18 +210,25 @@ def numbers_of(table: Table, col: pd.Series[Any], name: str, error: Type[Chitieu
     return values
 
 
+def missing_columns(table: Table, names: Sequence[str], error: Type[ChitieuError], what: str) -> List[ChitieuError]:
+    """An ``error`` for each of the columns ``names`` the table lacks, at its header, each with the one
+    message of every reader (``_core.missing_column_message``: the columns found, and how the header
+    was read)."""
+    found = [str(c) for c in table.frame.columns]
+    how = ""
+    if table.delimiter is not None:
+        how = f"columns were read as separated by {DELIMITERS[table.delimiter]}"
+    elif table.sheet is not None:
+        how = f"the header is row {table.header_line} of sheet '{table.sheet}'"
+    return [error(_core.missing_column_message(name, what, list(names), found, how), table.file, table.header_line,
+                  name) for name in names if name not in table.frame.columns]
+
+
 def require_columns(table: Table, names: Sequence[str], error: Type[ChitieuError], what: str) -> None:
-    """Raise ``error`` naming the file and the first missing column (and the delimiter read)."""
-    for name in names:
-        if name not in table.frame.columns:
-            found = ", ".join(map(str, table.frame.columns)) or "none"
-            how = ""
-            if table.delimiter is not None:
-                how = f"; columns were read as separated by {DELIMITERS[table.delimiter]}"
-            elif table.sheet is not None:
-                how = f"; the header is row {table.header_line} of sheet '{table.sheet}'"
-            raise error(f"missing column '{name}'; {what} need the columns {', '.join(names)} (found: {found}{how})",
-                        table.file, table.header_line, name)
+    """Raise the first of :func:`missing_columns`."""
+    missing = missing_columns(table, names, error, what)
+    if missing:
+        raise missing[0]
 
 
 def require_cells(table: Table, names: Sequence[str], error: Type[ChitieuError]) -> None:

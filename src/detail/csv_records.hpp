@@ -127,6 +127,21 @@ class record_reader {
   long line_ = 1;
 };
 
+/// The message for a row with `cells` cells under the header `columns` (fewer), read at line
+/// `header_line`: quote a cell that holds the delimiter. A header of one cell with no other
+/// delimiter in it (not a header read with the wrong delimiter) may be a title above the table.
+inline std::string too_many_cells_message(const csv_source& source, std::size_t cells,
+                                          const std::vector<std::string>& columns, long header_line) {
+  std::string message = "cannot read the " + source.what + " CSV (columns separated by " +
+                        delimiter_name(source.delimiter) + ", " + source.encoding + "): the row has " +
+                        std::to_string(cells) + " cells but the header " + std::to_string(columns.size()) +
+                        " (quote a cell that contains the delimiter";
+  if (columns.size() == 1 && columns[0].find_first_of(",;\t") == std::string::npos)
+    message += "; if the header's line " + std::to_string(header_line) +
+               " is a title above the table, start it with # (a comment) or delete it";
+  return message + ")";
+}
+
 /// Reads the CSV `text` of `source`: its leading `#` comments, its header (whose trimmed names go to
 /// `columns`; its line is returned), then calls `row(cells, line)` for each record that is not
 /// blank. Throws chitieu::error naming the file and line: no header, a header naming a column twice
@@ -146,11 +161,7 @@ long read_csv_records(std::string_view text, const csv_source& source, std::vect
   long line = 0;
   while (reader.next(cells, line, source)) {
     if (cells.size() > columns.size())
-      throw error("cannot read the " + source.what + " CSV (columns separated by " +
-                      delimiter_name(source.delimiter) + ", " + source.encoding + "): the row has " +
-                      std::to_string(cells.size()) + " cells but the header " +
-                      std::to_string(columns.size()) + " (quote a cell that contains the delimiter)",
-                  source.path, line);
+      throw error(too_many_cells_message(source, cells.size(), columns, header_line), source.path, line);
     if (!cells.blank()) row(cells, line);
   }
   return header_line;

@@ -235,6 +235,34 @@ BOOST_AUTO_TEST_CASE(a_column_named_twice_is_refused_by_name_and_columns) {
   BOOST_TEST(chitieu::read_observations(trailing).panel.value[0] == 1.0);
 }
 
+BOOST_AUTO_TEST_CASE(a_title_above_the_table_is_named_as_the_likely_cause) {
+  const std::vector<std::string> needed{"indicator", "area"};
+  const std::string title_hint =
+      "; the header holds none of them: if the table starts lower, start each row above its header with # (a "
+      "comment) or delete it";
+  BOOST_TEST(
+      chitieu::missing_column_message("indicator", "wide observations", needed, {"Bảng 5", ""}, "how") ==
+      "missing column 'indicator'; wide observations need the columns indicator, area (found: Bảng 5, ; "
+      "how)" +
+          title_hint);
+  // One of the columns found: a column is missing, the header is the table's.
+  BOOST_TEST(chitieu::missing_column_message("area", "wide observations", needed, {"indicator"}, "") ==
+             "missing column 'area'; wide observations need the columns indicator, area (found: indicator)");
+  BOOST_TEST(chitieu::missing_column_message("area", "areas", needed, {}, "") ==
+             "missing column 'area'; areas need the columns indicator, area (found: none)" + title_hint);
+  // The readers: a title line of its own cells, and a title alone on its line.
+  const std::string wide_title =
+      write_file("title_cells.csv", "Bảng 5,,,\nindicator,area,year,value\nx,a,2024,1\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(wide_title); }).find(title_hint) != std::string::npos);
+  const std::string title = write_file("title.csv", "Bảng 5\n\nindicator,area,year,value\nx,a,2024,1\n");
+  BOOST_TEST(
+      error_of([&] { chitieu::read_observations(title); }) ==
+      title +
+          ":3: cannot read the observations CSV (columns separated by comma ',', utf-8): the row has 4 "
+          "cells but the header 1 (quote a cell that contains the delimiter; if the header's line 1 is a "
+          "title above the table, start it with # (a comment) or delete it)");
+}
+
 BOOST_AUTO_TEST_CASE(a_percentage_of_178_is_refused_at_its_line) {
   const chitieu::plan plan = chitieu::load_plan("la-gi-2024");
   const std::string path =

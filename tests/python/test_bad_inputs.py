@@ -246,6 +246,34 @@ def test_a_table_that_starts_at_b3_of_its_sheet_is_named_by_its_own_cells(tmp_pa
           "cell Sheet1!E5: 'abc' is not a number")
 
 
+TITLE = ("the header holds none of them: if the table starts lower, start each row above its header with # "
+         "(a comment) or delete it")
+
+
+def test_a_title_above_the_table_is_named_as_the_likely_cause(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    csv = write(tmp_path, "title.csv", "Bảng 5. Tỷ lệ thất nghiệp,,,\n,,,\nindicator,area,2020,2021\nx,a,1,2\n")
+    check(raises(lambda: chitieu.read_observations(csv, layout="wide")), ObservationError, csv, 1, "indicator",
+          "missing column 'indicator'", "columns were read as separated by comma ','); " + TITLE)
+    check_cli(cli, ["evaluate", "--plan", "la-gi-2024", "--data", csv], csv, 1, "indicator", TITLE)
+    many = raises(lambda: chitieu.evaluate("la-gi-2024", csv, errors="collect"))
+    assert isinstance(many, ChitieuErrors)
+    assert [e.field for e in many.errors] == ["indicator", "area", "year", "value"]
+    assert all(e.message.endswith("separated by comma ','); " + TITLE) for e in many.errors)
+    book = str(tmp_path / "title.xlsx")
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "Bảng 5. Tỷ lệ thất nghiệp (%)"
+    wb.active.append([])
+    wb.active.append(["indicator", "area", 2020, 2021])
+    wb.save(book)
+    check(raises(lambda: chitieu.read_observations(book, layout="wide")), ObservationError, book, 1, "indicator",
+          "(found: Bảng 5. Tỷ lệ thất nghiệp (%); the header is row 1 of sheet 'Sheet'); " + TITLE)
+    # A header that has some of the columns is the table's: no such hint.
+    some = write(tmp_path, "some.csv", "indicator,area,value\nx,a,1\n")
+    assert TITLE not in raises(lambda: chitieu.evaluate("la-gi-2024", some)).message
+
+
 def test_an_area_column_named_twice_is_refused(tmp_path: Path) -> None:
     text = AREAS.read_text(encoding="utf-8").splitlines()
     text[0] += ",name"
