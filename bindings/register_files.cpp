@@ -108,9 +108,10 @@ void register_files(py::module_& m) {
         "ChitieuError naming the file, the header's line and the repeated name when two names that are not "
         "empty are the same; `labels` (one per name, e.g. worksheet letters) say the columns in the message");
   m.def("missing_column_message", &missing_column_message, py::arg("name"), py::arg("what"),
-        py::arg("needed"), py::arg("found"), py::arg("how"),
+        py::arg("needed"), py::arg("found"), py::arg("how"), py::arg("from_file_rows"),
         "The message for a table whose header lacks column `name` of the columns `needed` (the one message "
-        "of every reader); `how` says how the header was read, or ''");
+        "of every reader); `how` says how the header was read, or ''; `from_file_rows` for a CSV file or a "
+        "worksheet, where a title above the table may have been read as the header");
   m.def(
       "delimiter_name", [](const std::string& d) { return delimiter_name(one_char(d, ',', "delimiter")); },
       py::arg("delimiter"),

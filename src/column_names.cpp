@@ -41,15 +41,17 @@ void check_column_names(const std::vector<std::string>& names, const std::string
 
 std::string missing_column_message(const std::string& name, const std::string& what,
                                    const std::vector<std::string>& needed,
-                                   const std::vector<std::string>& found, const std::string& how) {
+                                   const std::vector<std::string>& found, const std::string& how,
+                                   bool from_file_rows) {
   const auto listed = [](const std::vector<std::string>& names) {
     std::string out;
     for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
     return out;
   };
-  const bool none_needed = std::none_of(needed.begin(), needed.end(), [&](const std::string& n) {
-    return std::find(found.begin(), found.end(), n) != found.end();
-  });
+  const bool none_needed =
+      from_file_rows && std::none_of(needed.begin(), needed.end(), [&](const std::string& n) {
+        return std::find(found.begin(), found.end(), n) != found.end();
+      });
   return "missing column '" + name + "'; " + what + " need the columns " + listed(needed) +
          " (found: " + (found.empty() ? "none" : listed(found)) + (how.empty() ? "" : "; " + how) + ")" +
          (none_needed

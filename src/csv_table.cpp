@@ -32,9 +32,10 @@ std::optional<std::size_t> csv_table::column(std::string_view name) const {
 void csv_table::require_columns(const std::vector<std::string>& names, const std::string& what) const {
   for (const std::string& name : names) {
     if (column(name)) continue;
-    throw error(missing_column_message(name, what, names, columns,
-                                       "columns were read as separated by " + delimiter_name(delimiter)),
-                path, header_line, name);
+    throw error(
+        missing_column_message(name, what, names, columns,
+                               "columns were read as separated by " + delimiter_name(delimiter), true),
+        path, header_line, name);
   }
 }
 

@@ -24,12 +24,14 @@ CHITIEU_API void check_column_names(const std::vector<std::string>& names, const
 /// `what` (e.g. "observations") need: "missing column 'year'; observations need the columns
 /// indicator, area, year, value (found: indicator, area, value; <how>)". `found` are the header's
 /// names ("none" when there are none); `how`, when not empty, says how the header was read ("columns
-/// were read as separated by comma ','", "the header is row 3 of sheet 'Sheet1'"). When the header
-/// holds none of `needed`, the table may start lower (a title above it): the message adds "; the
-/// header holds none of them: if the table starts lower, start each row above its header with #
-/// (a comment) or delete it". The one message of every reader, C++ and Python, and of collect mode.
+/// were read as separated by comma ','", "the header is row 3 of sheet 'Sheet1'"). For a header read
+/// from the rows of a file (`from_file_rows`: a CSV file, a worksheet) that holds none of `needed`,
+/// the table may start lower (a title above it): the message adds "; the header holds none of them:
+/// if the table starts lower, start each row above its header with # (a comment) or delete it".
+/// The one message of every reader, C++ and Python, and of collect mode.
 CHITIEU_API std::string missing_column_message(const std::string& name, const std::string& what,
                                                const std::vector<std::string>& needed,
-                                               const std::vector<std::string>& found, const std::string& how);
+                                               const std::vector<std::string>& found, const std::string& how,
+                                               bool from_file_rows);
 
 }  // namespace chitieu

@@ -220,8 +220,9 @@ def missing_columns(table: Table, names: Sequence[str], error: Type[ChitieuError
         how = f"columns were read as separated by {DELIMITERS[table.delimiter]}"
     elif table.sheet is not None:
         how = f"the header is row {table.header_line} of sheet '{table.sheet}'"
-    return [error(_core.missing_column_message(name, what, list(names), found, how), table.file, table.header_line,
-                  name) for name in names if name not in table.frame.columns]
+    from_file_rows = table.delimiter is not None or table.sheet is not None  # rows above the header may exist
+    return [error(_core.missing_column_message(name, what, list(names), found, how, from_file_rows), table.file,
+                  table.header_line, name) for name in names if name not in table.frame.columns]
 
 
 def require_columns(table: Table, names: Sequence[str], error: Type[ChitieuError], what: str) -> None:

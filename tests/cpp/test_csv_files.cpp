@@ -241,15 +241,19 @@ BOOST_AUTO_TEST_CASE(a_title_above_the_table_is_named_as_the_likely_cause) {
       "; the header holds none of them: if the table starts lower, start each row above its header with # (a "
       "comment) or delete it";
   BOOST_TEST(
-      chitieu::missing_column_message("indicator", "wide observations", needed, {"Bảng 5", ""}, "how") ==
+      chitieu::missing_column_message("indicator", "wide observations", needed, {"Bảng 5", ""}, "how",
+                                      true) ==
       "missing column 'indicator'; wide observations need the columns indicator, area (found: Bảng 5, ; "
       "how)" +
           title_hint);
   // One of the columns found: a column is missing, the header is the table's.
-  BOOST_TEST(chitieu::missing_column_message("area", "wide observations", needed, {"indicator"}, "") ==
+  BOOST_TEST(chitieu::missing_column_message("area", "wide observations", needed, {"indicator"}, "", true) ==
              "missing column 'area'; wide observations need the columns indicator, area (found: indicator)");
-  BOOST_TEST(chitieu::missing_column_message("area", "areas", needed, {}, "") ==
+  BOOST_TEST(chitieu::missing_column_message("area", "areas", needed, {}, "", true) ==
              "missing column 'area'; areas need the columns indicator, area (found: none)" + title_hint);
+  // A table not read from a file's rows (a DataFrame, Parquet, Arrow) has no rows above its header.
+  BOOST_TEST(chitieu::missing_column_message("area", "areas", needed, {"chi_tieu"}, "", false) ==
+             "missing column 'area'; areas need the columns indicator, area (found: chi_tieu)");
   // The readers: a title line of its own cells, and a title alone on its line.
   const std::string wide_title =
       write_file("title_cells.csv", "Bảng 5,,,\nindicator,area,year,value\nx,a,2024,1\n");

@@ -269,9 +269,14 @@ def test_a_title_above_the_table_is_named_as_the_likely_cause(tmp_path: Path, cl
     wb.save(book)
     check(raises(lambda: chitieu.read_observations(book, layout="wide")), ObservationError, book, 1, "indicator",
           "(found: Bảng 5. Tỷ lệ thất nghiệp (%); the header is row 1 of sheet 'Sheet'); " + TITLE)
-    # A header that has some of the columns is the table's: no such hint.
+    # A header that has some of the columns is the table's, and a DataFrame has no rows above its
+    # header: no such hint.
     some = write(tmp_path, "some.csv", "indicator,area,value\nx,a,1\n")
     assert TITLE not in raises(lambda: chitieu.evaluate("la-gi-2024", some)).message
+    frame = pd.DataFrame({"chi_tieu": ["x"], "dia_ban": ["a"], "nam": [2024], "gia_tri": [1.0]})
+    check(raises(lambda: chitieu.evaluate("la-gi-2024", frame)), ObservationError, "<DataFrame>", None, "indicator",
+          "(found: chi_tieu, dia_ban, nam, gia_tri)")
+    assert TITLE not in raises(lambda: chitieu.evaluate("la-gi-2024", frame)).message
 
 
 def test_an_area_column_named_twice_is_refused(tmp_path: Path) -> None:
