@@ -112,10 +112,12 @@ def _checked(part: pd.DataFrame, context: _Context, indicators: Optional[List[st
     the rows of ``indicators`` when given, as in memory; row numbers count every row of the partition;
     GSO codes resolved to area ids with ``area_key="code"``). The key (a 64-bit hash) puts an indicator's
     rows with its family's (``part_of``, :func:`shards`) for the same area, or for the areas a crosswalk
-    links it with."""
-    from chitieu.api import _observation_error
+    links it with. An area column of numbers that the areas do not hold is refused here, with the
+    reason when they hold it with leading zeros (:mod:`chitieu.lost_zeros`): the shuffle turns the
+    column into text, which hides it."""
+    from chitieu.api import _area_error, _observation_error
     from chitieu.frames import panel_from_table
-    from chitieu.io import read_observations
+    from chitieu.io import read_areas, read_observations
 
     number = int(partition_info["number"]) if partition_info else 0
     plan = _plan_from(context.plan_text)
@@ -126,11 +128,19 @@ def _checked(part: pd.DataFrame, context: _Context, indicators: Optional[List[st
     try:
         table = read_observations(part)
         panel = panel_from_table(table)
+        areas = _core_tables(context)[0]
         try:
             if area_key == "code":  # the codes resolve to ids before any check that names areas
-                areas = _core_tables(context)[0]
                 assert areas is not None  # check_area_key: area_key="code" needs areas
                 _core.resolve_area_codes(panel, areas)
+            elif areas is not None and pd.api.types.is_numeric_dtype(part["area"].dtype):
+                problems = _core.observation_area_problems(panel, areas)
+                if problems:
+                    message, line, field = problems[0]
+                    raise ChitieuError(message, None, line or None, field or None)
+        except CORE_ERRORS as exc:
+            raise _area_error(exc, table, read_areas(context.areas), area_key) from None
+        try:
             _core.check_and_complete(plan, panel)
         except CORE_ERRORS as exc:
             raise _observation_error(exc, table) from None

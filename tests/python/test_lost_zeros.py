@@ -71,3 +71,27 @@ def test_ids_with_leading_zeros_get_the_hint_too(tmp_path: Path) -> None:
         chitieu.evaluate("la-gi-2024", frame, areas=str(tmp_path / "areas.csv"))
     assert "unknown area '1'" in info.value.message
     assert "the area table has the id '00001': read the file" in info.value.message
+
+
+def test_dask_partitions_get_the_hint_too(files: tuple[str, str], tmp_path: Path) -> None:
+    dd = pytest.importorskip("dask.dataframe", reason="chitieu.dask needs dask (chitieu[dask])")
+    import chitieu.dask as cdask
+
+    obs, areas = files
+    frame = dd.from_pandas(pd.read_csv(obs), npartitions=1)  # area: int64, 00001 read as 1
+    with pytest.raises(ObservationError) as info:
+        cdask.evaluate("la-gi-2024", frame, areas=areas, area_key="code").compute(scheduler="sync")
+    assert (info.value.file, info.value.field) == ("<partition 0>", "area")
+    assert "no unit of the area table has code '1'" in info.value.message and info.value.message.endswith(HINT)
+    (tmp_path / "ids.csv").write_text(AREAS.replace("phuc-xa,00001", "00001,00001"), encoding="utf-8")
+    ids = dd.from_pandas(pd.DataFrame({"indicator": ["new_jobs"] * 2, "area": [1, 1], "year": [2022, 2023],
+                                       "value": [300.0, 320.0]}), npartitions=1)
+    with pytest.raises(ObservationError) as info:
+        cdask.evaluate("la-gi-2024", ids, areas=str(tmp_path / "ids.csv")).compute(scheduler="sync")
+    assert (info.value.line, info.value.field) == (1, "area")
+    assert "the area table has the id '00001': read the file" in info.value.message
+    # Text ids are shuffled and checked as before: no hint where nothing was read as a number.
+    text = dd.from_pandas(pd.read_csv(obs, dtype={"area": str}).replace({"00001": "1"}), npartitions=2)
+    with pytest.raises(ObservationError) as info:
+        cdask.evaluate("la-gi-2024", text, areas=areas, area_key="code").compute(scheduler="sync")
+    assert "leading zeros" not in info.value.message
