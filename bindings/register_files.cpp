@@ -77,41 +77,56 @@ void register_files(py::module_& m) {
       "the field 'encoding' for an unknown encoding, an undecodable byte or TCVN3-looking text");
   m.def(
       "detect_delimiter",
-      [](const py::str& text) {  // the str's own UTF-8, not a copy of the file
+      [](const py::str& text, long header_row) {  // the str's own UTF-8, not a copy of the file
         Py_ssize_t size = 0;
         const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
         if (utf8 == nullptr) throw py::error_already_set();
-        return std::string(1, detect_delimiter(std::string_view(utf8, static_cast<std::size_t>(size))));
+        return std::string(
+            1, detect_delimiter(std::string_view(utf8, static_cast<std::size_t>(size)), header_row));
       },
-      py::arg("text"),
-      "The delimiter of the first line that is neither blank nor a # comment: the most frequent of , ; tab "
-      "outside quotes (, when none)");
+      py::arg("text"), py::arg("header_row") = 0,
+      "The delimiter of the line header_row (1-based), or with 0 of the first line that is neither blank nor "
+      "a "
+      "# comment: the most frequent of , ; tab outside quotes (, when none)");
   m.def(
       "csv_row_lines",
       [](const py::str& text, const std::string& delimiter, const std::string& path, const std::string& what,
-         const std::string& encoding) {
+         const std::string& encoding, long header_row) {
         Py_ssize_t size = 0;
         const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
         if (utf8 == nullptr) throw py::error_already_set();
-        const csv_lines lines = csv_row_lines(std::string_view(utf8, static_cast<std::size_t>(size)),
-                                              one_char(delimiter, ',', "delimiter"), path, what, encoding);
+        const csv_lines lines =
+            csv_row_lines(std::string_view(utf8, static_cast<std::size_t>(size)),
+                          one_char(delimiter, ',', "delimiter"), path, what, encoding, header_row);
         py::array_t<std::int32_t> rows(static_cast<py::ssize_t>(lines.rows.size()));
         std::copy(lines.rows.begin(), lines.rows.end(), rows.mutable_data());
         return std::make_pair(lines.header_line, std::move(rows));
       },
       py::arg("text"), py::arg("delimiter"), py::arg("path"), py::arg("what"), py::arg("encoding"),
-      "(the header's line, an int32 array of the line each row that is not blank starts on) of a CSV text, "
-      "by the C++ reader's rules (a line end inside a quoted cell counts); ChitieuError naming the file "
-      "and line for no header, a quote never closed or a row with more cells than the header");
+      py::arg("header_row") = 0,
+      "(the header's line, an int32 array of the line each row that is not blank starts on) of a CSV text "
+      "whose header is on line header_row (0: after the leading # comments), by the C++ reader's rules (a "
+      "line "
+      "end inside a quoted cell counts); ChitieuError naming the file and line for no header, a quote never "
+      "closed, a row with more cells than the header, or a header_row past the end or on a blank line");
   m.def("check_column_names", &check_column_names, py::arg("names"), py::arg("file"), py::arg("header_line"),
         py::arg("labels") = std::vector<std::string>{},
         "ChitieuError naming the file, the header's line and the repeated name when two names that are not "
         "empty are the same; `labels` (one per name, e.g. worksheet letters) say the columns in the message");
-  m.def("missing_column_message", &missing_column_message, py::arg("name"), py::arg("what"),
-        py::arg("needed"), py::arg("found"), py::arg("how"), py::arg("from_file_rows"),
+  m.def("missing_column_message",
+        static_cast<std::string (*)(const std::string&, const std::string&, const std::vector<std::string>&,
+                                    const std::vector<std::string>&, const std::string&, bool, long)>(
+            &missing_column_message),
+        py::arg("name"), py::arg("what"), py::arg("needed"), py::arg("found"), py::arg("how"),
+        py::arg("from_file_rows"), py::arg("header_below") = 0,
         "The message for a table whose header lacks column `name` of the columns `needed` (the one message "
         "of every reader); `how` says how the header was read, or ''; `from_file_rows` for a CSV file or a "
-        "worksheet, where a title above the table may have been read as the header");
+        "worksheet, where a title above the table may have been read as the header; `header_below` the row "
+        "header_row_below() found, or 0");
+  m.attr("header_search_rows") = header_search_rows;
+  m.def("header_row_below", &header_row_below, py::arg("rows"), py::arg("lines"), py::arg("needed"),
+        "The line of the first of the rows below a header (their cells and lines; the first 50) that names "
+        "at least two of the columns `needed`, or 0");
   m.def(
       "delimiter_name", [](const std::string& d) { return delimiter_name(one_char(d, ',', "delimiter")); },
       py::arg("delimiter"),

@@ -2,6 +2,9 @@
 #include <chitieu/column_names.hpp>
 #include <chitieu/error.hpp>
 
+#include "detail/table_start_hint.hpp"
+#include "detail/white_space.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <numeric>
@@ -43,6 +46,27 @@ std::string missing_column_message(const std::string& name, const std::string& w
                                    const std::vector<std::string>& needed,
                                    const std::vector<std::string>& found, const std::string& how,
                                    bool from_file_rows) {
+  return missing_column_message(name, what, needed, found, how, from_file_rows, 0);
+}
+
+long header_row_below(const std::vector<std::vector<std::string>>& rows, const std::vector<long>& lines,
+                      const std::vector<std::string>& needed) {
+  const std::size_t enough = std::min<std::size_t>(2, needed.size());
+  const std::size_t searched = std::min({rows.size(), lines.size(), header_search_rows});
+  for (std::size_t r = 0; r < searched; ++r) {
+    std::size_t named = 0;
+    for (const std::string& n : needed)
+      named += std::any_of(rows[r].begin(), rows[r].end(),
+                           [&](const std::string& cell) { return detail::trim_white_space(cell) == n; });
+    if (enough > 0 && named >= enough) return lines[r];
+  }
+  return 0;
+}
+
+std::string missing_column_message(const std::string& name, const std::string& what,
+                                   const std::vector<std::string>& needed,
+                                   const std::vector<std::string>& found, const std::string& how,
+                                   bool from_file_rows, long header_below) {
   const auto listed = [](const std::vector<std::string>& names) {
     std::string out;
     for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -52,12 +76,18 @@ std::string missing_column_message(const std::string& name, const std::string& w
       from_file_rows && std::none_of(needed.begin(), needed.end(), [&](const std::string& n) {
         return std::find(found.begin(), found.end(), n) != found.end();
       });
+  std::string hint;
+  if (none_needed && header_below > 0) {
+    const std::string row = std::to_string(header_below);
+    hint = "; the header holds none of them, but row " + row + " names them: if it is the table's header, " +
+           "give header_row=" + row + " (CLI --header-row " + row + ")";
+  } else if (none_needed) {
+    hint = std::string("; the header holds none of them: if the table starts lower, ") +
+           detail::table_starts_lower_hint;
+  }
   return "missing column '" + name + "'; " + what + " need the columns " + listed(needed) +
          " (found: " + (found.empty() ? "none" : listed(found)) + (how.empty() ? "" : "; " + how) + ")" +
-         (none_needed
-              ? "; the header holds none of them: if the table starts lower, start each row above its "
-                "header with # (a comment) or delete it"
-              : "");
+         hint;
 }
 
 }  // namespace chitieu

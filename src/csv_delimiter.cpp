@@ -29,14 +29,16 @@ std::size_t count_outside_quotes(std::string_view line, char ch) {
 
 }  // namespace
 
-char detect_delimiter(std::string_view text) {
+char detect_delimiter(std::string_view text) { return detect_delimiter(text, 0); }
+
+char detect_delimiter(std::string_view text, long header_row) {
   std::size_t at = 0;
-  while (at < text.size()) {
+  for (long line_number = 1; at < text.size(); ++line_number) {
     const std::size_t eol = detail::find_line_end(text, at);
     const std::string_view line = text.substr(at, eol - at);
     at = eol + detail::line_end_length(text, eol);
     const std::string_view content = detail::trim_white_space(line);
-    if (content.empty() || content.front() == '#') continue;
+    if (header_row > 0 ? line_number < header_row : content.empty() || content.front() == '#') continue;
     char best = delimiters.front();
     std::size_t most = 0;
     for (const char d : delimiters) {

@@ -7,8 +7,13 @@ namespace chitieu {
 
 csv_lines csv_row_lines(std::string_view text, char delimiter, const std::string& path,
                         const std::string& what, const std::string& encoding) {
+  return csv_row_lines(text, delimiter, path, what, encoding, 0);
+}
+
+csv_lines csv_row_lines(std::string_view text, char delimiter, const std::string& path,
+                        const std::string& what, const std::string& encoding, long header_row) {
   delimiter_name(delimiter);  // throws for a delimiter chitieu does not read
-  const detail::csv_source source{path, what, encoding, delimiter};
+  const detail::csv_source source{path, what, encoding, delimiter, header_row};
   csv_lines out;
   std::vector<std::string> columns;
   detail::cell_counts cells;

@@ -19,6 +19,11 @@ namespace {
 void check_options(const csv_options& options) {
   if (options.delimiter != 0) delimiter_name(options.delimiter);  // throws for an unknown one
   check_decimal_mark(std::string_view(&options.decimal, 1));
+  if (options.header_row < 0)
+    throw error("header_row is " + std::to_string(options.header_row) +
+                    "; give the header's line (1 is the first line), or 0 for the first line that is not a "
+                    "# comment",
+                {}, 0, "header_row");
 }
 
 }  // namespace
@@ -32,10 +37,10 @@ std::optional<std::size_t> csv_table::column(std::string_view name) const {
 void csv_table::require_columns(const std::vector<std::string>& names, const std::string& what) const {
   for (const std::string& name : names) {
     if (column(name)) continue;
-    throw error(
-        missing_column_message(name, what, names, columns,
-                               "columns were read as separated by " + delimiter_name(delimiter), true),
-        path, header_line, name);
+    throw error(missing_column_message(name, what, names, columns,
+                                       "columns were read as separated by " + delimiter_name(delimiter), true,
+                                       header_row_below(rows, lines, names)),
+                path, header_line, name);
   }
 }
 
@@ -76,9 +81,9 @@ csv_table read_csv_table(const std::string& path, const std::string& what, const
   csv_table table;
   table.path = path;
   table.encoding = std::move(decoded.encoding);
-  table.delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(text);
+  table.delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(text, options.header_row);
   table.decimal = options.decimal;
-  const csv_source source{path, what, table.encoding, table.delimiter};
+  const csv_source source{path, what, table.encoding, table.delimiter, options.header_row};
   cell_texts cells;
   table.header_line = read_csv_records(text, source, table.columns, cells, [&](cell_texts& row, long line) {
     row.cells.resize(table.columns.size());

@@ -5,6 +5,7 @@
 
 #include <chitieu/export.hpp>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -27,11 +28,31 @@ CHITIEU_API void check_column_names(const std::vector<std::string>& names, const
 /// were read as separated by comma ','", "the header is row 3 of sheet 'Sheet1'"). For a header read
 /// from the rows of a file (`from_file_rows`: a CSV file, a worksheet) that holds none of `needed`,
 /// the table may start lower (a title above it): the message adds "; the header holds none of them:
-/// if the table starts lower, start each row above its header with # (a comment) or delete it".
+/// if the table starts lower, start each row above its header with # (a comment), delete them, or
+/// give the header's line or sheet row as header_row (CLI --header-row)".
 /// The one message of every reader, C++ and Python, and of collect mode.
 CHITIEU_API std::string missing_column_message(const std::string& name, const std::string& what,
                                                const std::vector<std::string>& needed,
                                                const std::vector<std::string>& found, const std::string& how,
                                                bool from_file_rows);
+
+/// How many rows below a header header_row_below() looks at.
+inline constexpr std::size_t header_search_rows = 50;
+
+/// The line of the first of `rows` (the cells of the rows below a header, their lines in `lines`;
+/// the first header_search_rows are looked at) that names at least two of the columns `needed`
+/// (each cell trimmed; the one, when one is needed): the table's own header under a title. 0 when
+/// none does.
+CHITIEU_API long header_row_below(const std::vector<std::vector<std::string>>& rows,
+                                  const std::vector<long>& lines, const std::vector<std::string>& needed);
+
+/// missing_column_message(), told `header_below`, the line or sheet row header_row_below() found
+/// (0: none). When the header holds none of `needed` and a row below does, the message names that
+/// row and the fix instead: "; the header holds none of them, but row 4 names them: if it is the
+/// table's header, give header_row=4 (CLI --header-row 4)".
+CHITIEU_API std::string missing_column_message(const std::string& name, const std::string& what,
+                                               const std::vector<std::string>& needed,
+                                               const std::vector<std::string>& found, const std::string& how,
+                                               bool from_file_rows, long header_below);
 
 }  // namespace chitieu

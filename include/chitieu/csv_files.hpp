@@ -26,6 +26,9 @@ struct csv_options {
   char delimiter = 0;
   /// The decimal mark of number cells: '.' or ',' (which reads "85,3"; see number_cell()).
   char decimal = '.';
+  /// The line of the header (1-based, as an editor numbers lines): the lines above it, such as a
+  /// yearbook table's title and notes, are not read. 0: the first line that is not a `#` comment.
+  long header_row = 0;
 };
 
 /// Observations read from a CSV file: the panel and the file line of each of its rows.

@@ -37,6 +37,10 @@ CHITIEU_API decoded_text decode_text(std::string_view bytes, const std::string& 
 /// that line holds none of them or there is no such line.
 CHITIEU_API char detect_delimiter(std::string_view text);
 
+/// detect_delimiter() read on line `header_row` (1-based; the lines above it, a title or notes, are
+/// not looked at); `header_row` 0: on the first line that is neither blank nor a `#` comment.
+CHITIEU_API char detect_delimiter(std::string_view text, long header_row);
+
 /// The name of a delimiter in messages: "comma ','", "semicolon ';'" or "tab". Throws
 /// chitieu::error (field "delimiter") for any other character.
 CHITIEU_API std::string delimiter_name(char delimiter);
@@ -55,5 +59,11 @@ struct csv_lines {
 /// header, a quoted cell never closed, a row with more cells than the header.
 CHITIEU_API csv_lines csv_row_lines(std::string_view text, char delimiter, const std::string& path,
                                     const std::string& what, const std::string& encoding);
+
+/// csv_row_lines() of a table whose header is on line `header_row` (1-based; csv_options::header_row):
+/// the lines above it are not read. `header_row` 0: after the leading `#` comments. Throws
+/// chitieu::error (field "header_row") when the text has fewer lines or that line is blank.
+CHITIEU_API csv_lines csv_row_lines(std::string_view text, char delimiter, const std::string& path,
+                                    const std::string& what, const std::string& encoding, long header_row);
 
 }  // namespace chitieu

@@ -49,23 +49,26 @@ def parse_target(phrase: str, direction: Optional[Direction] = None, tolerance: 
 
 
 def read_observations(source: TableSource, layout: str = "long", sheet: Optional[str] = None, decimal: str = ".",
-                      encoding: Optional[str] = None) -> pd.DataFrame:
+                      encoding: Optional[str] = None, header_row: Optional[int] = None) -> pd.DataFrame:
     """Observations from a file (.csv, .parquet, .xlsx), a DataFrame or an Arrow table, in the long layout.
 
     ``layout="wide"`` reads one row per ``indicator, area`` (and ``measure``)
     with one column per four-digit year; ``sheet`` names the sheet of a
     workbook (required when it has several); ``decimal=","`` reads ``85,3``;
     ``encoding`` sets the encoding of a CSV (default: UTF-8, else
-    Windows-1258, detected). The DataFrame has the columns ``indicator, area,
-    year, value`` and whichever of ``numerator, denominator, weight, se`` were
-    given, and remembers each row's file, line and cell: an error found later by
-    :func:`evaluate` still names them. See docs/your-data.md.
+    Windows-1258, detected); ``header_row`` is the line (CSV) or sheet row
+    (Excel) of the table's header, for a table under a title or notes, which
+    are then not read (default: the first line that is not a ``#`` comment).
+    The DataFrame has the columns ``indicator, area, year, value`` and whichever
+    of ``numerator, denominator, weight, se`` were given, and remembers each
+    row's file, line and cell: an error found later by :func:`evaluate` still
+    names them. See docs/your-data.md.
     """
     if layout not in io.LAYOUTS:
         raise ObservationError(f"unknown layout '{layout}'; expected long (one row per observation) or wide "
                                "(one column per year)", field="layout")
     read = read_wide_observations if layout == "wide" else io.read_observations
-    return read(source, sheet=sheet, decimal=decimal, encoding=encoding).located()
+    return read(source, sheet=sheet, decimal=decimal, encoding=encoding, header_row=header_row).located()
 
 
 def _geography(geography: Union[str, _dt.date, None]) -> Optional[str]:

@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--encoding", metavar="NAME", help="the encoding of CSV files (default: UTF-8, else "
                     "Windows-1258, detected), e.g. utf-8, cp1258")
     ev.add_argument("--decimal", choices=(".", ","), default=".", help="the decimal mark of the data (default: .)")
+    ev.add_argument("--header-row", metavar="N", type=int,
+                    help="the line (CSV) or sheet row (.xlsx) of the data's header, for a table under a title or "
+                         "notes (default: the first line that is not a # comment)")
     ev.add_argument("--indicators", metavar="ID,ID", help="evaluate and summarise only these indicators")
     ev.add_argument("--area", metavar="ID", help="the area summarised and reported (default: the plan's area)")
     ev.add_argument("--scheduler", metavar="threads|processes|ADDRESS",
@@ -170,6 +173,9 @@ def _evaluate(args: argparse.Namespace, out: Console, err: Console) -> int:
         flag, other = ("--crosswalk", "--geography") if args.geography is None else ("--geography", "--crosswalk")
         raise ChitieuError(f"{flag} needs {other}: give both to use the units valid at a date, "
                            "or neither for historical geography")
+    if args.scheduler is not None and args.header_row is not None:
+        raise ChitieuError("--header-row is not available with --scheduler: Dask reads the files with their header "
+                           "on the first line; remove the rows above the header, or run without --scheduler")
     if args.scheduler is not None and args.all_errors:
         raise ChitieuError("--all-errors is not available with --scheduler: each partition reports its first "
                            "problem; run without --scheduler to list every problem")
@@ -240,14 +246,14 @@ def _evaluate_to_parquet(args: argparse.Namespace, plan: PlanSource, indicators:
 
 def _inputs(args: argparse.Namespace) -> tuple[object, object, object]:
     """The data, areas and crosswalk of ``evaluate``: paths, or frames read with --layout, --sheet,
-    --encoding and --decimal (each frame keeps its file's lines and cells for messages)."""
+    --header-row, --encoding and --decimal (each frame keeps its file's lines and cells for messages)."""
     import chitieu
     from chitieu import io
 
     data: object = args.data
-    if (args.layout, args.sheet, args.encoding, args.decimal) != ("long", None, None, "."):
+    if (args.layout, args.sheet, args.encoding, args.decimal, args.header_row) != ("long", None, None, ".", None):
         data = chitieu.read_observations(args.data, layout=args.layout, sheet=args.sheet, decimal=args.decimal,
-                                         encoding=args.encoding)
+                                         encoding=args.encoding, header_row=args.header_row)
     if args.encoding is None:
         return data, args.areas, args.crosswalk
     areas = None if args.areas is None else io.read_areas(args.areas, encoding=args.encoding).located()

@@ -23,7 +23,7 @@ from chitieu import _core
 from chitieu.arrow_bridge import is_arrow_numbers
 from chitieu.cells import CellError, date_texts, id_texts
 from chitieu.errors import AreaError, ChitieuError, ObservationError, translate
-from chitieu.sources import LOCATION_ATTR, FileLocation, RawTable, TableSource, load_source
+from chitieu.sources import LOCATION_ATTR, FileLocation, FirstRows, RawTable, TableSource, load_source
 from chitieu.text_files import DELIMITERS
 
 __all__ = [
@@ -71,6 +71,8 @@ class Table:
     delimiter: Optional[str] = None
     #: Wide layout: the source column (year header or letter) of each row's numbers.
     number_columns: Optional[npt.NDArray[Any]] = None
+    #: A CSV file or worksheet: the cells and lines of its first rows (:class:`~chitieu.sources.RawTable`).
+    first_rows: Optional[FirstRows] = None
 
     def line(self, row: int) -> int:
         """The source line of row ``row`` (0-based position in ``frame``)."""
@@ -151,7 +153,7 @@ def set_column(table: Table, name: str, values: Any) -> None:
 
 def _table(raw: RawTable) -> Table:
     return Table(raw.frame, raw.file, raw.lines, raw.header_line, raw.sheet, raw.letters, raw.delimiter,
-                 raw.number_columns)
+                 raw.number_columns, raw.first_rows)
 
 
 def read_table(
@@ -165,6 +167,7 @@ def read_table(
     encoding: Optional[str] = None,
     decimal: str = ".",
     keep_arrow: bool = False,
+    header_row: Optional[int] = None,
 ) -> Table:
     """Read a file (.csv, .parquet, .xlsx), take a DataFrame or an Arrow-stream object.
 
@@ -174,10 +177,11 @@ def read_table(
     number raises ``error`` naming the file, line (or cell) and column; empty
     cells (and ``NA``/``NaN``) become NaN. ``decimal=","`` reads ``85,3``. ``keep_arrow``: columns
     of Arrow-backed integers or floats stay as they are (nulls for the missing cells), for the
-    core to read from Arrow's buffers.
+    core to read from Arrow's buffers. ``header_row`` (CSV and Excel files): the line or sheet row of the
+    header, the rows above it not read (a title, notes).
     """
     del strings  # kept as found: their conversion depends on their use (ids, names, dates)
-    table = _table(load_source(source, error=error, what=what, sheet=sheet, encoding=encoding))
+    table = _table(load_source(source, error=error, what=what, sheet=sheet, encoding=encoding, header_row=header_row))
     for name in numbers:
         col = table.frame.get(name)
         if col is not None and not _integers(col) and not _floats64(col) and not (keep_arrow and is_arrow_numbers(col)):
@@ -221,8 +225,9 @@ def missing_columns(table: Table, names: Sequence[str], error: Type[ChitieuError
     elif table.sheet is not None:
         how = f"the header is row {table.header_line} of sheet '{table.sheet}'"
     from_file_rows = table.delimiter is not None or table.sheet is not None  # rows above the header may exist
-    return [error(_core.missing_column_message(name, what, list(names), found, how, from_file_rows), table.file,
-                  table.header_line, name) for name in names if name not in table.frame.columns]
+    below = 0 if table.first_rows is None else _core.header_row_below(*table.first_rows, list(names))
+    return [error(_core.missing_column_message(name, what, list(names), found, how, from_file_rows, below),
+                  table.file, table.header_line, name) for name in names if name not in table.frame.columns]
 
 
 def require_columns(table: Table, names: Sequence[str], error: Type[ChitieuError], what: str) -> None:
@@ -290,7 +295,7 @@ def long_observations(table: Table) -> Table:
 
 
 def read_observations(source: TableSource, sheet: Optional[str] = None, decimal: str = ".",
-                      encoding: Optional[str] = None) -> Table:
+                      encoding: Optional[str] = None, header_row: Optional[int] = None) -> Table:
     """Observations ``indicator, area, year, value`` (+ ``numerator, denominator, weight, se``), in the
     long layout (the wide one: :func:`chitieu.wide.read_wide_observations`).
 
@@ -303,23 +308,25 @@ def read_observations(source: TableSource, sheet: Optional[str] = None, decimal:
     check_decimal(decimal)
     table = read_table(source, strings=("indicator", "area"), numbers=("year", *OBSERVATION_NUMBERS),
                        error=ObservationError, what="observations", sheet=sheet, encoding=encoding, decimal=decimal,
-                       keep_arrow=True)
+                       keep_arrow=True, header_row=header_row)
     return long_observations(table)
 
 
-def read_areas(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None) -> Table:
+def read_areas(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None,
+               header_row: Optional[int] = None) -> Table:
     """An areas table ``id, code, name, level, parent, valid_from, valid_to`` (codes may repeat)."""
     table = read_table(source, strings=AREA_COLUMNS, numbers=(), error=AreaError, what="areas", sheet=sheet,
-                       encoding=encoding)
+                       encoding=encoding, header_row=header_row)
     require_columns(table, AREA_COLUMNS, AreaError, "areas")
     require_cells(table, ["id"], AreaError)
     return table
 
 
-def read_crosswalk(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None) -> Table:
+def read_crosswalk(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None,
+                   header_row: Optional[int] = None) -> Table:
     """A crosswalk ``from, to, share, date``: the share of ``from`` that went into ``to`` on ``date``."""
     table = read_table(source, strings=("from", "to", "date"), numbers=("share",), error=AreaError, what="crosswalk",
-                       sheet=sheet, encoding=encoding)
+                       sheet=sheet, encoding=encoding, header_row=header_row)
     require_columns(table, CROSSWALK_COLUMNS, AreaError, "crosswalks")
     require_cells(table, list(CROSSWALK_COLUMNS), AreaError)
     return table

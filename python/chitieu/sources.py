@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Type, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Type, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -23,9 +23,11 @@ from chitieu.arrow_bridge import as_arrow_table, frame_from_arrow, is_arrow_stre
 from chitieu.errors import ChitieuError, translate
 from chitieu.text_files import DELIMITERS, decode_file, detect_delimiter, row_lines
 
-__all__ = ["LOCATION_ATTR", "FileLocation", "RawTable", "TableSource", "load_source"]
+__all__ = ["LOCATION_ATTR", "FileLocation", "FirstRows", "RawTable", "TableSource", "load_source"]
 
 TableSource = Union[pd.DataFrame, str, os.PathLike[str], Any]
+#: The cells (as trimmed text, empty for a missing cell) and the lines of a file's first rows.
+FirstRows = Tuple[List[List[str]], List[int]]
 
 #: The key of ``DataFrame.attrs`` under which a frame read from a file keeps its locations.
 LOCATION_ATTR = "chitieu.location"
@@ -49,6 +51,9 @@ class RawTable:
     delimiter: Optional[str] = None
     #: Wide layout: the source column (year header or letter) of each row's numbers.
     number_columns: Optional[npt.NDArray[Any]] = None
+    #: A CSV file or worksheet: the cells and lines of the first rows below its header, where a
+    #: missing-column error looks for the table's own header under a title.
+    first_rows: Optional[FirstRows] = None
 
 
 class FileLocation(Dict[str, Any]):
@@ -78,6 +83,13 @@ class FileLocation(Dict[str, Any]):
     __hash__ = None
 
 
+def _first_rows(rows: Sequence[Sequence[Any]], lines: Sequence[int]) -> FirstRows:
+    """The first rows below a header (:data:`chitieu._core.header_search_rows`) as text, with their lines."""
+    count = min(len(rows), _core.header_search_rows)
+    cells = [["" if c is None or pd.isna(c) else str(c).strip() for c in r] for r in rows[:count]]
+    return cells, [int(x) for x in lines[:count]]
+
+
 def _distinct_names(names: List[str], file: str, header_line: int, error: Type[ChitieuError],
                     labels: Optional[List[str]] = None) -> None:
     """Raise ``error`` when two column names that are not empty are the same (a CSV file's header
@@ -88,16 +100,17 @@ def _distinct_names(names: List[str], file: str, header_line: int, error: Type[C
         raise translate(exc, error) from None
 
 
-def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: str) -> RawTable:
+def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: str, header_row: int) -> RawTable:
     """The cells of a CSV file as pandas reads them, each row at the line an editor shows it on.
 
     The lines come from the C++ reader's rules (:func:`chitieu.text_files.row_lines`): a line end
-    inside a quoted cell counts, so the rows after it keep their lines.
+    inside a quoted cell counts, so the rows after it keep their lines. ``header_row`` (0: after the
+    leading comments) is the header's line; the lines above it are not read.
     """
     decoded = decode_file(path, encoding, error)
     text = decoded.text
-    delimiter = detect_delimiter(text)
-    header_line, lines = row_lines(decoded, delimiter, path, what, error)
+    delimiter = detect_delimiter(text, header_row)
+    header_line, lines = row_lines(decoded, delimiter, path, what, error, header_row)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_line - 1, skip_blank_lines=False,
                             dtype=str, keep_default_na=False, na_values=[""])
@@ -112,7 +125,9 @@ def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: st
                     "check the quotes of the file (a quoted cell starts and ends with \", a \" inside it is "
                     "written \"\")", path)
     frame.columns = [str(c).strip() for c in frame.columns]
-    return RawTable(frame, path, lines, header_line, delimiter=delimiter)
+    head = frame.head(_core.header_search_rows).to_numpy(dtype=object).tolist()
+    first_rows = _first_rows(head, lines[:_core.header_search_rows].tolist())
+    return RawTable(frame, path, lines, header_line, delimiter=delimiter, first_rows=first_rows)
 
 
 def _parquet(path: str, error: Type[ChitieuError], what: str) -> RawTable:
@@ -138,7 +153,9 @@ def _sheet_names(path: str, error: Type[ChitieuError], what: str) -> Any:
         raise error(f"cannot read the {what} workbook: {exc}", path) from None
 
 
-def _xlsx(path: str, sheet: Optional[str], error: Type[ChitieuError], what: str) -> RawTable:
+def _xlsx(path: str, sheet: Optional[str], error: Type[ChitieuError], what: str, header_row: int) -> RawTable:
+    """The cells of a worksheet: the header on sheet row ``header_row`` (0: the first row that is not
+    empty and whose first cell does not start with ``#``), the rows below it, each at its sheet row."""
     from openpyxl.utils import get_column_letter
 
     book = _sheet_names(path, error, what)
@@ -154,9 +171,14 @@ def _xlsx(path: str, sheet: Optional[str], error: Type[ChitieuError], what: str)
         rows = list(ws.iter_rows(min_row=1, min_col=1, values_only=True))  # from A1: row k is sheet row k + 1
     finally:
         book.close()
-    header_at = next((k for k, r in enumerate(rows)
-                      if any(c is not None for c in r) and not str(r[0] if r[0] is not None else "").startswith("#")),
-                     None)
+    if header_row > 0:
+        if header_row > len(rows) or all(c is None for c in rows[header_row - 1]):
+            raise error(f"header_row is {header_row} but row {header_row} of sheet '{name}' is empty; give the "
+                        "sheet row of the table's header", path, header_row, "header_row")
+        header_at: Optional[int] = header_row - 1
+    else:
+        header_at = next((k for k, r in enumerate(rows) if any(c is not None for c in r)
+                          and not str(r[0] if r[0] is not None else "").startswith("#")), None)
     if header_at is None:
         raise error(f"sheet '{name}' has no header row; the first row of the table names its columns", path, None,
                     "sheet")
@@ -174,7 +196,10 @@ def _xlsx(path: str, sheet: Optional[str], error: Type[ChitieuError], what: str)
         frame = frame.loc[~blank].reset_index(drop=True)
         lines = lines[~blank]
     letters = {header[j]: get_column_letter(j + 1) for j in keep}
-    return RawTable(frame, path, lines, header_row, sheet=name, letters=letters)
+    below = [(r, header_row + 1 + k) for k, r in enumerate(body[:_core.header_search_rows])
+             if any(c is not None for c in r)]
+    first_rows = _first_rows([r for r, _ in below], [line for _, line in below])
+    return RawTable(frame, path, lines, header_row, sheet=name, letters=letters, first_rows=first_rows)
 
 
 def _frame(frame: pd.DataFrame, error: Type[ChitieuError]) -> RawTable:
@@ -191,9 +216,25 @@ def _frame(frame: pd.DataFrame, error: Type[ChitieuError]) -> RawTable:
                     where.number_columns)
 
 
+def _check_header_row(header_row: Optional[int], error: Type[ChitieuError]) -> int:
+    """``header_row`` as the readers take it (0: not given); ``error`` for anything but a whole number ≥ 1."""
+    if header_row is None:
+        return 0
+    if isinstance(header_row, bool) or not isinstance(header_row, (int, np.integer)) or header_row < 1:
+        raise error(f"header_row is {header_row!r}; give the line (CSV) or sheet row (Excel) of the table's header, "
+                    "a whole number from 1 (the first line), or leave it out to start at the first line that is not "
+                    "a # comment", field="header_row")
+    return int(header_row)
+
+
 def load_source(source: TableSource, *, error: Type[ChitieuError], what: str, sheet: Optional[str] = None,
-                encoding: Optional[str] = None) -> RawTable:
-    """The cells of a DataFrame, an Arrow-stream object or a file (.csv, .parquet, .xlsx)."""
+                encoding: Optional[str] = None, header_row: Optional[int] = None) -> RawTable:
+    """The cells of a DataFrame, an Arrow-stream object or a file (.csv, .parquet, .xlsx). ``header_row``
+    (CSV and Excel files only) is the line or sheet row of the header: the rows above it are not read."""
+    row = _check_header_row(header_row, error)
+    if row and (isinstance(source, pd.DataFrame) or is_arrow_stream(source)):
+        raise error(f"header_row applies to CSV files and worksheets; a {type(source).__name__} has its columns "
+                    "named already: leave header_row out", field="header_row")
     if isinstance(source, pd.DataFrame):
         return _frame(source, error)
     if is_arrow_stream(source):
@@ -209,9 +250,12 @@ def load_source(source: TableSource, *, error: Type[ChitieuError], what: str, sh
         raise error(f"no such {what} file", path)
     suffix = os.path.splitext(path)[1].lower()
     if suffix in (".parquet", ".pq"):
+        if row:
+            raise error("header_row applies to CSV files and worksheets; a Parquet file has its columns named "
+                        "already: leave header_row out", path, field="header_row")
         return _parquet(path, error, what)
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx(path, sheet, error, what)
+        return _xlsx(path, sheet, error, what, row)
     if suffix == ".xls":
         raise error("the old Excel format .xls is not read; save the workbook as .xlsx (or CSV)", path)
-    return _csv(path, encoding, error, what)
+    return _csv(path, encoding, error, what, row)

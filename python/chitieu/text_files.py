@@ -50,21 +50,23 @@ def decode_file(path: str, encoding: Optional[str], error: Type[ChitieuError]) -
     return DecodedText(text, read_as)
 
 
-def detect_delimiter(text: str) -> str:
-    """The delimiter of the first line that is not a ``#`` comment: the most frequent of , ; tab (, when none)."""
-    return _core.detect_delimiter(text)
+def detect_delimiter(text: str, header_row: int = 0) -> str:
+    """The delimiter of line ``header_row`` (0: of the first line that is not a ``#`` comment): the most
+    frequent of , ; tab (, when none)."""
+    return _core.detect_delimiter(text, header_row)
 
 
 def row_lines(decoded: DecodedText, delimiter: str, path: str, what: str,
-              error: Type[ChitieuError]) -> Tuple[int, npt.NDArray[np.int32]]:
+              error: Type[ChitieuError], header_row: int = 0) -> Tuple[int, npt.NDArray[np.int32]]:
     """The header's line and the line each row that is not blank starts on, as an editor numbers them.
 
     The C++ reader's rule: lines end with ``\\r\\n``, ``\\n`` or a lone ``\\r``, each counted, inside
-    a quoted cell too; leading ``#`` lines are comments; blank rows are skipped, their lines counted.
-    Raises ``error`` naming the file and line for no header, a quoted cell never closed, or a row
-    with more cells than the header (``what`` names what the file holds: "observations").
+    a quoted cell too; leading ``#`` lines are comments (or, with ``header_row``, every line above
+    that one); blank rows are skipped, their lines counted. Raises ``error`` naming the file and line
+    for no header, a quoted cell never closed, a row with more cells than the header, or a
+    ``header_row`` past the end or on a blank line (``what`` names what the file holds: "observations").
     """
     try:
-        return _core.csv_row_lines(decoded.text, delimiter, path, what, decoded.encoding)
+        return _core.csv_row_lines(decoded.text, delimiter, path, what, decoded.encoding, header_row)
     except ChitieuError as exc:
         raise translate(exc, error) from None

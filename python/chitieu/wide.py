@@ -117,10 +117,10 @@ def read_wide(table: Table, decimal: str) -> Table:
 
 
 def read_wide_observations(source: TableSource, sheet: Optional[str] = None, decimal: str = ".",
-                           encoding: Optional[str] = None) -> Table:
+                           encoding: Optional[str] = None, header_row: Optional[int] = None) -> Table:
     """Observations in the wide layout (see the module), read from a file, a DataFrame or an Arrow
     table, as :func:`chitieu.io.read_observations` reads the long layout."""
     check_decimal(decimal)
     raw = read_table(source, strings=(), numbers=(), error=ObservationError, what="observations", sheet=sheet,
-                     encoding=encoding)
+                     encoding=encoding, header_row=header_row)
     return long_observations(read_wide(raw, decimal))

@@ -15,6 +15,7 @@
 #include <chitieu/text_files.hpp>
 
 #include "line_ends.hpp"
+#include "table_start_hint.hpp"
 #include "white_space.hpp"
 
 #include <cstddef>
@@ -59,6 +60,7 @@ struct csv_source {
   std::string what;      ///< what the file holds: "observations", "areas", "crosswalk"
   std::string encoding;  ///< the encoding the text was read with
   char delimiter = ',';  ///< the column delimiter
+  long header_row = 0;   ///< the header's line (csv_options::header_row); 0: after the leading comments
 };
 
 /// Reads the records of `text` from `pos` on, counting lines from `line`.
@@ -72,6 +74,22 @@ class record_reader {
     while (pos_ < text_.size()) {
       const std::size_t eol = find_line_end(text_, pos_);
       if (trim_white_space(text_.substr(pos_, eol - pos_)).substr(0, 1) != "#") return;
+      pos_ = eol + line_end_length(text_, eol);
+      ++line_;
+    }
+  }
+
+  /// Skips every line before line `header_row` (a title or notes above the table), whatever it
+  /// holds. Throws chitieu::error naming `source` and the field "header_row" when the text has fewer
+  /// lines.
+  void skip_to_line(long header_row, const csv_source& source) {
+    while (line_ < header_row) {
+      if (pos_ >= text_.size())
+        throw error("header_row is " + std::to_string(header_row) + " but the file has " +
+                        std::to_string(line_ - 1) +
+                        " lines; give the line of the table's header, as an editor " + "numbers it",
+                    source.path, {}, "header_row");
+      const std::size_t eol = find_line_end(text_, pos_);
       pos_ = eol + line_end_length(text_, eol);
       ++line_;
     }
@@ -137,12 +155,13 @@ inline std::string too_many_cells_message(const csv_source& source, std::size_t 
                         std::to_string(cells) + " cells but the header " + std::to_string(columns.size()) +
                         " (quote a cell that contains the delimiter";
   if (columns.size() == 1 && columns[0].find_first_of(",;\t") == std::string::npos)
-    message += "; if the header's line " + std::to_string(header_line) +
-               " is a title above the table, start it with # (a comment) or delete it";
+    message += "; if the header's line " + std::to_string(header_line) + " is a title above the table, " +
+               table_starts_lower_hint;
   return message + ")";
 }
 
-/// Reads the CSV `text` of `source`: its leading `#` comments, its header (whose trimmed names go to
+/// Reads the CSV `text` of `source`: its leading `#` comments (or every line before
+/// `source.header_row`, when given), its header (whose trimmed names go to
 /// `columns`; its line is returned), then calls `row(cells, line)` for each record that is not
 /// blank. Throws chitieu::error naming the file and line: no header, a header naming a column twice
 /// (check_column_names()), a quote never closed, a row with more cells than the header (a blank one
@@ -151,11 +170,18 @@ template <class Cells, class Row>
 long read_csv_records(std::string_view text, const csv_source& source, std::vector<std::string>& columns,
                       Cells& cells, Row&& row) {
   record_reader reader(text, source.delimiter);
-  reader.skip_comments();
+  if (source.header_row > 0)
+    reader.skip_to_line(source.header_row, source);
+  else
+    reader.skip_comments();
   cell_texts header;
   long header_line = 0;
   if (!reader.next(header, header_line, source))
     throw error("cannot read the " + source.what + " CSV: the file has no header line", source.path);
+  if (source.header_row > 0 && header.blank())
+    throw error("cannot read the " + source.what + " CSV: line " + std::to_string(header_line) +
+                    " (header_row) is blank; give the line of the table's header, as an editor numbers it",
+                source.path, header_line, "header_row");
   for (const std::string& name : header.cells) columns.emplace_back(trim_white_space(name));
   check_column_names(columns, source.path, header_line);
   long line = 0;

@@ -239,7 +239,7 @@ BOOST_AUTO_TEST_CASE(a_title_above_the_table_is_named_as_the_likely_cause) {
   const std::vector<std::string> needed{"indicator", "area"};
   const std::string title_hint =
       "; the header holds none of them: if the table starts lower, start each row above its header with # (a "
-      "comment) or delete it";
+      "comment), delete them, or give the header's line or sheet row as header_row (CLI --header-row)";
   BOOST_TEST(
       chitieu::missing_column_message("indicator", "wide observations", needed, {"Bảng 5", ""}, "how",
                                       true) ==
@@ -257,14 +257,97 @@ BOOST_AUTO_TEST_CASE(a_title_above_the_table_is_named_as_the_likely_cause) {
   // The readers: a title line of its own cells, and a title alone on its line.
   const std::string wide_title =
       write_file("title_cells.csv", "Bảng 5,,,\nindicator,area,year,value\nx,a,2024,1\n");
-  BOOST_TEST(error_of([&] { chitieu::read_observations(wide_title); }).find(title_hint) != std::string::npos);
+  BOOST_TEST(
+      error_of([&] { chitieu::read_observations(wide_title); })
+          .find("; the header holds none of them, but row 2 names them: if it is the table's header, give "
+                "header_row=2 (CLI --header-row 2)") != std::string::npos);
+  const std::string no_header = write_file("title_only.csv", "Bảng 5,,,\nx,a,2024,1\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(no_header); }).find(title_hint) != std::string::npos);
   const std::string title = write_file("title.csv", "Bảng 5\n\nindicator,area,year,value\nx,a,2024,1\n");
   BOOST_TEST(
       error_of([&] { chitieu::read_observations(title); }) ==
       title +
           ":3: cannot read the observations CSV (columns separated by comma ',', utf-8): the row has 4 "
           "cells but the header 1 (quote a cell that contains the delimiter; if the header's line 1 is a "
-          "title above the table, start it with # (a comment) or delete it)");
+          "title above the table, start each row above its header with # (a comment), delete them, or give "
+          "the header's line or sheet row as header_row (CLI --header-row))");
+}
+
+BOOST_AUTO_TEST_CASE(the_header_below_a_title_is_found) {
+  const std::vector<std::string> needed{"indicator", "area", "year", "value"};
+  const std::vector<std::vector<std::string>> rows{
+      {"Nguồn: GSO", "", ""}, {" indicator", "area ", "year"}, {"x", "a", "2024"}};
+  BOOST_TEST(chitieu::header_row_below(rows, {2, 4, 5}, needed) == 4);
+  BOOST_TEST(chitieu::header_row_below(rows, {2, 4, 5}, {"id", "code"}) == 0);
+  BOOST_TEST(chitieu::header_row_below({{"x", "area"}}, {2}, needed) == 0);    // one name of four: not enough
+  BOOST_TEST(chitieu::header_row_below({{"x", "area"}}, {2}, {"area"}) == 2);  // the one name needed
+  // Only the first header_search_rows rows are looked at.
+  std::vector<std::vector<std::string>> late(chitieu::header_search_rows, {"x", "a"});
+  std::vector<long> late_lines(late.size() + 1);
+  for (std::size_t k = 0; k < late_lines.size(); ++k) late_lines[k] = static_cast<long>(k) + 2;
+  late.push_back({"indicator", "area"});
+  BOOST_TEST(chitieu::header_row_below(late, late_lines, needed) == 0);
+  late.insert(late.begin(), {"indicator", "area"});
+  BOOST_TEST(chitieu::header_row_below(late, late_lines, needed) == 2);
+  // A title with as many cells as the table (a spreadsheet's CSV export): the header is at line 4.
+  const std::string path = write_file(
+      "export.csv", "Bảng 12. Lao động,,,\nĐơn vị: %,,,\n,,,\nindicator,area,year,value\nx,a,2024,1\n");
+  const std::string message = error_of([&] { chitieu::read_observations(path); });
+  BOOST_TEST(message.find(path + ":1: indicator: missing column 'indicator'") == 0u);
+  BOOST_TEST(
+      message.find("; the header holds none of them, but row 4 names them: if it is the table's header, "
+                   "give header_row=4 (CLI --header-row 4)") != std::string::npos);
+  chitieu::csv_options options;
+  options.header_row = 4;
+  BOOST_TEST(chitieu::read_observations(path, options).panel.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(header_row_reads_a_table_under_a_title_and_notes) {
+  // A yearbook export: a title with a comma, a blank line, a note, then a table separated by ';'.
+  const std::string path =
+      write_file("yearbook.csv",
+                 "Bảng 5. Tỷ lệ lao động qua đào tạo, 2023-2024\n\nĐơn vị: %\nindicator;area;year;value\n"
+                 "trained_labour;la-gi;2023;78\n\ntrained_labour;la-gi;2024;79,5\n");
+  const std::string text = "Bảng 5, 2024\nindicator;area;year;value\n";
+  BOOST_TEST(chitieu::detect_delimiter(text) == ',');  // the title's line
+  BOOST_TEST(chitieu::detect_delimiter(text, 2) == ';');
+  chitieu::csv_options options;
+  options.header_row = 4;
+  options.decimal = ',';
+  const chitieu::observations_file obs = chitieu::read_observations(path, options);
+  BOOST_TEST(obs.panel.size() == 2u);
+  BOOST_TEST(obs.panel.value[1] == 79.5);
+  BOOST_TEST(obs.lines == (std::vector<long>{5, 7}), boost::test_tools::per_element());
+  const chitieu::csv_lines lines = chitieu::csv_row_lines(
+      "Title, 2024\nindicator,area,year,value\nx,a,2024,1\n", ',', "t.csv", "observations", "utf-8", 2);
+  BOOST_TEST(lines.header_line == 2);
+  BOOST_TEST(lines.rows == (std::vector<long>{3}), boost::test_tools::per_element());
+  // Without header_row the title is taken for the header, and the error says what to do.
+  BOOST_TEST(error_of([&] { chitieu::read_observations(path); }).find("header_row (CLI --header-row)") !=
+             std::string::npos);
+  // A header_row past the end, on a blank line, or below 1.
+  options.header_row = 9;
+  BOOST_TEST(
+      error_of([&] { chitieu::read_observations(path, options); }) ==
+      path +
+          ": header_row: header_row is 9 but the file has 7 lines; give the line of the table's header, "
+          "as an editor numbers it");
+  options.header_row = 2;
+  BOOST_TEST(
+      error_of([&] { chitieu::read_observations(path, options); }) ==
+      path +
+          ":2: header_row: cannot read the observations CSV: line 2 (header_row) is blank; give the line "
+          "of the table's header, as an editor numbers it");
+  options.header_row = -1;
+  BOOST_TEST(error_of([&] { chitieu::read_observations(path, options); }).find("header_row is -1") !=
+             std::string::npos);
+  // The area reader takes it too.
+  const std::string areas =
+      write_file("areas_titled.csv",
+                 "Danh mục\nid,code,name,level,parent,valid_from,valid_to\nvn,VN,Việt Nam,country,,,\n");
+  chitieu::csv_options area_options;
+  area_options.header_row = 2;
+  BOOST_TEST(chitieu::read_areas(areas, area_options).areas().size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_percentage_of_178_is_refused_at_its_line) {

@@ -247,7 +247,12 @@ def test_a_table_that_starts_at_b3_of_its_sheet_is_named_by_its_own_cells(tmp_pa
 
 
 TITLE = ("the header holds none of them: if the table starts lower, start each row above its header with # "
-         "(a comment) or delete it")
+         "(a comment), delete them, or give the header's line or sheet row as header_row (CLI --header-row)")
+
+
+def below(row: int) -> str:
+    return (f"the header holds none of them, but row {row} names them: if it is the table's header, give "
+            f"header_row={row} (CLI --header-row {row})")
 
 
 def test_a_title_above_the_table_is_named_as_the_likely_cause(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -255,12 +260,17 @@ def test_a_title_above_the_table_is_named_as_the_likely_cause(tmp_path: Path, cl
 
     csv = write(tmp_path, "title.csv", "Bảng 5. Tỷ lệ thất nghiệp,,,\n,,,\nindicator,area,2020,2021\nx,a,1,2\n")
     check(raises(lambda: chitieu.read_observations(csv, layout="wide")), ObservationError, csv, 1, "indicator",
-          "missing column 'indicator'", "columns were read as separated by comma ','); " + TITLE)
-    check_cli(cli, ["evaluate", "--plan", "la-gi-2024", "--data", csv], csv, 1, "indicator", TITLE)
+          "missing column 'indicator'", "columns were read as separated by comma ','); " + below(3))
+    check_cli(cli, ["evaluate", "--plan", "la-gi-2024", "--data", csv], csv, 1, "indicator", below(3))
+    assert len(chitieu.read_observations(csv, layout="wide", header_row=3)) == 2  # the fix it names works
     many = raises(lambda: chitieu.evaluate("la-gi-2024", csv, errors="collect"))
     assert isinstance(many, ChitieuErrors)
     assert [e.field for e in many.errors] == ["indicator", "area", "year", "value"]
-    assert all(e.message.endswith("separated by comma ','); " + TITLE) for e in many.errors)
+    assert all(e.message.endswith("separated by comma ','); " + below(3)) for e in many.errors)
+    # No row below names the columns: the general advice.
+    untitled = write(tmp_path, "untitled.csv", "Bảng 5. Tỷ lệ thất nghiệp,,,\nx,a,1,2\n")
+    check(raises(lambda: chitieu.read_observations(untitled, layout="wide")), ObservationError, untitled, 1,
+          "indicator", TITLE)
     book = str(tmp_path / "title.xlsx")
     wb = openpyxl.Workbook()
     wb.active["A1"] = "Bảng 5. Tỷ lệ thất nghiệp (%)"
@@ -268,7 +278,14 @@ def test_a_title_above_the_table_is_named_as_the_likely_cause(tmp_path: Path, cl
     wb.active.append(["indicator", "area", 2020, 2021])
     wb.save(book)
     check(raises(lambda: chitieu.read_observations(book, layout="wide")), ObservationError, book, 1, "indicator",
-          "(found: Bảng 5. Tỷ lệ thất nghiệp (%); the header is row 1 of sheet 'Sheet'); " + TITLE)
+          "(found: Bảng 5. Tỷ lệ thất nghiệp (%); the header is row 1 of sheet 'Sheet'); " + below(3))
+    wb.active["A1"] = None
+    wb.active.insert_rows(1, 2)
+    wb.active["A1"] = "Bảng 5"
+    wb.active["A2"] = "Đơn vị: %"
+    wb.save(book)
+    check(raises(lambda: chitieu.read_observations(book, layout="wide")), ObservationError, book, 1, "indicator",
+          below(5))
     # A header that has some of the columns is the table's, and a DataFrame has no rows above its
     # header: no such hint.
     some = write(tmp_path, "some.csv", "indicator,area,value\nx,a,1\n")
@@ -277,6 +294,82 @@ def test_a_title_above_the_table_is_named_as_the_likely_cause(tmp_path: Path, cl
     check(raises(lambda: chitieu.evaluate("la-gi-2024", frame)), ObservationError, "<DataFrame>", None, "indicator",
           "(found: chi_tieu, dia_ban, nam, gia_tri)")
     assert TITLE not in raises(lambda: chitieu.evaluate("la-gi-2024", frame)).message
+
+
+YEARBOOK = ("Bảng 12. Một số chỉ tiêu lao động, thị xã La Gi, 2020-2022\n"
+            "Nguồn: Chi cục Thống kê; đơn vị: %\n"
+            "\n"
+            "indicator,area,2020,2021,2022\n"
+            "trained_labour,la-gi,70.1,72.3,74.0\n"
+            "trained_labour_certified,la-gi,30.5,{bad},33.0\n")
+
+
+def test_header_row_reads_a_yearbook_table_under_its_title(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    csv = write(tmp_path, "yearbook.csv", YEARBOOK.format(bad="31.8"))
+    frame = chitieu.read_observations(csv, layout="wide", header_row=4)
+    assert list(zip(frame.indicator, frame.year, frame.value))[:3] == [
+        ("trained_labour", 2020, 70.1), ("trained_labour", 2021, 72.3), ("trained_labour", 2022, 74.0)]
+    assert len(frame) == 6
+    ev = chitieu.evaluate("la-gi-2024", frame)
+    assert set(ev.to_frame().indicator) == {"trained_labour", "trained_labour_certified"}
+    # The lines above the header are not read: a bad cell is still named at its own line.
+    bad = write(tmp_path, "bad.csv", YEARBOOK.format(bad="abc"))
+    check(raises(lambda: chitieu.read_observations(bad, layout="wide", header_row=4)), ObservationError, bad, 6,
+          "value", "column 2021: 'abc' is not a number")
+    # Without header_row the title, with its commas, is taken for a header of three cells.
+    check(raises(lambda: chitieu.read_observations(csv, layout="wide")), ObservationError, csv, 4, None,
+          "the row has 5 cells but the header 3")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", csv, "--layout", "wide", "--header-row", "4",
+            "--format", "csv")
+    assert r.code == 0, r.err
+    assert r.out.count("trained_labour,la-gi,") == 3
+    # A worksheet: the title in A1, a note in A2, the long table's header in row 4.
+    book = str(tmp_path / "yearbook.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Lao động"
+    ws["A1"] = "Bảng 12. Một số chỉ tiêu lao động"
+    ws["A2"] = "Đơn vị: %"
+    ws.append([])
+    ws.append(["indicator", "area", "year", "value"])
+    ws.append(["trained_labour", "la-gi", 2023, 76.2])
+    ws.append(["trained_labour", "la-gi", 2024, "abc"])
+    wb.save(book)
+    check(raises(lambda: chitieu.read_observations(book, header_row=4)), ObservationError, book, 6, "value",
+          "cell Lao động!D6: 'abc' is not a number")
+    check(raises(lambda: chitieu.read_observations(book)), ObservationError, book, 1, "indicator", below(4))
+    ws["D6"] = 77.0
+    wb.save(book)
+    assert list(chitieu.read_observations(book, header_row=4).value) == [76.2, 77.0]
+    check(raises(lambda: chitieu.read_observations(book, header_row=3)), ObservationError, book, 3, "header_row",
+          "row 3 of sheet 'Lao động' is empty")
+
+
+@pytest.mark.parametrize("header_row", [0, -2, 2.5, "4", True])
+def test_header_row_is_a_line_number_from_1(tmp_path: Path, header_row: object) -> None:
+    csv = write(tmp_path, "yearbook.csv", YEARBOOK.format(bad="31.8"))
+    check(raises(lambda: chitieu.read_observations(csv, layout="wide", header_row=header_row)),  # type: ignore[arg-type]
+          ObservationError, None, None, "header_row", f"header_row is {header_row!r}")
+
+
+def test_header_row_past_the_end_or_for_a_table_with_named_columns(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    csv = write(tmp_path, "yearbook.csv", YEARBOOK.format(bad="31.8"))
+    check(raises(lambda: chitieu.read_observations(csv, layout="wide", header_row=9)), ObservationError, csv, None,
+          "header_row", "header_row is 9 but the file has 6 lines")
+    check(raises(lambda: chitieu.read_observations(csv, layout="wide", header_row=3)), ObservationError, csv, 3,
+          "header_row", "line 3 (header_row) is blank")
+    frame = pd.DataFrame({"indicator": ["x"], "area": ["a"], "year": [2024], "value": [1.0]})
+    check(raises(lambda: chitieu.read_observations(frame, header_row=2)), ObservationError, None, None, "header_row",
+          "header_row applies to CSV files and worksheets; a DataFrame has its columns named already")
+    parquet = str(tmp_path / "data.parquet")
+    frame.to_parquet(parquet)
+    check(raises(lambda: chitieu.read_observations(parquet, header_row=2)), ObservationError, parquet, None,
+          "header_row", "a Parquet file has its columns named already")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", parquet, "--scheduler", "threads", "--header-row", "2")
+    assert (r.code, r.out) == (2, "")
+    assert r.err.startswith("chitieu: --header-row is not available with --scheduler"), r.err
 
 
 def test_an_area_column_named_twice_is_refused(tmp_path: Path) -> None:
