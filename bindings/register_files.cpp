@@ -85,9 +85,8 @@ void register_files(py::module_& m) {
             1, detect_delimiter(std::string_view(utf8, static_cast<std::size_t>(size)), header_row));
       },
       py::arg("text"), py::arg("header_row") = 0,
-      "The delimiter of the line header_row (1-based), or with 0 of the first line that is neither blank nor "
-      "a "
-      "# comment: the most frequent of , ; tab outside quotes (, when none)");
+      "The delimiter of the line header_row (1-based), or with 0 of the first line that is neither blank "
+      "nor a # comment: the most frequent of , ; tab outside quotes (, when none)");
   m.def(
       "csv_row_lines",
       [](const py::str& text, const std::string& delimiter, const std::string& path, const std::string& what,
@@ -106,8 +105,8 @@ void register_files(py::module_& m) {
       py::arg("header_row") = 0,
       "(the header's line, an int32 array of the line each row that is not blank starts on) of a CSV text "
       "whose header is on line header_row (0: after the leading # comments), by the C++ reader's rules (a "
-      "line "
-      "end inside a quoted cell counts); ChitieuError naming the file and line for no header, a quote never "
+      "line end inside a quoted cell counts); ChitieuError naming the file and line for no header, a quote "
+      "never "
       "closed, a row with more cells than the header, or a header_row past the end or on a blank line");
   m.def("check_column_names", &check_column_names, py::arg("names"), py::arg("file"), py::arg("header_line"),
         py::arg("labels") = std::vector<std::string>{},

@@ -19,11 +19,6 @@ namespace {
 void check_options(const csv_options& options) {
   if (options.delimiter != 0) delimiter_name(options.delimiter);  // throws for an unknown one
   check_decimal_mark(std::string_view(&options.decimal, 1));
-  if (options.header_row < 0)
-    throw error("header_row is " + std::to_string(options.header_row) +
-                    "; give the header's line (1 is the first line), or 0 for the first line that is not a "
-                    "# comment",
-                {}, 0, "header_row");
 }
 
 }  // namespace

@@ -161,7 +161,7 @@ inline std::string too_many_cells_message(const csv_source& source, std::size_t 
 }
 
 /// Reads the CSV `text` of `source`: its leading `#` comments (or every line before
-/// `source.header_row`, when given), its header (whose trimmed names go to
+/// `source.header_row`, when given; a negative one is refused), its header (whose trimmed names go to
 /// `columns`; its line is returned), then calls `row(cells, line)` for each record that is not
 /// blank. Throws chitieu::error naming the file and line: no header, a header naming a column twice
 /// (check_column_names()), a quote never closed, a row with more cells than the header (a blank one
@@ -169,6 +169,11 @@ inline std::string too_many_cells_message(const csv_source& source, std::size_t 
 template <class Cells, class Row>
 long read_csv_records(std::string_view text, const csv_source& source, std::vector<std::string>& columns,
                       Cells& cells, Row&& row) {
+  if (source.header_row < 0)
+    throw error("header_row is " + std::to_string(source.header_row) +
+                    "; give the header's line (1 is the first line), or 0 for the first line that is not a "
+                    "# comment",
+                source.path, {}, "header_row");
   record_reader reader(text, source.delimiter);
   if (source.header_row > 0)
     reader.skip_to_line(source.header_row, source);

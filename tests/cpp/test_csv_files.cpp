@@ -339,8 +339,14 @@ BOOST_AUTO_TEST_CASE(header_row_reads_a_table_under_a_title_and_notes) {
           ":2: header_row: cannot read the observations CSV: line 2 (header_row) is blank; give the line "
           "of the table's header, as an editor numbers it");
   options.header_row = -1;
-  BOOST_TEST(error_of([&] { chitieu::read_observations(path, options); }).find("header_row is -1") !=
-             std::string::npos);
+  BOOST_TEST(error_of([&] { chitieu::read_observations(path, options); }) ==
+             path +
+                 ": header_row: header_row is -1; give the header's line (1 is the first line), or 0 for the "
+                 "first line that is not a # comment");
+  BOOST_TEST(
+      error_of([&] { chitieu::csv_row_lines("a,b\n", ',', "t.csv", "observations", "utf-8", -1); }) ==
+      "t.csv: header_row: header_row is -1; give the header's line (1 is the first line), or 0 for the "
+      "first line that is not a # comment");
   // The area reader takes it too.
   const std::string areas =
       write_file("areas_titled.csv",
