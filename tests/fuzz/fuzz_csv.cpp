@@ -1,5 +1,6 @@
 // libFuzzer target: the CSV readers (chitieu::decode_text, detect_delimiter, csv_row_lines, number_cell and
-// the observation, area and crosswalk readers of csv_files.hpp).
+// the observation, area and crosswalk readers of csv_files.hpp), each with the header found by itself
+// and with a header row given (csv_options::header_row, 1 to 4, taken from the input's first byte).
 //
 // A file may be refused only with a chitieu::error that names it; any other exception, crash or
 // sanitizer report is a bug. Decoded text is UTF-8 that decodes to itself; the delimiter detected
@@ -43,7 +44,29 @@ bool same_reading(const std::optional<double>& a, const std::optional<double>& b
   return *a == *b;
 }
 
-/// Checks decode_text() and detect_delimiter() on `bytes`.
+/// The header row given to the readers beside 0 (found by themselves): 1 to 4, from the first byte.
+long given_header_row(std::string_view bytes) {
+  return bytes.empty() ? 1 : 1 + static_cast<long>(static_cast<unsigned char>(bytes.front()) % 4);
+}
+
+/// Checks csv_row_lines() with the header on `header_row` (0: found): the header is there when given,
+/// and the rows' lines follow it, increasing.
+void check_row_lines(const std::string& text, char delimiter, long header_row) {
+  try {
+    const chitieu::csv_lines lines =
+        chitieu::csv_row_lines(text, delimiter, "fuzz.csv", "fuzz", "utf-8", header_row);
+    if (header_row > 0 && lines.header_line != header_row) std::abort();
+    long last = lines.header_line;
+    for (const long line : lines.rows) {
+      if (line <= last) std::abort();
+      last = line;
+    }
+  } catch (const chitieu::error& e) {
+    if (e.file() != "fuzz.csv") std::abort();
+  }
+}
+
+/// Checks decode_text(), detect_delimiter() and csv_row_lines() on `bytes`.
 void check_text(std::string_view bytes) {
   std::optional<chitieu::decoded_text> decoded;
   try {
@@ -59,18 +82,10 @@ void check_text(std::string_view bytes) {
   } catch (const chitieu::error&) {
     std::abort();  // the text is not UTF-8
   }
-  const char delimiter = chitieu::detect_delimiter(decoded->text);
-  chitieu::delimiter_name(delimiter);  // throws for an unknown one
-  try {                                // the rows' lines: after the header, increasing
-    const chitieu::csv_lines lines =
-        chitieu::csv_row_lines(decoded->text, delimiter, "fuzz.csv", "fuzz", "utf-8");
-    long last = lines.header_line;
-    for (const long line : lines.rows) {
-      if (line <= last) std::abort();
-      last = line;
-    }
-  } catch (const chitieu::error& e) {
-    if (e.file() != "fuzz.csv") std::abort();
+  for (const long header_row : {0L, given_header_row(bytes)}) {
+    const char delimiter = chitieu::detect_delimiter(decoded->text, header_row);
+    chitieu::delimiter_name(delimiter);  // throws for an unknown one
+    check_row_lines(decoded->text, delimiter, header_row);
   }
 }
 
@@ -94,22 +109,25 @@ void read_or_refuse(Read read) {
   }
 }
 
-/// Reads `bytes` as observations, areas and crosswalk, with both decimal marks.
+/// Reads `bytes` as observations, areas and crosswalk, with both decimal marks, the header found and
+/// the header given.
 void check_readers(std::string_view bytes) {
   const std::string& path = scratch_path();
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (f == nullptr) std::abort();
   if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) std::abort();
   std::fclose(f);
-  for (const char decimal : {'.', ','}) {
-    chitieu::csv_options options;
-    options.decimal = decimal;
-    read_or_refuse([&] { chitieu::read_observations(path, options); });
-    std::optional<chitieu::area_table> areas;
-    read_or_refuse([&] { areas = chitieu::read_areas(path, options); });
-    if (!areas) areas.emplace(std::vector<chitieu::area>{});
-    read_or_refuse([&] { chitieu::read_crosswalk(path, *areas, options); });
-  }
+  for (const long header_row : {0L, given_header_row(bytes)})
+    for (const char decimal : {'.', ','}) {
+      chitieu::csv_options options;
+      options.decimal = decimal;
+      options.header_row = header_row;
+      read_or_refuse([&] { chitieu::read_observations(path, options); });
+      std::optional<chitieu::area_table> areas;
+      read_or_refuse([&] { areas = chitieu::read_areas(path, options); });
+      if (!areas) areas.emplace(std::vector<chitieu::area>{});
+      read_or_refuse([&] { chitieu::read_crosswalk(path, *areas, options); });
+    }
 }
 
 }  // namespace
