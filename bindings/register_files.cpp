@@ -90,24 +90,24 @@ void register_files(py::module_& m) {
   m.def(
       "csv_row_lines",
       [](const py::str& text, const std::string& delimiter, const std::string& path, const std::string& what,
-         const std::string& encoding, long header_row) {
+         const std::string& encoding, long header_row, const std::vector<std::string>& key_columns) {
         Py_ssize_t size = 0;
         const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
         if (utf8 == nullptr) throw py::error_already_set();
-        const csv_lines lines =
-            csv_row_lines(std::string_view(utf8, static_cast<std::size_t>(size)),
-                          one_char(delimiter, ',', "delimiter"), path, what, encoding, header_row);
+        const csv_lines lines = csv_row_lines(std::string_view(utf8, static_cast<std::size_t>(size)),
+                                              one_char(delimiter, ',', "delimiter"), path, what, encoding,
+                                              header_row, key_columns);
         py::array_t<std::int32_t> rows(static_cast<py::ssize_t>(lines.rows.size()));
         std::copy(lines.rows.begin(), lines.rows.end(), rows.mutable_data());
         return std::make_pair(lines.header_line, std::move(rows));
       },
       py::arg("text"), py::arg("delimiter"), py::arg("path"), py::arg("what"), py::arg("encoding"),
-      py::arg("header_row") = 0,
+      py::arg("header_row") = 0, py::arg("key_columns") = std::vector<std::string>{},
       "(the header's line, an int32 array of the line each row that is not blank starts on) of a CSV text "
       "whose header is on line header_row (0: after the leading # comments), by the C++ reader's rules (a "
       "line end inside a quoted cell counts); ChitieuError naming the file and line for no header, a quote "
-      "never "
-      "closed, a row with more cells than the header, or a header_row past the end or on a blank line");
+      "never closed, a row with more cells than the header (named as the table's header when it names "
+      "key_columns and the header none), or a header_row past the end or on a blank line");
   m.def("check_column_names", &check_column_names, py::arg("names"), py::arg("file"), py::arg("header_line"),
         py::arg("labels") = std::vector<std::string>{},
         "ChitieuError naming the file, the header's line and the repeated name when two names that are not "

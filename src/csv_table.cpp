@@ -66,7 +66,8 @@ std::vector<std::string> csv_table::texts(std::string_view name) const {
   return out;
 }
 
-csv_table read_csv_table(const std::string& path, const std::string& what, const csv_options& options) {
+csv_table read_csv_table(const std::string& path, const std::string& what, const csv_options& options,
+                         const std::vector<std::string>& key_columns) {
   check_options(options);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw error("no such " + what + " file", path);
@@ -78,7 +79,7 @@ csv_table read_csv_table(const std::string& path, const std::string& what, const
   table.encoding = std::move(decoded.encoding);
   table.delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(text, options.header_row);
   table.decimal = options.decimal;
-  const csv_source source{path, what, table.encoding, table.delimiter, options.header_row};
+  const csv_source source{path, what, table.encoding, table.delimiter, options.header_row, key_columns};
   cell_texts cells;
   table.header_line = read_csv_records(text, source, table.columns, cells, [&](cell_texts& row, long line) {
     row.cells.resize(table.columns.size());

@@ -44,8 +44,10 @@ struct csv_table {
 
 /// Reads `path` as a csv_table written as `options` say; throws chitieu::error naming the file
 /// when it cannot be opened ("no such <what> file"), an option is unknown, the bytes cannot be
-/// decoded, a quoted cell is never closed, or a row has more cells than the header.
-csv_table read_csv_table(const std::string& path, const std::string& what, const csv_options& options);
+/// decoded, a quoted cell is never closed, or a row has more cells than the header (named as the
+/// table's header when it names `key_columns` and the header none: csv_source::key_columns).
+csv_table read_csv_table(const std::string& path, const std::string& what, const csv_options& options,
+                         const std::vector<std::string>& key_columns);
 
 /// Throws `e` (an error about 1-based data row e.line() of `table`) restated at the file and line.
 [[noreturn]] void rethrow_at_line(const error& e, const csv_table& table);

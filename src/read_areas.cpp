@@ -16,7 +16,7 @@ const char* const required_cell = "empty cell; this column is required in every 
 }  // namespace
 
 area_table read_areas(const std::string& path, const csv_options& options) {
-  const detail::csv_table table = detail::read_csv_table(path, "areas", options);
+  const detail::csv_table table = detail::read_csv_table(path, "areas", options, area_columns);
   table.require_columns(area_columns, "areas");
   table.require_cells("id", required_cell);
   try {
@@ -30,7 +30,7 @@ area_table read_areas(const std::string& path, const csv_options& options) {
 }
 
 crosswalk read_crosswalk(const std::string& path, const area_table& areas, const csv_options& options) {
-  const detail::csv_table table = detail::read_csv_table(path, "crosswalk", options);
+  const detail::csv_table table = detail::read_csv_table(path, "crosswalk", options, crosswalk_columns);
   std::vector<double> shares = table.numbers("share");
   table.require_columns(crosswalk_columns, "crosswalks");
   for (const std::string& name : crosswalk_columns) table.require_cells(name, required_cell);

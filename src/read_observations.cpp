@@ -41,7 +41,8 @@ error observations_file::at_line(const error& e) const {
 }
 
 observations_file read_observations(const std::string& path, const csv_options& options) {
-  const detail::csv_table table = detail::read_csv_table(path, "observations", options);
+  const detail::csv_table table =
+      detail::read_csv_table(path, "observations", options, {"indicator", "area"});
   std::vector<std::vector<double>> numbers;  // checked in column order, as the Python reader does
   for (const std::string& name : number_columns) numbers.push_back(table.numbers(name));
   const bool ratio_only = !table.column("value") && table.column("numerator") && table.column("denominator");

@@ -66,4 +66,13 @@ CHITIEU_API csv_lines csv_row_lines(std::string_view text, char delimiter, const
 CHITIEU_API csv_lines csv_row_lines(std::string_view text, char delimiter, const std::string& path,
                                     const std::string& what, const std::string& encoding, long header_row);
 
+/// csv_row_lines() told `key_columns`, the columns the table's header names (the ones its reader
+/// requires). When a row has more cells than a header that names none of them, and the row names
+/// them (header_row_below()), the error names it as the table's header under a title: "; the header's
+/// line 1 names none of the columns needed, but this row names them: if it is the table's header,
+/// give header_row=4 (CLI --header-row 4)".
+CHITIEU_API csv_lines csv_row_lines(std::string_view text, char delimiter, const std::string& path,
+                                    const std::string& what, const std::string& encoding, long header_row,
+                                    const std::vector<std::string>& key_columns);
+
 }  // namespace chitieu

@@ -73,7 +73,7 @@ def _read_strings(source: TableSource, columns: Sequence[str], cls: Type[Chitieu
 
     Ids and dates keep their dtype: they are read as ids and dates where used (docs/your-data.md)."""
     try:
-        table = read_table(source, strings=columns, numbers=(), error=cls, what=what)
+        table = read_table(source, key_columns=columns, numbers=(), error=cls, what=what)
     except ChitieuError as exc:
         problems.append(exc)
         return None

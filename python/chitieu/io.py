@@ -159,7 +159,7 @@ def _table(raw: RawTable) -> Table:
 def read_table(
     source: TableSource,
     *,
-    strings: Sequence[str],
+    key_columns: Sequence[str],
     numbers: Sequence[str],
     error: Type[ChitieuError],
     what: str,
@@ -171,8 +171,10 @@ def read_table(
 ) -> Table:
     """Read a file (.csv, .parquet, .xlsx), take a DataFrame or an Arrow-stream object.
 
-    ``strings`` columns keep their dtype (ids of any dtype are turned into text
-    where they are used, see :mod:`chitieu.cells`); ``numbers`` columns become
+    ``key_columns`` are columns the header names: a CSV row with more cells than a
+    header naming none of them, which names them itself, is named in the error as
+    the table's header (a title above the table). Text columns keep their dtype (ids
+    of any dtype are turned into text where they are used, see :mod:`chitieu.cells`); ``numbers`` columns become
     float64 (integer columns are kept as they are), and a cell that is not a
     number raises ``error`` naming the file, line (or cell) and column; empty
     cells (and ``NA``/``NaN``) become NaN. ``decimal=","`` reads ``85,3``. ``keep_arrow``: columns
@@ -180,8 +182,8 @@ def read_table(
     core to read from Arrow's buffers. ``header_row`` (CSV and Excel files): the line or sheet row of the
     header, the rows above it not read (a title, notes).
     """
-    del strings  # kept as found: their conversion depends on their use (ids, names, dates)
-    table = _table(load_source(source, error=error, what=what, sheet=sheet, encoding=encoding, header_row=header_row))
+    table = _table(load_source(source, error=error, what=what, sheet=sheet, encoding=encoding, header_row=header_row,
+                               key_columns=key_columns))
     for name in numbers:
         col = table.frame.get(name)
         if col is not None and not _integers(col) and not _floats64(col) and not (keep_arrow and is_arrow_numbers(col)):
@@ -306,7 +308,7 @@ def read_observations(source: TableSource, sheet: Optional[str] = None, decimal:
     (:func:`chitieu.frames.panel_from_table`), in the same pass.
     """
     check_decimal(decimal)
-    table = read_table(source, strings=("indicator", "area"), numbers=("year", *OBSERVATION_NUMBERS),
+    table = read_table(source, key_columns=("indicator", "area"), numbers=("year", *OBSERVATION_NUMBERS),
                        error=ObservationError, what="observations", sheet=sheet, encoding=encoding, decimal=decimal,
                        keep_arrow=True, header_row=header_row)
     return long_observations(table)
@@ -315,7 +317,7 @@ def read_observations(source: TableSource, sheet: Optional[str] = None, decimal:
 def read_areas(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None,
                header_row: Optional[int] = None) -> Table:
     """An areas table ``id, code, name, level, parent, valid_from, valid_to`` (codes may repeat)."""
-    table = read_table(source, strings=AREA_COLUMNS, numbers=(), error=AreaError, what="areas", sheet=sheet,
+    table = read_table(source, key_columns=AREA_COLUMNS, numbers=(), error=AreaError, what="areas", sheet=sheet,
                        encoding=encoding, header_row=header_row)
     require_columns(table, AREA_COLUMNS, AreaError, "areas")
     require_cells(table, ["id"], AreaError)
@@ -325,8 +327,8 @@ def read_areas(source: TableSource, sheet: Optional[str] = None, encoding: Optio
 def read_crosswalk(source: TableSource, sheet: Optional[str] = None, encoding: Optional[str] = None,
                    header_row: Optional[int] = None) -> Table:
     """A crosswalk ``from, to, share, date``: the share of ``from`` that went into ``to`` on ``date``."""
-    table = read_table(source, strings=("from", "to", "date"), numbers=("share",), error=AreaError, what="crosswalk",
-                       sheet=sheet, encoding=encoding, header_row=header_row)
+    table = read_table(source, key_columns=("from", "to", "date"), numbers=("share",), error=AreaError,
+                       what="crosswalk", sheet=sheet, encoding=encoding, header_row=header_row)
     require_columns(table, CROSSWALK_COLUMNS, AreaError, "crosswalks")
     require_cells(table, list(CROSSWALK_COLUMNS), AreaError)
     return table

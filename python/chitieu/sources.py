@@ -100,17 +100,19 @@ def _distinct_names(names: List[str], file: str, header_line: int, error: Type[C
         raise translate(exc, error) from None
 
 
-def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: str, header_row: int) -> RawTable:
+def _csv(path: str, encoding: Optional[str], error: Type[ChitieuError], what: str, header_row: int,
+         key_columns: Sequence[str]) -> RawTable:
     """The cells of a CSV file as pandas reads them, each row at the line an editor shows it on.
 
     The lines come from the C++ reader's rules (:func:`chitieu.text_files.row_lines`): a line end
     inside a quoted cell counts, so the rows after it keep their lines. ``header_row`` (0: after the
-    leading comments) is the header's line; the lines above it are not read.
+    leading comments) is the header's line; the lines above it are not read. ``key_columns``, the
+    columns the header should name, let a longer row that names them be named as the header.
     """
     decoded = decode_file(path, encoding, error)
     text = decoded.text
     delimiter = detect_delimiter(text, header_row)
-    header_line, lines = row_lines(decoded, delimiter, path, what, error, header_row)
+    header_line, lines = row_lines(decoded, delimiter, path, what, error, header_row, key_columns)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, skiprows=header_line - 1, skip_blank_lines=False,
                             dtype=str, keep_default_na=False, na_values=[""])
@@ -228,9 +230,12 @@ def _check_header_row(header_row: Optional[int], error: Type[ChitieuError]) -> i
 
 
 def load_source(source: TableSource, *, error: Type[ChitieuError], what: str, sheet: Optional[str] = None,
-                encoding: Optional[str] = None, header_row: Optional[int] = None) -> RawTable:
+                encoding: Optional[str] = None, header_row: Optional[int] = None,
+                key_columns: Sequence[str] = ()) -> RawTable:
     """The cells of a DataFrame, an Arrow-stream object or a file (.csv, .parquet, .xlsx). ``header_row``
-    (CSV and Excel files only) is the line or sheet row of the header: the rows above it are not read."""
+    (CSV and Excel files only) is the line or sheet row of the header: the rows above it are not read.
+    ``key_columns``: the columns the header should name (a CSV row with more cells than a header naming
+    none of them, that names them, is named as the header in the error)."""
     row = _check_header_row(header_row, error)
     if row and (isinstance(source, pd.DataFrame) or is_arrow_stream(source)):
         raise error(f"header_row applies to CSV files and worksheets; a {type(source).__name__} has its columns "
@@ -258,4 +263,4 @@ def load_source(source: TableSource, *, error: Type[ChitieuError], what: str, sh
         return _xlsx(path, sheet, error, what, row)
     if suffix == ".xls":
         raise error("the old Excel format .xls is not read; save the workbook as .xlsx (or CSV)", path)
-    return _csv(path, encoding, error, what, row)
+    return _csv(path, encoding, error, what, row, key_columns)

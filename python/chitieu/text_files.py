@@ -12,7 +12,7 @@ header line. Every refusal names the file, the line and the option.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple, Type
+from typing import Dict, Optional, Sequence, Tuple, Type
 
 import numpy as np
 import numpy.typing as npt
@@ -57,7 +57,8 @@ def detect_delimiter(text: str, header_row: int = 0) -> str:
 
 
 def row_lines(decoded: DecodedText, delimiter: str, path: str, what: str,
-              error: Type[ChitieuError], header_row: int = 0) -> Tuple[int, npt.NDArray[np.int32]]:
+              error: Type[ChitieuError], header_row: int = 0,
+              key_columns: Sequence[str] = ()) -> Tuple[int, npt.NDArray[np.int32]]:
     """The header's line and the line each row that is not blank starts on, as an editor numbers them.
 
     The C++ reader's rule: lines end with ``\\r\\n``, ``\\n`` or a lone ``\\r``, each counted, inside
@@ -65,8 +66,11 @@ def row_lines(decoded: DecodedText, delimiter: str, path: str, what: str,
     that one); blank rows are skipped, their lines counted. Raises ``error`` naming the file and line
     for no header, a quoted cell never closed, a row with more cells than the header, or a
     ``header_row`` past the end or on a blank line (``what`` names what the file holds: "observations").
+    A row with more cells than a header that names none of ``key_columns``, the row naming them, is
+    named as the table's header with its ``header_row``.
     """
     try:
-        return _core.csv_row_lines(decoded.text, delimiter, path, what, decoded.encoding, header_row)
+        return _core.csv_row_lines(decoded.text, delimiter, path, what, decoded.encoding, header_row,
+                                   list(key_columns))
     except ChitieuError as exc:
         raise translate(exc, error) from None

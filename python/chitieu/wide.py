@@ -121,6 +121,6 @@ def read_wide_observations(source: TableSource, sheet: Optional[str] = None, dec
     """Observations in the wide layout (see the module), read from a file, a DataFrame or an Arrow
     table, as :func:`chitieu.io.read_observations` reads the long layout."""
     check_decimal(decimal)
-    raw = read_table(source, strings=(), numbers=(), error=ObservationError, what="observations", sheet=sheet,
-                     encoding=encoding, header_row=header_row)
+    raw = read_table(source, key_columns=("indicator", "area"), numbers=(), error=ObservationError,
+                     what="observations", sheet=sheet, encoding=encoding, header_row=header_row)
     return long_observations(read_wide(raw, decimal))

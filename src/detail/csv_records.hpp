@@ -18,6 +18,7 @@
 #include "table_start_hint.hpp"
 #include "white_space.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ struct csv_source {
   std::string encoding;  ///< the encoding the text was read with
   char delimiter = ',';  ///< the column delimiter
   long header_row = 0;   ///< the header's line (csv_options::header_row); 0: after the leading comments
+  /// Columns a header of this file names (empty: not known); a row with more cells than a header that
+  /// names none of them, but naming them itself, is named as the likely header (too_many_cells_message()).
+  std::vector<std::string> key_columns;
 };
 
 /// Reads the records of `text` from `pos` on, counting lines from `line`.
@@ -145,18 +149,46 @@ class record_reader {
   long line_ = 1;
 };
 
+/// `line` when the header `columns` names none of `source.key_columns` and the record of `text` at
+/// `line` names them (header_row_below()): the table's own header under a title of fewer cells. 0
+/// otherwise, and when no key columns are known.
+inline long header_at(std::string_view text, const csv_source& source,
+                      const std::vector<std::string>& columns, long line) {
+  const std::vector<std::string>& keys = source.key_columns;
+  if (keys.empty() || std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+        return std::find(columns.begin(), columns.end(), k) != columns.end();
+      }))
+    return 0;
+  record_reader reader(text, source.delimiter);
+  reader.skip_to_line(line, source);
+  cell_texts row;
+  long first = 0;
+  reader.next(row, first, source);
+  return header_row_below({row.cells}, {first}, keys);
+}
+
 /// The message for a row with `cells` cells under the header `columns` (fewer), read at line
-/// `header_line`: quote a cell that holds the delimiter. A header of one cell with no other
-/// delimiter in it (not a header read with the wrong delimiter) may be a title above the table.
+/// `header_line`: quote a cell that holds the delimiter. When the row at `header_at` (header_at(); 0:
+/// none) names the key columns the header lacks, it is named as the table's header with its
+/// header_row; otherwise a header of one cell with no other delimiter in it (not a header read with
+/// the wrong delimiter) may be a title above the table.
 inline std::string too_many_cells_message(const csv_source& source, std::size_t cells,
-                                          const std::vector<std::string>& columns, long header_line) {
+                                          const std::vector<std::string>& columns, long header_line,
+                                          long header_at) {
   std::string message = "cannot read the " + source.what + " CSV (columns separated by " +
                         delimiter_name(source.delimiter) + ", " + source.encoding + "): the row has " +
                         std::to_string(cells) + " cells but the header " + std::to_string(columns.size()) +
                         " (quote a cell that contains the delimiter";
-  if (columns.size() == 1 && columns[0].find_first_of(",;\t") == std::string::npos)
+  if (header_at > 0) {
+    const std::string at = std::to_string(header_at);
+    message += "; the header's line " + std::to_string(header_line) +
+               " names none of the columns needed, but " +
+               "this row names them: if it is the table's header, give header_row=" + at +
+               " (CLI --header-row " + at + ")";
+  } else if (columns.size() == 1 && columns[0].find_first_of(",;\t") == std::string::npos) {
     message += "; if the header's line " + std::to_string(header_line) + " is a title above the table, " +
                table_starts_lower_hint;
+  }
   return message + ")";
 }
 
@@ -192,7 +224,9 @@ long read_csv_records(std::string_view text, const csv_source& source, std::vect
   long line = 0;
   while (reader.next(cells, line, source)) {
     if (cells.size() > columns.size())
-      throw error(too_many_cells_message(source, cells.size(), columns, header_line), source.path, line);
+      throw error(too_many_cells_message(source, cells.size(), columns, header_line,
+                                         header_at(text, source, columns, line)),
+                  source.path, line);
     if (!cells.blank()) row(cells, line);
   }
   return header_line;

@@ -263,14 +263,45 @@ BOOST_AUTO_TEST_CASE(a_title_above_the_table_is_named_as_the_likely_cause) {
                 "header_row=2 (CLI --header-row 2)") != std::string::npos);
   const std::string no_header = write_file("title_only.csv", "Bảng 5,,,\nx,a,2024,1\n");
   BOOST_TEST(error_of([&] { chitieu::read_observations(no_header); }).find(title_hint) != std::string::npos);
+  // A title alone on its line, above a table whose header names the columns: that line is named.
   const std::string title = write_file("title.csv", "Bảng 5\n\nindicator,area,year,value\nx,a,2024,1\n");
+  const std::string header_named =
+      "; the header's line 1 names none of the columns needed, but this row names them: if it is the "
+      "table's header, give header_row=3 (CLI --header-row 3))";
   BOOST_TEST(
       error_of([&] { chitieu::read_observations(title); }) ==
       title +
           ":3: cannot read the observations CSV (columns separated by comma ',', utf-8): the row has 4 "
-          "cells but the header 1 (quote a cell that contains the delimiter; if the header's line 1 is a "
-          "title above the table, start each row above its header with # (a comment), delete them, or give "
-          "the header's line or sheet row as header_row (CLI --header-row))");
+          "cells but the header 1 (quote a cell that contains the delimiter" +
+          header_named);
+  // A title of fewer cells than the table, its text holding commas: the same.
+  const std::string commas = write_file(
+      "title_commas.csv", "Bảng 5, lao động, 2024\n\nindicator,area,year,value,note\nx,a,2024,1,\n");
+  BOOST_TEST(
+      error_of([&] { chitieu::read_observations(commas); }) ==
+      commas +
+          ":3: cannot read the observations CSV (columns separated by comma ',', utf-8): the row has 5 "
+          "cells but the header 3 (quote a cell that contains the delimiter" +
+          header_named);
+  // The areas and crosswalk readers name their own columns; the lines only (Python's reader) too.
+  const std::string areas = write_file("title_areas.csv", "Danh mục, 2025\nid,code,name,level,parent\n");
+  BOOST_TEST(error_of([&] { chitieu::read_areas(areas); }).find("give header_row=2 (CLI --header-row 2)") !=
+             std::string::npos);
+  const std::string lines_text = "Bảng 5, lao động\nindicator,area,2020\n";
+  BOOST_TEST(
+      error_of([&] {
+        chitieu::csv_row_lines(lines_text, ',', "t.csv", "observations", "utf-8", 0, {"indicator", "area"});
+      }).find("give header_row=2 (CLI --header-row 2)") != std::string::npos);
+  BOOST_TEST(error_of([&] {
+               chitieu::csv_row_lines(lines_text, ',', "t.csv", "observations", "utf-8", 0);
+             }).find("header_row=") == std::string::npos);
+  // A data row with an unquoted decimal comma names no column: only the quoting is suggested.
+  const std::string decimal = write_file("decimal_row.csv", "Bảng 5, 2024\nx,a,2024,12,5\n");
+  BOOST_TEST(
+      error_of([&] { chitieu::read_observations(decimal); }) ==
+      decimal +
+          ":2: cannot read the observations CSV (columns separated by comma ',', utf-8): the row has 5 "
+          "cells but the header 2 (quote a cell that contains the delimiter)");
 }
 
 BOOST_AUTO_TEST_CASE(the_header_below_a_title_is_found) {

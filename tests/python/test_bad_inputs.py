@@ -318,9 +318,14 @@ def test_header_row_reads_a_yearbook_table_under_its_title(tmp_path: Path, cli) 
     bad = write(tmp_path, "bad.csv", YEARBOOK.format(bad="abc"))
     check(raises(lambda: chitieu.read_observations(bad, layout="wide", header_row=4)), ObservationError, bad, 6,
           "value", "column 2021: 'abc' is not a number")
-    # Without header_row the title, with its commas, is taken for a header of three cells.
+    # Without header_row the title, with its commas, is taken for a header of three cells; the longer row
+    # naming the columns is named as the header.
     check(raises(lambda: chitieu.read_observations(csv, layout="wide")), ObservationError, csv, 4, None,
-          "the row has 5 cells but the header 3")
+          "the row has 5 cells but the header 3 (quote a cell that contains the delimiter; the header's line 1 "
+          "names none of the columns needed, but this row names them: if it is the table's header, give "
+          "header_row=4 (CLI --header-row 4))")
+    r = cli("evaluate", "--plan", "la-gi-2024", "--data", csv, "--layout", "wide", "--format", "csv")
+    assert r.code != 0 and "give header_row=4 (CLI --header-row 4)" in r.err, r.err
     r = cli("evaluate", "--plan", "la-gi-2024", "--data", csv, "--layout", "wide", "--header-row", "4",
             "--format", "csv")
     assert r.code == 0, r.err

@@ -27,7 +27,7 @@ def apply_shares(crosswalk: pd.DataFrame, shares: Any, basis: str, area_table: A
     one unit summing to 1), errors naming the row of ``shares``. The new rows
     carry ``basis``.
     """
-    table = read_table(shares, strings=("from", "to"), numbers=("share",), error=AreaError, what="shares")
+    table = read_table(shares, key_columns=("from", "to"), numbers=("share",), error=AreaError, what="shares")
     require_columns(table, SHARE_COLUMNS, AreaError, "shares")
     require_cells(table, list(SHARE_COLUMNS), AreaError)
     given = table.frame = table.frame.loc[:, list(SHARE_COLUMNS)].copy()

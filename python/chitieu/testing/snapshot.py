@@ -40,6 +40,6 @@ def read_snapshot(path: PathLike) -> pd.DataFrame:
     """
     text = ("indicator", "area", "status", "pace")
     numbers = [c for c in EVALUATION_COLUMNS if c not in text]
-    table = read_table(path, strings=text, numbers=numbers, error=ChitieuError, what="snapshot")
+    table = read_table(path, key_columns=text, numbers=numbers, error=ChitieuError, what="snapshot")
     require_columns(table, list(EVALUATION_COLUMNS), ChitieuError, "snapshots")
     return table.frame
