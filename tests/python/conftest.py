@@ -28,9 +28,13 @@ class Run(NamedTuple):
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run ``chitieu ARGS`` in-process; returns (exit code, stdout, stderr)."""
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run ``chitieu ARGS`` in-process; returns (exit code, stdout, stderr). ``COLUMNS`` is removed from the
+    environment, so the tables are as wide as the CLI makes them for a pipe whatever the caller's terminal
+    (with ``COLUMNS=80`` exported, or under pytest-xdist, rich would wrap them at 80 columns)."""
     from chitieu.cli import main
+
+    monkeypatch.delenv("COLUMNS", raising=False)
 
     def run(*args: str) -> Run:
         code = main(list(args))
