@@ -22,7 +22,7 @@ namespace {
 
 /// A numpy array owning a copy of a vector's contents.
 template <class T>
-py::array_t<T> array_of(const std::vector<T>& v) {
+py::array_t<T> numpy_copy(const std::vector<T>& v) {
   py::array_t<T> out(static_cast<py::ssize_t>(v.size()));
   for (std::size_t i = 0; i < v.size(); ++i) out.mutable_at(static_cast<py::ssize_t>(i)) = v[i];
   return out;
@@ -53,12 +53,12 @@ py::tuple state_tuple(const roll_up_state& s) {
     b[i] = s.cells[i].b;
   }
   const panel& o = s.own;
-  const py::tuple own =
-      py::make_tuple(o.indicator_ids, o.area_ids, array_of(o.indicator), array_of(o.area), array_of(o.year),
-                     array_of(o.value), array_of(o.numerator), array_of(o.denominator), array_of(o.weight),
-                     array_of(o.se), array_of(o.coverage));
-  return py::make_tuple(s.indicator_ids, rules, s.parent_ids, s.first_year, s.years, array_of(count),
-                        array_of(a), array_of(b), own, findings_list(s.findings));
+  const py::tuple own = py::make_tuple(o.indicator_ids, o.area_ids, numpy_copy(o.indicator),
+                                       numpy_copy(o.area), numpy_copy(o.year), numpy_copy(o.value),
+                                       numpy_copy(o.numerator), numpy_copy(o.denominator),
+                                       numpy_copy(o.weight), numpy_copy(o.se), numpy_copy(o.coverage));
+  return py::make_tuple(s.indicator_ids, rules, s.parent_ids, s.first_year, s.years, numpy_copy(count),
+                        numpy_copy(a), numpy_copy(b), own, findings_list(s.findings));
 }
 
 /// The state of a tuple made by state_tuple().

@@ -107,10 +107,10 @@ void register_text_codes(py::module_& m) {
           py::gil_scoped_release release;
           ids = detail::number_texts(static_cast<std::size_t>(rows), 0, number_rows, out);
         }
-        const auto m = static_cast<std::int64_t>(ids.size());
-        py::array narrow = m < pandas_int8_codes
+        const auto texts = static_cast<std::int64_t>(ids.size());
+        py::array narrow = texts < pandas_int8_codes
                                ? py::array(cached_copy<std::int8_t>(out, static_cast<std::size_t>(rows)))
-                           : m < pandas_int16_codes
+                           : texts < pandas_int16_codes
                                ? py::array(cached_copy<std::int16_t>(out, static_cast<std::size_t>(rows)))
                                : py::array(codes);
         return std::make_pair(std::move(narrow), std::move(ids));
@@ -125,13 +125,13 @@ void register_text_codes(py::module_& m) {
       "renumber_codes",
       [](const py::array_t<std::int32_t, py::array::c_style>& codes,
          const py::array_t<std::int32_t, py::array::c_style>& new_codes) -> py::array {
-        // pandas' own code type for m categories (coerce_indexer_dtype), so that a Categorical takes
+        // pandas' own code type for that many categories (coerce_indexer_dtype), so that a Categorical takes
         // the array as it is, without a narrowing copy; wider when a new code would not fit.
-        const auto m = static_cast<std::int64_t>(new_codes.size());
+        const auto categories = static_cast<std::int64_t>(new_codes.size());
         const std::int32_t* to = new_codes.data();
-        const auto [low, high] = std::minmax_element(to, to + m);
+        const auto [low, high] = std::minmax_element(to, to + categories);
         const auto fits = [&](std::int64_t limit) {
-          return m < limit && (m == 0 || (*low >= -limit && *high <= limit));
+          return categories < limit && (categories == 0 || (*low >= -limit && *high <= limit));
         };
         if (fits(pandas_int8_codes)) return renumbered<std::int8_t>(codes, new_codes);
         if (fits(pandas_int16_codes)) return renumbered<std::int16_t>(codes, new_codes);

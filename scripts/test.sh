@@ -4,7 +4,7 @@
 # under TSan, the libFuzzer targets for a bounded time under ASan + UBSan, stubtest on the Python
 # module's stubs, ruff and clang-format, pytest, and the downstream example projects (the C++ one through CTest)
 # against the installed package.
-# FUZZ_SECONDS (default 60) sets the time per fuzz target.
+# FUZZ_SECONDS (default 60) sets the time per fuzz target (the three run side by side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -43,8 +43,8 @@ step "Style: ruff check (the rules of pyproject.toml) and clang-format (.clang-f
 ruff check
 git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
-step "Python tests"
-python -m pytest -q
+step "Python tests (pytest-xdist: one worker per core, at most 4)"
+python -m pytest -q -n auto --maxprocesses 4
 
 step "The downstream Python package (examples/downstream-python) against the installed chitieu"
 python -m pytest -q examples/downstream-python

@@ -95,7 +95,7 @@ std::string change_phrase(const target& t, bool vi, change_form form) {
 }
 
 /// The numeric part of a threshold, range, approx or relative target.
-std::string quantity(const target& t, bool vi) {
+std::string quantity_text(const target& t, bool vi) {
   const bool relative = t.kind == target_kind::relative;
   const std::string unit = unit_suffix(relative && !vi && t.unit == "lần" ? "times" : t.unit);
   auto num = [&](double x) { return format_number(x, vi) + unit; };
@@ -116,7 +116,7 @@ std::string body(const target& t, bool vi) {
   switch (t.kind) {
     case target_kind::milestone: return vi ? "hoàn thành" : "completed";
     case target_kind::sustained:
-      if (t.lower || t.upper) return (vi ? "duy trì " : "sustained ") + quantity(t, vi);
+      if (t.lower || t.upper) return (vi ? "duy trì " : "sustained ") + quantity_text(t, vi);
       return vi ? "duy trì" : "sustained";
     case target_kind::annual_change: return change_phrase(t, vi, change_form::annual);
     case target_kind::qualitative: return vi ? "định tính" : "qualitative";
@@ -130,9 +130,9 @@ std::string body(const target& t, bool vi) {
     case target_kind::relative: {
       if (t.unit == "%") return change_phrase(t, vi, change_form::relative_percent);
       const std::string year = t.base_year ? std::to_string(*t.base_year) : std::string("?");
-      return quantity(t, vi) + (vi ? " so với năm " + year : " the " + year + " level");
+      return quantity_text(t, vi) + (vi ? " so với năm " + year : " the " + year + " level");
     }
-    default: return quantity(t, vi);
+    default: return quantity_text(t, vi);
   }
 }
 
