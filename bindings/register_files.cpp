@@ -123,9 +123,16 @@ void register_files(py::module_& m) {
         "worksheet, where a title above the table may have been read as the header; `header_below` the row "
         "header_row_below() found, or 0");
   m.attr("header_search_rows") = header_search_rows;
-  m.def("header_row_below", &header_row_below, py::arg("rows"), py::arg("lines"), py::arg("needed"),
-        "The line of the first of the rows below a header (their cells and lines; the first 50) that names "
-        "at least two of the columns `needed`, or 0");
+  m.def(
+      "header_row_below",
+      [](const std::vector<std::vector<std::string>>& rows, const std::vector<long>& lines,
+         const std::vector<std::string>& needed, const std::optional<std::string>& delimiter) {
+        return header_row_below(rows, lines, needed, one_char(delimiter, 0, "delimiter"));
+      },
+      py::arg("rows"), py::arg("lines"), py::arg("needed"), py::arg("delimiter") = py::none(),
+      "The line of the first of the rows below a header (their cells and lines; the first 50) that names "
+      "at least two of the columns `needed`, or 0; `delimiter`, a CSV file's: a row of one cell is also "
+      "read at the delimiter found in it (a comma title over a semicolon table)");
   m.def(
       "delimiter_name", [](const std::string& d) { return delimiter_name(one_char(d, ',', "delimiter")); },
       py::arg("delimiter"),

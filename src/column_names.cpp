@@ -1,6 +1,7 @@
 // One name, one column: a header that names a column twice is refused (include/chitieu/column_names.hpp).
 #include <chitieu/column_names.hpp>
 #include <chitieu/error.hpp>
+#include <chitieu/text_files.hpp>
 
 #include "detail/table_start_hint.hpp"
 #include "detail/white_space.hpp"
@@ -9,6 +10,7 @@
 #include <cstddef>
 #include <numeric>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chitieu {
@@ -18,6 +20,32 @@ namespace {
 /// How the message names column `at`: its label when given, else its 1-based position.
 std::string column_label(const std::vector<std::string>& labels, std::size_t at) {
   return at < labels.size() ? labels[at] : std::to_string(at + 1);
+}
+
+/// How many of `needed` the cells name (each cell trimmed).
+std::size_t named_columns(const std::vector<std::string>& cells, const std::vector<std::string>& needed) {
+  std::size_t named = 0;
+  for (const std::string& n : needed)
+    named += std::any_of(cells.begin(), cells.end(),
+                         [&](const std::string& cell) { return detail::trim_white_space(cell) == n; });
+  return named;
+}
+
+/// The parts of a CSV row's first cell (its only one: a line without the file's delimiter `delimiter`, its
+/// other cells empty padding) at the delimiter detect_delimiter() finds in it, each without a pair of
+/// enclosing double quotes; empty when that is `delimiter` itself.
+std::vector<std::string> cells_at_own_delimiter(const std::string& cell, char delimiter) {
+  const char own = detect_delimiter(cell);
+  std::vector<std::string> parts;
+  if (own == delimiter) return parts;
+  for (std::size_t at = 0;;) {
+    const std::size_t end = std::min(cell.find(own, at), cell.size());
+    std::string_view part = detail::trim_white_space(std::string_view(cell).substr(at, end - at));
+    if (part.size() >= 2 && part.front() == '"' && part.back() == '"') part = part.substr(1, part.size() - 2);
+    parts.emplace_back(part);
+    if (end == cell.size()) return parts;
+    at = end + 1;
+  }
 }
 
 }  // namespace
@@ -51,13 +79,19 @@ std::string missing_column_message(const std::string& name, const std::string& w
 
 long header_row_below(const std::vector<std::vector<std::string>>& rows, const std::vector<long>& lines,
                       const std::vector<std::string>& needed) {
+  return header_row_below(rows, lines, needed, 0);
+}
+
+long header_row_below(const std::vector<std::vector<std::string>>& rows, const std::vector<long>& lines,
+                      const std::vector<std::string>& needed, char delimiter) {
   const std::size_t enough = std::min<std::size_t>(2, needed.size());
   const std::size_t searched = std::min({rows.size(), lines.size(), header_search_rows});
   for (std::size_t r = 0; r < searched; ++r) {
-    std::size_t named = 0;
-    for (const std::string& n : needed)
-      named += std::any_of(rows[r].begin(), rows[r].end(),
-                           [&](const std::string& cell) { return detail::trim_white_space(cell) == n; });
+    std::size_t named = named_columns(rows[r], needed);
+    const auto filled_after_first = [](const std::string& cell) { return !cell.empty(); };
+    if (named < enough && delimiter != 0 && !rows[r].empty() &&
+        std::none_of(rows[r].begin() + 1, rows[r].end(), filled_after_first))
+      named = named_columns(cells_at_own_delimiter(rows[r].front(), delimiter), needed);
     if (enough > 0 && named >= enough) return lines[r];
   }
   return 0;

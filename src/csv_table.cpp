@@ -34,7 +34,7 @@ void csv_table::require_columns(const std::vector<std::string>& names, const std
     if (column(name)) continue;
     throw error(missing_column_message(name, what, names, columns,
                                        "columns were read as separated by " + delimiter_name(delimiter), true,
-                                       header_row_below(rows, lines, names)),
+                                       header_row_below(rows, lines, names, delimiter)),
                 path, header_line, name);
   }
 }

@@ -46,6 +46,15 @@ inline constexpr std::size_t header_search_rows = 50;
 CHITIEU_API long header_row_below(const std::vector<std::vector<std::string>>& rows,
                                   const std::vector<long>& lines, const std::vector<std::string>& needed);
 
+/// header_row_below() for the rows of a CSV file read as separated by `delimiter`: a row of one
+/// cell (a line without that delimiter; any further cells empty) is also read at the delimiter
+/// detect_delimiter() finds in it, so that the header of a table separated otherwise than the title above it
+/// (a comma title over a semicolon table) is found; given as header_row, its own line's delimiter is the
+/// file's. `delimiter` 0: as header_row_below() (a worksheet's rows).
+CHITIEU_API long header_row_below(const std::vector<std::vector<std::string>>& rows,
+                                  const std::vector<long>& lines, const std::vector<std::string>& needed,
+                                  char delimiter);
+
 /// missing_column_message(), told `header_below`, the line or sheet row header_row_below() found
 /// (0: none). When the header holds none of `needed` and a row below does, the message names that
 /// row and the fix instead: "; the header holds none of them, but row 4 names them: if it is the

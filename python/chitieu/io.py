@@ -227,7 +227,8 @@ def missing_columns(table: Table, names: Sequence[str], error: Type[ChitieuError
     elif table.sheet is not None:
         how = f"the header is row {table.header_line} of sheet '{table.sheet}'"
     from_file_rows = table.delimiter is not None or table.sheet is not None  # rows above the header may exist
-    below = 0 if table.first_rows is None else _core.header_row_below(*table.first_rows, list(names))
+    below = (0 if table.first_rows is None
+             else _core.header_row_below(*table.first_rows, list(names), table.delimiter))
     return [error(_core.missing_column_message(name, what, list(names), found, how, from_file_rows, below),
                   table.file, table.header_line, name) for name in names if name not in table.frame.columns]
 

@@ -333,6 +333,36 @@ BOOST_AUTO_TEST_CASE(the_header_below_a_title_is_found) {
   BOOST_TEST(chitieu::read_observations(path, options).panel.size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_header_separated_otherwise_than_its_title_is_found) {
+  const std::vector<std::string> needed{"indicator", "area", "year", "value"};
+  // Rows of a CSV file read at ',': the semicolon header is one cell, read at its own ';'.
+  const std::vector<std::vector<std::string>> rows{{"", ""}, {"indicator;area; \"year\";value"}};
+  BOOST_TEST(chitieu::header_row_below(rows, {2, 3}, needed, ',') == 3);
+  BOOST_TEST(chitieu::header_row_below(rows, {2, 3}, needed) == 0);  // a worksheet's cell is not split
+  BOOST_TEST(chitieu::header_row_below({{"indicator\tarea"}}, {2}, needed, ',') == 2);  // a tab table
+  BOOST_TEST(chitieu::header_row_below({{"indicator,area"}}, {2}, needed, ';') == 2);   // and the other way
+  // The reader pads a short row with empty cells; a row with a second cell is not split.
+  BOOST_TEST(chitieu::header_row_below({{"indicator;area", "", ""}}, {2}, needed, ',') == 2);
+  BOOST_TEST(chitieu::header_row_below({{"indicator;area", "x"}}, {2}, needed, ',') == 0);
+  // A line without any other delimiter stays one cell: one name is not enough.
+  BOOST_TEST(chitieu::header_row_below({{"indicator"}}, {2}, needed, ',') == 0);
+  // The reader: a comma title over a semicolon table names the table's header, which then reads.
+  const std::string path = write_file(
+      "comma_title.csv", "Báo cáo chỉ tiêu, thị xã La Gi, 2024\nindicator;area;year;value\nx;a;2024;80,5\n");
+  BOOST_TEST(error_of([&] { chitieu::read_observations(path); }) ==
+             path +
+                 ":1: indicator: missing column 'indicator'; observations need the columns indicator, area, "
+                 "year, value (found: Báo cáo chỉ tiêu, thị xã La Gi, 2024; columns were read as separated "
+                 "by comma ','); the header holds none of them, but row 2 names them: if it is the table's "
+                 "header, give header_row=2 (CLI --header-row 2)");
+  chitieu::csv_options options;
+  options.header_row = 2;
+  options.decimal = ',';
+  const auto read = chitieu::read_observations(path, options);
+  BOOST_TEST(read.panel.size() == 1u);
+  BOOST_TEST(read.panel.value[0] == 80.5);
+}
+
 BOOST_AUTO_TEST_CASE(header_row_reads_a_table_under_a_title_and_notes) {
   // A yearbook export: a title with a comma, a blank line, a note, then a table separated by ';'.
   const std::string path =
@@ -353,9 +383,13 @@ BOOST_AUTO_TEST_CASE(header_row_reads_a_table_under_a_title_and_notes) {
       "Title, 2024\nindicator,area,year,value\nx,a,2024,1\n", ',', "t.csv", "observations", "utf-8", 2);
   BOOST_TEST(lines.header_line == 2);
   BOOST_TEST(lines.rows == (std::vector<long>{3}), boost::test_tools::per_element());
-  // Without header_row the title is taken for the header, and the error says what to do.
-  BOOST_TEST(error_of([&] { chitieu::read_observations(path); }).find("header_row (CLI --header-row)") !=
-             std::string::npos);
+  // Without header_row the title is taken for the header, and the error names the table's own
+  // (one cell at the title's ',', read at its ';').
+  BOOST_TEST(
+      error_of([&] {
+        chitieu::read_observations(path);
+      }).find("but row 4 names them: if it is the table's header, give header_row=4 (CLI --header-row 4)") !=
+      std::string::npos);
   // A header_row past the end, on a blank line, or below 1.
   options.header_row = 9;
   BOOST_TEST(

@@ -296,6 +296,27 @@ def test_a_title_above_the_table_is_named_as_the_likely_cause(tmp_path: Path, cl
     assert TITLE not in raises(lambda: chitieu.evaluate("la-gi-2024", frame)).message
 
 
+def test_a_semicolon_table_under_a_comma_title_is_named(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # The title's commas make the file comma-separated; the table's header, one cell at ',', is read
+    # at its own ';' and named, in the long and wide layouts, through the API, collect mode and the CLI.
+    long = write(tmp_path, "comma_title.csv", "Báo cáo chỉ tiêu, thị xã La Gi, 2024\n"
+                 "indicator;area;year;value\ntrained_labour;la-gi;2024;80,5\n")
+    check(raises(lambda: chitieu.read_observations(long)), ObservationError, long, 1, "indicator",
+          "columns were read as separated by comma ','); " + below(2))
+    check_cli(cli, ["evaluate", "--plan", "la-gi-2024", "--data", long], long, 1, "indicator", below(2))
+    many = raises(lambda: chitieu.evaluate("la-gi-2024", long, errors="collect"))
+    assert isinstance(many, ChitieuErrors)
+    assert all(e.message.endswith(below(2)) for e in many.errors)
+    frame = chitieu.read_observations(long, header_row=2, decimal=",")  # the fix it names works
+    assert list(zip(frame.indicator, frame.area, frame.year, frame.value)) == [
+        ("trained_labour", "la-gi", 2024, 80.5)]
+    wide = write(tmp_path, "wide_title.csv", "Bảng 5, 2023-2024\n\nindicator;area;2023;2024\n"
+                 "trained_labour;la-gi;78;79\n")
+    check(raises(lambda: chitieu.read_observations(wide, layout="wide")), ObservationError, wide, 1,
+          "indicator", below(3))
+    assert len(chitieu.read_observations(wide, layout="wide", header_row=3)) == 2
+
+
 YEARBOOK = ("Bảng 12. Một số chỉ tiêu lao động, thị xã La Gi, 2020-2022\n"
             "Nguồn: Chi cục Thống kê; đơn vị: %\n"
             "\n"
