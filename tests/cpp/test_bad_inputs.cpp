@@ -1,7 +1,6 @@
 // The catalogue of bad inputs (issue 8, docs/errors.md): one test case per entry, asserting the
 // exception type, the file, line and field it names and the key words of its message (what was
 // wrong and what would be valid). Plan files, observations, areas and crosswalks.
-#define BOOST_TEST_MODULE bad_inputs
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"

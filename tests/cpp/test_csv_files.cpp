@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE csv_files
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/column_names.hpp>

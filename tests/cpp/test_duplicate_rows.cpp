@@ -1,6 +1,5 @@
 // Tests of detail::duplicate_rows: the bitmap of the key space and the sorted fallback give the
 // same pairs (row, latest earlier row with the same indicator × area × year) as a brute force.
-#define BOOST_TEST_MODULE duplicate_rows
 #include <boost/test/unit_test.hpp>
 
 #include "detail/duplicate_rows.hpp"

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE enum_table
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/aggregate_rule.hpp>

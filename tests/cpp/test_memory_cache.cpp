@@ -2,7 +2,6 @@
 // columns of their type (the smallest that fits, at most twice the room asked), small ones are
 // freed, the limit frees the oldest first, and an evaluation into cached (stale) storage equals
 // one into fresh memory.
-#define BOOST_TEST_MODULE memory_cache
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"

@@ -1,6 +1,5 @@
 // Tests of number_text: every message writes numbers one way (%.15g), with a decimal point
 // whatever the locale — here under a global locale whose decimal separator is a comma.
-#define BOOST_TEST_MODULE number_text
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"

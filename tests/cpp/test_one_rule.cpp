@@ -2,7 +2,6 @@
 // input where the two old implementations disagreed, asserting the one behaviour of every path
 // now. Each case names the old divergence. Rules whose old implementations gave the same results
 // on every input (the aggregation rules, the ISO date check, the row label) keep agreement tests.
-#define BOOST_TEST_MODULE one_rule
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE panel_index
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/panel_index.hpp>

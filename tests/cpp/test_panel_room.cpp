@@ -1,7 +1,6 @@
 // Tests of detail::parent_row_bound and detail::copy_with_room: the copy a roll-up or a review
 // makes of a panel the caller keeps has room for every parent row, so appending them does not
 // move the columns, and holds the same rows.
-#define BOOST_TEST_MODULE panel_room
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"

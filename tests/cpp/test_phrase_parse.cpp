@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE phrase_parse
 #include <boost/test/unit_test.hpp>
 
 #include "test_phrase_support.hpp"

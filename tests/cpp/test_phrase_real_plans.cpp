@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE phrase_real_plans
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/phrase.hpp>

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE phrase_second_edition
 #include <boost/test/unit_test.hpp>
 
 #include "test_phrase_support.hpp"

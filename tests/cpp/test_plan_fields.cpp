@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE plan_fields
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/plan_file.hpp>

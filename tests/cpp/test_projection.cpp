@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE projection
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/projection.hpp>

@@ -1,7 +1,6 @@
 // Inputs found by fuzzing (tests/fuzz/) that crashed or tripped a sanitizer, kept as tests.
 // Each case names the fuzz target, what went wrong and the fix; the input is also in the seed
 // corpus, so the fuzzers start from it.
-#define BOOST_TEST_MODULE regressions
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/phrase.hpp>

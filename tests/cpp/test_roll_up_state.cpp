@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE roll_up_state
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"

@@ -1,7 +1,6 @@
 // The roll-up over threads (docs/aggregation.md "Threads"): roll_up_options::threads shares the rows
 // among threads by indicator, so every parent row, finding and error is bit for bit the one of a
 // single thread, whatever their number. Run under ThreadSanitizer with the `tsan` preset too.
-#define BOOST_TEST_MODULE roll_up_threads
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"

@@ -2,7 +2,6 @@
 // values it completes: a row the screen passes is one row_problems() finds nothing wrong with,
 // over every unit and edge values of every column; the screen passes the common shapes; and
 // check_and_complete() does what observation checks, complete_values() and a second check did.
-#define BOOST_TEST_MODULE row_screen
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE student_t
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/student_t.hpp>

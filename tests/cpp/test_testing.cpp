@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE testing
 #include <chitieu/testing/boost_test.hpp>
 
 #include <chitieu/evaluate.hpp>

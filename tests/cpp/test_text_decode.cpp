@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE text_decode
 #include <boost/test/unit_test.hpp>
 
 #include <chitieu/error.hpp>

@@ -1,7 +1,6 @@
 // Tests of detail::text_dictionary and detail::number_texts: texts numbered in order of first
 // appearance, as a std::map-based reference numbers them, over texts of every length (the hash
 // reads words, halves and bytes), a table that grows, and rows split over 1 to 8 threads.
-#define BOOST_TEST_MODULE text_dictionary
 #include <boost/test/unit_test.hpp>
 
 #include "detail/text_dictionary.hpp"

@@ -2,7 +2,6 @@
 // several threads load plans, read phrases and evaluate different plans and data at once; every result must
 // equal the one computed sequentially. Run under ThreadSanitizer with the `tsan` preset, where a data race
 // fails the test; elsewhere it checks that concurrent results are exact.
-#define BOOST_TEST_MODULE threads
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"
