@@ -77,10 +77,21 @@ void give_unread_columns(panel& obs, column_pool& pool) {
   pool.give(obs.denominator);
 }
 
+/// Writes, for each series s in [first, last) of `ix`, the code `column` holds at the series' first
+/// row over its positions ix.start[s] − offset … ix.start[s + 1] − offset of `out`: every row of a
+/// series has the same indicator and area, so these columns reach index order with one read a
+/// series instead of a read from another part of the panel a row.
+void fill_series_codes(const std::vector<std::int32_t>& column, const panel_index& ix, std::size_t first,
+                       std::size_t last, std::size_t offset, std::int32_t* out) {
+  for (std::size_t s = first; s < last; ++s)
+    std::fill(out + (ix.start[s] - offset), out + (ix.start[s + 1] - offset), column[ix.order[ix.start[s]]]);
+}
+
 /// Puts the columns an owned panel with completed values keeps (codes, year, value, coverage) in index order,
-/// column after column, each into the storage the previous one (or the pool) left, gathered tile
-/// after tile when `series_starts` gives the position of every series code (series_tiles(): each
-/// thread's reads stay within a window of the panel), else in plain index order.
+/// column after column, each into the storage the previous one (or the pool) left: the codes by
+/// series (fill_series_codes()), the others gathered tile after tile when `series_starts` gives the
+/// position of every series code (series_tiles(): each thread's reads stay within a window of the
+/// panel), else in plain index order.
 void sort_columns(panel& obs, const panel_index& ix, const std::vector<std::uint32_t>& series_starts,
                   column_pool& pool, unsigned threads) {
   const std::size_t n = obs.size();
@@ -88,21 +99,28 @@ void sort_columns(panel& obs, const panel_index& ix, const std::vector<std::uint
   if (series_starts.empty())  // a radix-sorted index: in plain order, a share per thread
     for (unsigned c = 0; c < threads; ++c) ranges.push_back({n * c / threads, n * (c + 1) / threads});
   const std::vector<std::size_t> shares = range_shares(ranges, n, threads);
-  const auto put_in_order = [&](auto& column) {
+  const auto first_series = chunk_starts(ix, n, threads);
+  // Replaces `column` by its rows in index order, thread c writing its share with write(c, column, sorted).
+  const auto reorder = [&](auto& column, const auto& write) {
     std::remove_reference_t<decltype(column)> sorted;
     pool.take(sorted, n);
-    run_chunks(threads, threads, [&](std::size_t c) {  // random reads: both cores help
-      for (std::size_t t = shares[c]; t < shares[c + 1]; ++t)
-        for (std::size_t i = ranges[t].first; i < ranges[t].last; ++i) sorted[i] = column[ix.order[i]];
-    });
+    run_chunks(threads, threads, [&](std::size_t c) { write(c, column, sorted); });
     pool.give(column);
     column.swap(sorted);
   };
-  put_in_order(obs.indicator);
-  put_in_order(obs.area);
-  put_in_order(obs.year);
-  put_in_order(obs.value);
-  put_in_order(obs.coverage);
+  const auto by_series = [&](std::size_t c, const auto& column, auto& sorted) {
+    fill_series_codes(column, ix, first_series[c], first_series[c + 1], 0, sorted.data());
+  };
+  const auto gathered = [&](std::size_t c, const auto& column,
+                            auto& sorted) {  // random reads: both cores help
+    for (std::size_t t = shares[c]; t < shares[c + 1]; ++t)
+      for (std::size_t i = ranges[t].first; i < ranges[t].last; ++i) sorted[i] = column[ix.order[i]];
+  };
+  reorder(obs.indicator, by_series);
+  reorder(obs.area, by_series);
+  reorder(obs.year, gathered);
+  reorder(obs.value, gathered);
+  reorder(obs.coverage, gathered);
 }
 
 /// Makes the columns the evaluation computes (assessed, status, margin, baseline, progress,
@@ -173,17 +191,21 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix,
   return out;
 }
 
-/// Copies the rows order[first..last) of `obs` into `block` (resized), the columns evaluate reads;
-/// with completed values (`ratio_parts` false) not the numerator and denominator.
-void gather_block(const panel& obs, const std::size_t* order, std::size_t first, std::size_t last,
-                  bool ratio_parts, panel& block) {
-  const std::size_t m = last - first;
+/// Copies the rows of series [s0, s1) of `ix` (positions ix.start[s0] … ix.start[s1]) of `obs` into
+/// `block` (resized), the columns evaluate reads: the codes by series (fill_series_codes()), the
+/// others gathered; with completed values (`ratio_parts` false) not the numerator and denominator.
+void gather_block(const panel& obs, const panel_index& ix, std::size_t s0, std::size_t s1, bool ratio_parts,
+                  panel& block) {
+  const std::size_t first = ix.start[s0], m = ix.start[s1] - first;
+  const std::size_t* order = ix.order.data();
   const auto gather = [&](auto& dst, const auto& src) {
     dst.resize(m);
     for (std::size_t i = 0; i < m; ++i) dst[i] = src[order[first + i]];
   };
-  gather(block.indicator, obs.indicator);
-  gather(block.area, obs.area);
+  block.indicator.resize(m);
+  block.area.resize(m);
+  fill_series_codes(obs.indicator, ix, s0, s1, first, block.indicator.data());
+  fill_series_codes(obs.area, ix, s0, s1, first, block.area.data());
   gather(block.year, obs.year);
   gather(block.value, obs.value);
   gather(block.coverage, obs.coverage);
@@ -253,7 +275,7 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
         std::size_t s1 = s0 + 1;
         while (s1 < last_series && ix.start[s1 + 1] - ix.start[s0] <= gather_block_rows) ++s1;
         const std::size_t b0 = ix.start[s0];
-        gather_block(obs, ix.order.data(), b0, ix.start[s1], ratio_parts, block);
+        gather_block(obs, ix, s0, s1, ratio_parts, block);
         series_evaluator ev(block, opt.method, opt.year, ix.order.data() + b0, {!ratio_parts, true});
         for (std::size_t s = s0; s < s1; ++s) {
           const std::size_t first = ix.start[s] - b0;

@@ -27,6 +27,9 @@ struct indicator_rules {
   int from = 0;                               ///< first year of a cumulative period
   int to = 0;                                 ///< last year of a cumulative period
   double boundary = std::numeric_limits<double>::quiet_NaN();  ///< T, the met boundary (NaN if none)
+  /// T on the fit's scale, which p_meet compares the projection with: ln T for a log fit (−∞ when
+  /// T ≤ 0), else T.
+  double fit_boundary = std::numeric_limits<double>::quiet_NaN();
   bool boundary_inclusive = true;    ///< whether reaching T exactly meets the target
   bool log_fit = false;              ///< relative targets and compound trends fit ln(assessed)
   bool pace_not_applicable = false;  ///< milestone, sustained, qualitative, two-sided band, no T
@@ -71,6 +74,9 @@ inline indicator_rules resolve_rules(const plan& p, const chitieu::indicator& in
         r.dir == direction::lower ? ind.target.upper_inclusive : ind.target.lower_inclusive;
   }
   r.log_fit = r.kind == target_kind::relative || ind.trend == trend::compound;
+  r.fit_boundary = !r.log_fit
+                       ? r.boundary
+                       : (r.boundary > 0.0 ? std::log(r.boundary) : -std::numeric_limits<double>::infinity());
   r.change = change_measure_of(ind);
   const bool sustained = r.kind == target_kind::sustained;
   const bool annual = r.kind == target_kind::annual_change;

@@ -188,9 +188,7 @@ class series_evaluator {
     out.projected[at] = clamp_to_domain(r.kind == target_kind::relative ? unit::ratio : r.unit, projected);
     if (r.p_meet_applicable && k >= 3) {
       fit.rss = residual_sum_of_squares(fit, px_.data(), py_.data(), k);  // O(k), exact residuals
-      const double boundary =
-          !r.log_fit ? T : (T > 0.0 ? std::log(T) : -std::numeric_limits<double>::infinity());
-      out.p_meet[at] = probability_to_meet(fit, x1, boundary, r.dir, r.boundary_inclusive);
+      out.p_meet[at] = probability_to_meet(fit, x1, r.fit_boundary, r.dir, r.boundary_inclusive);
     }
   }
 
