@@ -111,8 +111,8 @@ void sort_columns(panel& obs, const panel_index& ix, const std::vector<std::uint
   const auto by_series = [&](std::size_t c, const auto& column, auto& sorted) {
     fill_series_codes(column, ix, first_series[c], first_series[c + 1], 0, sorted.data());
   };
-  const auto gathered = [&](std::size_t c, const auto& column,
-                            auto& sorted) {  // random reads: both cores help
+  // Random reads: both cores help.
+  const auto gathered = [&](std::size_t c, const auto& column, auto& sorted) {
     for (std::size_t t = shares[c]; t < shares[c + 1]; ++t)
       for (std::size_t i = ranges[t].first; i < ranges[t].last; ++i) sorted[i] = column[ix.order[i]];
   };
