@@ -2,12 +2,15 @@
 // bench/national/generate.py. Usage:
 //   bench_national PLAN.toml OBSERVATIONS.csv AREAS.csv [RUNS] [THREADS] [STAGE]
 // Reads the files once (not timed), then times RUNS runs (default 5) of each stage and prints one
-// JSON object: medians in milliseconds of check (complete_values + check_observations), roll_up,
+// JSON object: medians in milliseconds of check (complete_values + check_observations of a copy
+// made untimed), copy (a plain copy of the panel), roll_up,
 // evaluate (fresh output, and evaluate_into the same evaluation run after run), the whole review(), the
-// whole review() of a panel given away (review_moved: the copy made untimed), the
+// whole review() of a panel given away (review_moved: the copy made untimed), the four public
+// steps review() of a given-away panel runs, each timed on its own (review_steps: check_and_complete,
+// check_observation_areas, roll_up, evaluate; their sum is about review_moved), the
 // physical floor (floor_pass), the row counts, and the peak resident memory (ru_maxrss). STAGE (one
-// of check, copy, roll_up, evaluate, evaluate_into, review, review_moved, floor) times that stage alone, the
-// others reported as 0: for `perf record` of one stage.
+// of check, copy, roll_up, evaluate, evaluate_into, review, review_moved, review_steps, floor) times
+// that stage alone, the others reported as 0: for `perf record` of one stage.
 #include "detail/huge_pages.hpp"  // the core's own huge-page advice (src/, private)
 #include "detail/panel_room.hpp"  // the copy review(const panel&) makes, for review(panel&&)
 
@@ -146,6 +149,48 @@ double median_ms_of(int runs, P&& prepare, F&& f) {
   return ms[ms.size() / 2];
 }
 
+/// Medians in milliseconds of the four steps review() runs on a panel it is given (a fresh copy
+/// of `obs` each run, not timed), each timed on its own.
+struct review_step_times {
+  double check = 0.0;     ///< check_and_complete()
+  double areas = 0.0;     ///< check_observation_areas()
+  double roll_up = 0.0;   ///< roll_up() of the panel given away
+  double evaluate = 0.0;  ///< evaluate() of the rolled-up rows given away, checked
+};
+
+/// Times review()'s steps over `runs` runs, as review(plan, panel&&, options) takes them.
+review_step_times time_review_steps(const chitieu::plan& plan, const chitieu::panel& obs,
+                                    const chitieu::area_table& areas, const chitieu::review_options& opt,
+                                    int runs) {
+  std::vector<double> check, area, roll, eval;
+  const auto ms_since = [](std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  };
+  chitieu::evaluate_options checked = opt.evaluation;
+  checked.checked = true;
+  for (int k = 0; k < runs; ++k) {
+    chitieu::panel p = chitieu::detail::copy_with_room(obs, chitieu::detail::parent_row_bound(obs, areas));
+    auto t0 = std::chrono::steady_clock::now();
+    chitieu::check_and_complete(plan, p);
+    check.push_back(ms_since(t0));
+    t0 = std::chrono::steady_clock::now();
+    chitieu::check_observation_areas(p, areas);
+    area.push_back(ms_since(t0));
+    t0 = std::chrono::steady_clock::now();
+    chitieu::roll_up_result rolled = chitieu::roll_up(plan, std::move(p), areas);
+    roll.push_back(ms_since(t0));
+    t0 = std::chrono::steady_clock::now();
+    const chitieu::evaluation e = chitieu::evaluate(plan, std::move(rolled.rows), checked);
+    eval.push_back(ms_since(t0));
+    if (e.size() == 0) throw std::runtime_error("review_steps: no evaluation rows");
+  }
+  const auto median = [](std::vector<double>& ms) {
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+  };
+  return {median(check), median(area), median(roll), median(eval)};
+}
+
 /// The fourteen output columns of an evaluation as plain arrays (the floor's destination).
 struct floor_columns {
   std::unique_ptr<std::int32_t[]> indicator, area, year;
@@ -238,11 +283,15 @@ int main(int argc, char** argv) {
   chitieu::panel completed = obs;
   chitieu::complete_values(plan, completed);
   std::size_t rolled_rows = 0, evaluated_rows = 0, review_rows = 0;
-  const double check_ms = timed("check", [&] {
-    chitieu::panel p = obs;
+  // The check of a copy made untimed each run (the copy is the copy stage's).
+  const auto check = [&](chitieu::panel&& p) {
     chitieu::complete_values(plan, p);
     chitieu::check_observations(plan, p);
-  });
+  };
+  const double check_ms = only.empty() || only == "check"
+                              ? median_ms_of(
+                                    runs, [&] { return chitieu::panel(obs); }, check)
+                              : 0.0;
   const double copy_ms = timed("copy", [&] {
     chitieu::panel p = obs;
     rolled_rows += p.size() == 0;
@@ -276,6 +325,9 @@ int main(int argc, char** argv) {
                   review_rows = chitieu::review(plan, std::move(p), opt).evaluation.size();
                 })
           : 0.0;
+  const review_step_times steps = only.empty() || only == "review_steps"
+                                      ? time_review_steps(plan, obs, areas, opt, runs)
+                                      : review_step_times{};
   // The floor: into fresh memory each run (as review() writes its evaluation), and into columns
   // reused from run to run (no page faults: what an evaluation into caller-owned buffers pays).
   double checksum = 0.0;
@@ -290,11 +342,12 @@ int main(int argc, char** argv) {
       "{\"observations\": %zu, \"rolled_rows\": %zu, \"evaluated_rows\": %zu, \"review_rows\": %zu, "
       "\"runs\": %d, \"check_ms\": %.3f, \"copy_ms\": %.3f, \"roll_up_ms\": %.3f, \"evaluate_ms\": %.3f, "
       "\"evaluate_into_ms\": %.3f, \"review_ms\": %.3f, \"review_moved_ms\": %.3f, \"floor_ms\": %.3f, "
-      "\"floor_reused_ms\": %.3f, "
+      "\"floor_reused_ms\": %.3f, \"step_check_ms\": %.3f, \"step_areas_ms\": %.3f, "
+      "\"step_roll_up_ms\": %.3f, \"step_evaluate_ms\": %.3f, "
       "\"floor_checksum\": %g, "
       "\"input_rss_kib\": %ld, \"peak_rss_kib\": %ld}\n",
       obs.size(), rolled_rows, evaluated_rows, review_rows, runs, check_ms, copy_ms, roll_ms, eval_ms,
-      eval_into_ms, review_ms, review_moved_ms, floor_ms, floor_reused_ms, checksum, input_rss,
-      peak_rss_kib());
+      eval_into_ms, review_ms, review_moved_ms, floor_ms, floor_reused_ms, steps.check, steps.areas,
+      steps.roll_up, steps.evaluate, checksum, input_rss, peak_rss_kib());
   return 0;
 }

@@ -398,6 +398,14 @@ def print_table(results: Dict[str, Any]) -> None:
               f"{floor:,.1f} / {cpp.get('floor_reused_ms', nan):,.1f} | "
               f"{cpp.get('review_ms', nan) / floor:.1f}× / {moved / floor:.1f}× | "
               f"{cpp.get('roll_up_ms', nan):,.0f} | {cpp.get('evaluate_ms', nan):,.0f} |")
+    print("\n| scale | C++ review of a given-away panel, step by step: check_and_complete ms | "
+          "check_observation_areas ms | roll_up ms | evaluate ms | sum / floor |")
+    print("|---|---|---|---|---|---|")
+    for scale, r in results["scales"].items():
+        cpp = r.get("cpp", {})
+        steps = [cpp.get(f"step_{name}_ms", nan) for name in ("check", "areas", "roll_up", "evaluate")]
+        print(f"| {scale}× | " + " | ".join(f"{ms:,.1f}" for ms in steps) +
+              f" | {sum(steps) / cpp.get('floor_ms', nan):.1f}× |")
     print("\n| scale | job | input MiB | output MiB | RSS before load MiB | RSS after load MiB | peak RSS MiB | "
           "job adds / input | job adds / output | (job adds − output) / input |")
     print("|---|---|---|---|---|---|---|---|---|---|")
