@@ -83,8 +83,11 @@ CHITIEU_API void check_and_complete(const plan& p, panel& obs);
 CHITIEU_API review_result review(const plan& p, panel&& observations, const review_options& options = {},
                                  evaluation&& recycle = {});
 
-/// As review() above on a panel the caller keeps: one copy, with room for the parent rows the
-/// roll-up appends, moves through the stages.
+/// As review() above on a panel the caller keeps, which is never written: one copy, with room for
+/// the parent rows the roll-up appends, moves through the stages. With areas and no geography day,
+/// when every value completed from a numerator and denominator is of a ratio-rule indicator and
+/// passes its checks, the checks read the caller's panel and the roll-up copies it while its pass
+/// reads it (docs/aggregation.md): the same result and errors.
 CHITIEU_API review_result review(const plan& p, const panel& observations, const review_options& options = {},
                                  evaluation&& recycle = {});
 

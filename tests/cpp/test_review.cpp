@@ -294,3 +294,81 @@ BOOST_AUTO_TEST_CASE(without_areas_it_is_evaluate) {
   geo.with_geography(chitieu::parse_date("2025-07-01"));
   BOOST_CHECK_THROW(chitieu::review(p, obs, geo), std::invalid_argument);
 }
+
+namespace {
+// The messages of a review's findings, in order.
+std::vector<std::string> finding_messages(const chitieu::review_result& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.findings) out.push_back(f.message);
+  return out;
+}
+
+// The review of `obs` kept by the caller and of a copy given away: the same evaluation (exactly)
+// and the same findings.
+void kept_equals_given_away(const chitieu::plan& p, const chitieu::panel& obs,
+                            const chitieu::review_options& options) {
+  const auto kept = chitieu::review(p, obs, options);
+  chitieu::panel copy = obs;
+  const auto moved = chitieu::review(p, std::move(copy), options);
+  BOOST_TEST(chitieu::testing::compare(kept.evaluation, moved.evaluation, chitieu::testing::exactly()) == "");
+  BOOST_TEST(finding_messages(kept) == finding_messages(moved), boost::test_tools::per_element());
+}
+
+// The message review() throws, or "" when it throws none.
+template <class Review>
+std::string thrown_by(Review&& review) {
+  try {
+    review();
+  } catch (const chitieu::error& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_kept_panel_rolls_up_as_a_given_away_one) {
+  using chitieu::aggregate_rule;
+  using chitieu::unit;
+  const chitieu::area_table areas({make_area("T", ""), make_area("a", "T"), make_area("b", "T")});
+  const auto options = chitieu::review_options{}.with_areas(areas);
+  const double none = std::nan("");
+  // A ratio rule reads numerators and denominators: the kept panel is rolled up as given (its
+  // values completed afterwards), here with the town's own row given as a ratio that disagrees
+  // with the aggregate (a finding).
+  auto p = make_plan({make_indicator("u", unit::percent, aggregate_rule::ratio)});
+  chitieu::panel obs;
+  obs.add("u", "a", 2021, none, 30, 50);
+  obs.add("u", "b", 2021, none, 20, 40);
+  obs.add("u", "T", 2021, none, 45, 90);
+  obs.add("u", "a", 2022, 70, none, 50);
+  obs.add("u", "b", 2022, 50, 20, 40);
+  kept_equals_given_away(p, obs, options);
+  const auto ratio_only = chitieu::review(p, obs, options);
+  BOOST_TEST(
+      ratio_only.evaluation.value[static_cast<std::size_t>(find(ratio_only.evaluation, "u", "a", 2021))] ==
+      60.0);
+  BOOST_TEST(ratio_only.findings.size() == 1u);
+  // A weighted mean reads values: a child given only as a ratio reports once its value is
+  // completed, so the town's 2021 value is (60·100 + 40·100)/200 = 50, not no_data.
+  p.indicators.push_back(make_indicator("w", unit::percent, aggregate_rule::weighted_mean));
+  obs.add("w", "a", 2021, none, 30, 50, 100);
+  obs.add("w", "b", 2021, 40, none, none, 100);
+  kept_equals_given_away(p, obs, options);
+  const auto weighted = chitieu::review(p, obs, options);
+  const auto town = find(weighted.evaluation, "w", "T", 2021);
+  BOOST_TEST_REQUIRE(town >= 0);
+  BOOST_TEST(weighted.evaluation.value[static_cast<std::size_t>(town)] == 50.0);
+  BOOST_TEST(weighted.evaluation.coverage[static_cast<std::size_t>(town)] == 1.0);
+  // A value completed outside its domain (0.5 for a boolean) and a row problem: the same error
+  // either way.
+  p.indicators.push_back(make_indicator("done", unit::boolean, aggregate_rule::any));
+  chitieu::panel bad = obs;
+  bad.add("done", "a", 2021, none, 1, 2);
+  const std::string completed_error = thrown_by([&] { chitieu::review(p, bad, options); });
+  BOOST_TEST(completed_error.find("0.5") != std::string::npos, completed_error);
+  BOOST_TEST(completed_error == thrown_by([&] { chitieu::review(p, chitieu::panel(bad), options); }));
+  bad.add("u", "b", 2023, 120);
+  const std::string row_error = thrown_by([&] { chitieu::review(p, bad, options); });
+  BOOST_TEST(row_error.find("120") != std::string::npos, row_error);
+  BOOST_TEST(row_error == thrown_by([&] { chitieu::review(p, chitieu::panel(bad), options); }));
+}
