@@ -107,13 +107,16 @@ review_result review(const plan& p, panel&& observations, const review_options& 
 
 review_result review(const plan& p, const panel& observations, const review_options& options,
                      evaluation&& recycle) {
-  const std::size_t room = options.areas ? detail::parent_row_bound(observations, *options.areas) : 0;
+  const auto copy = [&] {  // with room for the parent rows the roll-up appends
+    return detail::copy_with_room(observations,
+                                  options.areas ? detail::parent_row_bound(observations, *options.areas) : 0);
+  };
   if (!options.areas || options.geography)  // one copy, moved through the stages
-    return review(p, detail::copy_with_room(observations, room), options, std::move(recycle));
+    return review(p, copy(), options, std::move(recycle));
   if (!options.checked) {
     throw_first_problem(observation_problems(p, observations));
     if (!rolls_up_as_given(p, observations)) {  // the values completed (and checked) in one copy first
-      panel completed = detail::copy_with_room(observations, room);
+      panel completed = copy();
       complete_checking(p, completed);
       review_options checked = options;
       checked.checked = true;

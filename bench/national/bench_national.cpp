@@ -123,16 +123,26 @@ chitieu::area_table read_areas(const std::string& path) {
   return chitieu::area_table(std::move(out), path);
 }
 
+/// Milliseconds since t0.
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+/// The median of `ms` (reordered).
+double median_of(std::vector<double>& ms) {
+  std::sort(ms.begin(), ms.end());
+  return ms[ms.size() / 2];
+}
+
 template <class F>
 double median_ms(int runs, F&& f) {
   std::vector<double> ms;
   for (int k = 0; k < runs; ++k) {
     const auto t0 = std::chrono::steady_clock::now();
     f();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ms.push_back(ms_since(t0));
   }
-  std::sort(ms.begin(), ms.end());
-  return ms[ms.size() / 2];
+  return median_of(ms);
 }
 
 /// As median_ms, timing f(prepare()) with prepare() itself untimed (the input a call consumes).
@@ -143,10 +153,9 @@ double median_ms_of(int runs, P&& prepare, F&& f) {
     auto input = prepare();
     const auto t0 = std::chrono::steady_clock::now();
     f(std::move(input));
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ms.push_back(ms_since(t0));
   }
-  std::sort(ms.begin(), ms.end());
-  return ms[ms.size() / 2];
+  return median_of(ms);
 }
 
 /// Medians in milliseconds of the four steps review() runs on a panel it is given (a fresh copy
@@ -163,9 +172,6 @@ review_step_times time_review_steps(const chitieu::plan& plan, const chitieu::pa
                                     const chitieu::area_table& areas, const chitieu::review_options& opt,
                                     int runs) {
   std::vector<double> check, area, roll, eval;
-  const auto ms_since = [](std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  };
   chitieu::evaluate_options checked = opt.evaluation;
   checked.checked = true;
   for (int k = 0; k < runs; ++k) {
@@ -184,11 +190,7 @@ review_step_times time_review_steps(const chitieu::plan& plan, const chitieu::pa
     eval.push_back(ms_since(t0));
     if (e.size() == 0) throw std::runtime_error("review_steps: no evaluation rows");
   }
-  const auto median = [](std::vector<double>& ms) {
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
-  };
-  return {median(check), median(area), median(roll), median(eval)};
+  return {median_of(check), median_of(area), median_of(roll), median_of(eval)};
 }
 
 /// The fourteen output columns of an evaluation as plain arrays (the floor's destination).
