@@ -182,6 +182,7 @@ evaluation evaluate_in_place(panel& obs, const panel_index& ix,
       ev.run(*rules[static_cast<std::size_t>(obs.indicator[ix.start[s]])], rows.data(), rows.size(), out,
              ix.start[s]);
     }
+    ev.finish(out);
   });
   out.indicator = std::move(obs.indicator);
   out.area = std::move(obs.area);
@@ -284,6 +285,7 @@ evaluation evaluate_by_blocks(const panel& obs, const panel_index& ix,
           const auto code = static_cast<std::size_t>(block.indicator[first]);
           at += ev.run(*rules[code], rows.data(), rows.size(), out, at);
         }
+        ev.finish(out);
         s0 = s1;
       }
       written[c] += at - ix.start[first_series];

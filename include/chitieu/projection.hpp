@@ -71,27 +71,50 @@ inline linear_fit fit_line(const double* x, const double* y, std::size_t n) noex
   return f;
 }
 
-/// Probability that a new observation at x meets a one-sided boundary: P(Y ≥ boundary) for
-/// higher, P(Y ≤ boundary) for lower, where (Y − ŷ(x))/se ~ Student-t with n − 2 degrees of
-/// freedom (student_t_cdf). When se = 0 the prediction is certain: 1 if ŷ meets the boundary
-/// (strictly when not inclusive), else 0. NaN with fewer than 3 points, no slope or direction none.
-inline double probability_to_meet(const linear_fit& f, double x, double boundary, direction d,
-                                  bool inclusive) {
-  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-  if (d == direction::none || f.n < 3 || std::isnan(f.slope) || std::isnan(boundary)) return nan;
+/// What the probability of meeting a boundary needs once the line is fitted: either the
+/// probability itself, decided without the t distribution, or the Student t quantile and degrees
+/// of freedom whose distribution function it is (quantile_to_meet()).
+struct meet_quantile {
+  double decided = std::numeric_limits<double>::quiet_NaN();  ///< the probability when df is 0: NaN, 0 or 1
+  double q =
+      std::numeric_limits<double>::quiet_NaN();  ///< the t quantile when df > 0: P = student_t_cdf(q, df)
+  double df = 0.0;                               ///< n − 2 degrees of freedom; 0 when `decided` holds
+};
+
+/// The quantile of probability_to_meet(): P(Y ≥ boundary) for higher, P(Y ≤ boundary) for lower,
+/// where (Y − ŷ(x))/se ~ Student-t with n − 2 degrees of freedom; q = (ŷ − T)/se for higher,
+/// (T − ŷ)/se for lower. Decided without the t: NaN with fewer than 3 points, no slope, direction
+/// none or a NaN boundary; when se = 0 the prediction is certain: 1 if ŷ meets the boundary (strictly
+/// when not inclusive), else 0; an infinite boundary (ln 0 on the log scale) is met or not outright.
+inline meet_quantile quantile_to_meet(const linear_fit& f, double x, double boundary, direction d,
+                                      bool inclusive) noexcept {
+  meet_quantile m;
+  if (d == direction::none || f.n < 3 || std::isnan(f.slope) || std::isnan(boundary)) return m;
   const double yhat = f.predict(x);
   const double se = f.prediction_se(x);
-  if (!std::isfinite(yhat) || std::isnan(se)) return nan;
+  if (!std::isfinite(yhat) || std::isnan(se)) return m;
   if (se == 0.0) {
     const bool ok = d == direction::higher ? (inclusive ? yhat >= boundary : yhat > boundary)
                                            : (inclusive ? yhat <= boundary : yhat < boundary);
-    return ok ? 1.0 : 0.0;
+    m.decided = ok ? 1.0 : 0.0;
+    return m;
   }
-  if (std::isinf(boundary))  // ln 0 = −∞ on the log scale
-    return (d == direction::higher) == (boundary < 0.0) ? 1.0 : 0.0;
+  if (std::isinf(boundary)) {  // ln 0 = −∞ on the log scale
+    m.decided = (d == direction::higher) == (boundary < 0.0) ? 1.0 : 0.0;
+    return m;
+  }
   // higher: P(Y ≥ T) = P(t ≤ (ŷ − T)/se); lower: P(Y ≤ T) = P(t ≤ (T − ŷ)/se).
-  const double q = d == direction::higher ? (yhat - boundary) / se : (boundary - yhat) / se;
-  return student_t_cdf(q, static_cast<double>(f.n - 2));
+  m.q = d == direction::higher ? (yhat - boundary) / se : (boundary - yhat) / se;
+  m.df = static_cast<double>(f.n - 2);
+  return m;
+}
+
+/// Probability that a new observation at x meets a one-sided boundary (quantile_to_meet(), then
+/// student_t_cdf() of its quantile): in [0, 1], or NaN where the fit cannot say.
+inline double probability_to_meet(const linear_fit& f, double x, double boundary, direction d,
+                                  bool inclusive) {
+  const meet_quantile m = quantile_to_meet(f, x, boundary, d, inclusive);
+  return m.df > 0.0 ? student_t_cdf(m.q, m.df) : m.decided;
 }
 
 }  // namespace chitieu

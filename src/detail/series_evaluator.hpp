@@ -34,7 +34,9 @@ struct series_reading {
   bool writes_row_columns = true;
 };
 
-/// Evaluates series one at a time, reusing its scratch buffers (no allocation per row).
+/// Evaluates series one at a time, reusing its scratch buffers (no allocation per row). p_meet's
+/// Student t is held back and computed for many rows in one loop (finish()): the calls, independent of
+/// one another, then overlap instead of each ending its row's chain of arithmetic.
 class series_evaluator {
  public:
   /// Binds the panel, the pace method and the evaluated year (empty: every observed year).
@@ -45,10 +47,38 @@ class series_evaluator {
       : p_(p), method_(method), year_(year), lines_(lines), reading_(reading) {}
 
   /// Evaluates the series whose panel rows are rows[0..m) (years ascending) under rules r and
-  /// writes its evaluation rows into out from position pos. Returns the number of rows written.
-  /// Throws chitieu::error on a duplicate year or an infinite value.
+  /// writes its evaluation rows into out from position pos; p_meet may be left to finish(). Returns
+  /// the number of rows written. Throws chitieu::error on a duplicate year or an infinite value.
   std::size_t run(const indicator_rules& r, const std::size_t* rows, std::size_t m, evaluation& out,
                   std::size_t pos) {
+    const std::size_t written = emit_rows(r, rows, m, out, pos);
+    if (pending_t_.size() >= held_t_rows) finish(out);
+    return written;
+  }
+
+  /// Writes p_meet of the rows whose Student t run() held back (their quantile stands in
+  /// out.p_meet meanwhile). Call once after the last run() into `out`, before `out` is read.
+  void finish(evaluation& out) {
+    for (const held_t& h : pending_t_) out.p_meet[h.at] = student_t_cdf(out.p_meet[h.at], h.df);
+    pending_t_.clear();
+  }
+
+ private:
+  static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  static constexpr std::size_t none = static_cast<std::size_t>(-1);
+  /// The rows whose Student t run() holds back before it computes them: 16 KiB of positions and
+  /// degrees of freedom, and p_meet's recent rows, stay in the core's cache.
+  static constexpr std::size_t held_t_rows = 1024;
+
+  /// A row whose p_meet waits for its Student t: its position in the evaluation and n − 2.
+  struct held_t {
+    std::size_t at;
+    double df;
+  };
+
+  // run() without finishing p_meet.
+  std::size_t emit_rows(const indicator_rules& r, const std::size_t* rows, std::size_t m, evaluation& out,
+                        std::size_t pos) {
     load(r, rows, m);
     if (!year_) {
       for (std::size_t i = 0; i < m; ++i) emit(r, years_[i], i, out, pos + i);
@@ -65,10 +95,6 @@ class series_evaluator {
     emit(r, t, last, out, pos);
     return 1;
   }
-
- private:
-  static constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-  static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
   // Copies the series into the scratch buffers and builds the fit points.
   void load(const indicator_rules& r, const std::size_t* rows, std::size_t m) {
@@ -188,7 +214,10 @@ class series_evaluator {
     out.projected[at] = clamp_to_domain(r.kind == target_kind::relative ? unit::ratio : r.unit, projected);
     if (r.p_meet_applicable && k >= 3) {
       fit.rss = residual_sum_of_squares(fit, px_.data(), py_.data(), k);  // O(k), exact residuals
-      out.p_meet[at] = probability_to_meet(fit, x1, r.fit_boundary, r.dir, r.boundary_inclusive);
+      // p_meet = student_t_cdf(q, df) (probability_to_meet()), the t held back for finish().
+      const meet_quantile m = quantile_to_meet(fit, x1, r.fit_boundary, r.dir, r.boundary_inclusive);
+      out.p_meet[at] = m.df > 0.0 ? m.q : m.decided;
+      if (m.df > 0.0) pending_t_.push_back({at, m.df});
     }
   }
 
@@ -284,6 +313,7 @@ class series_evaluator {
   std::vector<int> pyear_;
   std::vector<std::size_t> pbad_;
   running_fit fit_;
+  std::vector<held_t> pending_t_;
 };
 
 }  // namespace chitieu::detail

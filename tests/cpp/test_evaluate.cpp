@@ -3,8 +3,10 @@
 #include "test_support.hpp"
 
 #include <chitieu/evaluate.hpp>
+#include <chitieu/projection.hpp>
 
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <set>
 #include <string>
@@ -586,3 +588,55 @@ BOOST_AUTO_TEST_CASE(the_deprecated_pointer_overload_forwards) {
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
+
+BOOST_AUTO_TEST_CASE(p_meet_of_many_series_equals_each_rows_own_fit) {
+  // 6 000 series of 11 years (66 000 rows: two threads, and tens of thousands of p_meet values
+  // whose Student t the evaluator computes in batches after their rows): every p_meet equals
+  // probability_to_meet() of the line fitted through the series' points up to the row's year,
+  // in every path of evaluate() (a const panel, one given away, evaluate_into, one year).
+  const auto p = make_plan({make_indicator("x", unit::percent, at_least_80)});
+  chitieu::panel obs;
+  const int areas = 6000, years = 11;
+  for (int a = 0; a < areas; ++a)
+    for (int i = 0; i < years; ++i)  // a rise of 1.5 a year from 60 with deterministic noise
+      if (a % 7 != 3 || i != 4)      // every seventh series without its fifth year
+        obs.add("x", "a" + std::to_string(a), 2020 + i, 60.0 + 1.5 * i + 0.9 * std::sin(37.0 * a + 11.0 * i));
+  // The reference: the points (years with a value) up to year t fitted on their own.
+  const auto expected = [&](const chitieu::evaluation& e, std::size_t r) {
+    const int a = std::stoi(e.area_ids[static_cast<std::size_t>(e.area[r])].substr(1));
+    std::vector<double> x, y;
+    for (int i = 0; 2020 + i <= e.year[r]; ++i) {
+      if (a % 7 == 3 && i == 4) continue;
+      x.push_back(static_cast<double>(i));
+      y.push_back(60.0 + 1.5 * i + 0.9 * std::sin(37.0 * a + 11.0 * i));
+    }
+    const auto fit = chitieu::fit_line(x.data(), y.data(), x.size());
+    return chitieu::probability_to_meet(fit, 10.0, 80.0, direction::higher, true);
+  };
+  const auto check = [&](const chitieu::evaluation& e, std::size_t rows) {
+    BOOST_TEST(e.size() == rows);
+    std::size_t with_p_meet = 0, wrong = 0;
+    for (std::size_t r = 0; r < e.size(); ++r) {
+      const double want = expected(e, r);
+      if (!std::isnan(want)) ++with_p_meet;
+      if (std::isnan(want) != std::isnan(e.p_meet[r]) || std::abs(e.p_meet[r] - want) > 1e-9) ++wrong;
+    }
+    BOOST_TEST(wrong == 0u);
+    return with_p_meet;
+  };
+  chitieu::evaluate_options two;
+  two.threads = 2;
+  const auto e = chitieu::evaluate(p, obs, two);
+  BOOST_TEST(check(e, obs.size()) > 50000u);  // 3 or more points: 9 rows of 11 (8 of 10)
+  BOOST_TEST(same(chitieu::evaluate(p, chitieu::panel(obs), two), e));
+  chitieu::evaluation into;
+  chitieu::evaluate_into(p, obs, into, two);
+  BOOST_TEST(same(into, e));
+  chitieu::evaluate_options one = two;
+  one.threads = 1;
+  BOOST_TEST(same(chitieu::evaluate(p, obs, one), e));
+  chitieu::evaluate_options in_2026 = two;
+  in_2026.year = 2026;
+  BOOST_TEST(check(chitieu::evaluate(p, obs, in_2026), static_cast<std::size_t>(areas)) ==
+             static_cast<std::size_t>(areas));
+}
