@@ -138,3 +138,31 @@ BOOST_AUTO_TEST_CASE(running_sums_agree_with_the_eigen_fit) {
     }
   }
 }
+
+BOOST_AUTO_TEST_CASE(quantile_to_meet_gives_the_t_quantile_or_the_decided_probability) {
+  // The La Gi fit: ŷ(10) = 80.1, se = 0.711805, n − 2 = 3. T = ŷ − 2.353·se → q = 2.353 for higher,
+  // −2.353 for lower, and probability_to_meet is student_t_cdf(q, 3).
+  const std::vector<double> x{0, 1, 2, 3, 4}, y{70, 71, 72.5, 73, 74};
+  const auto f = chitieu::fit_line(x.data(), y.data(), 5);
+  const double T = 80.1 - 2.353 * std::sqrt(0.2 / 3 * 7.6);
+  const auto higher = chitieu::quantile_to_meet(f, 10, T, direction::higher, true);
+  BOOST_TEST(higher.df == 3.0);
+  BOOST_TEST(higher.q == 2.353, boost::test_tools::tolerance(tol));
+  BOOST_TEST(std::isnan(higher.decided));
+  BOOST_TEST(chitieu::probability_to_meet(f, 10, T, direction::higher, true) ==
+             chitieu::student_t_cdf(higher.q, 3.0));
+  const auto lower = chitieu::quantile_to_meet(f, 10, T, direction::lower, true);
+  BOOST_TEST(lower.df == 3.0);
+  BOOST_TEST(lower.q == -2.353, boost::test_tools::tolerance(tol));
+  // Decided without the t: an exact line (se = 0), too few points, no direction.
+  const std::vector<double> ex{0, 1, 2, 3}, ey{10, 12, 14, 16};
+  const auto exact = chitieu::fit_line(ex.data(), ey.data(), 4);
+  const auto certain = chitieu::quantile_to_meet(exact, 10, 30, direction::higher, true);
+  BOOST_TEST(certain.df == 0.0);
+  BOOST_TEST(certain.decided == 1.0);
+  BOOST_TEST(chitieu::quantile_to_meet(exact, 10, 30, direction::higher, false).decided == 0.0);
+  const auto two = chitieu::fit_line(x.data(), y.data(), 2);
+  BOOST_TEST(chitieu::quantile_to_meet(two, 10, T, direction::higher, true).df == 0.0);
+  BOOST_TEST(std::isnan(chitieu::quantile_to_meet(two, 10, T, direction::higher, true).decided));
+  BOOST_TEST(std::isnan(chitieu::quantile_to_meet(f, 10, T, direction::none, true).decided));
+}
