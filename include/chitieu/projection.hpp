@@ -79,6 +79,9 @@ struct meet_quantile {
   double q =
       std::numeric_limits<double>::quiet_NaN();  ///< the t quantile when df > 0: P = student_t_cdf(q, df)
   double df = 0.0;                               ///< n − 2 degrees of freedom; 0 when `decided` holds
+
+  /// True when the probability is student_t_cdf(q, df), false when it is `decided`.
+  bool needs_t() const noexcept { return df > 0.0; }
 };
 
 /// The quantile of probability_to_meet(): P(Y ≥ boundary) for higher, P(Y ≤ boundary) for lower,
@@ -114,7 +117,7 @@ inline meet_quantile quantile_to_meet(const linear_fit& f, double x, double boun
 inline double probability_to_meet(const linear_fit& f, double x, double boundary, direction d,
                                   bool inclusive) {
   const meet_quantile m = quantile_to_meet(f, x, boundary, d, inclusive);
-  return m.df > 0.0 ? student_t_cdf(m.q, m.df) : m.decided;
+  return m.needs_t() ? student_t_cdf(m.q, m.df) : m.decided;
 }
 
 }  // namespace chitieu

@@ -216,8 +216,8 @@ class series_evaluator {
       fit.rss = residual_sum_of_squares(fit, px_.data(), py_.data(), k);  // O(k), exact residuals
       // p_meet = student_t_cdf(q, df) (probability_to_meet()), the t held back for finish().
       const meet_quantile m = quantile_to_meet(fit, x1, r.fit_boundary, r.dir, r.boundary_inclusive);
-      out.p_meet[at] = m.df > 0.0 ? m.q : m.decided;
-      if (m.df > 0.0) pending_t_.push_back({at, m.df});
+      out.p_meet[at] = m.needs_t() ? m.q : m.decided;
+      if (m.needs_t()) pending_t_.push_back({at, m.df});
     }
   }
 

@@ -147,6 +147,7 @@ BOOST_AUTO_TEST_CASE(quantile_to_meet_gives_the_t_quantile_or_the_decided_probab
   const double T = 80.1 - 2.353 * std::sqrt(0.2 / 3 * 7.6);
   const auto higher = chitieu::quantile_to_meet(f, 10, T, direction::higher, true);
   BOOST_TEST(higher.df == 3.0);
+  BOOST_TEST(higher.needs_t());
   BOOST_TEST(higher.q == 2.353, boost::test_tools::tolerance(tol));
   BOOST_TEST(std::isnan(higher.decided));
   BOOST_TEST(chitieu::probability_to_meet(f, 10, T, direction::higher, true) ==
@@ -159,6 +160,7 @@ BOOST_AUTO_TEST_CASE(quantile_to_meet_gives_the_t_quantile_or_the_decided_probab
   const auto exact = chitieu::fit_line(ex.data(), ey.data(), 4);
   const auto certain = chitieu::quantile_to_meet(exact, 10, 30, direction::higher, true);
   BOOST_TEST(certain.df == 0.0);
+  BOOST_TEST(!certain.needs_t());
   BOOST_TEST(certain.decided == 1.0);
   BOOST_TEST(chitieu::quantile_to_meet(exact, 10, 30, direction::higher, false).decided == 0.0);
   const auto two = chitieu::fit_line(x.data(), y.data(), 2);
