@@ -102,3 +102,25 @@ def test_stages_times_each_stage_of_every_input(data, kind: str, tmp_path) -> No
                   "chitieu.evaluate(...).to_frame()"):
         assert f"  {stage} " in out, out
     assert "minor page faults of each whole job, in order: [" in out
+
+
+def test_perf_phases_counts_each_sample_once_by_phase_and_thread(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import perf_phases
+    # perf script -F tid,ip,sym: a header line per sample, then its stack (leaf first), a blank line
+    text = (
+        "4242 \n\t 1 __ieee754_atan2_fma\n\t 2 chitieu::detail::series_evaluator::generic\n\t 3 chitieu::evaluate\n"
+        "\t 4 main\n\n"
+        "4242 \n\t 5 __GI_____strtod_l_internal\n\t 6 (anonymous namespace)::read_observations\n\t 4 main\n\n"
+        "4242 \n\t 7 strlen\n\t 4 main\n\n"
+        " 4250 \n\t 8 chitieu::detail::areas::(anonymous namespace)::add_share\n"
+        "\t 9 chitieu::detail::areas::add_rows\n\n"
+        " 4250 \n\t 2 chitieu::detail::series_evaluator::generic\n\t 10 std::thread::_State_impl\n\n"
+        "4242 \n\t 11 chitieu::detail::duplicate_rows\n\t 12 chitieu::observation_problems\n\t 4 main\n"
+    )
+    script = tmp_path / "review.txt"
+    script.write_text(text)
+    first, others = perf_phases.phase_counts(str(script))
+    assert first == {"series_evaluator": 1, "duplicate_rows": 1}  # file reading and non-chitieu left out
+    assert others == {"add_rows": 1, "series_evaluator": 1}
+    first, others = perf_phases.phase_counts(str(script), keep_setup=True)
+    assert first == {"series_evaluator": 1, "duplicate_rows": 1, "__GI_____strtod_l_internal": 1, "strlen": 1}
