@@ -84,7 +84,11 @@ def main() -> None:
     ap.add_argument("--keep-setup", action="store_true", help="count every sample")
     ap.add_argument("--top", type=int, default=25)
     a = ap.parse_args()
-    first, others = phase_counts(a.script, a.keep_setup)
+    try:
+        first, others = phase_counts(a.script, a.keep_setup)
+    except OSError as exc:
+        raise SystemExit(
+            f"perf_phases: {a.script}: {exc.strerror}; give the output of perf script -F tid,ip,sym") from None
     total = sum(first.values()) + sum(others.values())
     if total == 0:
         raise SystemExit(f"perf_phases: {a.script}: no samples; give the output of perf script -F tid,ip,sym")
