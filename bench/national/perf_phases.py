@@ -39,7 +39,7 @@ PHASES = [
 ]
 
 #: Functions of the benchmark's own setup and floor pass.
-SETUP = ("read_observations", "read_areas", "floor_pass", "_dl_")
+SETUP = ("read_observations", "read_areas", "floor_pass")
 
 
 def samples(path: str) -> Iterator[Tuple[str, List[str]]]:
